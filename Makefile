@@ -1,0 +1,77 @@
+# kehoach — build, run and test. `make run` and `make test` start from a fresh Debian 12
+# machine: scripts/deps.sh installs the packages pkg-config cannot find (as root) first.
+
+BUILD    ?= build
+SANITIZE ?=
+CC       ?= cc
+OPT      ?= -O2
+CFLAGS_BASE = -std=c11 -D_GNU_SOURCE -g $(OPT) -Wall -Wextra -Wshadow -Wno-unused-parameter
+
+ifeq ($(SANITIZE),1)
+  SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+  BIN = $(BUILD)/kehoach
+else
+  BIN = kehoach
+endif
+
+# written by scripts/deps.sh: PKG_CFLAGS, PKG_LIBS, CMOCKA_CFLAGS, CMOCKA_LIBS
+CONFIG = build/config.mk
+-include $(CONFIG)
+
+CFLAGS  = $(CFLAGS_BASE) $(SAN_FLAGS) $(PKG_CFLAGS)
+LDFLAGS = $(SAN_FLAGS)
+
+ENGINE_SRC  = $(wildcard engine/*.c)
+ENGINE_OBJ  = $(patsubst engine/%.c,$(BUILD)/obj/%.o,$(ENGINE_SRC))
+LIB_OBJ     = $(filter-out $(BUILD)/obj/main.o,$(ENGINE_OBJ))
+TEST_SRC    = $(wildcard tests/test_*.c)
+TEST_BIN    = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+
+REGISTRY = data/registry.db
+PLAN     = plans/lao-cai-city-2021.lua
+
+.PHONY: all run test san bench clean deps check-tests
+.DEFAULT_GOAL := all
+
+all: $(BIN)
+
+$(CONFIG): scripts/deps.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/deps.sh > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+
+deps: $(CONFIG)
+
+$(BUILD)/obj/%.o: engine/%.c $(wildcard engine/*.h) | $(CONFIG)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BIN): $(ENGINE_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(LIB_OBJ) | $(CONFIG)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -Iengine -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# The default registry: Lào Cai city at the end of 2020 (scripts/profiles/lao-cai-city.lua).
+$(REGISTRY): $(wildcard scripts/profiles/*.lua) $(wildcard stdlib/kehoach/registry/*.lua) | $(BIN)
+	@mkdir -p $(dir $@)
+	./$(BIN) db generate $@ --force
+
+run: $(BIN) $(REGISTRY)
+	./$(BIN) run $(PLAN)
+
+# Every test: cmocka binaries for each C module, the Lua tests (tests/lua, run through the
+# engine by test_lua), and the command-line tests (test_cli runs the built program).
+test: $(BIN) $(REGISTRY) $(TEST_BIN)
+	@KEHOACH_BIN=$(abspath $(BIN)) KEHOACH_REGISTRY=$(abspath $(REGISTRY)) \
+	  sh tests/run.sh $(TEST_BIN)
+
+# The same tests with AddressSanitizer and UndefinedBehaviorSanitizer.
+san:
+	$(MAKE) BUILD=build/san SANITIZE=1 OPT=-O1 test
+
+bench: $(BIN)
+	sh scripts/bench.sh ./$(BIN)
+
+clean:
+	rm -rf build kehoach out

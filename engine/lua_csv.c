@@ -1,0 +1,199 @@
+/*
+** lua_csv.c — core.csv: CSV files through libcsv.
+**
+**   csv.open(path)       a Reader; raises a data error when the file cannot be read
+**   reader:rows()        for fields, row in reader:rows() — fields as an array of strings,
+**                        row counting records from 1 (the header), as a spreadsheet does;
+**                        a UTF-8 byte-order mark at the start is skipped; malformed
+**                        quoting raises a data error naming the file and row
+**   reader:close()
+**   csv.encode(fields)   one CSV record (no line end): fields quoted only where needed
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <csv.h>
+#include <lauxlib.h>
+
+#include "modules.h"
+#include "sandbox.h"
+
+#define READER_MT "kehoach.CsvReader"
+
+typedef struct Reader {
+  FILE *f;              /* NULL once closed */
+  struct csv_parser p;
+  int parser_ready;     /* csv_init succeeded: csv_free is owed */
+  int at_start;         /* nothing read yet: a BOM may come */
+  int eof;
+  lua_Integer records;  /* records completed so far */
+  lua_Integer taken;    /* records handed to Lua so far */
+} Reader;
+
+/* While parsing, the stack holds [.., queue, row]; these callbacks add to them. */
+typedef struct Parse {
+  lua_State *L;
+  int queue, row;       /* stack indexes */
+  lua_Integer fields;   /* fields in the current row */
+  Reader *r;
+} Parse;
+
+static void on_field(void *s, size_t len, void *data) {
+  Parse *ps = data;
+  lua_pushlstring(ps->L, s ? s : "", s ? len : 0);
+  lua_rawseti(ps->L, ps->row, ++ps->fields);
+}
+
+static void on_record(int c, void *data) {
+  Parse *ps = data;
+  (void)c;
+  lua_State *L = ps->L;
+  ps->r->records++;
+  lua_pushvalue(L, ps->row);
+  lua_rawseti(L, ps->queue, ps->r->records);
+  lua_newtable(L);
+  lua_replace(L, ps->row);
+  ps->fields = 0;
+}
+
+static int reader_close(Reader *r) {
+  if (r->f) {
+    fclose(r->f);
+    r->f = NULL;
+  }
+  if (r->parser_ready) {
+    csv_free(&r->p);
+    r->parser_ready = 0;
+  }
+  return 0;
+}
+
+static int l_close(lua_State *L) { return reader_close(luaL_checkudata(L, 1, READER_MT)); }
+
+/* csv.open(path) -> Reader. Made closed, then opened. The first user value is the queue of
+** parsed records (by number), the second the record being built, the third the path. */
+static int l_open(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  Reader *r = lua_newuserdatauv(L, sizeof *r, 3);
+  memset(r, 0, sizeof *r);
+  luaL_setmetatable(L, READER_MT);
+  lua_newtable(L);
+  lua_setiuservalue(L, -2, 1);
+  lua_newtable(L);
+  lua_setiuservalue(L, -2, 2);
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, 3);
+  if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0) return luaL_error(L, "out of memory");
+  r->parser_ready = 1;
+  r->at_start = 1;
+  r->f = fopen(path, "rb");
+  if (r->f == NULL) return sandbox_raise(L, KH_EDATA, "%s: cannot read: %s", path, strerror(errno));
+  return 1;
+}
+
+/* Parses more of the file until at least one record waits or the file ends. */
+static void fill(lua_State *L, int ri, Reader *r) {
+  Parse ps = {L, 0, 0, 0, r};
+  lua_getiuservalue(L, ri, 1);
+  ps.queue = lua_gettop(L);
+  lua_getiuservalue(L, ri, 2);
+  ps.row = lua_gettop(L);
+  ps.fields = (lua_Integer)lua_rawlen(L, ps.row);
+  char buf[1 << 16];
+  while (!r->eof && r->records == r->taken) {
+    size_t n = fread(buf, 1, sizeof buf, r->f);
+    const char *p = buf;
+    if (r->at_start && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+      p += 3;
+      n -= 3;
+    }
+    r->at_start = 0;
+    if (n > 0 && csv_parse(&r->p, p, n, on_field, on_record, &ps) != n) goto malformed;
+    if (n == 0 || feof(r->f) || ferror(r->f)) {
+      if (ferror(r->f)) {
+        lua_getiuservalue(L, ri, 3);
+        sandbox_raise(L, KH_EDATA, "%s: cannot read: %s", lua_tostring(L, -1), strerror(errno));
+      }
+      if (csv_fini(&r->p, on_field, on_record, &ps) != 0) goto malformed;
+      r->eof = 1;
+    }
+  }
+  lua_pushvalue(L, ps.row);
+  lua_setiuservalue(L, ri, 2);
+  lua_pop(L, 2);
+  return;
+malformed:
+  lua_getiuservalue(L, ri, 3);
+  sandbox_raise(L, KH_EDATA, "%s: row %I: %s (check the quotes: a quoted field must end with "
+                "a quote before the next comma)", lua_tostring(L, -1), r->records + 1,
+                csv_strerror(csv_error(&r->p)));
+}
+
+static int rows_iter(lua_State *L) {
+  Reader *r = luaL_checkudata(L, 1, READER_MT);
+  if (r->f == NULL) return 0;
+  if (r->taken == r->records) fill(L, 1, r);
+  if (r->taken == r->records) return 0;
+  lua_getiuservalue(L, 1, 1);
+  r->taken++;
+  lua_rawgeti(L, -1, r->taken);
+  lua_pushnil(L);
+  lua_rawseti(L, -3, r->taken); /* the queue lets go of it */
+  lua_pushinteger(L, r->taken);
+  return 2;
+}
+
+static int l_rows(lua_State *L) {
+  luaL_checkudata(L, 1, READER_MT);
+  lua_pushcfunction(L, rows_iter);
+  lua_pushvalue(L, 1);
+  lua_pushnil(L);
+  lua_pushvalue(L, 1);
+  return 4;
+}
+
+/* csv.encode(fields) -> one record, quoting a field only when it holds a comma, a quote,
+** a line break, or spaces at either end. */
+static int l_encode(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_Integer n = luaL_len(L, 1);
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (lua_Integer i = 1; i <= n; i++) {
+    if (i > 1) luaL_addchar(&b, ',');
+    if (lua_geti(L, 1, i) == LUA_TNIL) {
+      lua_pop(L, 1);
+      continue;
+    }
+    size_t len;
+    const char *s = luaL_tolstring(L, -1, &len);
+    lua_remove(L, -2);
+    if (len > 0 && (s[0] == ' ' || s[len - 1] == ' ' || strpbrk(s, ",\"\r\n") != NULL)) {
+      size_t need = len * 2 + 2;
+      char *quoted = lua_newuserdatauv(L, need, 0);
+      lua_pushlstring(L, quoted, csv_write(quoted, need, s, len));
+      lua_replace(L, -3);
+      lua_pop(L, 1);
+    }
+    luaL_addvalue(&b);
+  }
+  luaL_pushresult(&b);
+  return 1;
+}
+
+static const luaL_Reg reader_methods[] = {{"rows", l_rows}, {"close", l_close}, {NULL, NULL}};
+static const luaL_Reg csv_funcs[] = {{"open", l_open}, {"encode", l_encode}, {NULL, NULL}};
+
+int luaopen_kehoach_csv(lua_State *L) {
+  luaL_newmetatable(L, READER_MT);
+  luaL_newlib(L, reader_methods);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, l_close);
+  lua_setfield(L, -2, "__gc");
+  lua_pushcfunction(L, l_close);
+  lua_setfield(L, -2, "__close");
+  lua_pop(L, 1);
+  luaL_newlib(L, csv_funcs);
+  return 1;
+}

@@ -1,0 +1,164 @@
+/*
+** lua_host.c — core.host: what the stdlib needs from the process and the sandbox.
+**
+**   host.where()              "file:line" of the plan line now running, or nil
+**   host.budget([n])          starts a new instruction window; false once the limit was hit
+**   host.fail(kind, message)  raises an error of that kind ("plan", "data", "usage", ...)
+**   host.loadfile(path, display, env)   a text chunk with env as _ENV
+**   host.resolve(dir, name)   the file for module `name` inside dir, or nil and why
+**   host.write(...), host.ewrite(...)   to stdout, to stderr
+**   host.isatty(stream)       "stdout" or "stderr"
+**   host.now()                UTC time, ISO 8601 with seconds
+**   host.clock()              seconds on a monotonic clock
+**   host.getenv(name)         an environment variable, or nil
+**   host.version()            the engine version
+**   host.memory()             bytes Lua holds, and the limit
+**   host.stdlib()             the stdlib folder
+*/
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+
+#include "modules.h"
+#include "sandbox.h"
+
+static int l_where(lua_State *L) {
+  char buf[512];
+  sandbox_where(L, buf, sizeof buf);
+  if (buf[0]) lua_pushstring(L, buf);
+  else lua_pushnil(L);
+  return 1;
+}
+
+static int l_budget(lua_State *L) {
+  lua_pushboolean(L, sandbox_budget(sandbox_of(L), (long long)luaL_optinteger(L, 1, 0)));
+  return 1;
+}
+
+static int l_fail(lua_State *L) {
+  const char *kind = luaL_checkstring(L, 1);
+  const char *msg = luaL_checkstring(L, 2);
+  return sandbox_raise(L, kh_kind_code(kind), "%s", msg);
+}
+
+static int l_loadfile(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  const char *display = luaL_checkstring(L, 2);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  sandbox_loadfile(L, path, display, 3);
+  return 1;
+}
+
+/* host.resolve(dir, name): dir/<name, dots as slashes>.lua when it exists and its real
+** path stays inside dir's real path; else nil and the reason. */
+static int l_resolve(lua_State *L) {
+  const char *dir = luaL_checkstring(L, 1);
+  const char *name = luaL_checkstring(L, 2);
+  for (const char *p = name; *p; p++) {
+    if (!(*p == '.' || *p == '_' || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+          (*p >= 'A' && *p <= 'Z')) || (*p == '.' && (p == name || p[1] == '.' || p[1] == '\0'))) {
+      luaL_pushfail(L);
+      lua_pushfstring(L, "'%s' is not a module name: use dotted words naming a file in the plan's "
+                         "folder or in stdlib/, never a path", name);
+      return 2;
+    }
+  }
+  char real_dir[PATH_MAX], real_file[PATH_MAX];
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  luaL_addstring(&b, dir);
+  luaL_addchar(&b, '/');
+  for (const char *p = name; *p; p++) luaL_addchar(&b, *p == '.' ? '/' : *p);
+  luaL_addstring(&b, ".lua");
+  luaL_pushresult(&b);
+  if (realpath(dir, real_dir) == NULL || realpath(lua_tostring(L, -1), real_file) == NULL) {
+    luaL_pushfail(L);
+    lua_pushfstring(L, "no module '%s' in %s", name, dir);
+    return 2;
+  }
+  size_t n = strlen(real_dir);
+  if (strncmp(real_file, real_dir, n) != 0 || real_file[n] != '/') {
+    luaL_pushfail(L);
+    lua_pushfstring(L, "module '%s' leads outside %s", name, dir);
+    return 2;
+  }
+  lua_pushstring(L, real_file);
+  return 1;
+}
+
+static int write_to(lua_State *L, FILE *f) {
+  int n = lua_gettop(L);
+  for (int i = 1; i <= n; i++) {
+    size_t len;
+    const char *s = luaL_checklstring(L, i, &len);
+    fwrite(s, 1, len, f);
+  }
+  fflush(f);
+  return 0;
+}
+
+static int l_write(lua_State *L) { return write_to(L, stdout); }
+static int l_ewrite(lua_State *L) { return write_to(L, stderr); }
+
+static int l_isatty(lua_State *L) {
+  static const char *const names[] = {"stdout", "stderr", NULL};
+  int which = luaL_checkoption(L, 1, "stdout", names);
+  lua_pushboolean(L, isatty(which == 0 ? STDOUT_FILENO : STDERR_FILENO));
+  return 1;
+}
+
+static int l_now(lua_State *L) {
+  char buf[32];
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  lua_pushstring(L, buf);
+  return 1;
+}
+
+static int l_clock(lua_State *L) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  lua_pushnumber(L, (lua_Number)ts.tv_sec + (lua_Number)ts.tv_nsec / 1e9);
+  return 1;
+}
+
+static int l_getenv(lua_State *L) {
+  lua_pushstring(L, getenv(luaL_checkstring(L, 1)));
+  return 1;
+}
+
+static int l_version(lua_State *L) {
+  lua_pushliteral(L, KEHOACH_VERSION);
+  return 1;
+}
+
+static int l_stdlib(lua_State *L) {
+  lua_pushstring(L, sandbox_stdlib_dir(sandbox_of(L)));
+  return 1;
+}
+
+static int l_memory(lua_State *L) {
+  sandbox *sb = sandbox_of(L);
+  lua_pushinteger(L, (lua_Integer)sandbox_memory_used(sb));
+  lua_pushinteger(L, (lua_Integer)sandbox_memory_limit(sb));
+  return 2;
+}
+
+static const luaL_Reg host_funcs[] = {
+    {"where", l_where},     {"budget", l_budget}, {"fail", l_fail},       {"loadfile", l_loadfile},
+    {"resolve", l_resolve}, {"write", l_write},   {"ewrite", l_ewrite},   {"isatty", l_isatty},
+    {"now", l_now},         {"clock", l_clock},   {"getenv", l_getenv},   {"version", l_version},
+    {"memory", l_memory},   {"stdlib", l_stdlib}, {NULL, NULL}};
+
+int luaopen_kehoach_host(lua_State *L) {
+  luaL_newlib(L, host_funcs);
+  return 1;
+}

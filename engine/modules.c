@@ -1,0 +1,21 @@
+/*
+** modules.c — the one list of Lua-facing C modules, opened into the stdlib's `core`.
+*/
+#include <lauxlib.h>
+
+#include "modules.h"
+
+static const luaL_Reg modules[] = {
+    {"host", luaopen_kehoach_host}, {"store", luaopen_kehoach_store},
+    {"text", luaopen_kehoach_text}, {"fs", luaopen_kehoach_fs},
+    {"csv", luaopen_kehoach_csv},   {"cjson", luaopen_cjson},
+    {NULL, NULL}};
+
+void modules_open(lua_State *L) {
+  lua_createtable(L, 0, sizeof modules / sizeof modules[0] - 1);
+  for (const luaL_Reg *m = modules; m->func; m++) {
+    lua_pushcfunction(L, m->func);
+    lua_call(L, 0, 1);
+    lua_setfield(L, -2, m->name);
+  }
+}

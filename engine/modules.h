@@ -1,0 +1,21 @@
+/*
+** modules.h — the Lua-facing C modules. Each lives in its own file with its own luaL_Reg
+** table and luaopen_*; modules.c lists them once and builds the `core` table the stdlib
+** sees. Plans never see `core`.
+*/
+#ifndef KEHOACH_MODULES_H
+#define KEHOACH_MODULES_H
+
+#include <lua.h>
+
+int luaopen_kehoach_host(lua_State *L);  /* lua_host.c: stack positions, budget, terminal */
+int luaopen_kehoach_store(lua_State *L); /* lua_store.c: SQLite databases for the stdlib */
+int luaopen_kehoach_text(lua_State *L);  /* lua_text.c: NFC, folding, display width */
+int luaopen_kehoach_fs(lua_State *L);    /* lua_fs.c: files written whole or not at all */
+int luaopen_kehoach_csv(lua_State *L);   /* lua_csv.c: CSV reading and writing */
+int luaopen_cjson(lua_State *L);         /* lua-cjson (Debian's lua-cjson-dev): JSON */
+
+/* Pushes a new table with one field per module above. Stack: [-0, +1, e]. */
+void modules_open(lua_State *L);
+
+#endif

@@ -1,0 +1,498 @@
+/*
+** sandbox.c — the sandboxed Lua state every command runs in.
+**
+** - Memory: a counting allocator refuses any block that would take the state past its
+**   limit; where that happened in the plan is recorded before Lua unwinds.
+** - Time: a count hook charges every HOOK_STEP instructions to a budget window; past the
+**   limit it re-arms itself to fire on every instruction and raises each time, so a pcall
+**   in the plan can catch the error but never run on.
+** - Libraries: base (without dofile, loadfile, collectgarbage, print), table, string
+**   (without dump), math, utf8. `load` takes text only.
+** - Environments: the stdlib's, which holds `core` and errors on new globals; plans get one
+**   the stdlib builds (stdlib/kehoach/sandbox.lua), without `core`.
+** - One protected call (sandbox_main) with a message handler that keeps the traceback.
+*/
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "modules.h"
+#include "sandbox.h"
+
+#define HOOK_STEP 1000
+#define STDLIB_SOURCE "@stdlib/"   /* chunknames of stdlib files start with this */
+#define STDLIB_ENV "kehoach.stdlib_env"
+#define LOADED "kehoach.loaded"
+#define ERROR_MT "kehoach.Error"
+
+struct sandbox {
+  lua_State *L;
+  size_t used, limit;         /* bytes held by Lua, and the most it may hold */
+  long fail_countdown;        /* fault injection: fail when it reaches 0; <0 off */
+  int memory_hit;             /* an allocation was refused for the limit */
+  char memory_where[512];     /* the plan position then, "" if none */
+  long long spent, window;    /* instructions charged in this window, and its size */
+  long long max_instructions; /* the configured window size */
+  int instructions_hit;       /* the budget ran out: sticky for the life of the state */
+  char *stdlib_dir;
+};
+
+/* ---- locating the plan in the stack ---------------------------------------------- */
+
+/* Writes "file:line" of the innermost Lua frame that is not stdlib code into buf; ""
+** when there is none. Allocates nothing, so the allocator may call it. */
+void sandbox_where(lua_State *L, char *buf, size_t size) {
+  lua_Debug ar;
+  buf[0] = '\0';
+  for (int level = 0; lua_getstack(L, level, &ar); level++) {
+    if (!lua_getinfo(L, "Sl", &ar)) continue;
+    if (ar.currentline <= 0 || ar.source[0] != '@') continue;
+    if (strncmp(ar.source, STDLIB_SOURCE, sizeof STDLIB_SOURCE - 1) == 0) continue;
+    snprintf(buf, size, "%s:%d", ar.short_src, ar.currentline);
+    return;
+  }
+}
+
+/* ---- memory ------------------------------------------------------------------------- */
+
+static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  sandbox *sb = ud;
+  if (ptr == NULL) osize = 0; /* osize then tells the type of object, not a size */
+  if (nsize == 0) {
+    free(ptr);
+    sb->used -= osize;
+    return NULL;
+  }
+  if (nsize > osize) {
+    if (sb->fail_countdown > 0 && --sb->fail_countdown == 0) return NULL;
+    if (nsize - osize > sb->limit - sb->used) {
+      if (!sb->memory_hit && sb->L) sandbox_where(sb->L, sb->memory_where, sizeof sb->memory_where);
+      sb->memory_hit = 1;
+      return NULL;
+    }
+  }
+  void *p = realloc(ptr, nsize);
+  if (p == NULL) return NULL;
+  sb->used = sb->used - osize + nsize;
+  return p;
+}
+
+void sandbox_fail_allocation(sandbox *sb, long n) { sb->fail_countdown = n > 0 ? n : -1; }
+size_t sandbox_memory_used(sandbox *sb) { return sb->used; }
+size_t sandbox_memory_limit(sandbox *sb) { return sb->limit; }
+
+/* ---- instructions ------------------------------------------------------------------- */
+
+static void count_hook(lua_State *L, lua_Debug *ar) {
+  sandbox *sb = sandbox_of(L);
+  (void)ar;
+  if (!sb->instructions_hit) {
+    sb->spent += HOOK_STEP;
+    if (sb->spent < sb->window) return;
+    sb->instructions_hit = 1;
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1); /* from now on, every instruction */
+  }
+  char where[512];
+  sandbox_where(L, where, sizeof where);
+  lua_pushfstring(L, "%s%sthe plan ran too long and was stopped after %I instructions "
+                  "(raise the limit with --max-instructions N)", where, where[0] ? ": " : "",
+                  (lua_Integer)sb->window);
+  lua_error(L);
+}
+
+int sandbox_budget(sandbox *sb, long long n) {
+  if (sb->instructions_hit) return 0;
+  sb->window = n > 0 ? n : sb->max_instructions;
+  sb->spent = 0;
+  return 1;
+}
+
+/* ---- errors ------------------------------------------------------------------------- */
+
+int sandbox_raise(lua_State *L, int code, const char *fmt, ...) {
+  va_list ap;
+  lua_createtable(L, 0, 2);
+  lua_pushstring(L, kh_kind_name(code));
+  lua_setfield(L, -2, "kind");
+  va_start(ap, fmt);
+  lua_pushvfstring(L, fmt, ap);
+  va_end(ap);
+  lua_setfield(L, -2, "message");
+  luaL_setmetatable(L, ERROR_MT);
+  return lua_error(L);
+}
+
+static int error_tostring(lua_State *L) {
+  lua_getfield(L, 1, "message");
+  return 1;
+}
+
+/* Message handler: keeps structured errors as they are and turns anything else into
+** {message, traceback}. Stack: [-1, +1, m]. */
+static int message_handler(lua_State *L) {
+  if (lua_type(L, 1) == LUA_TTABLE) {
+    luaL_traceback(L, L, NULL, 1);
+    lua_setfield(L, 1, "traceback");
+    lua_settop(L, 1);
+    return 1;
+  }
+  const char *msg = lua_tostring(L, 1);
+  if (msg == NULL) {
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+      msg = lua_tostring(L, -1);
+    else
+      msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  }
+  lua_createtable(L, 0, 2);
+  lua_pushstring(L, msg);
+  lua_setfield(L, -2, "message");
+  luaL_traceback(L, L, NULL, 1);
+  lua_setfield(L, -2, "traceback");
+  return 1;
+}
+
+/* ---- loading ------------------------------------------------------------------------ */
+
+static char *read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) return NULL;
+  size_t cap = 8192, n = 0;
+  char *buf = malloc(cap);
+  for (size_t got; buf; n += got) {
+    if (n == cap) {
+      char *grown = realloc(buf, cap *= 2);
+      if (grown == NULL) { free(buf); buf = NULL; break; }
+      buf = grown;
+    }
+    got = fread(buf + n, 1, cap - n, f);
+    if (got == 0) break;
+  }
+  int failed = ferror(f);
+  fclose(f);
+  if (failed) { free(buf); return NULL; }
+  *len = n;
+  return buf;
+}
+
+void sandbox_loadfile(lua_State *L, const char *path, const char *display, int env) {
+  size_t len = 0;
+  env = lua_absindex(L, env);
+  char *text = read_file(path, &len);
+  if (text == NULL) sandbox_raise(L, KH_EDATA, "%s: cannot read: %s", display, strerror(errno));
+  lua_pushfstring(L, "@%s", display);
+  int status = luaL_loadbufferx(L, text, len, lua_tostring(L, -1), "t");
+  free(text);
+  lua_remove(L, -2);
+  if (status != LUA_OK) lua_error(L); /* a syntax error: "file:line: message" */
+  lua_pushvalue(L, env);
+  lua_setupvalue(L, -2, 1);
+}
+
+/* load(chunk [, chunkname [, mode [, env]]]) for text only; env defaults to the
+** stdlib's environment. Returns the function, or nil and a message, like load. */
+static int l_load(lua_State *L) {
+  size_t len;
+  const char *chunk = luaL_checklstring(L, 1, &len);
+  const char *name = luaL_optstring(L, 2, "=(load)");
+  if (len > 0 && chunk[0] == LUA_SIGNATURE[0])
+    return luaL_error(L, "load: binary chunks are not allowed, only text");
+  if (luaL_loadbufferx(L, chunk, len, name, "t") != LUA_OK) {
+    luaL_pushfail(L);
+    lua_insert(L, -2);
+    return 2;
+  }
+  if (lua_isnoneornil(L, 4))
+    lua_getfield(L, LUA_REGISTRYINDEX, STDLIB_ENV);
+  else
+    lua_pushvalue(L, 4);
+  lua_setupvalue(L, -2, 1);
+  return 1;
+}
+
+/* string.rep that refuses, as a memory-limit error, a result larger than the memory the
+** sandbox has left, before Lua's own size check calls it a plan error. The original rep is
+** upvalue 1. */
+static int l_string_rep(lua_State *L) {
+  sandbox *sb = sandbox_of(L);
+  size_t len, seplen = 0;
+  luaL_checklstring(L, 1, &len);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  luaL_optlstring(L, 3, "", &seplen);
+  if (n > 0) {
+    size_t left = sb->limit > sb->used ? sb->limit - sb->used : 0;
+    double total = (double)len * (double)n + (double)seplen * (double)(n - 1);
+    if (total > (double)left) {
+      if (!sb->memory_hit) sandbox_where(L, sb->memory_where, sizeof sb->memory_where);
+      sb->memory_hit = 1;
+      return sandbox_raise(L, KH_ELIMIT, "%s%sthe plan needed more memory than allowed (%d MiB; "
+                           "raise it with --max-memory SIZE)", sb->memory_where,
+                           sb->memory_where[0] ? ": " : "", (int)(sb->limit >> 20));
+    }
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+static int l_string_dump(lua_State *L) {
+  return luaL_error(L, "string.dump is not available: plans are text");
+}
+
+/* A module name is dotted words: letters, digits, underscores. */
+static int valid_module_name(const char *name) {
+  int word = 0;
+  for (const char *p = name; *p; p++) {
+    if (*p == '.') {
+      if (!word) return 0;
+      word = 0;
+    } else if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+               *p == '_') {
+      word = 1;
+    } else {
+      return 0;
+    }
+  }
+  return word;
+}
+
+/* require(name) for the stdlib: loads stdlib/<name with dots as slashes>.lua once, with
+** the stdlib's environment. Stack: [-1, +1, e]. */
+static int l_require(lua_State *L) {
+  sandbox *sb = sandbox_of(L);
+  const char *name = luaL_checkstring(L, 1);
+  lua_settop(L, 1);
+  if (!valid_module_name(name))
+    return luaL_error(L, "require: '%s' is not a module name (dotted words, no paths)", name);
+  lua_getfield(L, LUA_REGISTRYINDEX, LOADED); /* 2 */
+  if (lua_getfield(L, 2, name) != LUA_TNIL) return 1;
+  lua_pop(L, 1);
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (const char *p = name; *p; p++) luaL_addchar(&b, *p == '.' ? '/' : *p);
+  luaL_addstring(&b, ".lua");
+  luaL_pushresult(&b); /* 3: relative path */
+  const char *rel = lua_tostring(L, 3);
+  const char *path = lua_pushfstring(L, "%s/%s", sb->stdlib_dir, rel);     /* 4 */
+  const char *display = lua_pushfstring(L, "stdlib/%s", rel);             /* 5 */
+  FILE *f = fopen(path, "r");
+  if (f == NULL) return luaL_error(L, "require: module '%s' is not in the stdlib", name);
+  fclose(f);
+  lua_getfield(L, LUA_REGISTRYINDEX, STDLIB_ENV);
+  sandbox_loadfile(L, path, display, -1);
+  lua_pushvalue(L, 1);
+  lua_call(L, 1, 1);
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    lua_pushboolean(L, 1);
+  }
+  lua_pushvalue(L, -1);
+  lua_setfield(L, 2, name);
+  return 1;
+}
+
+/* ---- environments ------------------------------------------------------------------ */
+
+static int stdlib_env_newindex(lua_State *L) {
+  return luaL_error(L, "stdlib code assigned the global '%s': use a local",
+                    luaL_tolstring(L, 2, NULL));
+}
+
+static int stdlib_env_index(lua_State *L) {
+  return luaL_error(L, "stdlib code read the unknown global '%s'", luaL_tolstring(L, 2, NULL));
+}
+
+/* Opens the allowed libraries into the globals table and removes what plans must not
+** have. The globals table then becomes the read-through base of every environment. */
+static void open_libraries(lua_State *L) {
+  static const luaL_Reg libs[] = {
+      {LUA_GNAME, luaopen_base},       {LUA_TABLIBNAME, luaopen_table},
+      {LUA_STRLIBNAME, luaopen_string}, {LUA_MATHLIBNAME, luaopen_math},
+      {LUA_UTF8LIBNAME, luaopen_utf8},  {NULL, NULL}};
+  static const char *const removed[] = {"dofile", "loadfile", "collectgarbage", "print", NULL};
+  for (const luaL_Reg *lib = libs; lib->func; lib++) {
+    luaL_requiref(L, lib->name, lib->func, 1);
+    lua_pop(L, 1);
+  }
+  lua_pushglobaltable(L);
+  for (const char *const *name = removed; *name; name++) {
+    lua_pushnil(L);
+    lua_setfield(L, -2, *name);
+  }
+  lua_pushcfunction(L, l_load);
+  lua_setfield(L, -2, "load");
+  lua_pushcfunction(L, l_require);
+  lua_setfield(L, -2, "require");
+  lua_getfield(L, -1, LUA_STRLIBNAME);
+  lua_pushcfunction(L, l_string_dump);
+  lua_setfield(L, -2, "dump");
+  lua_getfield(L, -1, "rep");
+  lua_pushcclosure(L, l_string_rep, 1);
+  lua_setfield(L, -2, "rep");
+  lua_pop(L, 2);
+  /* strings' metatable cannot be fetched or changed from Lua */
+  lua_pushliteral(L, "");
+  lua_getmetatable(L, -1);
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 2);
+}
+
+/* Sets a metatable on the table on top that makes reading an unknown name and writing
+** any name errors; reads go through to `index` when it is not 0. Stack: [-0, +0, m]. */
+static void make_strict(lua_State *L, int index) {
+  lua_createtable(L, 0, 3);
+  if (index)
+    lua_pushvalue(L, index);
+  else
+    lua_pushcfunction(L, stdlib_env_index);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, stdlib_env_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushliteral(L, "locked");
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+}
+
+/* The globals table becomes strict; the stdlib's environment holds core and reads
+** through to the globals. */
+static void make_stdlib_env(lua_State *L) {
+  lua_pushglobaltable(L);
+  int globals = lua_gettop(L);
+  make_strict(L, 0);
+  lua_createtable(L, 0, 1);
+  modules_open(L);
+  lua_setfield(L, -2, "core");
+  make_strict(L, globals);
+  lua_setfield(L, LUA_REGISTRYINDEX, STDLIB_ENV);
+  lua_pop(L, 1);
+}
+
+static int setup(lua_State *L) {
+  open_libraries(L);
+  luaL_newmetatable(L, ERROR_MT);
+  lua_pushcfunction(L, error_tostring);
+  lua_setfield(L, -2, "__tostring");
+  lua_pop(L, 1);
+  lua_newtable(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, LOADED);
+  make_stdlib_env(L);
+  return 0;
+}
+
+/* ---- life cycle ---------------------------------------------------------------------- */
+
+sandbox *sandbox_new(const sandbox_limits *limits, const char *stdlib_dir, kh_error *err) {
+  sandbox *sb = calloc(1, sizeof *sb);
+  if (sb == NULL || (sb->stdlib_dir = strdup(stdlib_dir)) == NULL) {
+    free(sb);
+    kh_seterror(err, KH_EINTERNAL, "out of memory");
+    return NULL;
+  }
+  sb->limit = limits && limits->max_memory ? limits->max_memory : SANDBOX_DEFAULT_MEMORY;
+  sb->max_instructions = limits && limits->max_instructions ? limits->max_instructions
+                                                            : SANDBOX_DEFAULT_INSTRUCTIONS;
+  sb->window = sb->max_instructions;
+  sb->fail_countdown = -1;
+  lua_State *L = lua_newstate(sandbox_alloc, sb);
+  if (L == NULL) {
+    sandbox_free(sb);
+    kh_seterror(err, KH_ELIMIT, "cannot create the Lua state: memory limit too small");
+    return NULL;
+  }
+  *(sandbox **)lua_getextraspace(L) = sb;
+  lua_pushcfunction(L, setup);
+  if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+    kh_seterror(err, KH_EINTERNAL, "cannot set up the Lua state: %s", lua_tostring(L, -1));
+    lua_close(L);
+    sandbox_free(sb);
+    return NULL;
+  }
+  sb->L = L;
+  lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_STEP);
+  return sb;
+}
+
+void sandbox_free(sandbox *sb) {
+  if (sb == NULL) return;
+  if (sb->L) lua_close(sb->L);
+  free(sb->stdlib_dir);
+  free(sb);
+}
+
+sandbox *sandbox_of(lua_State *L) { return *(sandbox **)lua_getextraspace(L); }
+lua_State *sandbox_lua(sandbox *sb) { return sb->L; }
+const char *sandbox_stdlib_dir(sandbox *sb) { return sb->stdlib_dir; }
+
+/* ---- the protected entry point -------------------------------------------------------- */
+
+static int pmain(lua_State *L) {
+  int argc = (int)lua_tointeger(L, 1);
+  char **argv = lua_touserdata(L, 2);
+  lua_pushcfunction(L, l_require);
+  lua_pushliteral(L, "kehoach.cli");
+  lua_call(L, 1, 1);
+  lua_getfield(L, -1, "main");
+  lua_createtable(L, argc, 0);
+  for (int i = 1; i < argc; i++) {
+    lua_pushstring(L, argv[i]);
+    lua_rawseti(L, -2, i);
+  }
+  lua_call(L, 1, 1);
+  return 1;
+}
+
+/* Fills err from the error table the message handler left on top; returns the code. */
+static int classify(sandbox *sb, int status, kh_error *err) {
+  lua_State *L = sb->L;
+  const char *msg = NULL, *trace = NULL, *kind = NULL;
+  if (status == LUA_ERRMEM || (sb->memory_hit && status == LUA_ERRERR)) {
+    return kh_seterror(err, KH_ELIMIT, "%s%sthe plan needed more memory than allowed (%zu MiB; "
+                       "raise it with --max-memory SIZE)", sb->memory_where,
+                       sb->memory_where[0] ? ": " : "", sb->limit >> 20);
+  }
+  if (lua_type(L, -1) == LUA_TTABLE) {
+    lua_getfield(L, -1, "message");
+    lua_getfield(L, -2, "traceback");
+    lua_getfield(L, -3, "kind");
+    msg = lua_tostring(L, -3);
+    trace = lua_tostring(L, -2);
+    kind = lua_tostring(L, -1);
+  } else {
+    msg = lua_tostring(L, -1);
+  }
+  if (msg == NULL) msg = "unknown error";
+  int code = kind ? kh_kind_code(kind) : KH_EPLAN;
+  if (sb->instructions_hit) code = KH_ELIMIT;
+  else if (!kind && strncmp(msg, STDLIB_SOURCE + 1, sizeof STDLIB_SOURCE - 2) == 0)
+    code = KH_EINTERNAL; /* an error located in the stdlib is a bug of ours */
+  int show_trace = trace && (code == KH_EINTERNAL || getenv("KEHOACH_TRACE"));
+  kh_seterror(err, code, "%s%s%s%s", msg, show_trace ? "\n" : "", show_trace ? trace : "",
+              code == KH_EINTERNAL ? "\n(this is a bug in kehoach: please report it)" : "");
+  return code;
+}
+
+int sandbox_main(sandbox *sb, int argc, char **argv, kh_error *err) {
+  lua_State *L = sb->L;
+  int base = lua_gettop(L);
+  lua_pushcfunction(L, message_handler);
+  lua_pushcfunction(L, pmain);
+  lua_pushinteger(L, argc);
+  lua_pushlightuserdata(L, argv);
+  int status = lua_pcall(L, 2, 1, base + 1);
+  int code;
+  if (status == LUA_OK) {
+    code = lua_isinteger(L, -1) ? (int)lua_tointeger(L, -1) : KH_OK;
+    kh_seterror(err, code, "%s", "");
+  } else {
+    code = classify(sb, status, err);
+  }
+  lua_settop(L, base);
+  return code;
+}

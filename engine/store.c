@@ -1,0 +1,305 @@
+/*
+** store.c — opening SQLite databases the way kehoach needs them, creating and checking
+** the registry (schema v1, DESIGN.md §3) and the results database. Plain C, no Lua.
+**
+** Every function returns an exit code (KH_OK on success) and fills a kh_error; the caller
+** owns the sqlite3 handle it opened and closes it with sqlite3_close_v2.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "store.h"
+
+/* Registry schema v1. The tables and columns are a contract; indexes serve the selectors
+** and the joins a run makes. d_* indicators are 0/1, NULL where the survey did not ask. */
+static const char registry_schema[] =
+    "CREATE TABLE units("
+    " code TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " level TEXT NOT NULL CHECK (level IN ('province','district','commune')),"
+    " kind TEXT,"
+    " parent TEXT REFERENCES units(code),"
+    " urban INTEGER NOT NULL CHECK (urban IN (0,1)),"
+    " difficult INTEGER NOT NULL DEFAULT 0 CHECK (difficult IN (0,1)));"
+    "CREATE TABLE households("
+    " id INTEGER PRIMARY KEY,"
+    " code TEXT UNIQUE NOT NULL,"
+    " unit TEXT NOT NULL REFERENCES units(code),"
+    " village TEXT,"
+    " head TEXT,"
+    " ethnic_minority INTEGER NOT NULL DEFAULT 0 CHECK (ethnic_minority IN (0,1)));"
+    "CREATE TABLE persons("
+    " id INTEGER PRIMARY KEY,"
+    " household INTEGER NOT NULL REFERENCES households(id),"
+    " name TEXT,"
+    " sex TEXT CHECK (sex IN ('M','F')),"
+    " birth_year INTEGER,"
+    " relation TEXT,"
+    " can_work INTEGER NOT NULL DEFAULT 1 CHECK (can_work IN (0,1)),"
+    " disability INTEGER NOT NULL DEFAULT 0 CHECK (disability BETWEEN 0 AND 3),"
+    " chronic_illness INTEGER NOT NULL DEFAULT 0 CHECK (chronic_illness IN (0,1)),"
+    " health_insurance INTEGER NOT NULL DEFAULT 0 CHECK (health_insurance IN (0,1)),"
+    " in_school INTEGER NOT NULL DEFAULT 0 CHECK (in_school IN (0,1)));"
+    "CREATE TABLE surveys("
+    " household INTEGER NOT NULL REFERENCES households(id),"
+    " year INTEGER NOT NULL,"
+    " income INTEGER NOT NULL CHECK (income >= 0),"
+    " d_employment INTEGER CHECK (d_employment IN (0,1)),"
+    " d_dependants INTEGER CHECK (d_dependants IN (0,1)),"
+    " d_nutrition INTEGER CHECK (d_nutrition IN (0,1)),"
+    " d_health_access INTEGER CHECK (d_health_access IN (0,1)),"
+    " d_health_insurance INTEGER CHECK (d_health_insurance IN (0,1)),"
+    " d_adult_education INTEGER CHECK (d_adult_education IN (0,1)),"
+    " d_child_schooling INTEGER CHECK (d_child_schooling IN (0,1)),"
+    " d_housing_quality INTEGER CHECK (d_housing_quality IN (0,1)),"
+    " d_housing_area INTEGER CHECK (d_housing_area IN (0,1)),"
+    " d_water INTEGER CHECK (d_water IN (0,1)),"
+    " d_latrine INTEGER CHECK (d_latrine IN (0,1)),"
+    " d_telecom INTEGER CHECK (d_telecom IN (0,1)),"
+    " d_information INTEGER CHECK (d_information IN (0,1)),"
+    " status TEXT CHECK (status IN ('poor','near_poor','middle','non_poor')),"
+    " unable_to_escape INTEGER NOT NULL DEFAULT 0 CHECK (unable_to_escape IN (0,1)),"
+    " PRIMARY KEY (household, year));"
+    "CREATE TABLE needs("
+    " household INTEGER NOT NULL REFERENCES households(id),"
+    " year INTEGER NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN"
+    "  ('credit','livestock','training','housing','employment','education')),"
+    " PRIMARY KEY (household, year, kind));"
+    "CREATE TABLE events("
+    " id INTEGER PRIMARY KEY,"
+    " household INTEGER NOT NULL REFERENCES households(id),"
+    " date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),"
+    " kind TEXT NOT NULL CHECK (kind IN ('escaped','fell_into','re_poor','moved','dissolved')),"
+    " note TEXT);"
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+    "CREATE INDEX households_unit ON households(unit);"
+    "CREATE INDEX persons_household ON persons(household);"
+    "CREATE INDEX surveys_year_status ON surveys(year, status);"
+    "CREATE INDEX needs_year_kind ON needs(year, kind);"
+    "CREATE INDEX events_household ON events(household);"
+    "CREATE INDEX events_date ON events(date);";
+
+static const char *const registry_tables[] = {"units",   "households", "persons", "surveys",
+                                              "needs",   "events",     NULL};
+
+/* Results schema: one row in runs per finished run, everything else hangs off it. */
+static const char results_schema[] =
+    "CREATE TABLE runs("
+    " id INTEGER PRIMARY KEY,"
+    " plan_id TEXT,"
+    " plan_path TEXT NOT NULL,"
+    " plan_sha256 TEXT NOT NULL,"
+    " registry_path TEXT,"
+    " engine_version TEXT NOT NULL,"
+    " parameters TEXT NOT NULL DEFAULT '{}',"  /* JSON: --set values and options */
+    " scenario TEXT,"
+    " started_at TEXT NOT NULL,"
+    " finished_at TEXT NOT NULL);"
+    "CREATE TABLE checks("
+    " run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+    " level TEXT NOT NULL CHECK (level IN ('error','warning','info')),"
+    " code TEXT NOT NULL,"
+    " message TEXT NOT NULL,"
+    " line TEXT);"
+    "CREATE INDEX checks_run ON checks(run);";
+
+int store_error_code(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return KH_EBUSY;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_CANTOPEN:
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_SCHEMA:
+    case SQLITE_FORMAT: return KH_EDATA;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_PERM: return KH_EOUTPUT;
+    case SQLITE_NOMEM: return KH_ELIMIT;
+    default: return KH_EINTERNAL;
+  }
+}
+
+int store_error(sqlite3 *db, int rc, const char *display, kh_error *err) {
+  const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  int code = store_error_code(rc);
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return kh_seterror(err, code, "%s: the database is in use by another kehoach (%s); "
+                         "try again when it has finished", display, msg);
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return kh_seterror(err, code, "%s: the file is damaged or is not a database (%s)",
+                         display, msg);
+    case SQLITE_FULL:
+      return kh_seterror(err, code, "%s: the disk is full (%s)", display, msg);
+    default: return kh_seterror(err, code, "%s: %s", display, msg);
+  }
+}
+
+int store_open(const char *path, enum store_mode mode, sqlite3 **db, kh_error *err) {
+  int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+  flags |= mode == STORE_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (mode == STORE_CREATE) flags |= SQLITE_OPEN_CREATE;
+  *db = NULL;
+  sqlite3 *h = NULL;
+  int rc = sqlite3_open_v2(path, &h, flags, NULL);
+  if (rc != SQLITE_OK) {
+    if ((rc & 0xff) == SQLITE_CANTOPEN)
+      kh_seterror(err, KH_EDATA, "%s: cannot open: no such database file, or not readable", path);
+    else
+      store_error(h, rc, path, err);
+    sqlite3_close_v2(h);
+    return err ? err->code : KH_EDATA;
+  }
+  sqlite3_extended_result_codes(h, 1);
+  sqlite3_busy_timeout(h, STORE_BUSY_MS);
+  rc = sqlite3_exec(h, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
+  /* reading the schema now turns "not a database" into an error here, not later */
+  if (rc == SQLITE_OK) rc = sqlite3_exec(h, "SELECT count(*) FROM sqlite_schema;", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    store_error(h, rc, path, err);
+    sqlite3_close_v2(h);
+    return err ? err->code : KH_EDATA;
+  }
+  *db = h;
+  return KH_OK;
+}
+
+/* Reads one integer pragma into *value. */
+static int pragma_int(sqlite3 *db, const char *pragma, int *value) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, pragma, -1, &st, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    *value = sqlite3_column_int(st, 0);
+    rc = SQLITE_OK;
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+static int count_tables(sqlite3 *db, int *n) {
+  return pragma_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'", n);
+}
+
+/* Runs a schema script inside one transaction and stamps the version and application id. */
+static int create_schema(sqlite3 *db, const char *schema, int app_id, int version,
+                         const char *display, kh_error *err) {
+  char pragmas[128];
+  snprintf(pragmas, sizeof pragmas, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+           app_id, version);
+  int rc = sqlite3_exec(db, "BEGIN IMMEDIATE;", NULL, NULL, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(db, schema, NULL, NULL, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(db, pragmas, NULL, NULL, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    int code = store_error(db, rc, display, err);
+    sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
+    return code;
+  }
+  return KH_OK;
+}
+
+int store_registry_init(sqlite3 *db, const char *display, kh_error *err) {
+  int tables = 0;
+  int rc = count_tables(db, &tables);
+  if (rc != SQLITE_OK) return store_error(db, rc, display, err);
+  if (tables > 0)
+    return kh_seterror(err, KH_EDATA, "%s: the database already holds tables; a new registry "
+                       "needs a new file", display);
+  return create_schema(db, registry_schema, STORE_REGISTRY_APP_ID, STORE_REGISTRY_VERSION,
+                       display, err);
+}
+
+int store_registry_check(sqlite3 *db, const char *schema, const char *display, kh_error *err) {
+  char sql[160];
+  int app = 0, version = 0, rc;
+  snprintf(sql, sizeof sql, "PRAGMA \"%s\".application_id", schema);
+  rc = pragma_int(db, sql, &app);
+  snprintf(sql, sizeof sql, "PRAGMA \"%s\".user_version", schema);
+  if (rc == SQLITE_OK) rc = pragma_int(db, sql, &version);
+  if (rc != SQLITE_OK) return store_error(db, rc, display, err);
+  if (app != STORE_REGISTRY_APP_ID)
+    return kh_seterror(err, KH_EDATA, "%s: not a kehoach household registry (make one with "
+                       "'kehoach db init' or 'kehoach db generate')", display);
+  if (version != STORE_REGISTRY_VERSION)
+    return kh_seterror(err, KH_EDATA, "%s: registry schema version %d, but this kehoach reads "
+                       "version %d", display, version, STORE_REGISTRY_VERSION);
+  for (const char *const *t = registry_tables; *t; t++) {
+    int n = 0;
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\".sqlite_schema "
+             "WHERE type='table' AND name='%s'", schema, *t);
+    rc = pragma_int(db, sql, &n);
+    if (rc != SQLITE_OK) return store_error(db, rc, display, err);
+    if (n != 1)
+      return kh_seterror(err, KH_EDATA, "%s: the registry has no table '%s'", display, *t);
+  }
+  return KH_OK;
+}
+
+int store_results_init(sqlite3 *db, const char *display, kh_error *err) {
+  int tables = 0, app = 0, version = 0;
+  int rc = count_tables(db, &tables);
+  if (rc == SQLITE_OK) rc = pragma_int(db, "PRAGMA application_id", &app);
+  if (rc == SQLITE_OK) rc = pragma_int(db, "PRAGMA user_version", &version);
+  if (rc != SQLITE_OK) return store_error(db, rc, display, err);
+  if (tables == 0) {
+    /* WAL lets a reader look at earlier runs while a run writes */
+    rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) return store_error(db, rc, display, err);
+    return create_schema(db, results_schema, STORE_RESULTS_APP_ID, STORE_RESULTS_VERSION,
+                         display, err);
+  }
+  if (app != STORE_RESULTS_APP_ID)
+    return kh_seterror(err, KH_EDATA, "%s: not a kehoach results database", display);
+  if (version != STORE_RESULTS_VERSION)
+    return kh_seterror(err, KH_EDATA, "%s: results schema version %d, but this kehoach writes "
+                       "version %d (move the old file away)", display, version,
+                       STORE_RESULTS_VERSION);
+  return KH_OK;
+}
+
+int store_attach_registry(sqlite3 *db, const char *path, const char *schema, kh_error *err) {
+  /* a URI with mode=ro: the attachment is read-only even on a read-write connection */
+  char *uri = sqlite3_mprintf("file:%s?mode=ro", path);
+  char *sql = sqlite3_mprintf("ATTACH DATABASE ?1 AS \"%w\"", schema);
+  sqlite3_stmt *st = NULL;
+  int rc = uri && sql ? SQLITE_OK : SQLITE_NOMEM;
+  if (rc == SQLITE_OK && strpbrk(path, "?#%") != NULL) {
+    sqlite3_free(uri); /* characters a URI would misread: escape them */
+    uri = NULL;
+    sqlite3_str *s = sqlite3_str_new(db);
+    sqlite3_str_appendall(s, "file:");
+    for (const char *p = path; *p; p++) {
+      if (*p == '?' || *p == '#' || *p == '%') sqlite3_str_appendf(s, "%%%02X", (unsigned char)*p);
+      else sqlite3_str_appendchar(s, 1, *p);
+    }
+    sqlite3_str_appendall(s, "?mode=ro");
+    uri = sqlite3_str_finish(s);
+    if (uri == NULL) rc = SQLITE_NOMEM;
+  }
+  if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 1, uri, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK) rc = sqlite3_step(st);
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  sqlite3_finalize(st);
+  sqlite3_free(uri);
+  sqlite3_free(sql);
+  if (rc != SQLITE_OK) {
+    if ((rc & 0xff) == SQLITE_CANTOPEN)
+      return kh_seterror(err, KH_EDATA, "%s: cannot open: no such registry file, or not readable", path);
+    return store_error(db, rc, path, err);
+  }
+  /* reading the schema turns "not a database" into an error now */
+  char *probe = sqlite3_mprintf("SELECT count(*) FROM \"%w\".sqlite_schema", schema);
+  rc = probe ? sqlite3_exec(db, probe, NULL, NULL, NULL) : SQLITE_NOMEM;
+  sqlite3_free(probe);
+  if (rc != SQLITE_OK) return store_error(db, rc, path, err);
+  return store_registry_check(db, schema, path, err);
+}

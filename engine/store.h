@@ -1,0 +1,53 @@
+/*
+** store.h — the SQLite side of kehoach, in plain C: the household registry (schema v1, a
+** contract: see DESIGN.md §3) and the results database (runs and what they computed).
+** Nothing here knows about Lua.
+*/
+#ifndef KEHOACH_STORE_H
+#define KEHOACH_STORE_H
+
+#include <sqlite3.h>
+
+#include "kehoach.h"
+
+#define STORE_REGISTRY_VERSION 1
+#define STORE_RESULTS_VERSION 1
+#define STORE_REGISTRY_APP_ID 0x4b485247 /* "KHRG" */
+#define STORE_RESULTS_APP_ID 0x4b485253  /* "KHRS" */
+#define STORE_BUSY_MS 10000              /* how long to wait for another process's lock */
+
+enum store_mode {
+  STORE_READONLY,  /* the file must exist; nothing can be written */
+  STORE_READWRITE, /* the file must exist */
+  STORE_CREATE     /* created when missing */
+};
+
+/* Opens path (a file name, or ":memory:") in the given mode, with foreign keys on and a
+** busy timeout. On success *db is set and the caller closes it with sqlite3_close_v2; on
+** failure *db is NULL and err says why (a data error for a missing or unreadable file). */
+int store_open(const char *path, enum store_mode mode, sqlite3 **db, kh_error *err);
+
+/* Creates registry schema v1 in an empty database. Refuses a database that already holds
+** tables (a data error). One transaction: nothing is left half-made. */
+int store_registry_init(sqlite3 *db, const char *display, kh_error *err);
+
+/* Checks that the database `schema` ("main", or an attached name) of db is a kehoach
+** registry of the version this engine reads; a data error naming display (the file name
+** the user gave) otherwise. */
+int store_registry_check(sqlite3 *db, const char *schema, const char *display, kh_error *err);
+
+/* Attaches the registry at path to db as `schema`, read-only whatever db's own mode, and
+** checks it. The registry is never written through this attachment. */
+int store_attach_registry(sqlite3 *db, const char *path, const char *schema, kh_error *err);
+
+/* Creates the results schema when the database is empty, checks it otherwise. */
+int store_results_init(sqlite3 *db, const char *display, kh_error *err);
+
+/* The exit code for an SQLite result code: busy, data (corrupt, not a database, constraint),
+** output (full, I/O, read-only), or internal. */
+int store_error_code(int rc);
+
+/* Fills err from db's last error, prefixed with display; returns the exit code. */
+int store_error(sqlite3 *db, int rc, const char *display, kh_error *err);
+
+#endif

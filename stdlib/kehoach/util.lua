@@ -1,0 +1,74 @@
+-- util.lua — small helpers the stdlib shares: raising errors of a kind, pointing errors at
+-- the plan line, names that match the Vietnamese way, terminal padding, sorted keys.
+local host, text = core.host, core.text
+
+local M = {}
+
+-- Raises an error of a kind ("plan", "data", "usage", "output", ...) with a formatted
+-- message; the kind decides the exit code.
+function M.fail(kind, fmt, ...)
+  host.fail(kind, select("#", ...) > 0 and string.format(fmt, ...) or fmt)
+end
+
+-- Raises a plan error located at the plan line now running (not at the stdlib).
+function M.plan_error(fmt, ...)
+  local msg = select("#", ...) > 0 and string.format(fmt, ...) or fmt
+  local where = host.where()
+  error(where and (where .. ": " .. msg) or msg, 0)
+end
+
+-- The key two names match under: NFC, case folded, tone marks placed alike.
+function M.name_key(s)
+  return text.fold(s)
+end
+
+-- The candidate nearest to word (by edit distance on folded keys), or nil when none is
+-- close enough to be a likely slip.
+function M.nearest(word, candidates)
+  if type(word) ~= "string" or not text.valid(word) then return nil end
+  local key, best, best_d = text.fold(word), nil, math.huge
+  for _, c in ipairs(candidates) do
+    local d = text.distance(key, text.fold(c))
+    if d < best_d or (d == best_d and best and c < best) then best, best_d = c, d end
+  end
+  local limit = math.max(2, utf8.len(key) // 3)
+  if best_d <= limit then return best end
+  return nil
+end
+
+-- s followed by spaces up to width display columns (Vietnamese-aware).
+function M.pad(s, width)
+  s = tostring(s)
+  local w = text.width(s)
+  return w >= width and s or s .. string.rep(" ", width - w)
+end
+
+-- spaces then s, up to width columns: for numbers.
+function M.lpad(s, width)
+  s = tostring(s)
+  local w = text.width(s)
+  return w >= width and s or string.rep(" ", width - w) .. s
+end
+
+-- The keys of t, sorted (tables are unordered: every output goes through this).
+function M.sorted_keys(t, less)
+  local keys = {}
+  for k in pairs(t) do keys[#keys + 1] = k end
+  table.sort(keys, less or function(a, b)
+    if type(a) == type(b) then return a < b end
+    return type(a) < type(b)
+  end)
+  return keys
+end
+
+-- 5723000000 -> "5.723.000.000": digits grouped by dots, the Vietnamese way.
+function M.group_digits(n, sep)
+  sep = sep or "."
+  local neg = n < 0
+  local s = string.format("%d", math.abs(n))
+  local out = s:reverse():gsub("(%d%d%d)", "%1" .. sep):reverse()
+  if out:sub(1, #sep) == sep then out = out:sub(#sep + 1) end
+  return (neg and "-" or "") .. out
+end
+
+return M

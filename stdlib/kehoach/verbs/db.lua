@@ -1,0 +1,19 @@
+-- db.lua — `kehoach db ...`: the household registry's commands. Each subcommand is its
+-- own module (kehoach.verbs.db_<name>); one without a module is not built yet.
+return {
+  usage = "kehoach db COMMAND ...",
+  about = "Make, fill, inspect and check household registries (schema v1, DESIGN.md §3).",
+  subcommands = {
+    { name = "init", args = "FILE", module = "kehoach.verbs.db_init",
+      summary = "create an empty registry" },
+    { name = "generate", args = "FILE [--profile FILE] [--seed N] [--households N]",
+      summary = "write a synthetic registry from a district profile" },
+    { name = "import", args = "DIR|FILE... [--db FILE]",
+      summary = "import CSV files into a registry, all or nothing" },
+    { name = "export", args = "DIR [--db FILE]", summary = "write the registry as CSV files" },
+    { name = "stats", args = "[--db FILE] [--year Y] [--json]",
+      summary = "households, persons and poverty by commune" },
+    { name = "check", args = "[--db FILE] [--standard S]",
+      summary = "list households whose recorded status differs from the standard's" },
+  },
+}
