@@ -70,7 +70,10 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     return NULL;
   }
   if (nsize > osize) {
-    if (sb->fail_countdown > 0 && --sb->fail_countdown == 0) return NULL;
+    if (sb->fail_countdown > 0 && --sb->fail_countdown == 0) {
+      sb->memory_hit = 1;
+      return NULL;
+    }
     if (nsize - osize > sb->limit - sb->used) {
       if (!sb->memory_hit && sb->L) sandbox_where(sb->L, sb->memory_where, sizeof sb->memory_where);
       sb->memory_hit = 1;
@@ -159,6 +162,14 @@ static int message_handler(lua_State *L) {
 
 /* ---- loading ------------------------------------------------------------------------ */
 
+/* Raises msg located at the plan line now running (not at stdlib code between). */
+static int plan_error(lua_State *L, const char *msg) {
+  char where[512];
+  sandbox_where(L, where, sizeof where);
+  lua_pushfstring(L, "%s%s%s", where, where[0] ? ": " : "", msg);
+  return lua_error(L);
+}
+
 static char *read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   if (f == NULL) return NULL;
@@ -200,8 +211,7 @@ static int l_load(lua_State *L) {
   size_t len;
   const char *chunk = luaL_checklstring(L, 1, &len);
   const char *name = luaL_optstring(L, 2, "=(load)");
-  if (len > 0 && chunk[0] == LUA_SIGNATURE[0])
-    return luaL_error(L, "load: binary chunks are not allowed, only text");
+  if (len > 0 && chunk[0] == LUA_SIGNATURE[0]) return plan_error(L, "load: binary chunks are not allowed, only text");
   if (luaL_loadbufferx(L, chunk, len, name, "t") != LUA_OK) {
     luaL_pushfail(L);
     lua_insert(L, -2);
@@ -242,7 +252,7 @@ static int l_string_rep(lua_State *L) {
 }
 
 static int l_string_dump(lua_State *L) {
-  return luaL_error(L, "string.dump is not available: plans are text");
+  return plan_error(L, "string.dump is not available: plans are text");
 }
 
 /* A module name is dotted words: letters, digits, underscores. */
@@ -448,15 +458,10 @@ static int pmain(lua_State *L) {
   return 1;
 }
 
-/* Fills err from the error table the message handler left on top; returns the code. */
+/* Fills err from the error the message handler left on top; returns the code. */
 static int classify(sandbox *sb, int status, kh_error *err) {
   lua_State *L = sb->L;
   const char *msg = NULL, *trace = NULL, *kind = NULL;
-  if (status == LUA_ERRMEM || (sb->memory_hit && status == LUA_ERRERR)) {
-    return kh_seterror(err, KH_ELIMIT, "%s%sthe plan needed more memory than allowed (%zu MiB; "
-                       "raise it with --max-memory SIZE)", sb->memory_where,
-                       sb->memory_where[0] ? ": " : "", sb->limit >> 20);
-  }
   if (lua_type(L, -1) == LUA_TTABLE) {
     lua_getfield(L, -1, "message");
     lua_getfield(L, -2, "traceback");
@@ -464,10 +469,18 @@ static int classify(sandbox *sb, int status, kh_error *err) {
     msg = lua_tostring(L, -3);
     trace = lua_tostring(L, -2);
     kind = lua_tostring(L, -1);
+    lua_pop(L, 3); /* the strings stay anchored in the table */
   } else {
     msg = lua_tostring(L, -1);
   }
   if (msg == NULL) msg = "unknown error";
+  /* a memory error, even one a plan caught and raised again as a string */
+  if (status == LUA_ERRMEM ||
+      (sb->memory_hit && (status == LUA_ERRERR || strcmp(msg, "not enough memory") == 0))) {
+    return kh_seterror(err, KH_ELIMIT, "%s%sthe plan needed more memory than allowed (%zu MiB; "
+                       "raise it with --max-memory SIZE)", sb->memory_where,
+                       sb->memory_where[0] ? ": " : "", sb->limit >> 20);
+  }
   int code = kind ? kh_kind_code(kind) : KH_EPLAN;
   if (sb->instructions_hit) code = KH_ELIMIT;
   else if (!kind && strncmp(msg, STDLIB_SOURCE + 1, sizeof STDLIB_SOURCE - 2) == 0)
@@ -478,21 +491,35 @@ static int classify(sandbox *sb, int status, kh_error *err) {
   return code;
 }
 
+int sandbox_call(sandbox *sb, int nargs, int nresults, kh_error *err) {
+  lua_State *L = sb->L;
+  sb->memory_hit = 0;
+  sb->memory_where[0] = '\0';
+  int func = lua_gettop(L) - nargs;
+  lua_pushcfunction(L, message_handler);
+  lua_insert(L, func);
+  int status = lua_pcall(L, nargs, nresults, func);
+  int code = KH_OK;
+  if (status == LUA_OK) {
+    kh_seterror(err, KH_OK, "%s", "");
+  } else {
+    code = classify(sb, status, err);
+    lua_pop(L, 1);
+  }
+  lua_remove(L, func);
+  return code;
+}
+
+void sandbox_push_stdlib_env(lua_State *L) { lua_getfield(L, LUA_REGISTRYINDEX, STDLIB_ENV); }
+
 int sandbox_main(sandbox *sb, int argc, char **argv, kh_error *err) {
   lua_State *L = sb->L;
   int base = lua_gettop(L);
-  lua_pushcfunction(L, message_handler);
   lua_pushcfunction(L, pmain);
   lua_pushinteger(L, argc);
   lua_pushlightuserdata(L, argv);
-  int status = lua_pcall(L, 2, 1, base + 1);
-  int code;
-  if (status == LUA_OK) {
-    code = lua_isinteger(L, -1) ? (int)lua_tointeger(L, -1) : KH_OK;
-    kh_seterror(err, code, "%s", "");
-  } else {
-    code = classify(sb, status, err);
-  }
+  int code = sandbox_call(sb, 2, 1, err);
+  if (code == KH_OK && lua_isinteger(L, -1)) code = (int)lua_tointeger(L, -1);
   lua_settop(L, base);
   return code;
 }

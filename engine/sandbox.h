@@ -36,6 +36,14 @@ void sandbox_free(sandbox *sb);
 ** that ended it, with err->msg holding "file:line: message" for the user. */
 int sandbox_main(sandbox *sb, int argc, char **argv, kh_error *err);
 
+/* Calls the function below the nargs arguments on top of the stack in protected mode,
+** with the message handler; returns an exit code as sandbox_main does, leaving nresults
+** values on success and nothing on failure. */
+int sandbox_call(sandbox *sb, int nargs, int nresults, kh_error *err);
+
+/* Pushes the stdlib's environment (the one holding `core`). Stack: [-0, +1, -]. */
+void sandbox_push_stdlib_env(lua_State *L);
+
 /* The sandbox a state belongs to. */
 sandbox *sandbox_of(lua_State *L);
 

@@ -1,0 +1,151 @@
+/*
+** harness.h — what the cmocka test programs share: a scratch folder, files in and out,
+** a file's sha256, and running the built kehoach with its output captured.
+**
+** The Makefile sets KEHOACH_BIN (the program under test) and KEHOACH_REGISTRY (the
+** default registry); tests run from the repository's top folder.
+*/
+#ifndef KEHOACH_TEST_HARNESS_H
+#define KEHOACH_TEST_HARNESS_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <sha2.h>
+
+extern char **environ;
+
+/* A new empty folder under /tmp; the caller frees the name (the folder is left for
+** inspection when a test fails; /tmp is cleaned by the system). */
+static inline char *kh_tmpdir(void) {
+  char *dir = strdup("/tmp/kehoach-test-XXXXXX");
+  if (dir == NULL || mkdtemp(dir) == NULL) {
+    perror("mkdtemp");
+    abort();
+  }
+  return dir;
+}
+
+/* Joins a folder and a name into a malloc'ed path. */
+static inline char *kh_path(const char *dir, const char *name) {
+  size_t n = strlen(dir) + strlen(name) + 2;
+  char *p = malloc(n);
+  snprintf(p, n, "%s/%s", dir, name);
+  return p;
+}
+
+static inline void kh_write_file(const char *path, const char *text) {
+  FILE *f = fopen(path, "wb");
+  if (f == NULL || fputs(text, f) < 0 || fclose(f) != 0) {
+    perror(path);
+    abort();
+  }
+}
+
+/* The whole file, NUL-terminated, malloc'ed; NULL when it cannot be read. */
+static inline char *kh_read_file(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) return NULL;
+  size_t cap = 4096, n = 0, got;
+  char *buf = malloc(cap);
+  while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+    n += got;
+    if (n + 1 == cap) buf = realloc(buf, cap *= 2);
+  }
+  fclose(f);
+  buf[n] = '\0';
+  return buf;
+}
+
+static inline int kh_exists(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0;
+}
+
+/* The sha256 of a file as hex, malloc'ed; NULL when unreadable. */
+static inline char *kh_sha256(const char *path) {
+  char *hex = malloc(SHA256_DIGEST_STRING_LENGTH);
+  if (SHA256File(path, hex) == NULL) {
+    free(hex);
+    return NULL;
+  }
+  return hex;
+}
+
+/* The program under test. */
+static inline const char *kh_bin(void) {
+  const char *bin = getenv("KEHOACH_BIN");
+  return bin && *bin ? bin : "./kehoach";
+}
+
+/* The default registry made by `make`. */
+static inline const char *kh_registry(void) {
+  const char *r = getenv("KEHOACH_REGISTRY");
+  return r && *r ? r : "data/registry.db";
+}
+
+typedef struct kh_result {
+  int code;  /* exit code, or 128 + signal */
+  char *out; /* stdout, malloc'ed */
+  char *err; /* stderr, malloc'ed */
+} kh_result;
+
+static inline void kh_result_free(kh_result *r) {
+  free(r->out);
+  free(r->err);
+  r->out = r->err = NULL;
+}
+
+/* Runs kehoach with the NULL-terminated arguments (after the program name), in folder
+** cwd (NULL: here), and waits for it. */
+static inline kh_result kh_run_in(const char *cwd, const char *const args[]) {
+  kh_result r = {0, NULL, NULL};
+  char *dir = kh_tmpdir();
+  char *out_path = kh_path(dir, "out"), *err_path = kh_path(dir, "err");
+  const char *argv[64];
+  int n = 0;
+  char bin[4096];
+  if (kh_bin()[0] != '/' && cwd) {
+    char here[2048];
+    snprintf(bin, sizeof bin, "%s/%s", getcwd(here, sizeof here), kh_bin());
+  } else {
+    snprintf(bin, sizeof bin, "%s", kh_bin());
+  }
+  argv[n++] = bin;
+  for (; args[n - 1] && n < 63; n++) argv[n] = args[n - 1];
+  argv[n] = NULL;
+  pid_t pid = fork();
+  if (pid == 0) {
+    int o = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int e = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(o, 1);
+    dup2(e, 2);
+    if (cwd && chdir(cwd) != 0) _exit(99);
+    execv(bin, (char *const *)argv);
+    _exit(98);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = kh_read_file(out_path);
+  r.err = kh_read_file(err_path);
+  unlink(out_path);
+  unlink(err_path);
+  rmdir(dir);
+  free(out_path);
+  free(err_path);
+  free(dir);
+  return r;
+}
+
+static inline kh_result kh_run(const char *const args[]) { return kh_run_in(NULL, args); }
+
+#endif

@@ -1,0 +1,340 @@
+/*
+** test_cli.c — the program as a user meets it: help, exit codes, the sandbox's refusals
+** (each with the plan's file and line), and runs that leave the registry untouched and
+** earlier results intact.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+/* ---- help and usage ---------------------------------------------------------------- */
+
+static void help_lists_every_verb_and_exit_code(void **state) {
+  const char *args[] = {"--help", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  const char *verbs[] = {"run", "check", "compare", "sweep", "explain", "progress", "doc", "db"};
+  for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+    char line[32];
+    snprintf(line, sizeof line, "\n  %s ", verbs[i]);
+    assert_non_null(strstr(r.out, line));
+  }
+  assert_non_null(strstr(r.out, "Exit codes:"));
+  assert_non_null(strstr(r.out, "  70  "));
+  kh_result_free(&r);
+}
+
+static void every_verb_has_help(void **state) {
+  const char *verbs[] = {"run", "check", "compare", "sweep", "explain", "progress", "doc", "db"};
+  for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+    const char *args[] = {verbs[i], "--help", NULL};
+    kh_result r = kh_run(args);
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(r.out, "Usage: kehoach "));
+    assert_non_null(strstr(r.out, verbs[i]));
+    kh_result_free(&r);
+  }
+}
+
+static void unknown_verb_is_a_usage_error_with_a_suggestion(void **state) {
+  const char *args[] = {"chek", "x.lua", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "unknown command 'chek'"));
+  assert_non_null(strstr(r.err, "did you mean check?"));
+  kh_result_free(&r);
+}
+
+static void unknown_option_is_a_usage_error(void **state) {
+  const char *args[] = {"run", "x.lua", "--dbb", "f", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "unknown option --dbb (did you mean --db?)"));
+  kh_result_free(&r);
+}
+
+static void bad_limit_values_are_usage_errors(void **state) {
+  const char *args[] = {"check", "x.lua", "--max-memory", "lots", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "--max-memory lots"));
+  kh_result_free(&r);
+}
+
+/* ---- the sandbox, through `kehoach check` ---------------------------------------------- */
+
+typedef struct refusal {
+  const char *source;  /* the plan */
+  int code;            /* the exit code expected */
+  const char *message; /* a part of the message expected on stderr */
+} refusal;
+
+/* Writes the plan into a scratch folder, checks it there, and asserts the exit code, the
+** "plan.lua:LINE:" location and the message; and that no file "touched" appeared. */
+static void assert_refused(const refusal *f, int line) {
+  char *dir = kh_tmpdir();
+  char *plan = kh_path(dir, "plan.lua");
+  char *touched = kh_path(dir, "touched");
+  kh_write_file(plan, f->source);
+  const char *args[] = {"check", "plan.lua", NULL};
+  kh_result r = kh_run_in(dir, args);
+  char where[32];
+  snprintf(where, sizeof where, "plan.lua:%d: ", line);
+  if (r.code != f->code || strstr(r.err, where) == NULL || strstr(r.err, f->message) == NULL)
+    fail_msg("plan:\n%s\nexit %d, stderr:\n%s", f->source, r.code, r.err);
+  assert_false(kh_exists(touched));
+  kh_result_free(&r);
+  free(touched);
+  free(plan);
+  free(dir);
+}
+
+static void plans_cannot_reach_the_system(void **state) {
+  const refusal cases[] = {
+      {"os.execute(\"touch touched\")\n", 1, "'os' is not available"},
+      {"local f = io.open(\"/etc/passwd\")\n", 1, "'io' is not available"},
+      {"local p = io.popen(\"id\")\n", 1, "'io' is not available"},
+      {"require \"os\"\n", 1, "require: no module 'os'"},
+      {"package.loadlib(\"libc.so.6\", \"system\")\n", 1, "'package' is not available"},
+      {"local r = debug.getregistry()\n", 1, "'debug' is not available"},
+      {"dofile(\"/etc/passwd\")\n", 1, "'dofile' is not available"},
+      {"local f = loadfile(\"/etc/passwd\")\n", 1, "'loadfile' is not available"},
+      {"local f = load(string.dump(function() end))\n", 1, "string.dump is not available"},
+      {"local f = load(\"\\27Lua\\84\\0\")\n", 1, "binary chunks are not allowed"},
+      {"local x = core\n", 1, "'core' is not available"},
+      {"local f = collectgarbage\n", 1, "'collectgarbage' is not available"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) assert_refused(&cases[i], 1);
+}
+
+static void require_stays_inside_the_plan_folder_and_stdlib(void **state) {
+  const refusal cases[] = {
+      {"\nrequire \"../../etc/passwd\"\n", 1, "is not a module name"},
+      {"\nrequire \"/etc/passwd\"\n", 1, "is not a module name"},
+      {"\nrequire \"kehoach.cli\"\n", 1, "is part of the engine"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) assert_refused(&cases[i], 2);
+}
+
+static void require_follows_no_link_out_of_the_plan_folder(void **state) {
+  char *dir = kh_tmpdir();
+  char *outside = kh_tmpdir();
+  char *secret = kh_path(outside, "secret.lua");
+  char *link = kh_path(dir, "secret.lua");
+  char *plan = kh_path(dir, "plan.lua");
+  kh_write_file(secret, "return 42\n");
+  assert_int_equal(symlink(secret, link), 0);
+  kh_write_file(plan, "local s = require \"secret\"\n");
+  const char *args[] = {"check", "plan.lua", NULL};
+  kh_result r = kh_run_in(dir, args);
+  assert_int_equal(r.code, 1);
+  assert_non_null(strstr(r.err, "plan.lua:1: require: module 'secret' leads outside"));
+  kh_result_free(&r);
+  free(secret);
+  free(link);
+  free(plan);
+  free(outside);
+  free(dir);
+}
+
+static void require_loads_a_module_beside_the_plan(void **state) {
+  char *dir = kh_tmpdir();
+  char *mod = kh_path(dir, "helpers.lua");
+  char *plan = kh_path(dir, "plan.lua");
+  kh_write_file(mod, "return { twice = function(x) return 2 * x end }\n");
+  kh_write_file(plan, "local h = require \"helpers\"\nassert(h.twice(21) == 42)\n");
+  const char *args[] = {"check", "plan.lua", NULL};
+  kh_result r = kh_run_in(dir, args);
+  assert_int_equal(r.code, 0);
+  kh_result_free(&r);
+  free(mod);
+  free(plan);
+  free(dir);
+}
+
+static void an_undeclared_global_is_an_error(void **state) {
+  const refusal assign = {"local total = 1\ntotl = total + 1\n", 1, "undeclared global 'totl'"};
+  assert_refused(&assign, 2);
+  const refusal read = {"local a = 1\n\nlocal b = supprt\n", 1, "unknown name 'supprt'"};
+  assert_refused(&read, 3);
+}
+
+static void endless_loops_are_stopped(void **state) {
+  const refusal plain = {"local x = 0\nwhile true do x = x + 1 end\n", 4, "ran too long"};
+  assert_refused(&plain, 2);
+  const refusal in_pcall = {"local ok = pcall(function()\n  while true do end\nend)\n"
+                            "while true do end\n", 4, "ran too long"};
+  assert_refused(&in_pcall, 4);
+  /* the loop inside pcall is stopped, and so is the plan at its next instruction */
+  const refusal caught = {"for i = 1, 10 do\n  pcall(function() while true do end end)\nend\n",
+                          4, "ran too long"};
+  assert_refused(&caught, 1);
+}
+
+static void memory_hogs_are_stopped(void **state) {
+  const refusal grow = {"local t = {}\nwhile true do t[#t+1] = string.rep(\"x\", 1e6) end\n", 4,
+                        "needed more memory than allowed"};
+  assert_refused(&grow, 2);
+  const refusal huge = {"local s = string.rep(\"x\", 2^40)\n", 4, "needed more memory than allowed"};
+  assert_refused(&huge, 1);
+  const refusal method = {"\nlocal s = (\"x\"):rep(2^40)\n", 4, "needed more memory than allowed"};
+  assert_refused(&method, 2);
+}
+
+static void the_memory_limit_can_be_set(void **state) {
+  char *dir = kh_tmpdir();
+  char *plan = kh_path(dir, "plan.lua");
+  kh_write_file(plan, "local s = string.rep(\"x\", 64 * 1024 * 1024)\n");
+  const char *small[] = {"check", "plan.lua", "--max-memory", "32M", NULL};
+  kh_result r = kh_run_in(dir, small);
+  assert_int_equal(r.code, 4);
+  assert_non_null(strstr(r.err, "plan.lua:1: the plan needed more memory than allowed (32 MiB"));
+  kh_result_free(&r);
+  const char *big[] = {"check", "plan.lua", "--max-memory=256M", NULL};
+  r = kh_run_in(dir, big);
+  assert_int_equal(r.code, 0);
+  kh_result_free(&r);
+  free(plan);
+  free(dir);
+}
+
+static void a_syntax_error_is_reported_like_lua(void **state) {
+  const refusal syntax = {"local a = 1\nlocal b = = 2\n", 1, "unexpected symbol near '='"};
+  assert_refused(&syntax, 2);
+}
+
+static void a_missing_plan_is_a_usage_error(void **state) {
+  const char *args[] = {"check", "/nonexistent/plan.lua", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "/nonexistent/plan.lua: no such plan file"));
+  kh_result_free(&r);
+}
+
+static void verbs_not_built_say_so(void **state) {
+  const char *args[] = {"sweep", "plan.lua", "--vary", "x=1:2:1", NULL};
+  kh_result r = kh_run(args);
+  if (r.code == 7) assert_non_null(strstr(r.err, "not built yet"));
+  else assert_int_not_equal(r.code, 0); /* once built, bad input still fails */
+  kh_result_free(&r);
+}
+
+/* ---- the store, through `kehoach db init` and `kehoach run` --------------------------- */
+
+static void db_init_makes_a_registry_once(void **state) {
+  char *dir = kh_tmpdir();
+  const char *args[] = {"db", "init", "reg.db", NULL};
+  kh_result r = kh_run_in(dir, args);
+  assert_int_equal(r.code, 0);
+  kh_result_free(&r);
+  r = kh_run_in(dir, args);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "reg.db already exists"));
+  kh_result_free(&r);
+  free(dir);
+}
+
+static void a_file_that_is_not_a_registry_is_refused(void **state) {
+  char *dir = kh_tmpdir();
+  char *plan = kh_path(dir, "plan.lua");
+  char *junk = kh_path(dir, "junk.db");
+  kh_write_file(plan, "local x = 1\n");
+  kh_write_file(junk, "this is not a database, just some text in a file with a .db name......"
+                      "...............................................................\n");
+  const char *args[] = {"run", "plan.lua", "--db", "junk.db", NULL};
+  kh_result r = kh_run_in(dir, args);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "junk.db: the file is damaged or is not a database"));
+  kh_result_free(&r);
+  const char *missing[] = {"run", "plan.lua", "--db", "nothere.db", NULL};
+  r = kh_run_in(dir, missing);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "nothere.db: cannot open"));
+  char *nothere = kh_path(dir, "nothere.db");
+  assert_false(kh_exists(nothere));
+  kh_result_free(&r);
+  free(nothere);
+  free(junk);
+  free(plan);
+  free(dir);
+}
+
+/* Counts rows of the runs table through the engine itself would need a verb; read the
+** results database with the sqlite3 library instead. */
+#include <sqlite3.h>
+static int count_runs(const char *path) {
+  sqlite3 *db = NULL;
+  int n = -1;
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM runs", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+      n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return n;
+}
+
+static void a_run_leaves_the_registry_unchanged_and_records_itself(void **state) {
+  char *dir = kh_tmpdir();
+  char *plan = kh_path(dir, "plan.lua");
+  char *reg = kh_path(dir, "reg.db");
+  char *results = kh_path(dir, "out/results.db");
+  kh_write_file(plan, "local x = 1\n");
+  const char *init[] = {"db", "init", "reg.db", NULL};
+  kh_result r = kh_run_in(dir, init);
+  assert_int_equal(r.code, 0);
+  kh_result_free(&r);
+  char *before = kh_sha256(reg);
+  const char *run[] = {"run", "plan.lua", "--db", "reg.db", NULL};
+  r = kh_run_in(dir, run);
+  assert_int_equal(r.code, 0);
+  kh_result_free(&r);
+  char *after = kh_sha256(reg);
+  assert_string_equal(before, after);
+  assert_int_equal(count_runs(results), 1);
+  /* a failing run adds nothing and keeps the earlier one */
+  kh_write_file(plan, "local x = 1\nerror(\"broken plan\")\n");
+  r = kh_run_in(dir, run);
+  assert_int_equal(r.code, 1);
+  assert_non_null(strstr(r.err, "plan.lua:2: broken plan"));
+  kh_result_free(&r);
+  assert_int_equal(count_runs(results), 1);
+  free(before);
+  free(after);
+  free(results);
+  free(reg);
+  free(plan);
+  free(dir);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(help_lists_every_verb_and_exit_code),
+      cmocka_unit_test(every_verb_has_help),
+      cmocka_unit_test(unknown_verb_is_a_usage_error_with_a_suggestion),
+      cmocka_unit_test(unknown_option_is_a_usage_error),
+      cmocka_unit_test(bad_limit_values_are_usage_errors),
+      cmocka_unit_test(plans_cannot_reach_the_system),
+      cmocka_unit_test(require_stays_inside_the_plan_folder_and_stdlib),
+      cmocka_unit_test(require_follows_no_link_out_of_the_plan_folder),
+      cmocka_unit_test(require_loads_a_module_beside_the_plan),
+      cmocka_unit_test(an_undeclared_global_is_an_error),
+      cmocka_unit_test(endless_loops_are_stopped),
+      cmocka_unit_test(memory_hogs_are_stopped),
+      cmocka_unit_test(the_memory_limit_can_be_set),
+      cmocka_unit_test(a_syntax_error_is_reported_like_lua),
+      cmocka_unit_test(a_missing_plan_is_a_usage_error),
+      cmocka_unit_test(verbs_not_built_say_so),
+      cmocka_unit_test(db_init_makes_a_registry_once),
+      cmocka_unit_test(a_file_that_is_not_a_registry_is_refused),
+      cmocka_unit_test(a_run_leaves_the_registry_unchanged_and_records_itself),
+  };
+  return cmocka_run_group_tests_name("kehoach command line", tests, NULL, NULL);
+}
