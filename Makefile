@@ -53,7 +53,8 @@ $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(LIB_OBJ) | $(CONFIG)
 	$(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -Iengine -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # The default registry: Lào Cai city at the end of 2020 (scripts/profiles/lao-cai-city.lua).
-$(REGISTRY): $(wildcard scripts/profiles/*.lua) $(wildcard stdlib/kehoach/registry/*.lua) | $(BIN)
+$(REGISTRY): $(wildcard scripts/profiles/*.lua) $(wildcard stdlib/kehoach/registry/*.lua) \
+             $(wildcard stdlib/kehoach/standards*.lua stdlib/kehoach/standards/*.lua) | $(BIN)
 	@mkdir -p $(dir $@)
 	./$(BIN) db generate $@ --force
 
@@ -62,7 +63,7 @@ run: $(BIN) $(REGISTRY)
 
 # Every test: cmocka binaries for each C module, the Lua tests (tests/lua, run through the
 # engine by test_lua), and the command-line tests (test_cli runs the built program).
-test: $(BIN) $(TEST_BIN)
+test: $(BIN) $(TEST_BIN) $(REGISTRY)
 	@KEHOACH_BIN=$(abspath $(BIN)) KEHOACH_REGISTRY=$(abspath $(REGISTRY)) \
 	  sh tests/run.sh $(TEST_BIN)
 

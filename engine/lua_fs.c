@@ -13,6 +13,7 @@
 **   fs.sha256_string(s)      hex digest of a string
 **   fs.list(dir)             the names in dir (unsorted), or nil and why
 **   fs.remove(path)          removes a file; true, or nil and why
+**   fs.rename(from, to)      moves a file into place atomically; true, or nil and why
 **   fs.realpath(path)        the absolute path, or nil and why
 **   fs.size(path)            bytes, or nil
 */
@@ -258,6 +259,16 @@ static int l_remove(lua_State *L) {
   return 1;
 }
 
+/* fs.rename(from, to): moves a file into place in one step (same file system); true, or
+** nil and why. For outputs built under a temporary name that are not text (databases). */
+static int l_rename(lua_State *L) {
+  const char *from = luaL_checkstring(L, 1);
+  const char *to = luaL_checkstring(L, 2);
+  if (rename(from, to) != 0) return fail_errno(L, to);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
 static int l_realpath(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   char buf[PATH_MAX];
@@ -273,7 +284,7 @@ static const luaL_Reg fs_funcs[] = {
     {"read", l_read},     {"exists", l_exists},           {"mkdir", l_mkdir},
     {"open", l_open},     {"write", l_write},             {"sha256", l_sha256},
     {"sha256_string", l_sha256_string}, {"list", l_list}, {"remove", l_remove},
-    {"realpath", l_realpath}, {"size", l_size},           {NULL, NULL}};
+    {"rename", l_rename}, {"realpath", l_realpath}, {"size", l_size},           {NULL, NULL}};
 
 int luaopen_kehoach_fs(lua_State *L) {
   luaL_newmetatable(L, WRITER_MT);

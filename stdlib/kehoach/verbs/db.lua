@@ -7,6 +7,7 @@ return {
     { name = "init", args = "FILE", module = "kehoach.verbs.db_init",
       summary = "create an empty registry" },
     { name = "generate", args = "FILE [--profile FILE] [--seed N] [--households N]",
+      module = "kehoach.verbs.db_generate",
       summary = "write a synthetic registry from a district profile" },
     { name = "import", args = "DIR|FILE... [--db FILE]",
       summary = "import CSV files into a registry, all or nothing" },

@@ -1,0 +1,119 @@
+-- test_generate.lua — the registry generator on a small registry (5,000 households) of the
+-- default profile: what the 2021 plan needs survives scaling down, statuses agree with the
+-- standard, and the same seed gives the same data.
+local t = ...
+local profiles = require "kehoach.registry.profile"
+local generate = require "kehoach.registry.generate"
+local standards = require "kehoach.standards"
+
+local T = {}
+
+local function small(seed, households)
+  local db = core.store.registry(":memory:", "init")
+  local p = profiles.load(profiles.default())
+  generate.run({ db = db, profile = p, households = households or 5000, seed = seed })
+  return db
+end
+
+-- What the 2021 plan asks of the registry, by commune: households with each need among
+-- the recognised poor who can escape poverty (the quota), and the households it expects
+-- to escape poverty.
+local QUOTAS = {
+  credit = { ["Thống Nhất"] = 39, ["Tả Phời"] = 9 },
+  housing = { ["Tả Phời"] = 7, ["Cốc San"] = 4, ["Thống Nhất"] = 14, ["Hợp Thành"] = 7 },
+  livestock = { ["Hợp Thành"] = 6, ["Cốc San"] = 2, ["Tả Phời"] = 1, ["Vạn Hòa"] = 1 },
+  training = { ["Tả Phời"] = 14, ["Thống Nhất"] = 1, ["Nam Cường"] = 1 },
+}
+local ESCAPE = { ["Thống Nhất"] = 40, ["Tả Phời"] = 30, ["Hợp Thành"] = 15, ["Cốc San"] = 2,
+  ["Nam Cường"] = 1, ["Pom Hán"] = 1, ["Vạn Hòa"] = 1 }
+
+local function fingerprint(db)
+  local parts = {}
+  for _, q in ipairs({
+    "SELECT group_concat(code || unit || village || head || ethnic_minority, ';') FROM households",
+    "SELECT group_concat(name || sex || birth_year || relation || in_school, ';') FROM persons",
+    "SELECT group_concat(household || income || status, ';') FROM surveys",
+    "SELECT group_concat(household || kind, ';') FROM needs",
+  }) do
+    parts[#parts + 1] = core.fs.sha256_string(db:value(q))
+  end
+  return table.concat(parts, " ")
+end
+
+function T.test_households_unable_to_escape_are_57_with_105_persons_all_poor()
+  local db = small()
+  local row = db:first([[SELECT count(*) AS households, sum(status = 'poor') AS poor,
+      sum((SELECT count(*) FROM persons p WHERE p.household = s.household)) AS persons
+    FROM surveys s WHERE year = 2020 AND unable_to_escape = 1]])
+  t.eq(row.households, 57)
+  t.eq(row.poor, 57)
+  t.eq(row.persons, 105)
+  t.eq(db:value([[SELECT count(*) FROM needs n JOIN surveys s ON s.household = n.household
+    AND s.year = n.year WHERE s.unable_to_escape = 1]]), 0, "they have no needs: they get the allowance")
+end
+
+function T.test_every_quota_has_more_candidates_than_places()
+  local db = small()
+  for _, kind in ipairs({ "credit", "housing", "livestock", "training" }) do
+    for commune, quota in pairs(QUOTAS[kind]) do
+      local n = db:value([[SELECT count(*) FROM needs n
+        JOIN surveys s ON s.household = n.household AND s.year = n.year
+        JOIN households h ON h.id = n.household JOIN units u ON u.code = h.unit
+        WHERE n.year = 2020 AND n.kind = ? AND u.name = ? AND s.status = 'poor'
+          AND s.unable_to_escape = 0]], kind, commune)
+      t.ok(n > quota, string.format("%s in %s: %d candidates for %d places", kind, commune, n, quota))
+    end
+  end
+  for commune, target in pairs(ESCAPE) do
+    local n = db:value([[SELECT count(*) FROM surveys s JOIN households h ON h.id = s.household
+      JOIN units u ON u.code = h.unit WHERE s.year = 2020 AND s.status = 'poor'
+      AND s.unable_to_escape = 0 AND u.name = ?]], commune)
+    t.ok(n > target, string.format("%s: %d poor able to escape for a target of %d", commune, n, target))
+  end
+end
+
+function T.test_recorded_status_is_what_vn_2016_computes()
+  local db = small()
+  local std = standards.get("vn-2016")
+  local dep = std.deprivations_sql("s")
+  t.eq(db:value(string.format([[SELECT count(*) FROM surveys s JOIN households h ON h.id = s.household
+    JOIN units u ON u.code = h.unit WHERE s.status IS NOT %s]], std.status_sql("s.income", "u.urban", dep))), 0)
+  -- both kinds of poverty are there, and the poor are not all at zero income
+  local kinds = {}
+  for row in db:rows(string.format([[SELECT %s AS kind, count(*) AS n, min(s.income) AS low,
+      max(s.income) AS high FROM surveys s JOIN households h ON h.id = s.household
+      JOIN units u ON u.code = h.unit WHERE s.status = 'poor' GROUP BY 1]],
+      std.kind_sql("s.income", "u.urban", dep))) do
+    kinds[row.kind] = row
+  end
+  t.ok(kinds.income and kinds.deprivation, "income-poor and deprivation-poor households")
+  t.ok(kinds.income.low > 0 and kinds.income.high >= 600000, "income-poor incomes spread below the line")
+end
+
+function T.test_poverty_sits_in_the_difficult_communes()
+  local db = small(nil, 37500)
+  local rate = db:value("SELECT 100.0 * sum(status = 'poor') / count(*) FROM surveys WHERE year = 2020")
+  t.ok(rate > 0.5 and rate < 0.7, "city-wide poverty rate near 0.6%, got " .. rate)
+  local difficult = db:value([[SELECT 1.0 * sum(u.difficult) / count(*) FROM surveys s
+    JOIN households h ON h.id = s.household JOIN units u ON u.code = h.unit WHERE s.status = 'poor']])
+  t.ok(difficult > 0.7, "most poor households live in the four difficult communes")
+  local em = db:first([[SELECT avg(CASE WHEN u.difficult = 1 THEN h.ethnic_minority END) AS hard,
+    avg(CASE WHEN u.difficult = 0 THEN h.ethnic_minority END) AS other
+    FROM households h JOIN units u ON u.code = h.unit]])
+  t.ok(em.hard > 3 * em.other, "ethnic minorities concentrated in the difficult communes")
+  t.eq(db:value("SELECT name FROM units WHERE code = '02632'"), "Vạn Hòa", "the new tone placement")
+  local persons = db:value("SELECT 1.0 * (SELECT count(*) FROM persons) / count(*) FROM households")
+  t.ok(persons > 3.2 and persons < 3.6, "about 3.4 persons a household, got " .. persons)
+end
+
+function T.test_the_same_seed_gives_the_same_registry()
+  local a, b, c = small(7), small(7), small(8)
+  t.eq(fingerprint(a), fingerprint(b))
+  t.ne(fingerprint(a), fingerprint(c), "another seed, other households")
+end
+
+function T.test_too_few_households_for_the_profile_is_refused()
+  t.raises("too few for the profile", small, 1, 600)
+end
+
+return T
