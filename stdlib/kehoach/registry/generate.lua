@@ -17,6 +17,7 @@
 -- SQLite checks that every recorded status is the one the standard computes.
 local util = require "kehoach.util"
 local profiles = require "kehoach.registry.profile"
+local tables = require "kehoach.registry.tables"
 
 local host, store = core.host, core.store
 
@@ -28,9 +29,7 @@ local BATCH = 10000 -- households per transaction
 local CATEGORIES = { "unable", "income_poor", "deprivation_poor", "near_poor", "middle", "non_poor" }
 local STATUS = { unable = "poor", income_poor = "poor", deprivation_poor = "poor",
   near_poor = "near_poor", middle = "middle", non_poor = "non_poor" }
-local INDICATORS = { "d_employment", "d_dependants", "d_nutrition", "d_health_access",
-  "d_health_insurance", "d_adult_education", "d_child_schooling", "d_housing_quality",
-  "d_housing_area", "d_water", "d_latrine", "d_telecom", "d_information" }
+local INDICATORS = tables.INDICATORS
 
 local function round(x) return floor(x + 0.5) end
 
