@@ -223,6 +223,7 @@ local function import_file(ctx, spec, file)
   local n, ncols, values = 0, #spec.columns, {}
   local parents = {}
   for fields, row in reader:rows() do
+    if row % 10000 == 0 then core.host.budget() end -- a long file is not a runaway plan
     if row == 1 then
       width = #fields
       pos = read_header(ctx, spec, file, fields)
@@ -280,7 +281,6 @@ function M.run(db, files)
   for _, spec in ipairs(tables.list) do
     if files[spec.name] then
       counts[spec.name] = import_file(ctx, spec, files[spec.name])
-      core.host.budget()
     end
   end
   ctx.household_by_code:close()

@@ -14,6 +14,7 @@ local FIELDS = { "households", "persons", "poor", "income_poor", "deprivation_po
 local function gather(db, year, std)
   local sql = string.format([[
     SELECT c.unit AS code, u.name AS name, count(*) AS households,
+      sum((SELECT count(*) FROM persons p WHERE p.household = c.id)) AS persons,
       count(CASE WHEN c.status = 'poor' THEN 1 END) AS poor,
       count(CASE WHEN c.kind = 'income' THEN 1 END) AS income_poor,
       count(CASE WHEN c.kind = 'deprivation' THEN 1 END) AS deprivation_poor,
@@ -21,17 +22,8 @@ local function gather(db, year, std)
       count(CASE WHEN c.unable_to_escape = 1 THEN 1 END) AS unable_to_escape,
       count(CASE WHEN c.recorded IS NOT c.status THEN 1 END) AS differ
     FROM (%s) c JOIN units u ON u.code = c.unit GROUP BY c.unit ORDER BY c.unit]], classify.sql(std))
-  local rows, by_code = {}, {}
-  for row in db:rows(sql, { year = year }) do
-    rows[#rows + 1] = row
-    by_code[row.code] = row
-    row.persons = 0
-  end
-  for row in db:rows([[SELECT h.unit AS code, count(*) AS persons FROM persons p
-      JOIN households h ON h.id = p.household
-      JOIN surveys s ON s.household = h.id AND s.year = ? GROUP BY h.unit]], year) do
-    if by_code[row.code] then by_code[row.code].persons = row.persons end
-  end
+  local rows = {}
+  for row in db:rows(sql, { year = year }) do rows[#rows + 1] = row end
   local total = { name = "Total", differ = 0 }
   for _, f in ipairs(FIELDS) do total[f] = 0 end
   for _, row in ipairs(rows) do
