@@ -10,10 +10,11 @@ local host = core.host
 local FIELDS = { "households", "persons", "poor", "income_poor", "deprivation_poor", "near_poor",
   "unable_to_escape" }
 
--- One row per commune with counts, in code order, and the totals.
+-- One row per commune (every commune of the registry, in code order) with counts, and the
+-- totals.
 local function gather(db, year, std)
   local sql = string.format([[
-    SELECT c.unit AS code, u.name AS name, count(*) AS households,
+    SELECT u.code AS code, u.name AS name, count(c.id) AS households,
       sum((SELECT count(*) FROM persons p WHERE p.household = c.id)) AS persons,
       count(CASE WHEN c.status = 'poor' THEN 1 END) AS poor,
       count(CASE WHEN c.kind = 'income' THEN 1 END) AS income_poor,
@@ -21,16 +22,20 @@ local function gather(db, year, std)
       count(CASE WHEN c.status = 'near_poor' THEN 1 END) AS near_poor,
       count(CASE WHEN c.unable_to_escape = 1 THEN 1 END) AS unable_to_escape,
       count(CASE WHEN c.recorded IS NOT c.status THEN 1 END) AS differ
-    FROM (%s) c JOIN units u ON u.code = c.unit GROUP BY c.unit ORDER BY c.unit]], classify.sql(std))
+    FROM units u LEFT JOIN (%s) c ON c.unit = u.code WHERE u.level = 'commune'
+    GROUP BY u.code ORDER BY u.code]], classify.sql(std))
   local rows = {}
   for row in db:rows(sql, { year = year }) do rows[#rows + 1] = row end
   local total = { name = "Total", differ = 0 }
+  for _, row in ipairs(rows) do row.persons = row.persons or 0 end
   for _, f in ipairs(FIELDS) do total[f] = 0 end
   for _, row in ipairs(rows) do
     for _, f in ipairs(FIELDS) do total[f] = total[f] + row[f] end
     total.differ = total.differ + row.differ
   end
-  for _, row in ipairs(rows) do row.rate = row.poor * 100 / row.households end
+  for _, row in ipairs(rows) do
+    row.rate = row.households > 0 and row.poor * 100 / row.households or 0
+  end
   total.rate = total.households > 0 and total.poor * 100 / total.households or 0
   return rows, total
 end
