@@ -1,6 +1,6 @@
 -- import.lua — CSV files into a registry, all or nothing.
 --
---   import.run(db, files) -> { table = rows imported }, problems
+--   import.run(db, files) -> { table = rows imported }, or nil, problems, how many
 --     db: a registry open read-write; files: { table name = path }. Runs inside one
 --     transaction it opens: committed when there is no problem, rolled back otherwise.
 --     problems: a list of lines "FILE: row R, column C: 'VALUE' ... (expected ...)", at
@@ -196,10 +196,9 @@ local function close_all(st)
   for _, s in ipairs(st.unique) do s:close() end
 end
 
--- Checks the unique keys of a row (values by column index); reports the first one taken.
-local function key_taken(ctx, spec, st, values, file, row)
-  local index = {}
-  for i, c in ipairs(spec.columns) do index[c[1]] = i end
+-- Checks the unique keys of a row (values by column index, index: column name -> index);
+-- reports the first one taken.
+local function key_taken(ctx, spec, st, index, values, file, row)
   for i, key in ipairs(spec.unique) do
     local args, shown = {}, {}
     for k, col in ipairs(key) do
@@ -221,7 +220,8 @@ local function import_file(ctx, spec, file)
   local pos, width
   local st <close> = setmetatable(statements(ctx.db, spec), { __close = close_all })
   local n, ncols, values = 0, #spec.columns, {}
-  local parents = {}
+  local parents, index = {}, {}
+  for i, c in ipairs(spec.columns) do index[c[1]] = i end
   for fields, row in reader:rows() do
     if row % 10000 == 0 then core.host.budget() end -- a long file is not a runaway plan
     if row == 1 then
@@ -257,7 +257,7 @@ local function import_file(ctx, spec, file)
         ctx.problem(file, row, nil, "%d fields, but the header has %d", #fields, width)
         good = false
       end
-      if good and not key_taken(ctx, spec, st, values, file, row) then
+      if good and not key_taken(ctx, spec, st, index, values, file, row) then
         st.insert:run(table.unpack(values, 1, ncols))
         n = n + 1
         if spec.name == "units" then ctx.add_unit(values[1], values[2], values[3]) end
@@ -285,19 +285,15 @@ function M.run(db, files)
   end
   ctx.household_by_code:close()
   ctx.household_by_id:close()
-  if #ctx.problems == 0 then
-    local fk = db:first("PRAGMA foreign_key_check")
-    if fk then
-      ctx.problems[1] = string.format("%s: a row refers to a %s that does not exist", fk.table, fk.parent)
-    end
-  end
   if #ctx.problems > 0 then
     db:exec("ROLLBACK")
+    local total = #ctx.problems + ctx.extra
     if ctx.extra > 0 then
       ctx.problems[#ctx.problems + 1] = string.format("... and %d more problems", ctx.extra)
     end
-    return nil, ctx.problems
+    return nil, ctx.problems, total
   end
+  -- foreign keys were checked row by row above; SQLite checks them again at COMMIT
   db:exec("COMMIT")
   return counts
 end

@@ -61,12 +61,12 @@ local function run(opts, args)
     if creating and fs.exists(target) then fs.remove(target) end
   end })
   local db <close> = store.registry(target, creating and "init" or "rw")
-  local counts, problems = import.run(db, files)
+  local counts, problems, total = import.run(db, files)
   db:close()
   if not counts then
     for _, line in ipairs(problems) do host.ewrite(line, "\n") end
-    util.fail("data", "%s: nothing was imported (%d problem%s above); %s", path, #problems,
-      #problems == 1 and "" or "s", creating and "no registry was created" or "the registry is unchanged")
+    util.fail("data", "%s: nothing was imported (%d problem%s); %s", path, total,
+      total == 1 and "" or "s", creating and "no registry was created" or "the registry is unchanged")
   end
   if creating then
     local moved, why = fs.rename(target, path)
