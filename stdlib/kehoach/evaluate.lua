@@ -14,6 +14,7 @@ local util = require "kehoach.util"
 local check = require "kehoach.plan.check"
 local selector = require "kehoach.plan.selector"
 local values = require "kehoach.plan.values"
+local standards = require "kehoach.standards"
 
 local host, text = core.host, core.text
 local quote = selector.quote
@@ -299,7 +300,8 @@ local function check_costs(p, progs, add)
 end
 
 -- Evaluates p; allocations go into main.allocations under run. opts.standard: the poverty
--- standard (default: kehoach.standards, by the plan's name). Returns
+-- standard (default: kehoach.standards, by the plan's name; an unknown one is reported by
+-- kehoach.plan.check, and nothing is evaluated). Returns
 --   { units, standard, poverty = {households, poor, near_poor, by_unit},
 --     programmes = { {id, decl, households, persons, units, cost, waitlisted, eligible,
 --                     eligible_all, by_unit = {code -> row}} }, by_source = {id -> cost},
@@ -308,8 +310,8 @@ end
 function M.evaluate(db, p, run, opts)
   opts = opts or {}
   local units = M.resolve_units(db, p)
-  if check.count(units.messages).error > 0 then return { messages = units.messages } end
-  local std = opts.standard or require("kehoach.standards").get(p.meta.standard)
+  local std = opts.standard or standards.find(p.meta.standard)
+  if not std or check.count(units.messages).error > 0 then return { messages = units.messages } end
   host.budget()
   setup(db, p, units, std)
   local list, add = check.messages()

@@ -1,5 +1,5 @@
--- fixture.lua — a small registry and a small poverty standard for the plan tests, so that
--- every figure a test expects can be worked out by hand from the rows below.
+-- fixture.lua — a small registry for the plan tests, so that every figure a test expects
+-- can be worked out by hand from the rows below (under the standard vn-2016).
 --
 -- Thành phố Mẫu has three communes: An Lạc (rural, especially difficult), Bình Minh
 -- (urban ward) and Hòa Bình (rural). Huyện Khác, next door, has one poor household that
@@ -68,32 +68,6 @@ function M.registry(name)
   return path
 end
 
--- A small standard with the shape of kehoach.standards (vn-2016's lines and rule).
-local INDICATORS = { "d_health_access", "d_health_insurance", "d_adult_education", "d_child_schooling",
-  "d_housing_quality", "d_housing_area", "d_water", "d_latrine", "d_telecom", "d_information" }
-M.standard = {
-  name = "vn-2016", reference = "fixture", from_year = 2016, to_year = 2021,
-  lines = { poor = { rural = 700000, urban = 900000 }, near_poor = { rural = 1000000, urban = 1300000 } },
-  indicators = INDICATORS,
-  labels = { d_housing_quality = "Chất lượng nhà ở", d_water = "Nguồn nước sinh hoạt",
-    d_latrine = "Hố xí/nhà tiêu hợp vệ sinh", d_health_insurance = "Bảo hiểm y tế" },
-  deprivations_sql = function(a)
-    local parts = {}
-    for i, c in ipairs(INDICATORS) do parts[i] = string.format("coalesce(%s.%s, 0)", a, c) end
-    return "(" .. table.concat(parts, " + ") .. ")"
-  end,
-  status_sql = function(income, urban, dep)
-    return string.format("CASE WHEN %s <= CASE WHEN %s THEN 900000 ELSE 700000 END THEN 'poor' " ..
-      "WHEN %s <= CASE WHEN %s THEN 1300000 ELSE 1000000 END THEN CASE WHEN %s >= 3 THEN 'poor' ELSE 'near_poor' END " ..
-      "ELSE 'non_poor' END", income, urban, income, urban, dep)
-  end,
-  kind_sql = function(income, urban, dep)
-    return string.format("CASE WHEN %s <= CASE WHEN %s THEN 900000 ELSE 700000 END THEN 'income' " ..
-      "WHEN %s <= CASE WHEN %s THEN 1300000 ELSE 1000000 END AND %s >= 3 THEN 'deprivation' END",
-      income, urban, income, urban, dep)
-  end,
-}
-
 -- Writes a plan file into the fixture folder and returns its path.
 function M.plan_file(name, source)
   fs.mkdir(M.DIR)
@@ -112,7 +86,7 @@ function M.evaluate(source, name)
   db:attach_registry(M.registry(), "reg")
   db:run("INSERT INTO runs(id, plan_path, plan_sha256, engine_version, started_at, finished_at) " ..
     "VALUES (1, ?, 'test', 'test', 'now', 'now')", p.path)
-  return evaluate.evaluate(db, p, 1, { standard = M.standard }), db, p
+  return evaluate.evaluate(db, p, 1), db, p
 end
 
 -- The header every fixture plan starts with (one line, so plan lines are easy to count).

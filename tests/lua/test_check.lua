@@ -64,7 +64,7 @@ target "g" { households = 10,
     "error target-commune-quarters @2",  -- Hòa Bình is in Q2 only
   })
   t.contains(list[1].message, "the communes add up to 9 households, not the 10 stated")
-  t.contains(list[5].message, "Hòa Bình has 1 households in the quarters but is not among the communes")
+  t.contains(list[5].message, "Hòa Bình has 1 household in the quarters but is not among the communes")
 end
 
 function T.test_quarters_that_do_not_reach_the_total()
@@ -164,6 +164,19 @@ scenario "more" { ["g.households"] = 4, ["g.housholds"] = 5 }
   t.eq(summary(list), { "error unknown-parameter @1", "error unknown-parameter @4" })
   t.contains(list[1].message, "objective 2: unknown parameter 'g.rate'")
   t.contains(list[2].message, "scenario 'more': unknown parameter 'g.housholds' (did you mean 'g.households'?)")
+end
+
+function T.test_the_standard_must_exist_and_be_in_force()
+  local list = check.run(plan.load(fx.plan_file("check", [[
+plan { id = "x", title = "x", unit = "x", year = 2021, standard = "vn-2061" }
+]])))
+  t.eq(summary(list), { "error unknown-standard @1" })
+  t.contains(list[1].message, "unknown poverty standard 'vn-2061' (did you mean vn-2016?)")
+  list = check.run(plan.load(fx.plan_file("check", [[
+plan { id = "x", title = "x", unit = "x", year = 2023, standard = "vn-2016" }
+]])))
+  t.eq(summary(list), { "warning standard-years @1" })
+  t.contains(list[1].message, "the standard vn-2016 is in force 2016-2021, not in 2023")
 end
 
 return T

@@ -39,8 +39,7 @@ end
 local function execute(source, name)
   local dir = fresh(name)
   local path = fx.plan_file(name, source)
-  local code, s = run.execute(path, { db = fx.registry(), out = dir, results = dir .. "/results.db",
-    standard = fx.standard })
+  local code, s = run.execute(path, { db = fx.registry(), out = dir, results = dir .. "/results.db" })
   return code, s, dir
 end
 

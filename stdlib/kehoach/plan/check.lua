@@ -9,6 +9,7 @@
 local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
 local params = require "kehoach.plan.params"
+local standards = require "kehoach.standards"
 
 local text = core.text
 
@@ -16,6 +17,10 @@ local M = {}
 
 local function money(n) return util.group_digits(n) .. " đồng" end
 M.money = money
+
+-- "1 household", "3 households"
+local function households(n) return n == 1 and "1 household" or (n .. " households") end
+M.households = households
 
 local function sum(list)
   local s = 0
@@ -91,8 +96,8 @@ local function check_target(d, add)
   local label = string.format("target '%s'", d.id)
   local communes = d.by_commune
   if communes and sum(communes) ~= d.households then
-    add("error", "target-communes", d, "%s: the communes add up to %d households, not the %d stated",
-      label, sum(communes), d.households)
+    add("error", "target-communes", d, "%s: the communes add up to %s, not the %d stated",
+      label, households(sum(communes)), d.households)
   end
   local quarters, any_quarter = {}, false
   for q = 1, 4 do
@@ -102,8 +107,8 @@ local function check_target(d, add)
       quarters[q] = sum(list)
       local stated = d.quarter_totals and d.quarter_totals["Q" .. q]
       if stated and stated ~= quarters[q] then
-        add("error", "target-quarter", d, "%s: the communes of Q%d add up to %d households, not the %d stated for the quarter",
-          label, q, quarters[q], stated)
+        add("error", "target-quarter", d, "%s: the communes of Q%d add up to %s, not the %d stated for the quarter",
+          label, q, households(quarters[q]), stated)
       end
     elseif d.quarter_totals and d.quarter_totals["Q" .. q] then
       quarters[q] = d.quarter_totals["Q" .. q]
@@ -113,8 +118,8 @@ local function check_target(d, add)
     local total = 0
     for q = 1, 4 do total = total + (quarters[q] or 0) end
     if total ~= d.households then
-      add("error", "target-quarters", d, "%s: the quarters add up to %d households, not the %d stated",
-        label, total, d.households)
+      add("error", "target-quarters", d, "%s: the quarters add up to %s, not the %d stated",
+        label, households(total), d.households)
     end
   end
   if communes and any_quarter then
@@ -128,14 +133,14 @@ local function check_target(d, add)
     local stated = by_key(communes)
     for _, c in ipairs(communes) do
       if (by_quarters[c.key] or 0) ~= c.n then
-        add("error", "target-commune-quarters", d, "%s: %s has %d households by commune but %d over the quarters",
-          label, c.name, c.n, by_quarters[c.key] or 0)
+        add("error", "target-commune-quarters", d, "%s: %s has %s by commune but %d over the quarters",
+          label, c.name, households(c.n), by_quarters[c.key] or 0)
       end
     end
     for _, key in ipairs(util.sorted_keys(by_quarters)) do
       if not stated[key] then
-        add("error", "target-commune-quarters", d, "%s: %s has %d households in the quarters but is not among the communes",
-          label, names[key], by_quarters[key])
+        add("error", "target-commune-quarters", d, "%s: %s has %s in the quarters but is not among the communes",
+          label, names[key], households(by_quarters[key]))
       end
     end
   end
@@ -145,8 +150,8 @@ local function check_support(p, d, add)
   local label = string.format("support '%s'", d.id)
   local year = p.meta.year
   if d.quota and d.households and sum(d.quota) ~= d.households then
-    add("error", "quota-sum", d, "%s: the quotas add up to %d households, not the %d stated",
-      label, sum(d.quota), d.households)
+    add("error", "quota-sum", d, "%s: the quotas add up to %s, not the %d stated",
+      label, households(sum(d.quota)), d.households)
   end
   if d.quota and d.scope then
     local inside = {}
@@ -290,6 +295,13 @@ end
 
 local function check_meta(p, add)
   local m = p.meta
+  local std, why = standards.find(m.standard)
+  if not std then
+    add("error", "unknown-standard", m, "plan: %s", why)
+  elseif m.year < std.from_year or m.year > std.to_year then
+    add("warning", "standard-years", m, "plan: the standard %s is in force %d-%d, not in %d",
+      std.name, std.from_year, std.to_year, m.year)
+  end
   if m.issued and m.issued.year ~= m.year and m.issued.year ~= m.year - 1 then
     add("warning", "plan-date", m, "plan: issued %s, far from the plan's year %d", m.issued.text, m.year)
   end
