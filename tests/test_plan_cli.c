@@ -272,12 +272,44 @@ static void the_target_and_its_rate_match_the_registry(void **state) {
                              "json_extract(value, '$.due') IN ('2021-06-05', '2021-12-05')"), 2);
 }
 
+static void explain_tells_a_chosen_household_why_and_how_much(void **state) {
+  golden_run *g = *state;
+  NEED_RUN(g);
+  /* the first household of the allowance's list, from allocations.csv */
+  char *path = kh_path(g->dir, "lao-cai-city-2021/allocations.csv");
+  char *csv = kh_read_file(path);
+  assert_non_null(csv);
+  char *row = strstr(csv, "\ntro_cap,");
+  assert_non_null(row);
+  char code[64];
+  assert_int_equal(sscanf(row, "\ntro_cap,%*[^,],%63[^,],", code), 1);
+  const char *args[] = {"explain", PLAN_2021, code, "--db", kh_registry(), NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  char header[128];
+  snprintf(header, sizeof header, "Hộ %s — chủ hộ ", code);
+  assert_non_null(strstr(r.out, header));
+  const char *allowance = strstr(r.out, "(tro_cap)\n");
+  assert_non_null(allowance);
+  assert_non_null(strstr(allowance, "[đạt]       Hộ nghèo không có khả năng thoát nghèo: có (điều kiện: có)"));
+  assert_non_null(strstr(allowance, "→ Được hỗ trợ: 250.000 đồng/khẩu/tháng × "));
+  kh_result_free(&r);
+  const char *unknown[] = {"explain", PLAN_2021, "00000-00000", "--db", kh_registry(), NULL};
+  r = kh_run(unknown);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "household 00000-00000 is not in the registry"));
+  kh_result_free(&r);
+  free(csv);
+  free(path);
+}
+
 int main(void) {
   const struct CMUnitTest golden[] = {
       cmocka_unit_test(the_allowance_reaches_57_households_105_persons_for_315_million),
       cmocka_unit_test(the_quota_programmes_reach_their_households_commune_by_commune),
       cmocka_unit_test(the_costs_by_source_add_up_to_5723_million),
       cmocka_unit_test(the_target_and_its_rate_match_the_registry),
+      cmocka_unit_test(explain_tells_a_chosen_household_why_and_how_much),
   };
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(check_2021_reports_the_seeds_slips_as_warnings),

@@ -306,23 +306,47 @@ end
 --     programmes = { {id, decl, households, persons, units, cost, waitlisted, eligible,
 --                     eligible_all, by_unit = {code -> row}} }, by_source = {id -> cost},
 --     messages = {...} }
--- or, when names do not resolve, { messages } with errors and nothing allocated.
+-- messages hold kehoach check's and the registry's, in plan order. When there are errors
+-- before allocation (names that do not resolve, an unknown standard) only messages is set.
 function M.evaluate(db, p, run, opts)
   opts = opts or {}
+  local list, add = check.messages()
+  local function done(result)
+    for _, m in ipairs(check.run(p, { names_checked = true })) do
+      m.seq = #list + 1
+      list[#list + 1] = m
+    end
+    check.sort(list)
+    result.messages = list
+    return result
+  end
   local units = M.resolve_units(db, p)
+  for _, m in ipairs(units.messages) do
+    m.seq = #list + 1
+    list[#list + 1] = m
+  end
   local std = opts.standard or standards.find(p.meta.standard)
-  if not std or check.count(units.messages).error > 0 then return { messages = units.messages } end
+  if not std or check.count(list).error > 0 then return done({}) end
   host.budget()
   setup(db, p, units, std)
-  local list, add = check.messages()
-  local result = { units = units, standard = std, messages = list, programmes = {} }
+  local result = { units = units, standard = std, programmes = {} }
   result.poverty = poverty(db, units)
   check_targets(p, units, result.poverty, add)
   for _, d in ipairs(p.supports) do
     result.programmes[#result.programmes + 1] = allocate(db, p, units, std, d, run, add)
   end
   result.by_source = check_costs(p, result.programmes, add)
-  return result
+  return done(result)
+end
+
+-- A connection for evaluating p without keeping results (explain, tests): an in-memory
+-- results database with the registry attached and run 1 recorded.
+function M.scratch(p, registry)
+  local db = core.store.results(":memory:")
+  db:attach_registry(registry, "reg")
+  db:run([[INSERT INTO runs(id, plan_id, plan_path, plan_sha256, engine_version, started_at, finished_at)
+           VALUES (1, ?, ?, '', ?, ?, ?)]], p.id, p.path, host.version(), host.now(), host.now())
+  return db
 end
 
 return M

@@ -82,10 +82,7 @@ function M.evaluate(source, name)
   local plan = require "kehoach.plan"
   local evaluate = require "kehoach.evaluate"
   local p = plan.load(M.plan_file(name or "plan", M.HEADER .. source))
-  local db = store.results(":memory:")
-  db:attach_registry(M.registry(), "reg")
-  db:run("INSERT INTO runs(id, plan_path, plan_sha256, engine_version, started_at, finished_at) " ..
-    "VALUES (1, ?, 'test', 'test', 'now', 'now')", p.path)
+  local db = evaluate.scratch(p, M.registry())
   return evaluate.evaluate(db, p, 1), db, p
 end
 

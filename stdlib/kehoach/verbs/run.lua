@@ -51,7 +51,7 @@ end
 function M.execute(path, opts)
   local started = host.now()
   local p = plan.load(path)
-  local messages = check.run(p, { names_checked = true })
+  local messages = {}
   local registry = opts.db or M.DEFAULT_REGISTRY
   local results_path = opts.results or "out/results.db"
   fs.mkdir(dirname(results_path))
@@ -67,11 +67,7 @@ function M.execute(path, opts)
       json.encode({ set = opts.set or json.array() }), opts.scenario, started, started)
     local run = db:value("SELECT last_insert_rowid()")
     local result = evaluate.evaluate(db, p, run, { standard = opts.standard })
-    for _, m in ipairs(result.messages) do
-      m.seq = #messages + 1
-      messages[#messages + 1] = m
-    end
-    check.sort(messages)
+    messages = result.messages
     if check.count(messages).error > 0 then return 1 end
     local sum = summary.build(p, result, messages)
     record(db, run, sum, messages)
