@@ -298,7 +298,11 @@ static void a_run_leaves_the_registry_unchanged_and_records_itself(void **state)
   sqlite3 *db = NULL;
   assert_int_equal(sqlite3_open(reg, &db), SQLITE_OK);
   assert_int_equal(sqlite3_exec(db, "INSERT INTO units VALUES ('D', 'Huyện Thử', 'district', "
-                                    "'huyện', NULL, 0, 0)", NULL, NULL, NULL), SQLITE_OK);
+                                    "'huyện', NULL, 0, 0);"
+                                    "INSERT INTO units VALUES ('C', 'Xã Thử', 'commune', 'xã', 'D', 0, 0);"
+                                    "INSERT INTO households(id, code, unit) VALUES (1, 'H1', 'C');"
+                                    "INSERT INTO surveys(household, year, income, status) "
+                                    "VALUES (1, 2020, 500000, 'poor')", NULL, NULL, NULL), SQLITE_OK);
   sqlite3_close(db);
   char *before = kh_sha256(reg);
   const char *run[] = {"run", "plan.lua", "--db", "reg.db", NULL};

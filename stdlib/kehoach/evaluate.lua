@@ -331,6 +331,11 @@ function M.evaluate(db, p, run, opts)
   setup(db, p, units, std)
   local result = { units = units, standard = std, programmes = {} }
   result.poverty = poverty(db, units)
+  if result.poverty.households == 0 then
+    add("error", "no-survey", p.meta, "plan: the registry has no survey of %d for the households of %s%s",
+      p.registry_year, units.district.name, p.meta.registry_year and "" or " (registry_year is year - 1 unless the plan sets it)")
+    return done({})
+  end
   check_targets(p, units, result.poverty, add)
   for _, d in ipairs(p.supports) do
     result.programmes[#result.programmes + 1] = allocate(db, p, units, std, d, run, add)

@@ -104,6 +104,22 @@ function T.test_report_md_has_the_vietnamese_tables()
   t.contains(md, "| Báo cáo 6 tháng | 05/06/2021 | tháng 01-06/2021 | Ủy ban nhân dân các xã, phường |")
 end
 
+function T.test_the_terminal_tables_line_up_by_display_width()
+  local _, s = execute(PLAN, "run_terminal")
+  local out = require("kehoach.render.report").terminal(s)
+  t.contains(out, table.concat({
+    "Chương trình                                  Số hộ  Số khẩu  Kinh phí (đồng)  Nguồn",
+    "────────────────────────────────────────────  ─────  ───────  ───────────────  ──────────────────────",
+    "Trợ cấp hộ nghèo không có khả năng thoát ng…      4        7       21.000.000  Ngân sách thành phố",
+    "Vay vốn                                           3        9      150.000.000  Nguồn vốn vay tín dụng",
+  }, "\n"))
+  t.contains(out, table.concat({
+    "Nguồn kinh phí          Kế hoạch (đồng)  Tính từ sổ hộ (đồng)  Chênh lệch",
+    "──────────────────────  ───────────────  ────────────────────  ──────────",
+    "Ngân sách thành phố          21.000.000            21.000.000           0",
+  }, "\n"))
+end
+
 function T.test_a_plan_with_errors_writes_nothing()
   local bad = PLAN:gsub('%["Hoà Bình"%] = 1 }', '["Hoà Bình"] = 2 }', 1)
   local code, _, dir = execute(bad, "run_bad")
