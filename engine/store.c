@@ -83,7 +83,10 @@ static const char registry_schema[] =
 static const char *const registry_tables[] = {"units",   "households", "persons", "surveys",
                                               "needs",   "events",     NULL};
 
-/* Results schema: one row in runs per finished run, everything else hangs off it. */
+/* Results schema v2: one row in runs per finished run; everything else hangs off it.
+** allocations: one row per household per programme, chosen or waitlisted (beneficiary
+** lists); figures: every number a run computed, by path ("programmes.tro_cap.cost"), so
+** runs and scenarios can be compared in SQL; checks: the messages of the run. */
 static const char results_schema[] =
     "CREATE TABLE runs("
     " id INTEGER PRIMARY KEY,"
@@ -91,18 +94,45 @@ static const char results_schema[] =
     " plan_path TEXT NOT NULL,"
     " plan_sha256 TEXT NOT NULL,"
     " registry_path TEXT,"
+    " registry_year INTEGER,"
+    " standard TEXT,"
     " engine_version TEXT NOT NULL,"
     " parameters TEXT NOT NULL DEFAULT '{}',"  /* JSON: --set values and options */
     " scenario TEXT,"
     " started_at TEXT NOT NULL,"
-    " finished_at TEXT NOT NULL);"
+    " finished_at TEXT NOT NULL,"
+    " summary TEXT);"                           /* JSON: summary.json as written */
     "CREATE TABLE checks("
     " run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
     " level TEXT NOT NULL CHECK (level IN ('error','warning','info')),"
     " code TEXT NOT NULL,"
     " message TEXT NOT NULL,"
-    " line TEXT);"
-    "CREATE INDEX checks_run ON checks(run);";
+    " file TEXT,"
+    " line INTEGER);"
+    "CREATE TABLE allocations("
+    " run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+    " programme TEXT NOT NULL,"
+    " unit TEXT NOT NULL,"                      /* the commune's registry code */
+    " commune TEXT NOT NULL,"                   /* its name as the registry spells it */
+    " household TEXT NOT NULL,"                 /* the household's code */
+    " head TEXT,"
+    " persons INTEGER NOT NULL,"
+    " income INTEGER,"
+    " deprivations INTEGER,"
+    " rank INTEGER NOT NULL,"                   /* within the commune, by the priority */
+    " status TEXT NOT NULL CHECK (status IN ('chosen','waitlisted')),"
+    " units INTEGER,"
+    " amount INTEGER NOT NULL DEFAULT 0,"       /* VND, 0 for the waitlisted */
+    " source TEXT,"
+    " period TEXT);"
+    "CREATE TABLE figures("
+    " run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+    " path TEXT NOT NULL,"
+    " value,"
+    " PRIMARY KEY (run, path)) WITHOUT ROWID;"
+    "CREATE INDEX checks_run ON checks(run);"
+    "CREATE INDEX allocations_run ON allocations(run, programme, unit, rank);"
+    "CREATE INDEX allocations_household ON allocations(run, household);";
 
 int store_error_code(int rc) {
   switch (rc & 0xff) {

@@ -12,6 +12,10 @@
 
 #include "harness.h"
 
+/* The least a plan must declare. */
+#define MINIMAL_PLAN \
+  "plan { id = \"t\", title = \"t\", unit = \"Huyện Thử\", year = 2021, standard = \"vn-2016\" }\n"
+
 /* ---- help and usage ---------------------------------------------------------------- */
 
 static void help_lists_every_verb_and_exit_code(void **state) {
@@ -147,7 +151,7 @@ static void require_loads_a_module_beside_the_plan(void **state) {
   char *mod = kh_path(dir, "helpers.lua");
   char *plan = kh_path(dir, "plan.lua");
   kh_write_file(mod, "return { twice = function(x) return 2 * x end }\n");
-  kh_write_file(plan, "local h = require \"helpers\"\nassert(h.twice(21) == 42)\n");
+  kh_write_file(plan, "local h = require \"helpers\"\nassert(h.twice(21) == 42)\n" MINIMAL_PLAN);
   const char *args[] = {"check", "plan.lua", NULL};
   kh_result r = kh_run_in(dir, args);
   assert_int_equal(r.code, 0);
@@ -189,7 +193,7 @@ static void memory_hogs_are_stopped(void **state) {
 static void the_memory_limit_can_be_set(void **state) {
   char *dir = kh_tmpdir();
   char *plan = kh_path(dir, "plan.lua");
-  kh_write_file(plan, "local s = string.rep(\"x\", 64 * 1024 * 1024)\n");
+  kh_write_file(plan, "local s = string.rep(\"x\", 64 * 1024 * 1024)\n" MINIMAL_PLAN);
   const char *small[] = {"check", "plan.lua", "--max-memory", "32M", NULL};
   kh_result r = kh_run_in(dir, small);
   assert_int_equal(r.code, 4);
@@ -243,7 +247,7 @@ static void a_file_that_is_not_a_registry_is_refused(void **state) {
   char *dir = kh_tmpdir();
   char *plan = kh_path(dir, "plan.lua");
   char *junk = kh_path(dir, "junk.db");
-  kh_write_file(plan, "local x = 1\n");
+  kh_write_file(plan, MINIMAL_PLAN);
   kh_write_file(junk, "this is not a database, just some text in a file with a .db name......"
                       "...............................................................\n");
   const char *args[] = {"run", "plan.lua", "--db", "junk.db", NULL};
@@ -286,11 +290,20 @@ static void a_run_leaves_the_registry_unchanged_and_records_itself(void **state)
   char *plan = kh_path(dir, "plan.lua");
   char *reg = kh_path(dir, "reg.db");
   char *results = kh_path(dir, "out/results.db");
-  kh_write_file(plan, "local x = 1\n");
+  kh_write_file(plan, MINIMAL_PLAN);
   const char *init[] = {"db", "init", "reg.db", NULL};
   kh_result r = kh_run_in(dir, init);
   assert_int_equal(r.code, 0);
   kh_result_free(&r);
+  sqlite3 *db = NULL;
+  assert_int_equal(sqlite3_open(reg, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, "INSERT INTO units VALUES ('D', 'Huyện Thử', 'district', "
+                                    "'huyện', NULL, 0, 0);"
+                                    "INSERT INTO units VALUES ('C', 'Xã Thử', 'commune', 'xã', 'D', 0, 0);"
+                                    "INSERT INTO households(id, code, unit) VALUES (1, 'H1', 'C');"
+                                    "INSERT INTO surveys(household, year, income, status) "
+                                    "VALUES (1, 2020, 500000, 'poor')", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
   char *before = kh_sha256(reg);
   const char *run[] = {"run", "plan.lua", "--db", "reg.db", NULL};
   r = kh_run_in(dir, run);
@@ -300,7 +313,7 @@ static void a_run_leaves_the_registry_unchanged_and_records_itself(void **state)
   assert_string_equal(before, after);
   assert_int_equal(count_runs(results), 1);
   /* a failing run adds nothing and keeps the earlier one */
-  kh_write_file(plan, "local x = 1\nerror(\"broken plan\")\n");
+  kh_write_file(plan, MINIMAL_PLAN "error(\"broken plan\")\n");
   r = kh_run_in(dir, run);
   assert_int_equal(r.code, 1);
   assert_non_null(strstr(r.err, "plan.lua:2: broken plan"));

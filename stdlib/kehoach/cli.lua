@@ -31,7 +31,7 @@ M.verbs = {
     summary = "compare the plan with scenarios side by side: costs, gaps, households, targets" },
   { name = "sweep", args = "PLAN --vary PATH=FROM:TO:STEP",
     summary = "run the plan over a range of one value and tabulate the results" },
-  { name = "explain", args = "PLAN HOUSEHOLD_CODE",
+  { name = "explain", args = "PLAN HOUSEHOLD_CODE", module = "kehoach.verbs.explain",
     summary = "explain, programme by programme, why a household gets support or not" },
   { name = "progress", args = "PLAN --as-of DATE",
     summary = "report progress against the plan's targets from the registry's events" },

@@ -1,37 +1,124 @@
--- run.lua — `kehoach run PLAN`: the plan against the registry (opened read-only), results
--- into the results database in one transaction, files into out/<plan-id>/.
+-- run.lua — `kehoach run PLAN`: the plan against the registry (attached read-only), its
+-- allocations, checks and figures into the results database in one transaction, and
+-- out/<plan-id>/ (summary.json, allocations.csv, report.md) written atomically; then the
+-- terminal summary. A plan with errors writes nothing and exits 1.
 local plan = require "kehoach.plan"
+local check = require "kehoach.plan.check"
+local evaluate = require "kehoach.evaluate"
+local summary = require "kehoach.summary"
+local report = require "kehoach.render.report"
 local json = require "kehoach.json"
+local util = require "kehoach.util"
 
-local host, fs, store = core.host, core.fs, core.store
+local host, fs, store, csv = core.host, core.fs, core.store, core.csv
 
-local function run(opts, args)
-  local path = args[1]
+local M = {}
+
+M.DEFAULT_REGISTRY = "data/registry.db"
+
+local function dirname(path)
+  return path:match("^(.*)/[^/]*$") or "."
+end
+
+local CSV_COLUMNS = { "programme", "commune", "household", "head", "persons", "rank", "status", "units",
+  "amount", "source", "period" }
+
+-- Streams the run's allocations from the database into the writer w as CSV.
+local function write_allocations(db, run, w)
+  w:write(csv.encode(CSV_COLUMNS), "\n")
+  local fields = {}
+  for r in db:rows([[SELECT programme, commune, household, head, persons, rank, status, units, amount,
+      source, period FROM allocations WHERE run = ? ORDER BY rowid]], run) do
+    for i, c in ipairs(CSV_COLUMNS) do
+      local v = r[c]
+      fields[i] = v == nil and "" or tostring(v)
+    end
+    w:write(csv.encode(fields), "\n")
+  end
+end
+
+local function record(db, run, s, messages)
+  local ins = db:prepare("INSERT INTO checks(run, level, code, message, file, line) VALUES (?, ?, ?, ?, ?, ?)")
+  for _, m in ipairs(messages) do ins:run(run, m.level, m.code, m.message, m.file, m.line) end
+  ins:close()
+  ins = db:prepare("INSERT INTO figures(run, path, value) VALUES (?, ?, ?)")
+  for _, f in ipairs(summary.figures(s)) do ins:run(run, f[1], f[2]) end
+  ins:close()
+end
+
+-- Runs the plan at path. opts: db, out, results (paths), standard (a standard table, for
+-- tests). Returns the exit code, the summary, the output folder and the messages.
+function M.execute(path, opts)
   local started = host.now()
   local p = plan.load(path)
+  local messages = {}
+  local registry = opts.db or M.DEFAULT_REGISTRY
   local results_path = opts.results or "out/results.db"
-  fs.mkdir(results_path:match("^(.*)/[^/]*$") or ".")
+  fs.mkdir(dirname(results_path))
   local db = store.results(results_path)
-  db:attach_registry(opts.db or "data/registry.db")
+  db:attach_registry(registry, "reg")
   db:exec("BEGIN IMMEDIATE")
-  db:run([[INSERT INTO runs(plan_id, plan_path, plan_sha256, registry_path, engine_version,
-           parameters, scenario, started_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?)]],
-    p.id, path, fs.sha256(path), opts.db or "data/registry.db", host.version(),
-    json.encode({ set = opts.set or json.array() }), opts.scenario, started, host.now())
-  db:exec("COMMIT")
+  local committed = false
+  local ok, code, s, dir = pcall(function()
+    db:run([[INSERT INTO runs(plan_id, plan_path, plan_sha256, registry_path, registry_year, standard,
+             engine_version, parameters, scenario, started_at, finished_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
+      p.id, path, fs.sha256(path), registry, p.registry_year, p.meta.standard, host.version(),
+      json.encode({ set = opts.set or json.array() }), opts.scenario, started, started)
+    local run = db:value("SELECT last_insert_rowid()")
+    local result = evaluate.evaluate(db, p, run, { standard = opts.standard })
+    messages = result.messages
+    if check.count(messages).error > 0 then return 1 end
+    local sum = summary.build(p, result, messages)
+    record(db, run, sum, messages)
+    local out_dir = (opts.out or "out") .. "/" .. p.id
+    fs.mkdir(out_dir)
+    local text = json.encode(sum, "  ") .. "\n"
+    db:run("UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?", host.now(), text, run)
+    local writers = {
+      summary = fs.open(out_dir .. "/summary.json"),
+      allocations = fs.open(out_dir .. "/allocations.csv"),
+      report = fs.open(out_dir .. "/report.md"),
+    }
+    writers.summary:write(text)
+    write_allocations(db, run, writers.allocations)
+    writers.report:write(report.markdown(sum))
+    db:exec("COMMIT")
+    committed = true
+    for _, k in ipairs({ "summary", "allocations", "report" }) do writers[k]:commit() end
+    return 0, sum, out_dir
+  end)
+  if not committed then db:exec("ROLLBACK") end
   db:close()
+  if not ok then error(code, 0) end
+  return code, s, dir, messages
+end
+
+local function run(opts, args)
+  local code, s, dir, messages = M.execute(args[1], opts)
+  for _, m in ipairs(messages) do host.ewrite(check.format(m), "\n") end
+  if code ~= 0 then
+    host.ewrite(args[1], ": the plan has errors; nothing was written\n")
+    return code
+  end
+  host.write(report.terminal(s))
+  host.ewrite(string.format("written: %s/summary.json, allocations.csv, report.md; results in %s\n", dir,
+    opts.results or "out/results.db"))
   return 0
 end
 
-return {
-  usage = "kehoach run PLAN [--db FILE] [--out DIR] [--results FILE]",
-  about = "Runs the plan against the household registry, which is opened read-only, and\n" ..
-    "records the run in the results database.",
-  args = { "PLAN" },
-  options = {
-    { "db", "FILE", "the household registry (default data/registry.db)" },
-    { "out", "DIR", "where the reports go (default out/)" },
-    { "results", "FILE", "the results database (default out/results.db)" },
-  },
-  run = run,
+M.usage = "kehoach run PLAN [--db FILE] [--out DIR] [--results FILE]"
+M.about = "Runs the plan against the household registry, which is opened read-only: chooses the\n" ..
+  "households for each support (by quota and priority, with waiting lists), costs it by\n" ..
+  "funding source, checks it against the registry, records the run in the results\n" ..
+  "database in one transaction and writes out/<plan-id>/summary.json, allocations.csv and\n" ..
+  "report.md. A plan with errors writes nothing and exits 1."
+M.args = { "PLAN" }
+M.options = {
+  { "db", "FILE", "the household registry (default " .. M.DEFAULT_REGISTRY .. ")" },
+  { "out", "DIR", "where the reports go: DIR/<plan-id>/ (default out/)" },
+  { "results", "FILE", "the results database (default out/results.db)" },
 }
+M.run = run
+
+return M

@@ -1,0 +1,357 @@
+-- evaluate.lua — the plan against the registry: unit names resolved, each support's
+-- selector run as SQL, households ranked and chosen by quota in SQL (window functions),
+-- amounts and costs, and the checks only the registry can answer (quotas it cannot
+-- fill, stated counts, coverage, the declared rate, costs against the budget).
+--
+-- Works on a connection `db` with the registry attached read-only as "reg" and the
+-- results schema as main: allocations go into main.allocations under the run's id.
+-- Households stream through SQL; Lua sees one row per commune, never the registry,
+-- except for a plan's `where` functions, called per household by SQLite.
+--
+--   M.resolve_units(db, p) -> units { district, communes, by_code, code_of, messages }
+--   M.evaluate(db, p, run, opts) -> result (see the end of the file)
+local util = require "kehoach.util"
+local check = require "kehoach.plan.check"
+local selector = require "kehoach.plan.selector"
+local values = require "kehoach.plan.values"
+local standards = require "kehoach.standards"
+
+local host, text = core.host, core.text
+local quote = selector.quote
+
+local M = {}
+
+-- ---- units -------------------------------------------------------------------------------
+
+-- Finds the plan's district and the communes the plan names. Unknown names are error
+-- messages suggesting the nearest commune; nothing raises.
+function M.resolve_units(db, p)
+  local list, add = check.messages()
+  local want = text.fold(p.meta.unit)
+  local found, all = {}, {}
+  for u in db:rows("SELECT code, name, level, parent, urban, difficult FROM reg.units ORDER BY code") do
+    all[#all + 1] = u
+    if text.fold(u.name) == want and u.level ~= "commune" then found[#found + 1] = u end
+  end
+  local units = { messages = list, communes = {}, by_code = {}, by_key = {} }
+  if #found ~= 1 then
+    local names = {}
+    for _, u in ipairs(all) do
+      if u.level ~= "commune" then names[#names + 1] = u.name end
+    end
+    local near = util.nearest(p.meta.unit, names)
+    add("error", "unknown-unit", p.meta, #found == 0
+      and string.format("plan: unit '%s' is not in the registry%s", p.meta.unit,
+        near and (" (did you mean '" .. near .. "'?)") or "")
+      or string.format("plan: the registry has %d units named '%s'", #found, p.meta.unit))
+    return units
+  end
+  units.district = found[1]
+  for _, u in ipairs(all) do
+    if u.parent == units.district.code then
+      units.communes[#units.communes + 1] = u
+      u.ord = #units.communes
+      units.by_code[u.code] = u
+      units.by_key[text.fold(u.name)] = u
+    end
+  end
+  local names = {}
+  for _, c in ipairs(units.communes) do names[#names + 1] = c.name end
+  local reported = {}
+  for _, use in ipairs(check.commune_names(p)) do
+    if not units.by_key[use.key] and not reported[use.key] then
+      reported[use.key] = true
+      local near = util.nearest(use.name, names)
+      add("error", "unknown-unit", use.decl, "%s '%s': '%s' is not a commune of %s%s", use.decl.kind,
+        use.decl.id or "", use.name, units.district.name, near and (" (did you mean '" .. near .. "'?)") or "")
+    end
+  end
+  function units.code_of(name)
+    local u = units.by_key[text.fold(name)]
+    return u and u.code
+  end
+  return units
+end
+
+-- ---- the household view ---------------------------------------------------------------------
+
+local function setup(db, p, units, std)
+  db:exec([[
+    DROP TABLE IF EXISTS temp.kh_communes; DROP TABLE IF EXISTS temp.kh_quota;
+    DROP VIEW IF EXISTS temp.kh_hh;
+    CREATE TEMP TABLE kh_communes(code TEXT PRIMARY KEY, name TEXT, urban INTEGER, difficult INTEGER, ord INTEGER);
+    CREATE TEMP TABLE kh_quota(programme TEXT, unit TEXT, n INTEGER, ord INTEGER, PRIMARY KEY (programme, unit));]])
+  local ins = db:prepare("INSERT INTO temp.kh_communes VALUES (?, ?, ?, ?, ?)")
+  for _, c in ipairs(units.communes) do ins:run(c.code, c.name, c.urban, c.difficult, c.ord) end
+  ins:close()
+  local dep = std.deprivations_sql("s")
+  local d_cols = {}
+  for i, col in ipairs(selector.INDICATORS) do d_cols[i] = "s." .. col end
+  db:exec(string.format([[
+    CREATE TEMP VIEW kh_hh AS
+    SELECT h.id, h.code, h.head, h.village, h.unit, c.name AS commune, c.urban, c.difficult,
+           h.ethnic_minority, s.income, s.status, s.unable_to_escape,
+           %s AS deprivations, %s AS poverty_kind, %s
+    FROM reg.surveys s JOIN reg.households h ON h.id = s.household
+    JOIN temp.kh_communes c ON c.code = h.unit
+    WHERE s.year = %d]], dep, std.kind_sql("s.income", "c.urban", dep), table.concat(d_cols, ", "),
+    p.registry_year))
+end
+
+local ORDER = {
+  lowest_income = "h.income ASC, h.deprivations DESC, h.code ASC",
+  most_deprived = "h.deprivations DESC, h.income ASC, h.code ASC",
+}
+
+-- The SQL expression for a chosen household's amount, from its persons and units.
+local function amount_sql(d)
+  local a = d.amount
+  if not a then return "0" end
+  if a.basis == "person_month" then
+    return string.format("persons * %d * %d", a.vnd, d.period.months)
+  elseif a.basis == "person" then
+    return string.format("persons * %d", a.vnd)
+  elseif a.basis == "household" then
+    return tostring(a.vnd)
+  end
+  return string.format("units * %d", a.vnd)
+end
+
+-- Compiles a support's selector for the view aliased h.
+function M.compile(db, p, units, std, d)
+  local ctx = {
+    alias = "h", year = p.registry_year, std = std,
+    commune_code = function(name) return units.code_of(name) end,
+  }
+  local n = 0
+  -- a `where` function becomes an SQL function called with the household's fields
+  ctx.where_fn = function(fn)
+    n = n + 1
+    local name = string.format("kh_where_%s_%d", d.id, n)
+    db:func(name, #selector.WHERE_FIELDS, function(...)
+      local args = table.pack(...)
+      local h = {}
+      for i, f in ipairs(selector.WHERE_FIELDS) do h[f] = args[i] end
+      for _, f in ipairs({ "urban", "difficult", "ethnic_minority", "unable_to_escape" }) do h[f] = h[f] == 1 end
+      local needs = {}
+      for kind in (h.needs or ""):gmatch("[^,]+") do needs[kind] = true end
+      h.needs = needs
+      return fn(h) and 1 or 0
+    end)
+    return string.format("%s(h.code, h.commune, h.village, h.head, h.urban, h.difficult, h.ethnic_minority, " ..
+      "h.income, h.status, h.unable_to_escape, h.deprivations, " ..
+      "(SELECT count(*) FROM reg.persons p WHERE p.household = h.id), " ..
+      "(SELECT group_concat(n.kind) FROM reg.needs n WHERE n.household = h.id AND n.year = %d))",
+      name, p.registry_year)
+  end
+  return selector.compile(d.who, ctx, "support '" .. d.id .. "'")
+end
+
+-- Allocates one support into main.allocations under run; returns its figures.
+local function allocate(db, p, units, std, d, run, add)
+  local sel = M.compile(db, p, units, std, d)
+  local prog = d.id
+  local quota_filter = ""
+  if d.quota then
+    local ins = db:prepare("INSERT INTO temp.kh_quota VALUES (?, ?, ?, ?)")
+    for i, c in ipairs(d.quota) do ins:run(prog, units.code_of(c.name), c.n, i) end
+    ins:close()
+    quota_filter = string.format(" AND h.unit IN (SELECT unit FROM temp.kh_quota WHERE programme = %s)", quote(prog))
+  end
+  local order = ORDER[d.priority] or "h.code ASC"
+  db:run(string.format([[
+    INSERT INTO allocations(run, programme, unit, commune, household, head, persons, income,
+      deprivations, rank, status, source, period)
+    SELECT :run, :prog, e.unit, e.commune, e.code, e.head, e.persons, e.income, e.deprivations, e.rank,
+      CASE WHEN q.n IS NULL OR e.rank <= q.n THEN 'chosen' ELSE 'waitlisted' END, :source, :period
+    FROM (SELECT h.unit, h.commune, h.code, h.head, h.income, h.deprivations,
+            (SELECT count(*) FROM reg.persons p WHERE p.household = h.id) AS persons,
+            row_number() OVER (PARTITION BY h.unit ORDER BY %s) AS rank
+          FROM temp.kh_hh h WHERE %s%s) e
+    JOIN temp.kh_communes c ON c.code = e.unit
+    LEFT JOIN temp.kh_quota q ON q.programme = :prog AND q.unit = e.unit
+    ORDER BY coalesce(q.ord, 0), c.ord, e.rank]], order, sel.sql, quota_filter),
+    { run = run, prog = prog, source = d.source, period = d.period and values.period_code(d.period) })
+  local a = d.amount
+  if a and a.basis == "unit" then
+    if d.units_per_household then
+      db:run("UPDATE allocations SET units = :each WHERE run = :run AND programme = :prog AND status = 'chosen'",
+        { each = d.units_per_household, run = run, prog = prog })
+    else
+      -- units in all, shared in allocation order; the first households get one more
+      -- when they do not divide evenly
+      db:run([[
+        UPDATE allocations SET units = :total / o.n + (o.k <= :total % o.n)
+        FROM (SELECT rowid AS r, row_number() OVER (ORDER BY rowid) AS k, count(*) OVER () AS n
+              FROM allocations WHERE run = :run AND programme = :prog AND status = 'chosen') o
+        WHERE allocations.rowid = o.r]], { total = d.units, run = run, prog = prog })
+    end
+  end
+  db:run(string.format("UPDATE allocations SET amount = %s WHERE run = :run AND programme = :prog AND status = 'chosen'",
+    amount_sql(d)), { run = run, prog = prog })
+
+  local fig = { id = prog, decl = d, households = 0, persons = 0, units = 0, cost = 0, waitlisted = 0,
+    eligible = 0, by_unit = {} }
+  for r in db:rows([[
+      SELECT unit, commune,
+        count(*) FILTER (WHERE status = 'chosen') AS households,
+        coalesce(sum(persons) FILTER (WHERE status = 'chosen'), 0) AS persons,
+        coalesce(sum(units) FILTER (WHERE status = 'chosen'), 0) AS units,
+        coalesce(sum(amount), 0) AS cost,
+        count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted,
+        count(*) AS eligible
+      FROM allocations WHERE run = ? AND programme = ? GROUP BY unit ORDER BY unit]], run, prog) do
+    fig.by_unit[r.unit] = r
+    for _, k in ipairs({ "households", "persons", "units", "cost", "waitlisted", "eligible" }) do
+      fig[k] = fig[k] + r[k]
+    end
+  end
+  if d.quota then
+    -- eligible households anywhere in the district, for the coverage the plan promises
+    fig.eligible_all = db:value(string.format("SELECT count(*) FROM temp.kh_hh h WHERE %s", sel.sql))
+  else
+    fig.eligible_all = fig.eligible
+  end
+
+  local label = string.format("support '%s'", prog)
+  for _, c in ipairs(d.quota or {}) do
+    local code = units.code_of(c.name)
+    local got = fig.by_unit[code] and fig.by_unit[code].households or 0
+    if got < c.n then
+      add("warning", "quota-shortfall", d, "%s: %s has %d eligible household%s for a quota of %d (short by %d)",
+        label, units.by_code[code].name, got, got == 1 and "" or "s", c.n, c.n - got)
+    end
+  end
+  if not d.quota and d.households and d.households ~= fig.households then
+    add("warning", "stated-households", d, "%s: the plan states %d households; the registry has %d",
+      label, d.households, fig.households)
+  end
+  if d.persons and d.persons ~= fig.persons then
+    add("warning", "stated-persons", d, "%s: the plan states %d persons; the registry has %d in the households chosen",
+      label, d.persons, fig.persons)
+  end
+  if d.coverage and fig.eligible_all > 0 and fig.households < d.coverage * fig.eligible_all then
+    add("warning", "coverage", d, "%s: the plan promises %s of eligible households, but reaches %d of %d (%s)",
+      label, string.format("%g%%", d.coverage * 100), fig.households, fig.eligible_all,
+      string.format("%.1f%%", 100 * fig.households / fig.eligible_all))
+  end
+  if a and a.basis == "unit" and not d.units_per_household and fig.households > 0 and d.units % fig.households ~= 0 then
+    add("info", "units-uneven", d, "%s: %d %s do not divide evenly among %d households; the first in order get one more",
+      label, d.units, a.noun or "units", fig.households)
+  end
+  return fig
+end
+
+-- Households, poor and near-poor households by commune at the review.
+local function poverty(db, units)
+  local out = { households = 0, poor = 0, near_poor = 0, by_unit = {} }
+  for r in db:rows([[
+      SELECT h.unit, count(*) AS households,
+        count(*) FILTER (WHERE h.status = 'poor') AS poor,
+        count(*) FILTER (WHERE h.status = 'near_poor') AS near_poor
+      FROM temp.kh_hh h GROUP BY h.unit ORDER BY h.unit]]) do
+    out.by_unit[r.unit] = r
+    out.households = out.households + r.households
+    out.poor = out.poor + r.poor
+    out.near_poor = out.near_poor + r.near_poor
+  end
+  return out
+end
+
+local function check_targets(p, units, pov, add)
+  for _, d in ipairs(p.targets) do
+    local label = string.format("target '%s'", d.id)
+    if d.rate_points and pov.households > 0 then
+      local rate = d.households * 100 / pov.households
+      local shown = string.format("%.2f", rate)
+      if math.abs(tonumber(shown) - d.rate_points) > 1e-9 then
+        add("warning", "rate", d, "%s: %d households of the %s surveyed in %s are %s percentage points, not the %s stated",
+          label, d.households, util.group_digits(pov.households), units.district.name, shown, tostring(d.rate_points))
+      end
+    end
+    for _, c in ipairs(d.by_commune or {}) do
+      local code = units.code_of(c.name)
+      local poor = pov.by_unit[code] and pov.by_unit[code].poor or 0
+      if c.n > poor then
+        add("warning", "target-exceeds-poor", d, "%s: %d households of %s to leave poverty, but the registry has %d poor households there",
+          label, c.n, units.by_code[code].name, poor)
+      end
+    end
+  end
+end
+
+local function check_costs(p, progs, add)
+  local by_source = {}
+  for _, f in ipairs(progs) do
+    local s = f.decl.source
+    if s and f.decl.amount then by_source[s] = (by_source[s] or 0) + f.cost end
+  end
+  local b = p.budget
+  if not b then return by_source end
+  for _, s in ipairs(p.sources) do
+    local cost, line = by_source[s.id], b.lines[s.id]
+    if cost and line and cost ~= line then
+      add("warning", cost > line and "cost-over-budget" or "cost-under-budget", b,
+        "budget: %s gives %s; the households chosen in the registry cost %s (%s %s)", s.id,
+        check.money(line), check.money(cost), cost > line and "short by" or "left over", check.money(math.abs(cost - line)))
+    end
+  end
+  return by_source
+end
+
+-- Evaluates p; allocations go into main.allocations under run. opts.standard: the poverty
+-- standard (default: kehoach.standards, by the plan's name; an unknown one is reported by
+-- kehoach.plan.check, and nothing is evaluated). Returns
+--   { units, standard, poverty = {households, poor, near_poor, by_unit},
+--     programmes = { {id, decl, households, persons, units, cost, waitlisted, eligible,
+--                     eligible_all, by_unit = {code -> row}} }, by_source = {id -> cost},
+--     messages = {...} }
+-- messages hold kehoach check's and the registry's, in plan order. When there are errors
+-- before allocation (names that do not resolve, an unknown standard) only messages is set.
+function M.evaluate(db, p, run, opts)
+  opts = opts or {}
+  local list, add = check.messages()
+  local function done(result)
+    for _, m in ipairs(check.run(p, { names_checked = true })) do
+      m.seq = #list + 1
+      list[#list + 1] = m
+    end
+    check.sort(list)
+    result.messages = list
+    return result
+  end
+  local units = M.resolve_units(db, p)
+  for _, m in ipairs(units.messages) do
+    m.seq = #list + 1
+    list[#list + 1] = m
+  end
+  local std = opts.standard or standards.find(p.meta.standard)
+  if not std or check.count(list).error > 0 then return done({}) end
+  host.budget()
+  setup(db, p, units, std)
+  local result = { units = units, standard = std, programmes = {} }
+  result.poverty = poverty(db, units)
+  if result.poverty.households == 0 then
+    add("error", "no-survey", p.meta, "plan: the registry has no survey of %d for the households of %s%s",
+      p.registry_year, units.district.name, p.meta.registry_year and "" or " (registry_year is year - 1 unless the plan sets it)")
+    return done({})
+  end
+  check_targets(p, units, result.poverty, add)
+  for _, d in ipairs(p.supports) do
+    result.programmes[#result.programmes + 1] = allocate(db, p, units, std, d, run, add)
+  end
+  result.by_source = check_costs(p, result.programmes, add)
+  return done(result)
+end
+
+-- A connection for evaluating p without keeping results (explain, tests): an in-memory
+-- results database with the registry attached and run 1 recorded.
+function M.scratch(p, registry)
+  local db = core.store.results(":memory:")
+  db:attach_registry(registry, "reg")
+  db:run([[INSERT INTO runs(id, plan_id, plan_path, plan_sha256, engine_version, started_at, finished_at)
+           VALUES (1, ?, ?, '', ?, ?, ?)]], p.id, p.path, host.version(), host.now(), host.now())
+  return db
+end
+
+return M

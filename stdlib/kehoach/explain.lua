@@ -1,0 +1,197 @@
+-- explain.lua — why one household gets a support or not, programme by programme: each
+-- condition of the selector with the household's value and whether it held, its rank in
+-- its commune's quota and whether it was chosen, the amount and the months. The words are
+-- Vietnamese, as an officer would read them to the family.
+--
+--   M.household(db, p, result, code) -> facts about the household, or nil and why
+--   M.programmes(db, p, result, h)   -> one entry per support (see M.text for the fields)
+--   M.text(p, result, h, entries)    -> the explanation as text
+-- db is the connection the evaluation ran on (run 1), result what it returned.
+local util = require "kehoach.util"
+local evaluate = require "kehoach.evaluate"
+local selector = require "kehoach.plan.selector"
+local values = require "kehoach.plan.values"
+
+local M = {}
+
+local group = util.group_digits
+
+local function list_words(csv_list, labels)
+  if csv_list == nil or csv_list == "" then return "không có" end
+  local out = {}
+  for v in csv_list:gmatch("[^,]+") do out[#out + 1] = labels and labels[v] or v end
+  return table.concat(out, ", ")
+end
+
+-- The household's facts at the review, or nil and why it is not in the plan's area.
+function M.household(db, p, result, code)
+  local h = db:first([[
+    SELECT h.*, (SELECT count(*) FROM reg.persons p WHERE p.household = h.id) AS persons,
+      (SELECT group_concat(kind, ',') FROM (SELECT n.kind FROM reg.needs n
+         WHERE n.household = h.id AND n.year = ? ORDER BY n.kind)) AS needs
+    FROM temp.kh_hh h WHERE h.code = ?]], p.registry_year, code)
+  if h then return h end
+  local where = db:first([[SELECT h.code, u.name AS unit, u.parent FROM reg.households h
+    JOIN reg.units u ON u.code = h.unit WHERE h.code = ?]], code)
+  if not where then
+    return nil, string.format("household %s is not in the registry", code)
+  end
+  if not result.units.by_code[db:value("SELECT unit FROM reg.households WHERE code = ?", code)] then
+    return nil, string.format("household %s lives in %s, not in %s", code, where.unit, result.units.district.name)
+  end
+  return nil, string.format("household %s has no survey of %d in the registry", code, p.registry_year)
+end
+
+-- The deprivations the household has under the plan's standard, as labels.
+local function deprivation_labels(h, std)
+  local out = {}
+  for _, col in ipairs(std.indicators) do
+    if h[col] == 1 then out[#out + 1] = std.labels[col] or col end
+  end
+  return out
+end
+
+-- The household's value for a condition, in words.
+local function value_words(c, v, std)
+  if c.yes_no then return v == 1 and "có" or "không" end
+  if c.key == "need" then return list_words(v, selector.NEED_LABEL) end
+  if c.key == "deprived" then
+    local out = {}
+    for col, x in (v or ""):gmatch("([%w_]+):(%d?)") do
+      if x == "1" then out[#out + 1] = std.labels[col] or col end
+    end
+    return #out > 0 and ("thiếu hụt " .. table.concat(out, ", ")) or "không thiếu hụt"
+  end
+  if c.labels then return c.labels[v] or tostring(v) end
+  if c.money and v then return group(v) .. " đồng" end
+  if v == nil then return "không có" end
+  return tostring(v)
+end
+
+-- Each condition of a compiled selector: {label, value, expected, held, subs}.
+local function conditions(db, compiled, code, std)
+  local out = {}
+  for _, c in ipairs(compiled.conditions) do
+    local row = db:first(string.format("SELECT (%s) AS held%s FROM temp.kh_hh h WHERE h.code = ?", c.sql,
+      c.value_sql and (", (" .. c.value_sql .. ") AS value") or ""), code)
+    local e = { label = c.label, expected = c.expected, held = row.held == 1, key = c.key }
+    if c.value_sql then e.value = value_words(c, row.value, std) end
+    if c.subs then
+      e.subs = {}
+      for i, sub in ipairs(c.subs) do e.subs[i] = conditions(db, sub, code, std) end
+    end
+    out[#out + 1] = e
+  end
+  return out
+end
+
+-- One entry per support: { decl, conditions, eligible, allocation (its row, or nil),
+-- quota (for its commune, or nil), in_commune (eligible households there) }.
+function M.programmes(db, p, result, h)
+  local out = {}
+  for _, d in ipairs(p.supports) do
+    local compiled = evaluate.compile(db, p, result.units, result.standard, d)
+    local e = { decl = d, conditions = conditions(db, compiled, h.code, result.standard) }
+    e.eligible = true
+    for _, c in ipairs(e.conditions) do e.eligible = e.eligible and c.held end
+    e.allocation = db:first("SELECT * FROM allocations WHERE run = 1 AND programme = ? AND household = ?", d.id, h.code)
+    if d.quota then
+      for _, q in ipairs(d.quota) do
+        if result.units.code_of(q.name) == h.unit then e.quota = q.n end
+      end
+    end
+    e.in_commune = db:value("SELECT count(*) FROM allocations WHERE run = 1 AND programme = ? AND unit = ?", d.id, h.unit)
+    out[#out + 1] = e
+  end
+  return out
+end
+
+local PRIORITY_WORDS = {
+  lowest_income = "thu nhập thấp nhất trước, rồi nhiều thiếu hụt hơn, rồi theo mã hộ",
+  most_deprived = "nhiều thiếu hụt nhất trước, rồi thu nhập thấp hơn, rồi theo mã hộ",
+}
+
+-- How the amount is reached, in words: "250.000 đồng/khẩu/tháng × 3 khẩu × 12 tháng";
+-- nil when there is nothing to multiply (an amount per household, or none).
+local function amount_words(d, a)
+  local am = d.amount
+  if not am then return nil end
+  local rate = values.describe_amount(am, group)
+  if am.basis == "person_month" then
+    return string.format("%s × %d khẩu × %d tháng", rate, a.persons, d.period.months)
+  elseif am.basis == "person" then
+    return string.format("%s × %d khẩu", rate, a.persons)
+  elseif am.basis == "unit" then
+    return string.format("%d %s × %s đồng", a.units, am.noun or "đơn vị", group(am.vnd))
+  end
+  return nil
+end
+
+local function add_conditions(lines, conds, indent)
+  for _, c in ipairs(conds) do
+    local mark = c.held and "[đạt]      " or "[không đạt]"
+    if c.subs then
+      lines[#lines + 1] = string.format("%s%s %s:", indent, mark, c.label)
+      for i, sub in ipairs(c.subs) do
+        lines[#lines + 1] = string.format("%s    nhóm %d:", indent, i)
+        add_conditions(lines, sub, indent .. "      ")
+      end
+    elseif c.value then
+      lines[#lines + 1] = string.format("%s%s %s: %s (điều kiện: %s)", indent, mark, c.label, c.value, c.expected)
+    else
+      lines[#lines + 1] = string.format("%s%s %s", indent, mark, c.label)
+    end
+  end
+end
+
+local function source_label(p, id)
+  local s = p.by_id[id]
+  return s and s.label or id
+end
+
+-- The explanation as text.
+function M.text(p, result, h, entries)
+  local std = result.standard
+  local lines = {}
+  lines[#lines + 1] = string.format("Hộ %s — chủ hộ %s, %s, %s", h.code, h.head or "(không rõ)",
+    h.commune, result.units.district.name)
+  local deps = deprivation_labels(h, std)
+  lines[#lines + 1] = string.format("Rà soát năm %d: %s; thu nhập bình quân %s đồng/người/tháng; %d nhân khẩu",
+    p.registry_year, selector.STATUS_LABEL[h.status] or tostring(h.status), group(h.income), h.persons)
+  lines[#lines + 1] = string.format("Thiếu hụt theo chuẩn %s: %s", std.name,
+    #deps > 0 and (#deps .. " chỉ số (" .. table.concat(deps, "; ") .. ")") or "không có")
+  lines[#lines + 1] = "Nhu cầu đăng ký: " .. list_words(h.needs, selector.NEED_LABEL)
+  for i, e in ipairs(entries) do
+    local d = e.decl
+    lines[#lines + 1] = ""
+    lines[#lines + 1] = string.format("%d. %s (%s)", i, d.label, d.id)
+    add_conditions(lines, e.conditions, "   ")
+    local a = e.allocation
+    if not e.eligible then
+      lines[#lines + 1] = "   → Hộ không thuộc diện được hỗ trợ."
+    elseif d.quota and not e.quota then
+      lines[#lines + 1] = string.format("   → Hộ đủ điều kiện, nhưng %s không có chỉ tiêu của chương trình này.", h.commune)
+    elseif a then
+      if d.quota then
+        lines[#lines + 1] = string.format("   Xếp thứ %d trong %d hộ đủ điều kiện của %s; chỉ tiêu %d hộ (ưu tiên: %s).",
+          a.rank, e.in_commune, h.commune, e.quota, PRIORITY_WORDS[d.priority])
+      end
+      if a.status == "chosen" then
+        local how = amount_words(d, a)
+        local when = d.period and (", " .. values.describe_period(d.period, p.year)) or ""
+        if d.amount then
+          lines[#lines + 1] = string.format("   → Được hỗ trợ: %s%s đồng%s, từ %s.", how and (how .. " = ") or "",
+            group(a.amount), when, source_label(p, d.source))
+        else
+          lines[#lines + 1] = string.format("   → Được hỗ trợ%s%s.", when,
+            d.outside_budget and ("; " .. d.outside_budget) or "")
+        end
+      else
+        lines[#lines + 1] = string.format("   → Chưa được chọn: hộ trong danh sách chờ, thứ %d (chỉ tiêu %d hộ).", a.rank, e.quota)
+      end
+    end
+  end
+  return table.concat(lines, "\n") .. "\n"
+end
+
+return M

@@ -1,0 +1,265 @@
+-- report.lua — a run's results for people: report.md (Vietnamese tables: poverty at the
+-- review, targets by commune and quarter, each programme by commune, the budget by source,
+-- reports due, the checks) and the terminal summary (programmes; budget declared against
+-- computed). Both read only the summary (kehoach.summary).
+local util = require "kehoach.util"
+local tbl = require "kehoach.render.table"
+local values = require "kehoach.plan.values"
+
+local M = {}
+
+local group = util.group_digits
+
+local function money(n)
+  if n == nil or type(n) ~= "number" then return "—" end
+  return group(n)
+end
+
+local function signed(n)
+  if n == 0 then return "0" end
+  return (n > 0 and "+" or "−") .. group(math.abs(n))
+end
+
+local function pct(n, d)
+  if d == 0 then return "—" end
+  return (string.format("%.2f", 100 * n / d):gsub("%.", ","))
+end
+
+local function source_label(s, id, short)
+  for _, x in ipairs(s.budget.sources) do
+    if x.id == id then return short and x.short or x.label end
+  end
+  return id or ""
+end
+
+local function period_words(code, year)
+  if code == nil or type(code) ~= "string" then return "" end
+  local p = code:match("^Q") and values.quarters(code) or values.months(code)
+  return values.describe_period(p, year)
+end
+
+-- ---- tables both outputs share ---------------------------------------------------------------
+
+local function programme_rows(s, short)
+  local rows = {}
+  local cost = 0
+  for _, g in ipairs(s.programmes) do
+    rows[#rows + 1] = { g.label, group(g.households), group(g.persons), money(g.cost),
+      g.source ~= nil and type(g.source) == "string" and source_label(s, g.source, short) or "ngoài ngân sách kế hoạch" }
+    cost = cost + g.cost
+  end
+  rows[#rows + 1] = { rule = true }
+  rows[#rows + 1] = { "Tổng kinh phí", "", "", money(cost), "" }
+  return rows
+end
+
+local PROGRAMME_COLUMNS = {
+  { "Chương trình", max = 44 }, { "Số hộ", align = "right" }, { "Số khẩu", align = "right" },
+  { "Kinh phí (đồng)", align = "right" }, { "Nguồn", max = 30 },
+}
+
+local function budget_rows(s, short)
+  local rows = {}
+  for _, x in ipairs(s.budget.sources) do
+    local declared = type(x.declared) == "number" and x.declared or nil
+    rows[#rows + 1] = { short and x.short or x.label, money(declared), money(x.computed),
+      declared and signed(x.computed - declared) or "—" }
+  end
+  local b = s.budget
+  local declared = type(b.total_declared) == "number" and b.total_declared or nil
+  rows[#rows + 1] = { rule = true }
+  rows[#rows + 1] = { "Tổng", money(declared), money(b.total_computed),
+    declared and signed(b.total_computed - declared) or "—" }
+  return rows
+end
+
+local BUDGET_COLUMNS = {
+  { "Nguồn kinh phí", max = 44 }, { "Kế hoạch (đồng)", align = "right" },
+  { "Tính từ sổ hộ (đồng)", align = "right" }, { "Chênh lệch", align = "right" },
+}
+
+-- ---- the terminal ---------------------------------------------------------------------------
+
+function M.terminal(s)
+  local out = {}
+  out[#out + 1] = string.format("%s — %s, năm %d (chuẩn %s, rà soát %d)\n\n", s.plan.id, s.plan.unit,
+    s.plan.year, s.plan.standard, s.plan.registry_year)
+  out[#out + 1] = tbl.terminal(PROGRAMME_COLUMNS, programme_rows(s, true))
+  out[#out + 1] = "\n"
+  out[#out + 1] = tbl.terminal(BUDGET_COLUMNS, budget_rows(s, true))
+  local n = { error = 0, warning = 0 }
+  for _, c in ipairs(s.checks) do n[c.level] = (n[c.level] or 0) + 1 end
+  if n.warning > 0 then
+    out[#out + 1] = string.format("\n%d cảnh báo (warnings): trên stderr, và trong report.md mục 6\n", n.warning)
+  end
+  return table.concat(out)
+end
+
+-- ---- report.md -----------------------------------------------------------------------------
+
+local function section_poverty(s, out)
+  out[#out + 1] = string.format("## 1. Hộ nghèo, hộ cận nghèo theo rà soát năm %d\n\n", s.plan.registry_year)
+  local rows = {}
+  for _, name in ipairs(s.communes) do
+    local r = s.registry.by_commune[name]
+    if r then
+      rows[#rows + 1] = { name, group(r.households), group(r.poor), pct(r.poor, r.households),
+        group(r.near_poor), pct(r.near_poor, r.households) }
+    end
+  end
+  local g = s.registry
+  rows[#rows + 1] = { "**Toàn " .. s.plan.unit .. "**", group(g.households), group(g.poor), pct(g.poor, g.households),
+    group(g.near_poor), pct(g.near_poor, g.households) }
+  out[#out + 1] = tbl.markdown({ { "Xã, phường" }, { "Số hộ", align = "right" }, { "Hộ nghèo", align = "right" },
+    { "Tỷ lệ (%)", align = "right" }, { "Hộ cận nghèo", align = "right" }, { "Tỷ lệ (%)", align = "right" } }, rows)
+  out[#out + 1] = "\n"
+end
+
+local function section_targets(s, out)
+  out[#out + 1] = "## 2. Chỉ tiêu giảm hộ nghèo\n\n"
+  for _, g in ipairs(s.targets) do
+    out[#out + 1] = string.format("**%s**: giảm %s hộ nghèo", g.label or g.id, group(g.households))
+    if g.rate_points then
+      out[#out + 1] = string.format(", tỷ lệ hộ nghèo giảm %s%% (kế hoạch); %s hộ trên %s hộ của sổ hộ là %s%%",
+        (tostring(g.rate_points):gsub("%.", ",")), group(g.households), group(s.registry.households),
+        g.rate_computed and (string.format("%.2f", g.rate_computed):gsub("%.", ",")) or "—")
+    end
+    out[#out + 1] = ".\n\n"
+    local rows = {}
+    local totals = { 0, 0, 0, 0 }
+    for _, name in ipairs(s.communes) do
+      local n = g.by_commune[name]
+      local cells, any = { name }, n ~= nil
+      for q = 1, 4 do
+        local v = g.quarters["Q" .. q] and g.quarters["Q" .. q][name]
+        any = any or v ~= nil
+        cells[#cells + 1] = v and group(v) or ""
+        totals[q] = totals[q] + (v or 0)
+      end
+      cells[#cells + 1] = n and group(n) or ""
+      if any then
+        cells[#cells + 1] = s.registry.by_commune[name] and group(s.registry.by_commune[name].poor) or "0"
+        rows[#rows + 1] = cells
+      end
+    end
+    local last = { "**Cộng**" }
+    for q = 1, 4 do last[#last + 1] = g.by_quarter["Q" .. q] and group(g.by_quarter["Q" .. q]) or "" end
+    last[#last + 1] = group(g.households)
+    last[#last + 1] = group(s.registry.poor)
+    rows[#rows + 1] = last
+    out[#out + 1] = tbl.markdown({ { "Xã, phường" }, { "Quý I", align = "right" }, { "Quý II", align = "right" },
+      { "Quý III", align = "right" }, { "Quý IV", align = "right" }, { "Cả năm", align = "right" },
+      { "Hộ nghèo (rà soát)", align = "right" } }, rows)
+    out[#out + 1] = "\n"
+  end
+end
+
+local function amount_words(g)
+  local a = g.amount
+  if type(a) ~= "table" then return "không chi từ kinh phí kế hoạch" end
+  return values.describe_amount(a, group)
+end
+
+-- One programme by commune: columns and rows (quota and units only when it has them).
+local function commune_table(s, g)
+  local has_quota = type(g.quota) == "table"
+  local has_units = g.units > 0
+  local columns = { { "Xã, phường" } }
+  if has_quota then columns[#columns + 1] = { "Chỉ tiêu", align = "right" } end
+  columns[#columns + 1] = { "Số hộ", align = "right" }
+  columns[#columns + 1] = { "Số khẩu", align = "right" }
+  if has_units then
+    columns[#columns + 1] = { "Số " .. (type(g.amount) == "table" and g.amount.noun or "đơn vị"), align = "right" }
+  end
+  columns[#columns + 1] = { "Kinh phí (đồng)", align = "right" }
+  columns[#columns + 1] = { "Chờ", align = "right" }
+  local function row(name, quota, r)
+    local cells = { name }
+    if has_quota then cells[#cells + 1] = quota and group(quota) or "" end
+    cells[#cells + 1] = group(r.households)
+    cells[#cells + 1] = group(r.persons)
+    if has_units then cells[#cells + 1] = group(r.units) end
+    cells[#cells + 1] = money(r.cost)
+    cells[#cells + 1] = group(r.waitlisted)
+    return cells
+  end
+  local rows, quota_sum = {}, 0
+  for _, name in ipairs(s.communes) do
+    local r = g.by_commune[name]
+    local q = has_quota and g.quota[name] or nil
+    quota_sum = quota_sum + (q or 0)
+    if r or q then
+      rows[#rows + 1] = row(name, q, r or { households = 0, persons = 0, units = 0, cost = 0, waitlisted = 0 })
+    end
+  end
+  rows[#rows + 1] = row("**Cộng**", quota_sum, g)
+  return columns, rows
+end
+
+local function section_programmes(s, out)
+  out[#out + 1] = "## 3. Các chương trình hỗ trợ\n\n"
+  out[#out + 1] = tbl.markdown(PROGRAMME_COLUMNS, programme_rows(s, false))
+  out[#out + 1] = "\n"
+  for i, g in ipairs(s.programmes) do
+    out[#out + 1] = string.format("### 3.%d. %s\n\n", i, g.label)
+    local facts = { string.format("Mức hỗ trợ: %s", amount_words(g)) }
+    if type(g.period) == "string" then facts[#facts + 1] = "Thời gian: " .. period_words(g.period, s.plan.year) end
+    if type(g.source) == "string" then facts[#facts + 1] = "Nguồn: " .. source_label(s, g.source)
+    elseif g.outside_budget then facts[#facts + 1] = "Ngoài ngân sách kế hoạch: " .. g.outside_budget end
+    facts[#facts + 1] = string.format("Số hộ đủ điều kiện: %s; được chọn: %s; danh sách chờ: %s",
+      group(g.eligible), group(g.households), group(g.waitlisted))
+    for _, f in ipairs(facts) do out[#out + 1] = "- " .. f .. "\n" end
+    out[#out + 1] = "\n"
+    local columns, rows = commune_table(s, g)
+    out[#out + 1] = tbl.markdown(columns, rows)
+    out[#out + 1] = "\n"
+  end
+end
+
+local function section_budget(s, out)
+  out[#out + 1] = "## 4. Kinh phí theo nguồn\n\n"
+  out[#out + 1] = tbl.markdown(BUDGET_COLUMNS, budget_rows(s, false))
+  out[#out + 1] = "\n"
+end
+
+local function section_reports(s, out)
+  if #s.reports == 0 then return end
+  out[#out + 1] = "## 5. Chế độ báo cáo\n\n"
+  local rows = {}
+  for _, r in ipairs(s.reports) do
+    local due = type(r.due) == "string" and values.describe_date(values.date(r.due)) or (r.when or "")
+    rows[#rows + 1] = { r.label, due, type(r.covers) == "string" and period_words(r.covers, s.plan.year) or "", r.to }
+  end
+  out[#out + 1] = tbl.markdown({ { "Báo cáo" }, { "Hạn gửi" }, { "Kỳ báo cáo" }, { "Gửi" } }, rows)
+  out[#out + 1] = "\n"
+end
+
+local LEVEL = { error = "Lỗi", warning = "Cảnh báo", info = "Ghi chú" }
+
+local function section_checks(s, out)
+  out[#out + 1] = "## 6. Kiểm tra\n\n"
+  if #s.checks == 0 then
+    out[#out + 1] = "Không có lỗi hay cảnh báo.\n"
+    return
+  end
+  for _, c in ipairs(s.checks) do
+    out[#out + 1] = string.format("- **%s** (%s%s): %s\n", LEVEL[c.level], c.code,
+      c.line and (", dòng " .. c.line) or "", c.message)
+  end
+end
+
+function M.markdown(s)
+  local out = {}
+  out[#out + 1] = string.format("# %s\n\n", s.plan.title)
+  out[#out + 1] = string.format("Kết quả tính của kế hoạch `%s` trên sổ hộ %s (rà soát năm %d), theo chuẩn nghèo %s. " ..
+    "Số tiền tính bằng đồng.\n\n", s.plan.id, s.plan.unit, s.plan.registry_year, s.plan.standard)
+  section_poverty(s, out)
+  section_targets(s, out)
+  section_programmes(s, out)
+  section_budget(s, out)
+  section_reports(s, out)
+  section_checks(s, out)
+  return table.concat(out)
+end
+
+return M

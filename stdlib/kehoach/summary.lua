@@ -1,0 +1,180 @@
+-- summary.lua — what a run found, as one table: the shape of summary.json, which the
+-- report, the terminal tables, the results database's figures and the later documents
+-- (compare, doc, the dashboard) all read. Unit names are spelled as the registry spells
+-- them; money is whole đồng; lists keep the plan's order, communes the registry's.
+--
+--   plan {id, title, year, unit, standard, registry_year}
+--   communes [name, ...] in the registry's order (every table of communes follows it)
+--   registry {households, poor, near_poor, by_commune {name: {households, poor, near_poor}}}
+--   targets [{id, label, households, rate_points, rate_computed, by_commune {name: n},
+--             by_quarter {Q1..Q4: n}, quarters {Q1..Q4: {name: n}}, line}]
+--   programmes [{id, label, section, source, households, persons, units, cost, eligible,
+--                waitlisted, amount {basis, vnd, noun}, period, by_commune {name:
+--                {households, persons, units, cost, waitlisted}}, line}]
+--   budget {total_declared, total_computed, sources [{id, label, declared, computed}]}
+--   reports [{id, label, due, covers, when, to}]
+--   checks [{level, code, message, file, line}]
+local json = require "kehoach.json"
+local check = require "kehoach.plan.check"
+local values = require "kehoach.plan.values"
+
+local M = {}
+
+local function commune_map(units, list)
+  local out = {}
+  for _, c in ipairs(list or {}) do
+    local code = units.code_of(c.name)
+    out[units.by_code[code].name] = c.n
+  end
+  return out
+end
+
+-- {Q1 = {commune: n}, ...} for the quarters the target breaks down by commune.
+local function quarter_maps(units, d)
+  local qs = {}
+  for q = 1, 4 do
+    if d["Q" .. q] then qs["Q" .. q] = commune_map(units, d["Q" .. q]) end
+  end
+  return qs
+end
+
+local function targets(p, units, pov)
+  local out = json.array()
+  for _, d in ipairs(p.targets) do
+    local by_quarter = {}
+    for q = 1, 4 do
+      local list = d["Q" .. q]
+      local stated = d.quarter_totals and d.quarter_totals["Q" .. q]
+      if list then by_quarter["Q" .. q] = check.sum(list)
+      elseif stated then by_quarter["Q" .. q] = stated end
+    end
+    out[#out + 1] = {
+      id = d.id, label = d.label, households = d.households, rate_points = d.rate_points,
+      rate_computed = pov.households > 0 and tonumber(string.format("%.2f", d.households * 100 / pov.households)) or nil,
+      by_commune = commune_map(units, d.by_commune),
+      by_quarter = by_quarter,
+      quarters = quarter_maps(units, d),
+      line = d.line,
+    }
+  end
+  return out
+end
+
+local function programmes(p, result)
+  local out = json.array()
+  local units = result.units
+  for _, f in ipairs(result.programmes) do
+    local d = f.decl
+    local by_commune = {}
+    for code, r in pairs(f.by_unit) do
+      by_commune[units.by_code[code].name] = { households = r.households, persons = r.persons,
+        units = r.units, cost = r.cost, waitlisted = r.waitlisted }
+    end
+    out[#out + 1] = {
+      id = d.id, label = d.label, section = d.section, source = d.source or json.null,
+      outside_budget = d.outside_budget,
+      households = f.households, persons = f.persons, units = f.units, cost = f.cost,
+      eligible = f.eligible_all, waitlisted = f.waitlisted,
+      amount = d.amount and { basis = d.amount.basis, vnd = d.amount.vnd, noun = d.amount.noun } or json.null,
+      period = d.period and values.period_code(d.period) or json.null,
+      quota = d.quota and commune_map(units, d.quota) or json.null,
+      by_commune = by_commune,
+      line = d.line,
+    }
+  end
+  return out
+end
+
+local function budget(p, result)
+  local sources = json.array()
+  local declared_total = p.budget and p.budget.total
+  local computed_total = 0
+  for _, s in ipairs(p.sources) do
+    local computed = result.by_source[s.id] or 0
+    computed_total = computed_total + computed
+    sources[#sources + 1] = { id = s.id, label = s.label, short = s.short, loan = s.loan or false,
+      declared = p.budget and p.budget.lines[s.id] or json.null, computed = computed }
+  end
+  return { total_declared = declared_total or json.null, total_computed = computed_total, sources = sources }
+end
+
+local function reports(p)
+  local out = json.array()
+  for _, d in ipairs(p.reports) do
+    local to = {}
+    for i, ref in ipairs(d.to) do
+      local a = check.agency(p, ref)
+      to[i] = a and a.name or ref
+    end
+    out[#out + 1] = { id = d.id, label = d.label, due = d.due and d.due.text or json.null,
+      covers = d.covers and values.period_code(d.covers) or json.null, when = d.when,
+      to = table.concat(to, "; "), line = d.line }
+  end
+  return out
+end
+
+local function registry(result)
+  local pov, units = result.poverty, result.units
+  local by_commune = {}
+  for code, r in pairs(pov.by_unit) do
+    by_commune[units.by_code[code].name] = { households = r.households, poor = r.poor, near_poor = r.near_poor }
+  end
+  return { households = pov.households, poor = pov.poor, near_poor = pov.near_poor, by_commune = by_commune }
+end
+
+local function commune_names(units)
+  local names = json.array()
+  for i, c in ipairs(units.communes) do names[i] = c.name end
+  return names
+end
+
+function M.checks(messages)
+  local out = json.array()
+  for _, m in ipairs(messages) do
+    out[#out + 1] = { level = m.level, code = m.code, message = m.message, file = m.file, line = m.line }
+  end
+  return out
+end
+
+-- The summary of a run: p, the evaluation's result, and every message of the run.
+function M.build(p, result, messages)
+  local units = result.units
+  return {
+    plan = { id = p.id, title = p.meta.title, year = p.year, unit = units.district.name,
+      standard = p.meta.standard, registry_year = p.registry_year },
+    communes = commune_names(units),
+    registry = registry(result),
+    targets = targets(p, units, result.poverty),
+    programmes = programmes(p, result),
+    budget = budget(p, result),
+    reports = reports(p),
+    checks = M.checks(messages),
+  }
+end
+
+-- The numbers of a summary as (path, value) pairs, for the results database:
+-- "programmes.tro_cap.cost", "budget.sources.von_vay.computed", ...
+function M.figures(s)
+  local out = {}
+  local function walk(prefix, v)
+    if type(v) == "table" and v ~= json.null then
+      if #v > 0 then
+        for _, item in ipairs(v) do
+          if type(item) == "table" and item.id then walk(prefix .. "." .. item.id, item) end
+        end
+      else
+        for k, x in pairs(v) do
+          if k ~= "line" then walk(prefix == "" and k or (prefix .. "." .. k), x) end
+        end
+      end
+    elseif type(v) == "number" then
+      out[#out + 1] = { prefix, v }
+    end
+  end
+  walk("", { plan = { year = s.plan.year, registry_year = s.plan.registry_year }, registry = s.registry,
+    targets = s.targets, programmes = s.programmes, budget = s.budget })
+  table.sort(out, function(a, b) return a[1] < b[1] end)
+  return out
+end
+
+return M

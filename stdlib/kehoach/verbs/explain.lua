@@ -1,0 +1,42 @@
+-- explain.lua — `kehoach explain PLAN HOUSEHOLD_CODE [--db FILE]`: the plan evaluated as
+-- `kehoach run` does (in memory; nothing is written), then, for each support, why this
+-- household gets it or not, in Vietnamese.
+local plan = require "kehoach.plan"
+local check = require "kehoach.plan.check"
+local evaluate = require "kehoach.evaluate"
+local explain = require "kehoach.explain"
+local run = require "kehoach.verbs.run"
+local util = require "kehoach.util"
+
+local host = core.host
+
+return {
+  usage = "kehoach explain PLAN HOUSEHOLD_CODE [--db FILE]",
+  about = "Explains, support by support, whether the household gets it and why: each condition\n" ..
+    "with the household's value, its rank in its commune's quota, the amount and the months.\n" ..
+    "Nothing is written.",
+  args = { "PLAN", "HOUSEHOLD_CODE" },
+  options = {
+    { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
+  },
+  run = function(opts, args)
+    local p = plan.load(args[1])
+    local db = evaluate.scratch(p, opts.db or run.DEFAULT_REGISTRY)
+    local result = evaluate.evaluate(db, p, 1)
+    if check.count(result.messages).error > 0 then
+      for _, m in ipairs(result.messages) do
+        if m.level == "error" then host.ewrite(check.format(m), "\n") end
+      end
+      db:close()
+      return 1
+    end
+    local h, why = explain.household(db, p, result, args[2])
+    if not h then
+      db:close()
+      util.fail("usage", "kehoach explain: %s", why)
+    end
+    host.write(explain.text(p, result, h, explain.programmes(db, p, result, h)))
+    db:close()
+    return 0
+  end,
+}

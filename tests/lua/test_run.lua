@@ -1,0 +1,134 @@
+-- test_run.lua — `kehoach run` end to end on the fixture registry: what lands in
+-- summary.json, allocations.csv, report.md and the results database, and that a plan with
+-- errors writes none of it.
+local t = ...
+local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
+local run = require "kehoach.verbs.run"
+local json = require "kehoach.json"
+
+local fs, store = core.fs, core.store
+
+local T = {}
+
+local PLAN = fx.HEADER .. [[
+target "giam" { households = 3, rate_points = 20, by_commune = { ["An Lạc"] = 2, ["Hoà Bình"] = 1 },
+  Q2 = { ["An Lạc"] = 1 }, Q4 = { ["An Lạc"] = 1, ["Hòa Bình"] = 1 } }
+source "city" { label = "Ngân sách thành phố" }
+source "loans" { label = "Nguồn vốn vay tín dụng", loan = true }
+support "tro_cap" { label = "Trợ cấp hộ nghèo không có khả năng thoát nghèo",
+  who = { status = "poor", unable_to_escape = true }, households = 4, persons = 7,
+  amount = per_person_month(250000), months = "01-12", source = "city", by = "xa" }
+support "vay_von" { label = "Vay vốn", who = { status = "poor", need = "credit" },
+  quota = { ["An Lạc"] = 2, ["Bình Minh"] = 1 }, households = 3,
+  amount = per_household(million(50)), quarters = "Q1-Q2", source = "loans", by = "xa" }
+budget { total = million(171), city = million(21), loans = million(150) }
+report "sau_thang" { label = "Báo cáo 6 tháng", due = "2021-06-05", covers = "01-06", to = "xa" }
+agency "xa" { name = "Ủy ban nhân dân các xã, phường", "Chi trả trợ cấp." }
+]]
+
+local function fresh(name)
+  local dir = fx.DIR .. "/" .. name
+  for _, f in ipairs({ "results.db", "results.db-wal", "results.db-shm", "mau-2021/summary.json",
+      "mau-2021/allocations.csv", "mau-2021/report.md" }) do
+    fs.remove(dir .. "/" .. f)
+  end
+  fs.mkdir(dir)
+  return dir
+end
+
+local function execute(source, name)
+  local dir = fresh(name)
+  local path = fx.plan_file(name, source)
+  local code, s = run.execute(path, { db = fx.registry(), out = dir, results = dir .. "/results.db" })
+  return code, s, dir
+end
+
+function T.test_summary_json_holds_the_figures_by_commune_with_registry_spelling()
+  local code, _, dir = execute(PLAN, "run_summary")
+  t.eq(code, 0)
+  local s = json.decode(fs.read(dir .. "/mau-2021/summary.json"))
+  t.eq(s.plan.unit, "Thành phố Mẫu")
+  t.eq(s.targets[1].by_commune, { ["An Lạc"] = 2, ["Hòa Bình"] = 1 })
+  t.eq(s.targets[1].by_quarter, { Q2 = 1, Q4 = 2 })
+  t.eq(s.targets[1].rate_computed, 20)
+  local tro_cap, vay_von = s.programmes[1], s.programmes[2]
+  t.eq({ tro_cap.id, tro_cap.households, tro_cap.persons, tro_cap.cost }, { "tro_cap", 4, 7, 21000000 })
+  t.eq(tro_cap.by_commune["Bình Minh"], { households = 1, persons = 3, units = 0, cost = 9000000, waitlisted = 0 })
+  t.eq({ vay_von.households, vay_von.waitlisted, vay_von.cost }, { 3, 2, 150000000 })
+  t.eq(s.budget.total_declared, 171000000)
+  t.eq(s.budget.total_computed, 171000000)
+  t.eq(s.budget.sources[2], { id = "loans", label = "Nguồn vốn vay tín dụng", loan = true,
+    declared = 150000000, computed = 150000000 })
+  t.eq(s.reports[1], { id = "sau_thang", label = "Báo cáo 6 tháng", due = "2021-06-05", covers = "01-06",
+    to = "Ủy ban nhân dân các xã, phường", line = 13 })
+  t.eq(s.checks, {})
+end
+
+function T.test_allocations_csv_lists_chosen_and_waitlisted_with_rank_and_amount()
+  local _, _, dir = execute(PLAN, "run_csv")
+  local rows = {}
+  for fields in core.csv.open(dir .. "/mau-2021/allocations.csv"):rows() do rows[#rows + 1] = table.concat(fields, "|") end
+  t.eq(rows[1], "programme|commune|household|head|persons|rank|status|units|amount|source|period")
+  t.eq(#rows, 1 + 4 + 5)
+  t.eq(rows[2], "tro_cap|An Lạc|A01|Lò Văn Một|2|1|chosen||6000000|city|01-12")
+  t.eq(rows[6], "vay_von|An Lạc|A03|Vàng A Ba|4|1|chosen||50000000|loans|Q1-Q2")
+  t.eq(rows[8], "vay_von|An Lạc|A08|Lò Văn Tám|2|3|waitlisted||0|loans|Q1-Q2")
+  t.eq(rows[10], "vay_von|Bình Minh|B04|Lê Thị Bốn|2|1|chosen||50000000|loans|Q1-Q2")
+end
+
+function T.test_the_run_is_recorded_with_its_figures_and_the_registry_is_untouched()
+  local reg = fx.registry()
+  local before = fs.sha256(reg)
+  local _, _, dir = execute(PLAN, "run_db")
+  local db = store.open(dir .. "/results.db")
+  local r = db:first("SELECT plan_id, plan_sha256, standard, registry_year, summary FROM runs")
+  t.eq(r.plan_id, "mau-2021")
+  t.eq(r.plan_sha256, fs.sha256(fx.DIR .. "/run_db.lua"))
+  t.eq(r.registry_year, 2020)
+  t.eq(json.decode(r.summary).programmes[1].cost, 21000000)
+  t.eq(db:value("SELECT value FROM figures WHERE path = 'programmes.vay_von.by_commune.An Lạc.households'"), 2)
+  t.eq(db:value("SELECT value FROM figures WHERE path = 'budget.total_computed'"), 171000000)
+  t.eq(db:value("SELECT count(*) FROM allocations"), 9)
+  db:close()
+  t.eq(fs.sha256(fx.registry()), before)
+end
+
+function T.test_report_md_has_the_vietnamese_tables()
+  local _, _, dir = execute(PLAN, "run_md")
+  local md = fs.read(dir .. "/mau-2021/report.md")
+  t.contains(md, "## 3. Các chương trình hỗ trợ")
+  t.contains(md, "| An Lạc     |       |      1 |         |      1 |      2 |                  6 |")
+  t.contains(md, "| An Lạc     |        2 |     2 |       7 |     100.000.000 |   2 |")
+  t.contains(md, "| Trợ cấp hộ nghèo không có khả năng thoát nghèo |     4 |       7 |      21.000.000 | Ngân sách thành phố    |")
+  t.contains(md, "| Nguồn vốn vay tín dụng |     150.000.000 |          150.000.000 |          0 |")
+  t.contains(md, "| Báo cáo 6 tháng | 05/06/2021 | tháng 01-06/2021 | Ủy ban nhân dân các xã, phường |")
+end
+
+function T.test_the_terminal_tables_line_up_by_display_width()
+  local _, s = execute(PLAN, "run_terminal")
+  local out = require("kehoach.render.report").terminal(s)
+  t.contains(out, table.concat({
+    "Chương trình                                  Số hộ  Số khẩu  Kinh phí (đồng)  Nguồn",
+    "────────────────────────────────────────────  ─────  ───────  ───────────────  ──────────────────────",
+    "Trợ cấp hộ nghèo không có khả năng thoát ng…      4        7       21.000.000  Ngân sách thành phố",
+    "Vay vốn                                           3        9      150.000.000  Nguồn vốn vay tín dụng",
+  }, "\n"))
+  t.contains(out, table.concat({
+    "Nguồn kinh phí          Kế hoạch (đồng)  Tính từ sổ hộ (đồng)  Chênh lệch",
+    "──────────────────────  ───────────────  ────────────────────  ──────────",
+    "Ngân sách thành phố          21.000.000            21.000.000           0",
+  }, "\n"))
+end
+
+function T.test_a_plan_with_errors_writes_nothing()
+  local bad = PLAN:gsub('%["Hoà Bình"%] = 1 }', '["Hoà Bình"] = 2 }', 1)
+  local code, _, dir = execute(bad, "run_bad")
+  t.eq(code, 1)
+  t.eq(fs.exists(dir .. "/mau-2021/summary.json"), nil)
+  local db = store.open(dir .. "/results.db")
+  t.eq(db:value("SELECT count(*) FROM runs"), 0)
+  t.eq(db:value("SELECT count(*) FROM allocations"), 0)
+  db:close()
+end
+
+return T

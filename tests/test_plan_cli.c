@@ -1,0 +1,323 @@
+/*
+** test_plan_cli.c — the plan language as an officer meets it on the command line:
+** `kehoach check` on the 2021 plan (the seed's slips as warnings, exit 0) and on plans
+** with mistakes (file:line: error:, exit 1); and the golden figures of the 2021 run on
+** the default registry, each read from summary.json (through SQLite's JSON functions).
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <sqlite3.h>
+
+#include "harness.h"
+
+#define PLAN_2021 "plans/lao-cai-city-2021.lua"
+
+/* The whole line of text that contains needle, malloc'ed; NULL when none does. */
+static char *line_with(const char *text, const char *needle) {
+  const char *at = strstr(text, needle);
+  if (at == NULL) return NULL;
+  const char *start = at;
+  while (start > text && start[-1] != '\n') start--;
+  const char *end = strchr(at, '\n');
+  size_t n = end ? (size_t)(end - start) : strlen(start);
+  char *line = malloc(n + 1);
+  memcpy(line, start, n);
+  line[n] = '\0';
+  return line;
+}
+
+/* Asserts that err has a line "PLAN_2021:<digits>: <rest>" where rest starts with what. */
+static void assert_plan_line(const char *err, const char *what) {
+  char *line = line_with(err, what);
+  if (line == NULL) fail_msg("no line with \"%s\" in:\n%s", what, err);
+  const char *p = line + strlen(PLAN_2021 ":");
+  if (strncmp(line, PLAN_2021 ":", strlen(PLAN_2021 ":")) != 0 || *p < '1' || *p > '9')
+    fail_msg("not located in the plan: %s", line);
+  while (*p >= '0' && *p <= '9') p++;
+  if (strncmp(p, ": ", 2) != 0 || strncmp(p + 2, what, strlen(what)) != 0)
+    fail_msg("expected \"%s\" right after the location: %s", what, line);
+  free(line);
+}
+
+static void check_2021_reports_the_seeds_slips_as_warnings(void **state) {
+  const char *args[] = {"check", PLAN_2021, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_plan_line(r.err, "warning: support 'bo_giong': 10 households are named for 80 con bò");
+  assert_plan_line(r.err, "warning: support 'bhyt': carried out in quý II/2021 yet completed in "
+                          "quý I/2021");
+  assert_plan_line(r.err, "warning: support 'bo_giong': Vạn Hoà has a quota of 1 but is not among "
+                          "the communes");
+  assert_non_null(strstr(r.err, PLAN_2021 ": 0 errors, 3 warnings\n"));
+  kh_result_free(&r);
+}
+
+typedef struct mistake {
+  const char *source; /* after the plan declaration, which is line 1 */
+  int line;
+  const char *message;
+} mistake;
+
+static void check_reports_mistakes_at_their_line_and_exits_1(void **state) {
+  const mistake cases[] = {
+      {"target \"g\" { households = 3, by_commune = { [\"A\"] = 1 } }\n", 2,
+       "error: target 'g': the communes add up to 1 household, not the 3 stated"},
+      {"\nsupport \"s\" { label = \"s\", who = { status = \"poor\" }, amount = per_household(5),"
+       " source = \"ngan_sach\" }\nsource \"ngan_sach_tp\" { label = \"x\" }\n", 3,
+       "error: support 's': unknown funding source 'ngan_sach' (did you mean 'ngan_sach_tp'?)"},
+      {"budget { total = million(3), a = million(1) }\nsource \"a\" { label = \"a\" }\n", 2,
+       "error: budget: the sources add up to 1.000.000 đồng, not the total of 3.000.000 đồng"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char *dir = kh_tmpdir();
+    char *plan = kh_path(dir, "plan.lua");
+    char source[1024];
+    snprintf(source, sizeof source, "plan { id = \"t\", title = \"t\", unit = \"U\", year = 2021, "
+             "standard = \"vn-2016\" }\n%s", cases[i].source);
+    kh_write_file(plan, source);
+    const char *args[] = {"check", "plan.lua", NULL};
+    kh_result r = kh_run_in(dir, args);
+    char expected[512];
+    snprintf(expected, sizeof expected, "plan.lua:%d: %s", cases[i].line, cases[i].message);
+    if (r.code != 1 || strstr(r.err, expected) == NULL)
+      fail_msg("plan:\n%s\nexit %d, stderr:\n%s\nexpected: %s", source, r.code, r.err, expected);
+    kh_result_free(&r);
+    free(plan);
+    free(dir);
+  }
+}
+
+static void check_with_a_registry_checks_commune_names(void **state) {
+  if (!kh_exists(kh_registry())) {
+    fprintf(stderr, "NOTICE: %s does not exist: commune names are not checked\n", kh_registry());
+    skip();
+  }
+  const char *ok[] = {"check", PLAN_2021, "--db", kh_registry(), NULL};
+  kh_result r = kh_run(ok);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, ": 0 errors, 3 warnings, names checked against "));
+  kh_result_free(&r);
+  char *dir = kh_tmpdir();
+  char *plan = kh_path(dir, "plan.lua");
+  kh_write_file(plan, "plan { id = \"t\", title = \"t\", unit = \"Thành phố Lào Cai\", year = 2021, "
+                      "standard = \"vn-2016\" }\n"
+                      "target \"g\" { households = 1, by_commune = { [\"Thống Nhát\"] = 1 } }\n");
+  const char *bad[] = {"check", plan, "--db", kh_registry(), NULL};
+  r = kh_run(bad);
+  assert_int_equal(r.code, 1);
+  assert_non_null(strstr(r.err, "plan.lua:2: error: target 'g': 'Thống Nhát' is not a commune of "
+                                "Thành phố Lào Cai (did you mean 'Thống Nhất'?)"));
+  kh_result_free(&r);
+  free(plan);
+  free(dir);
+}
+
+static void a_declaration_mistake_names_the_valid_fields(void **state) {
+  char *dir = kh_tmpdir();
+  char *plan = kh_path(dir, "plan.lua");
+  kh_write_file(plan, "plan { id = \"t\", title = \"t\", unit = \"U\", year = 2021,\n"
+                      "  standard = \"vn-2016\", yaer = 2021 }\n");
+  const char *args[] = {"check", "plan.lua", NULL};
+  kh_result r = kh_run_in(dir, args);
+  assert_int_equal(r.code, 1);
+  assert_non_null(strstr(r.err, "plan.lua:1: plan: unknown field 'yaer' (did you mean 'year'?); "
+                                "the fields of plan are: id, title, unit, year, standard"));
+  kh_result_free(&r);
+  free(plan);
+  free(dir);
+}
+
+
+/* ---- the 2021 run on the default registry -------------------------------------------------- */
+
+typedef struct golden_run {
+  char *dir;
+  char *summary; /* summary.json's text */
+  sqlite3 *db;   /* in memory, for json_extract */
+} golden_run;
+
+static int run_2021(void **state) {
+  if (!kh_exists(kh_registry())) {
+    fprintf(stderr, "NOTICE: %s does not exist (make data/registry.db): the golden run is skipped\n",
+            kh_registry());
+    *state = NULL;
+    return 0;
+  }
+  golden_run *g = calloc(1, sizeof *g);
+  g->dir = kh_tmpdir();
+  char *results = kh_path(g->dir, "results.db");
+  const char *args[] = {"run", PLAN_2021, "--db", kh_registry(), "--out", g->dir, "--results", results, NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 0) {
+    fprintf(stderr, "kehoach run exited %d:\n%s\n", r.code, r.err);
+    return -1;
+  }
+  kh_result_free(&r);
+  char *path = kh_path(g->dir, "lao-cai-city-2021/summary.json");
+  g->summary = kh_read_file(path);
+  free(path);
+  free(results);
+  if (g->summary == NULL || sqlite3_open(":memory:", &g->db) != SQLITE_OK) return -1;
+  *state = g;
+  return 0;
+}
+
+static int free_run(void **state) {
+  golden_run *g = *state;
+  if (g) {
+    sqlite3_close(g->db);
+    free(g->summary);
+    free(g->dir);
+    free(g);
+  }
+  return 0;
+}
+
+/* The number the query gives, with ?1 bound to summary.json; -1 when it gives none. */
+static long long figure(golden_run *g, const char *sql) {
+  sqlite3_stmt *st = NULL;
+  long long v = -1;
+  if (sqlite3_prepare_v2(g->db, sql, -1, &st, NULL) != SQLITE_OK)
+    fail_msg("bad query: %s: %s", sql, sqlite3_errmsg(g->db));
+  sqlite3_bind_text(st, 1, g->summary, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+    v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+/* A programme's field, or one commune's field with commune given. */
+static long long programme(golden_run *g, const char *id, const char *commune, const char *field) {
+  char sql[512];
+  if (commune)
+    snprintf(sql, sizeof sql, "SELECT json_extract(value, '$.by_commune.\"%s\".%s') FROM "
+             "json_each(?1, '$.programmes') WHERE json_extract(value, '$.id') = '%s'", commune, field, id);
+  else
+    snprintf(sql, sizeof sql, "SELECT json_extract(value, '$.%s') FROM json_each(?1, '$.programmes') "
+             "WHERE json_extract(value, '$.id') = '%s'", field, id);
+  return figure(g, sql);
+}
+
+static long long source(golden_run *g, const char *id, const char *field) {
+  char sql[512];
+  snprintf(sql, sizeof sql, "SELECT json_extract(value, '$.%s') FROM json_each(?1, '$.budget.sources') "
+           "WHERE json_extract(value, '$.id') = '%s'", field, id);
+  return figure(g, sql);
+}
+
+#define NEED_RUN(g) do { if ((g) == NULL) { skip(); return; } } while (0)
+
+static void the_allowance_reaches_57_households_105_persons_for_315_million(void **state) {
+  golden_run *g = *state;
+  NEED_RUN(g);
+  assert_int_equal(programme(g, "tro_cap", NULL, "households"), 57);
+  assert_int_equal(programme(g, "tro_cap", NULL, "persons"), 105);
+  assert_int_equal(programme(g, "tro_cap", NULL, "cost"), 315000000);
+  assert_int_equal(source(g, "ngan_sach_thanh_pho", "computed"), 315000000);
+}
+
+static void the_quota_programmes_reach_their_households_commune_by_commune(void **state) {
+  golden_run *g = *state;
+  NEED_RUN(g);
+  static const struct { const char *id, *commune; long long households; } quotas[] = {
+      {"dao_tao_nghe", NULL, 16}, {"dao_tao_nghe", "Tả Phời", 14}, {"dao_tao_nghe", "Thống Nhất", 1},
+      {"dao_tao_nghe", "Nam Cường", 1},
+      {"vay_von", NULL, 48}, {"vay_von", "Thống Nhất", 39}, {"vay_von", "Tả Phời", 9},
+      {"bo_giong", NULL, 10}, {"bo_giong", "Hợp Thành", 6}, {"bo_giong", "Cốc San", 2},
+      {"bo_giong", "Tả Phời", 1}, {"bo_giong", "Vạn Hòa", 1},
+      {"nha_o", NULL, 32}, {"nha_o", "Tả Phời", 7}, {"nha_o", "Cốc San", 4},
+      {"nha_o", "Thống Nhất", 14}, {"nha_o", "Hợp Thành", 7},
+  };
+  for (size_t i = 0; i < sizeof quotas / sizeof quotas[0]; i++) {
+    long long got = programme(g, quotas[i].id, quotas[i].commune, "households");
+    if (got != quotas[i].households)
+      fail_msg("%s %s: %lld households, expected %lld", quotas[i].id,
+               quotas[i].commune ? quotas[i].commune : "(all)", got, quotas[i].households);
+  }
+  assert_int_equal(programme(g, "bo_giong", NULL, "units"), 80);
+}
+
+static void the_costs_by_source_add_up_to_5723_million(void **state) {
+  golden_run *g = *state;
+  NEED_RUN(g);
+  assert_int_equal(programme(g, "dao_tao_nghe", NULL, "cost"), 48000000);
+  assert_int_equal(programme(g, "bo_giong", NULL, "cost"), 2000000000);
+  assert_int_equal(source(g, "ngan_sach_tinh", "computed"), 2048000000);
+  assert_int_equal(source(g, "xa_hoi_hoa", "computed"), 960000000);
+  assert_int_equal(source(g, "von_vay", "computed"), 2400000000);
+  assert_int_equal(figure(g, "SELECT json_extract(?1, '$.budget.total_computed')"), 5723000000);
+  assert_int_equal(figure(g, "SELECT json_extract(?1, '$.budget.total_declared')"), 5723000000);
+  assert_int_equal(programme(g, "bhyt", NULL, "cost"), 0);
+}
+
+static void the_target_and_its_rate_match_the_registry(void **state) {
+  golden_run *g = *state;
+  NEED_RUN(g);
+  assert_int_equal(figure(g, "SELECT json_extract(?1, '$.targets[0].households')"), 90);
+  /* 90 ÷ the city's households, in hundredths of a point */
+  assert_int_equal(figure(g, "SELECT round(json_extract(?1, '$.targets[0].rate_computed') * 100)"), 24);
+  assert_int_equal(figure(g, "SELECT json_extract(?1, '$.targets[0].by_quarter.Q4')"), 60);
+  assert_int_equal(figure(g, "SELECT json_extract(?1, '$.targets[0].by_commune.\"Thống Nhất\"')"), 40);
+  assert_int_equal(figure(g, "SELECT count(*) FROM json_each(?1, '$.checks') "
+                             "WHERE json_extract(value, '$.code') IN ('rate', 'quota-shortfall') "
+                             "OR json_extract(value, '$.level') = 'error'"), 0);
+  assert_int_equal(figure(g, "SELECT count(*) FROM json_each(?1, '$.checks') "
+                             "WHERE json_extract(value, '$.code') IN ('units-households', 'schedule')"), 2);
+  assert_int_equal(figure(g, "SELECT count(*) FROM json_each(?1, '$.reports') WHERE "
+                             "json_extract(value, '$.due') IN ('2021-06-05', '2021-12-05')"), 2);
+}
+
+static void explain_tells_a_chosen_household_why_and_how_much(void **state) {
+  golden_run *g = *state;
+  NEED_RUN(g);
+  /* the first household of the allowance's list, from allocations.csv */
+  char *path = kh_path(g->dir, "lao-cai-city-2021/allocations.csv");
+  char *csv = kh_read_file(path);
+  assert_non_null(csv);
+  char *row = strstr(csv, "\ntro_cap,");
+  assert_non_null(row);
+  char code[64];
+  assert_int_equal(sscanf(row, "\ntro_cap,%*[^,],%63[^,],", code), 1);
+  const char *args[] = {"explain", PLAN_2021, code, "--db", kh_registry(), NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  char header[128];
+  snprintf(header, sizeof header, "Hộ %s — chủ hộ ", code);
+  assert_non_null(strstr(r.out, header));
+  const char *allowance = strstr(r.out, "(tro_cap)\n");
+  assert_non_null(allowance);
+  assert_non_null(strstr(allowance, "[đạt]       Hộ nghèo không có khả năng thoát nghèo: có (điều kiện: có)"));
+  assert_non_null(strstr(allowance, "→ Được hỗ trợ: 250.000 đồng/khẩu/tháng × "));
+  kh_result_free(&r);
+  const char *unknown[] = {"explain", PLAN_2021, "00000-00000", "--db", kh_registry(), NULL};
+  r = kh_run(unknown);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "household 00000-00000 is not in the registry"));
+  kh_result_free(&r);
+  free(csv);
+  free(path);
+}
+
+int main(void) {
+  const struct CMUnitTest golden[] = {
+      cmocka_unit_test(the_allowance_reaches_57_households_105_persons_for_315_million),
+      cmocka_unit_test(the_quota_programmes_reach_their_households_commune_by_commune),
+      cmocka_unit_test(the_costs_by_source_add_up_to_5723_million),
+      cmocka_unit_test(the_target_and_its_rate_match_the_registry),
+      cmocka_unit_test(explain_tells_a_chosen_household_why_and_how_much),
+  };
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(check_2021_reports_the_seeds_slips_as_warnings),
+      cmocka_unit_test(check_reports_mistakes_at_their_line_and_exits_1),
+      cmocka_unit_test(a_declaration_mistake_names_the_valid_fields),
+      cmocka_unit_test(check_with_a_registry_checks_commune_names),
+  };
+  int failed = cmocka_run_group_tests_name("kehoach plans on the command line", tests, NULL, NULL);
+  failed += cmocka_run_group_tests_name("the 2021 plan on the default registry", golden, run_2021, free_run);
+  return failed;
+}
