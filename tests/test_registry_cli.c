@@ -1,7 +1,8 @@
 /*
 ** test_registry_cli.c — the household registry as an officer meets it through `kehoach db`:
 ** the default registry (KEHOACH_REGISTRY, made by `make`) holds what the 2021 plan needs;
-** generate is deterministic and never leaves a half-made file.
+** generate is deterministic and never leaves a half-made file; import takes all or nothing
+** and says where each problem is; export and import round-trip; stats and check.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -134,6 +135,239 @@ static void generate_reports_a_bad_profile_by_field(void **state) {
   free(profile), free(path), free(dir);
 }
 
+/* ---- db export and db import ------------------------------------------------------------ */
+
+/* A small registry of the default profile in dir, made by the program; the path, malloc'ed. */
+static char *small_registry(const char *dir) {
+  char *path = kh_path(dir, "small.db");
+  const char *args[] = {"db", "generate", path, "--households", "5000", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  kh_result_free(&r);
+  return path;
+}
+
+static const char *const table_files[] = {"units.csv", "households.csv", "persons.csv",
+                                          "surveys.csv", "needs.csv", "events.csv"};
+
+static void export_then_import_gives_identical_tables(void **state) {
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir);
+  char *out1 = kh_path(dir, "one"), *out2 = kh_path(dir, "two"), *copy = kh_path(dir, "copy.db");
+  const char *exp1[] = {"db", "export", out1, "--db", reg, NULL};
+  const char *imp[] = {"db", "import", out1, "--db", copy, NULL};
+  const char *exp2[] = {"db", "export", out2, "--db", copy, NULL};
+  const char *const *steps[] = {exp1, imp, exp2};
+  for (int i = 0; i < 3; i++) {
+    kh_result r = kh_run(steps[i]);
+    if (r.code != 0) fail_msg("step %d: %s", i, r.err);
+    kh_result_free(&r);
+  }
+  for (size_t i = 0; i < sizeof table_files / sizeof table_files[0]; i++) {
+    char *a = kh_path(out1, table_files[i]), *b = kh_path(out2, table_files[i]);
+    char *ha = kh_sha256(a), *hb = kh_sha256(b);
+    assert_non_null(ha);
+    assert_string_equal(ha, hb);
+    free(ha), free(hb), free(a), free(b);
+  }
+  assert_int_equal(query_int(copy, "SELECT count(*) FROM households"), 5000);
+  assert_int_equal(query_int(copy, "SELECT count(*) FROM surveys WHERE unable_to_escape = 1"), 57);
+  free(out1), free(out2), free(copy), free(reg), free(dir);
+}
+
+typedef struct bad_file {
+  const char *name;    /* the file, named after its table */
+  const char *content; /* what it holds */
+  const char *problem; /* a part of the line expected on stderr */
+} bad_file;
+
+/* Each file alone is refused with exit code 3, a line naming the file, row, column, value
+** and what was expected, and the registry keeps every byte. */
+static void import_refuses_bad_files_and_leaves_the_registry_unchanged(void **state) {
+  static const bad_file bad[] = {
+      {"surveys.csv", "household,year,income\n02602-00001,2021,12a\n",
+       "surveys.csv: row 2, column income: '12a' is not income in VND per person per month"},
+      {"households.csv", "code,unit\nX-1,Vạn Hoa\n",
+       "households.csv: row 2, column unit: 'Vạn Hoa' is not the code or name of a commune in "
+       "the registry; did you mean Vạn Hòa?"},
+      {"households.csv", "code,unit\nX-1,99999\n", "row 2, column unit: '99999' is not"},
+      {"surveys.csv", "household,year,income,status\n02602-00001,2021,500000,rich\n",
+       "row 2, column status: 'rich' is not one of poor, near_poor, middle, non_poor"},
+      {"households.csv", "code,unit\nX-1,02632\nX-1,02632\n",
+       "households.csv: row 3, column code: 'X-1' appears twice"},
+      {"households.csv", "code,unit\n02602-00001,02602\n",
+       "row 2, column code: '02602-00001' appears twice (in this file or already in the registry)"},
+      {"needs.csv", "household,year,kind\nNO-SUCH,2020,credit\n",
+       "needs.csv: row 2, column household: 'NO-SUCH' is not the code or id of a household"},
+      {"needs.csv", "household,year,kind\n02602-00001,2020,cows\n",
+       "row 2, column kind: 'cows' is not one of credit, livestock"},
+      {"surveys.csv", "household,year\n02602-00001,2021\n",
+       "surveys.csv: row 1: the column income is missing"},
+      {"households.csv", "code,unit,vilage\nX-1,02632,Thôn 1\n",
+       "households.csv: row 1: unknown column 'vilage', did you mean village?"},
+      {"households.csv", "code,unit,village\nX-1,02632\n", "row 2: 2 fields, but the header has 3"},
+      {"events.csv", "household,date,kind\n02602-00001,2021-02-30,escaped\n",
+       "events.csv: row 2, column date: '2021-02-30' is not a date as YYYY-MM-DD"},
+      {"households.csv", "code,unit,ethnic_minority\nX-1,02632,yes\n",
+       "row 2, column ethnic_minority: 'yes' is not 0 or 1"},
+      {"persons.csv", "household,name,sex\n02602-00001,\"Lò Thị\" Mai,F\n", "persons.csv: row 2"},
+      {"surveys.csv", "household,year,income\n02602-00001,,500000\n",
+       "row 2, column year: empty, but it must be given"},
+  };
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir);
+  char *before = kh_sha256(reg);
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    char *sub = kh_path(dir, "in");
+    mkdir(sub, 0700);
+    char *file = kh_path(sub, bad[i].name);
+    kh_write_file(file, bad[i].content);
+    const char *args[] = {"db", "import", file, "--db", reg, NULL};
+    kh_result r = kh_run(args);
+    if (r.code != 3 || strstr(r.err, bad[i].problem) == NULL)
+      fail_msg("case %zu: exit %d, expected 3 and \"%s\" in:\n%s", i, r.code, bad[i].problem, r.err);
+    char *after = kh_sha256(reg);
+    assert_string_equal(before, after);
+    free(after);
+    kh_result_free(&r);
+    unlink(file);
+    free(file), free(sub);
+  }
+  free(before), free(reg), free(dir);
+}
+
+static void import_reads_a_bom_old_tone_placement_and_household_codes(void **state) {
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir);
+  char *in = kh_path(dir, "in");
+  mkdir(in, 0700);
+  char *households = kh_path(in, "households.csv"), *persons = kh_path(in, "persons.csv");
+  char *surveys = kh_path(in, "surveys.csv");
+  /* a BOM, the old tone placement, and a head's name in decomposed form (o + U+0300) */
+  kh_write_file(households, "\xEF\xBB\xBF" "code,unit,village,head\nNEW-1,Vạn Hoà,Thôn 3,Lò Văn Ho\xCC\x80" "a\n");
+  kh_write_file(persons, "household,name,sex,birth_year\nNEW-1,Lò Văn Hòa,Nam,1970\n");
+  kh_write_file(surveys, "household,year,income,status\nNEW-1,2020,\"650.000\",poor\n");
+  const char *args[] = {"db", "import", in, "--db", reg, NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("%s", r.err);
+  kh_result_free(&r);
+  assert_int_equal(query_int(reg, "SELECT count(*) FROM households WHERE code = 'NEW-1' AND unit = "
+                                  "(SELECT code FROM units WHERE name = 'Vạn Hòa')"), 1);
+  assert_int_equal(query_int(reg, "SELECT count(*) FROM households WHERE head = 'Lò Văn Hòa'"), 1);
+  assert_int_equal(query_int(reg, "SELECT count(*) FROM persons p JOIN households h ON h.id = "
+                                  "p.household WHERE h.code = 'NEW-1' AND p.sex = 'M'"), 1);
+  assert_int_equal(query_int(reg, "SELECT income FROM surveys s JOIN households h ON h.id = "
+                                  "s.household WHERE h.code = 'NEW-1'"), 650000);
+  free(households), free(persons), free(surveys), free(in), free(reg), free(dir);
+}
+
+static void import_into_a_missing_file_creates_a_registry_or_nothing(void **state) {
+  char *dir = kh_tmpdir();
+  char *units = kh_path(dir, "units.csv"), *reg = kh_path(dir, "new.db");
+  kh_write_file(units, "code,name,level,kind,parent,urban\n"
+                       "01,Tỉnh Một,province,tỉnh,,0\n001,Huyện Một,district,huyện,01,0\n"
+                       "00001,Xã Một,commune,xã,001,0\n");
+  const char *args[] = {"db", "import", units, "--db", reg, NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("%s", r.err);
+  assert_non_null(strstr(r.err, "new registry"));
+  kh_result_free(&r);
+  assert_int_equal(query_int(reg, "SELECT count(*) FROM units WHERE parent = '001'"), 1);
+  char *bad = kh_path(dir, "bad.db");
+  kh_write_file(units, "code,name,level,urban\n01,Tỉnh Một,state,0\n");
+  const char *args2[] = {"db", "import", units, "--db", bad, NULL};
+  r = kh_run(args2);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "no registry was created"));
+  assert_false(kh_exists(bad));
+  kh_result_free(&r);
+  free(bad), free(units), free(reg), free(dir);
+}
+
+/* ---- db stats and db check -------------------------------------------------------------- */
+
+/* Code points in the line: the display width of NFC Vietnamese text. */
+static size_t columns(const char *line, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++)
+    if (((unsigned char)line[i] & 0xC0) != 0x80) n++;
+  return n;
+}
+
+static void stats_tabulate_the_default_registry_aligned(void **state) {
+  const char *args[] = {"db", "stats", "--db", kh_registry(), NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.out, "review of 2020, standard vn-2016"));
+  assert_non_null(strstr(r.out, "income-poor"));
+  /* every row ends where the header ends: numbers right-aligned by display width */
+  const char *header = strstr(r.out, "Commune");
+  assert_non_null(header);
+  size_t width = columns(header, strcspn(header, "\n"));
+  int rows = 0;
+  for (const char *line = strchr(header, '\n') + 1; *line; line = strchr(line, '\n') + 1) {
+    size_t len = strcspn(line, "\n");
+    assert_int_equal(columns(line, len), width);
+    rows++;
+  }
+  assert_int_equal(rows, 17 + 2); /* communes, the rule, the totals */
+  const char *total = strstr(r.out, "\nTotal");
+  assert_non_null(total);
+  assert_non_null(strstr(total, "0,60"));
+  assert_non_null(strstr(total, " 57\n"));
+  assert_non_null(strstr(r.out, "\nThống Nhất "));
+  kh_result_free(&r);
+  const char *json[] = {"db", "stats", "--db", kh_registry(), "--json", NULL};
+  r = kh_run(json);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.out, "\"name\": \"Vạn Hòa\""));
+  assert_non_null(strstr(r.out, "\"unable_to_escape\": 57"));
+  assert_non_null(strstr(r.out, "\"status_differs\": 0"));
+  kh_result_free(&r);
+}
+
+static void check_passes_the_default_registry(void **state) {
+  const char *args[] = {"db", "check", "--db", kh_registry(), NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_string_equal(r.out, "");
+  assert_non_null(strstr(r.err, "is the one vn-2016 gives"));
+  kh_result_free(&r);
+}
+
+static void check_names_each_household_that_disagrees_with_the_reason(void **state) {
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir);
+  char *surveys = kh_path(dir, "surveys.csv");
+  /* Duyên Hải is a ward: urban lines. 650,000 is income-poor there; 1,100,000 with two
+  ** deprivations is near-poor. */
+  kh_write_file(surveys, "household,year,income,d_water,d_latrine,status,unable_to_escape\n"
+                         "02602-00002,2021,650000,0,0,near_poor,0\n"
+                         "02602-00001,2021,1100000,1,1,poor,1\n"
+                         "02602-00003,2021,2500000,0,0,non_poor,0\n");
+  const char *imp[] = {"db", "import", surveys, "--db", reg, NULL};
+  kh_result r = kh_run(imp);
+  assert_int_equal(r.code, 0);
+  kh_result_free(&r);
+  const char *args[] = {"db", "check", "--db", reg, "--year", "2021", NULL};
+  r = kh_run(args);
+  assert_int_equal(r.code, 3);
+  assert_string_equal(r.out,
+      "02602-00001 (Duyên Hải): recorded poor, but vn-2016 gives near_poor: income 1.100.000 is "
+      "above the poor line 900.000 (urban), 2 deprivations (fewer than 3), income 1.100.000 is at "
+      "or below the near-poor line 1.300.000 (urban)\n"
+      "02602-00002 (Duyên Hải): recorded near_poor, but vn-2016 gives poor: income 650.000 is at or "
+      "below the poor line 900.000 (urban)\n");
+  assert_non_null(strstr(r.err, "2 of 3 households in the review of 2021 do not agree with vn-2016"));
+  kh_result_free(&r);
+  const char *bad[] = {"db", "check", "--db", reg, "--standard", "vn-2061", NULL};
+  r = kh_run(bad);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "did you mean vn-2016?"));
+  kh_result_free(&r);
+  free(surveys), free(reg), free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(default_registry_has_57_households_unable_to_escape_with_105_persons),
@@ -143,6 +377,13 @@ int main(void) {
       cmocka_unit_test(generate_refuses_to_overwrite_without_force),
       cmocka_unit_test(generate_too_small_leaves_no_file),
       cmocka_unit_test(generate_reports_a_bad_profile_by_field),
+      cmocka_unit_test(export_then_import_gives_identical_tables),
+      cmocka_unit_test(import_refuses_bad_files_and_leaves_the_registry_unchanged),
+      cmocka_unit_test(import_reads_a_bom_old_tone_placement_and_household_codes),
+      cmocka_unit_test(import_into_a_missing_file_creates_a_registry_or_nothing),
+      cmocka_unit_test(stats_tabulate_the_default_registry_aligned),
+      cmocka_unit_test(check_passes_the_default_registry),
+      cmocka_unit_test(check_names_each_household_that_disagrees_with_the_reason),
   };
   return cmocka_run_group_tests_name("registry command line", tests, NULL, NULL);
 }

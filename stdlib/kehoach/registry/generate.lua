@@ -17,6 +17,7 @@
 -- SQLite checks that every recorded status is the one the standard computes.
 local util = require "kehoach.util"
 local profiles = require "kehoach.registry.profile"
+local tables = require "kehoach.registry.tables"
 
 local host, store = core.host, core.store
 
@@ -28,9 +29,7 @@ local BATCH = 10000 -- households per transaction
 local CATEGORIES = { "unable", "income_poor", "deprivation_poor", "near_poor", "middle", "non_poor" }
 local STATUS = { unable = "poor", income_poor = "poor", deprivation_poor = "poor",
   near_poor = "near_poor", middle = "middle", non_poor = "non_poor" }
-local INDICATORS = { "d_employment", "d_dependants", "d_nutrition", "d_health_access",
-  "d_health_insurance", "d_adult_education", "d_child_schooling", "d_housing_quality",
-  "d_housing_area", "d_water", "d_latrine", "d_telecom", "d_information" }
+local INDICATORS = tables.INDICATORS
 
 local function round(x) return floor(x + 0.5) end
 
@@ -280,7 +279,42 @@ local function draw_needs(out, g, status, exact, able_left)
   return n
 end
 
+-- Writes the people of household hid; returns the next person id. Health insurance and
+-- schooling agree with the household's deprivations: when deprived, one person of 6 or
+-- more is uninsured (the head, if the draw lands on a younger one) and one child of 6 to
+-- 15 is out of school.
+local function write_people(st, people, size, dep, hid, pid, year)
+  local uninsured = 0
+  if dep.d_health_insurance == 1 then
+    uninsured = random(size)
+    if people[uninsured].age < 6 then uninsured = 1 end
+  end
+  local out_of_school = dep.d_child_schooling == 1
+  for i = 1, size do
+    local p = people[i]
+    local insured = i == uninsured and 0 or 1
+    local in_school = 0
+    if p.age >= 6 and p.age <= 15 then
+      in_school = 1
+      if out_of_school then
+        in_school = 0
+        out_of_school = false
+      end
+    elseif p.age >= 16 and p.age <= 18 then
+      in_school = random() < 0.7 and 1 or 0
+    elseif p.age >= 19 and p.age <= 22 then
+      in_school = random() < 0.25 and 1 or 0
+    end
+    st.person:run(pid, hid, p.name, p.sex, year - p.age, p.relation, p.can_work, p.disability,
+      p.chronic, insured, in_school)
+    pid = pid + 1
+  end
+  return pid
+end
+
 -- Writes the households of one commune; returns the next household and person ids.
+-- (A later review or events for the same households would be written here, household by
+-- household, from profile fields of their own, so the stream stays one pass.)
 local function write_commune(g, st, lay, hid, pid, progress)
   local c, year = lay.commune, g.year
   local left, total = {}, 0
@@ -333,38 +367,11 @@ local function write_commune(g, st, lay, hid, pid, progress)
     local school = make_people(people, size, g, em, cat, year)
     make_deprivations(dep, draw(g.dep_draw[cat]) - 1, g, area, housing, school)
     local income = make_income(g, cat, c.urban)
-    -- health insurance and schooling agree with the household's deprivations: one person
-    -- of 6 or more uninsured when deprived (the head, if the draw finds no other), one
-    -- child of 6 to 15 out of school
-    local uninsured = 0
-    if dep.d_health_insurance == 1 then
-      uninsured = random(size)
-      if people[uninsured].age < 6 then uninsured = 1 end
-    end
-    local out_of_school = dep.d_child_schooling == 1
     local village = type(villages) == "table" and villages[random(nvillages)]
       or (village_word .. random(nvillages))
     local code = string.format("%s-%0" .. width .. "d", c.code, seq)
     st.household:run(hid, code, c.code, village, people[1].name, em and 1 or 0)
-    for i = 1, size do
-      local p = people[i]
-      local insured = i == uninsured and 0 or 1
-      local in_school = 0
-      if p.age >= 6 and p.age <= 15 then
-        in_school = 1
-        if out_of_school then
-          in_school = 0
-          out_of_school = false
-        end
-      elseif p.age >= 16 and p.age <= 18 then
-        in_school = random() < 0.7 and 1 or 0
-      elseif p.age >= 19 and p.age <= 22 then
-        in_school = random() < 0.25 and 1 or 0
-      end
-      st.person:run(pid, hid, p.name, p.sex, year - p.age, p.relation, p.can_work, p.disability,
-        p.chronic, insured, in_school)
-      pid = pid + 1
-    end
+    pid = write_people(st, people, size, dep, hid, pid, year)
     for i, col in ipairs(INDICATORS) do dvals[i] = dep[col] end
     st.survey:run(hid, year, income, status, cat == "unable" and 1 or 0,
       table.unpack(dvals, 1, #INDICATORS))

@@ -1,0 +1,58 @@
+-- classify.lua — the households of one annual review classified by a poverty standard,
+-- inside SQLite (the standard's rule compiled to SQL), for db stats, db check and bench.
+--
+--   classify.open(opts)  -> db, year, std: the registry opts.db (default
+--                           data/registry.db) read-only; the review opts.year (default the
+--                           latest); the standard opts.standard (default the one in force
+--                           that year). Raises usage or data errors naming what is wrong.
+--   classify.OPTIONS     -> the command-line options for the three
+--   classify.sql(std)    -> a SELECT over the review of year :year giving, per household:
+--                           id, code, unit, urban, income, deprivations, recorded (status),
+--                           status (computed), kind ('income'|'deprivation'|NULL),
+--                           unable_to_escape
+local util = require "kehoach.util"
+local standards = require "kehoach.standards"
+
+local store = core.store
+
+local M = {}
+
+-- The options of the commands that read one review: --db, --year, --standard.
+M.OPTIONS = {
+  { "db", "FILE", "the household registry (default data/registry.db)" },
+  { "year", "Y", "the review (default the latest in the registry)" },
+  { "standard", "S", "the poverty standard (default the one in force that year)" },
+}
+
+function M.open(opts)
+  local path = opts.db or "data/registry.db"
+  local db = store.registry(path, "ro")
+  local year
+  if opts.year then
+    year = math.tointeger(tonumber(opts.year))
+    if not year then util.fail("usage", "--year %s: give a year such as 2020", opts.year) end
+    if not db:value("SELECT 1 FROM surveys WHERE year = ? LIMIT 1", year) then
+      local years = {}
+      for row in db:rows("SELECT DISTINCT year FROM surveys ORDER BY year") do years[#years + 1] = row.year end
+      util.fail("data", "%s: no review of %d in the registry (reviews: %s)", path, year,
+        #years > 0 and table.concat(years, ", ") or "none")
+    end
+  else
+    year = db:value("SELECT max(year) FROM surveys")
+    if not year then util.fail("data", "%s: the registry holds no annual review (surveys)", path) end
+  end
+  local std = standards.get(opts.standard or year)
+  return db, year, std, path
+end
+
+function M.sql(std)
+  local dep = std.deprivations_sql("s")
+  return string.format([[SELECT h.id AS id, h.code AS code, h.unit AS unit, u.urban AS urban,
+      s.income AS income, %s AS deprivations, s.status AS recorded, %s AS status, %s AS kind,
+      s.unable_to_escape AS unable_to_escape
+    FROM surveys s JOIN households h ON h.id = s.household JOIN units u ON u.code = h.unit
+    WHERE s.year = :year]], dep, std.status_sql("s.income", "u.urban", dep),
+    std.kind_sql("s.income", "u.urban", dep))
+end
+
+return M

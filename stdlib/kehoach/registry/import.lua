@@ -1,0 +1,305 @@
+-- import.lua — CSV files into a registry, all or nothing.
+--
+--   import.run(db, files) -> { table = rows imported }, problems
+--     db: a registry open read-write; files: { table name = path }. Runs inside one
+--     transaction it opens: committed when there is no problem, rolled back otherwise.
+--     problems: a list of lines "FILE: row R, column C: 'VALUE' ... (expected ...)", at
+--     most MAX_PROBLEMS of them, then one saying how many more there were.
+--
+-- Each file is streamed: a row is checked (types, enumerations, units and households it
+-- refers to, keys already taken) and inserted at once, so later rows and files see it.
+-- Tables load parents first (tables.list order), whatever order the files came in.
+local util = require "kehoach.util"
+local tables = require "kehoach.registry.tables"
+
+local csv, text = core.csv, core.text
+
+local M = {}
+
+M.MAX_PROBLEMS = 200
+
+local function show(v)
+  return "'" .. v .. "'"
+end
+
+-- The import of one run: problems, the units known (by code, and communes by folded name).
+local function context(db)
+  local ctx = { db = db, problems = {}, extra = 0, units = {}, communes = {} }
+  function ctx.problem(file, row, column, fmt, ...)
+    if #ctx.problems >= M.MAX_PROBLEMS then
+      ctx.extra = ctx.extra + 1
+      return
+    end
+    local where = column and string.format("row %d, column %s", row, column) or string.format("row %d", row)
+    ctx.problems[#ctx.problems + 1] = string.format("%s: %s: " .. fmt, file, where, ...)
+  end
+  function ctx.add_unit(code, name, level)
+    ctx.units[code] = level
+    if level == "commune" then
+      local key = text.fold(name)
+      local list = ctx.communes[key] or {}
+      list[#list + 1] = { code = code, name = name }
+      ctx.communes[key] = list
+    end
+  end
+  for u in db:rows("SELECT code, name, level FROM units ORDER BY code") do
+    ctx.add_unit(u.code, u.name, u.level)
+  end
+  ctx.household_by_code = db:prepare("SELECT id FROM households WHERE code = ?")
+  ctx.household_by_id = db:prepare("SELECT id FROM households WHERE id = ?")
+  return ctx
+end
+
+local function commune_names(ctx)
+  local names = {}
+  for _, list in pairs(ctx.communes) do
+    for _, u in ipairs(list) do names[#names + 1] = u.name end
+  end
+  table.sort(names)
+  return names
+end
+
+-- ---- values ----------------------------------------------------------------------------
+
+-- Each converter: raw text (not empty) -> value, or nil and what was expected.
+local convert = {}
+
+function convert.text(raw)
+  return text.nfc(raw) or nil, "UTF-8 text"
+end
+
+function convert.integer(raw, col)
+  local n = raw:match("^%s*%-?%d+%s*$") and math.tointeger(tonumber(raw))
+  local range = (col.min and col.max) and string.format(" from %d to %d", col.min, col.max)
+    or col.min and string.format(" of at least %d", col.min) or ""
+  if not n or (col.min and n < col.min) or (col.max and n > col.max) then
+    return nil, "a whole number" .. range
+  end
+  return n
+end
+
+function convert.flag(raw)
+  if raw == "0" or raw == "1" then return tonumber(raw) end
+  return nil, "0 or 1"
+end
+
+function convert.money(raw, col)
+  local s = raw:match("^%s*(.-)%s*$")
+  -- grouped by thousands the Vietnamese way ("700.000") or with spaces ("700 000")
+  local head, rest = s:match("^(%d%d?%d?)([%. ].*)$")
+  if head and rest:gsub("[%. ]%d%d%d", "") == "" then s = head .. rest:gsub("[%. ]", "") end
+  local n = s:match("^%d+$") and math.tointeger(tonumber(s))
+  if not n then return nil, col.expected or "a whole number of VND" end
+  return n
+end
+
+function convert.enum(raw, col)
+  local v = text.nfc(raw) or raw
+  v = col.aliases and col.aliases[v] or v
+  for _, allowed in ipairs(col.values) do
+    if v == allowed then return v end
+  end
+  return nil, "one of " .. table.concat(col.values, ", ")
+end
+
+function convert.date(raw)
+  local y, m, d = raw:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  y, m, d = tonumber(y), tonumber(m), tonumber(d)
+  local days = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
+  if y and (y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0)) then days[2] = 29 end
+  if not y or m < 1 or m > 12 or d < 1 or d > days[m] then return nil, "a date as YYYY-MM-DD" end
+  return raw
+end
+
+-- A unit code; households.unit also takes a commune's name.
+function convert.unit(raw, col, ctx, tname)
+  local v = text.nfc(raw) or raw
+  if tname ~= "households" and ctx.units[v] then return v end
+  if tname == "households" then
+    if ctx.units[v] == "commune" then return v end
+    local list = ctx.communes[text.fold(v)]
+    if list and #list == 1 then return list[1].code end
+    if list then
+      local codes = {}
+      for _, u in ipairs(list) do codes[#codes + 1] = u.code end
+      return nil, "a commune's code: several communes are named so (" .. table.concat(codes, ", ") .. ")"
+    end
+    local near = util.nearest(v, commune_names(ctx))
+    return nil, "the code or name of a commune in the registry" .. (near and ("; did you mean " .. near .. "?") or "")
+  end
+  return nil, "the code of a unit in the registry or in units.csv"
+end
+
+-- The first row a prepared statement gives for the values, or nil.
+local function lookup(stmt, ...)
+  local iter, state = stmt:rows(...)
+  return iter(state)
+end
+
+-- A household's code, or its id.
+function convert.household(raw, col, ctx)
+  local v = text.nfc(raw) or raw
+  local row = lookup(ctx.household_by_code, v)
+  if row then return row.id end
+  local id = v:match("^%d+$") and math.tointeger(tonumber(v))
+  if id and lookup(ctx.household_by_id, id) then return id end
+  return nil, "the code or id of a household in the registry or in households.csv"
+end
+
+-- ---- one file --------------------------------------------------------------------------
+
+-- Maps the header to column positions; reports unknown, repeated and missing columns.
+-- Returns the positions (column name -> field index), or nil when the file cannot be read.
+local function read_header(ctx, spec, file, fields)
+  local known, pos, ok = {}, {}, true
+  for _, c in ipairs(spec.columns) do known[c[1]] = true end
+  for i, raw in ipairs(fields) do
+    local name = raw:match("^%s*(.-)%s*$")
+    if not known[name] then
+      local near = util.nearest(name, tables.column_names(spec))
+      ctx.problem(file, 1, nil, "unknown column %s%s (the columns of %s are %s)", show(name),
+        near and (", did you mean " .. near .. "?") or "", spec.name,
+        table.concat(tables.column_names(spec), ", "))
+      ok = false
+    elseif pos[name] then
+      ctx.problem(file, 1, nil, "the column %s appears twice", name)
+      ok = false
+    else
+      pos[name] = i
+    end
+  end
+  for _, c in ipairs(spec.columns) do
+    if c.required and not pos[c[1]] then
+      ctx.problem(file, 1, nil, "the column %s is missing (it must be given)", c[1])
+      ok = false
+    end
+  end
+  return ok and pos or nil
+end
+
+-- Statements for one table: insert, and one lookup per unique key.
+local function statements(db, spec)
+  local names = tables.column_names(spec)
+  local st = { insert = db:prepare(string.format("INSERT INTO %s(%s) VALUES (%s)", spec.name,
+    table.concat(names, ", "), string.rep("?", #names, ", "))), unique = {} }
+  for i, key in ipairs(spec.unique) do
+    local conds = {}
+    for k, col in ipairs(key) do conds[k] = col .. " = ?" end
+    st.unique[i] = db:prepare(string.format("SELECT 1 AS taken FROM %s WHERE %s", spec.name,
+      table.concat(conds, " AND ")))
+  end
+  return st
+end
+
+local function close_all(st)
+  st.insert:close()
+  for _, s in ipairs(st.unique) do s:close() end
+end
+
+-- Checks the unique keys of a row (values by column index); reports the first one taken.
+local function key_taken(ctx, spec, st, values, file, row)
+  local index = {}
+  for i, c in ipairs(spec.columns) do index[c[1]] = i end
+  for i, key in ipairs(spec.unique) do
+    local args, shown = {}, {}
+    for k, col in ipairs(key) do
+      args[k] = values[index[col]]
+      shown[k] = tostring(args[k])
+    end
+    if args[1] ~= nil and lookup(st.unique[i], table.unpack(args, 1, #key)) then
+      ctx.problem(file, row, table.concat(key, "+"), "%s appears twice (in this file or already in "
+        .. "the registry); expected a %s no other %s row has", show(table.concat(shown, ", ")),
+        #key == 1 and key[1] or "combination", spec.name)
+      return true
+    end
+  end
+  return false
+end
+
+local function import_file(ctx, spec, file)
+  local reader <close> = csv.open(file)
+  local pos, width
+  local st <close> = setmetatable(statements(ctx.db, spec), { __close = close_all })
+  local n, ncols, values = 0, #spec.columns, {}
+  local parents = {}
+  for fields, row in reader:rows() do
+    if row % 10000 == 0 then core.host.budget() end -- a long file is not a runaway plan
+    if row == 1 then
+      width = #fields
+      pos = read_header(ctx, spec, file, fields)
+      if not pos then return 0 end
+    elseif not (#fields == 1 and fields[1] == "") then
+      local good = true
+      for i, c in ipairs(spec.columns) do
+        local raw = pos[c[1]] and fields[pos[c[1]]] or ""
+        local v, expected
+        if raw:match("^%s*$") then
+          v = c.default
+          if v == nil and c.required then
+            ctx.problem(file, row, c[1], "empty, but it must be given")
+            good = false
+          end
+        else
+          v, expected = convert[c[2]](raw, c, ctx, spec.name)
+          if v == nil then
+            if c[2] == "unit" and spec.name == "units" then
+              v = text.nfc(raw) or raw           -- a parent later in the file: checked at the end
+              parents[#parents + 1] = { row = row, code = v }
+            else
+              ctx.problem(file, row, c[1], "%s is not %s", show(raw), expected)
+              good = false
+            end
+          end
+        end
+        values[i] = v
+      end
+      if #fields ~= width then
+        ctx.problem(file, row, nil, "%d fields, but the header has %d", #fields, width)
+        good = false
+      end
+      if good and not key_taken(ctx, spec, st, values, file, row) then
+        st.insert:run(table.unpack(values, 1, ncols))
+        n = n + 1
+        if spec.name == "units" then ctx.add_unit(values[1], values[2], values[3]) end
+      end
+    end
+  end
+  for _, p in ipairs(parents) do
+    if not ctx.units[p.code] then
+      ctx.problem(file, p.row, "parent", "%s is not the code of a unit in the registry or in units.csv",
+        show(p.code))
+    end
+  end
+  return n
+end
+
+function M.run(db, files)
+  local ctx = context(db)
+  local counts = {}
+  db:exec("BEGIN IMMEDIATE")
+  db:exec("PRAGMA defer_foreign_keys = ON")
+  for _, spec in ipairs(tables.list) do
+    if files[spec.name] then
+      counts[spec.name] = import_file(ctx, spec, files[spec.name])
+    end
+  end
+  ctx.household_by_code:close()
+  ctx.household_by_id:close()
+  if #ctx.problems == 0 then
+    local fk = db:first("PRAGMA foreign_key_check")
+    if fk then
+      ctx.problems[1] = string.format("%s: a row refers to a %s that does not exist", fk.table, fk.parent)
+    end
+  end
+  if #ctx.problems > 0 then
+    db:exec("ROLLBACK")
+    if ctx.extra > 0 then
+      ctx.problems[#ctx.problems + 1] = string.format("... and %d more problems", ctx.extra)
+    end
+    return nil, ctx.problems
+  end
+  db:exec("COMMIT")
+  return counts
+end
+
+return M

@@ -1,0 +1,105 @@
+-- tables.lua — the registry's tables (schema v1, DESIGN.md §3) as the CSV files that carry
+-- them: which columns, of what type, what each must hold, and in what order tables load
+-- (parents first). Import checks against it, export writes by it.
+--
+-- A table: { name, unique = { {columns}... } (each must not repeat), order = export order,
+-- columns }. A column: { name, type, required = bool, default = value, values = {...}, min =, max =,
+-- expected = "words for an error message" }. Types:
+--   text      any UTF-8 text, stored NFC; empty is NULL
+--   integer   a whole number (min/max)
+--   flag      0 or 1
+--   enum      one of values (after NFC); aliases maps other spellings to a value
+--   money     whole VND ≥ 0; "700.000" or "700 000" (grouped by thousands) are read too
+--   date      YYYY-MM-DD, a real day
+--   unit      a unit's code; for households.unit also a commune's name (matched the
+--             Vietnamese way: "Vạn Hoà" finds "Vạn Hòa")
+--   household a household's code, or its id
+local M = {}
+
+local INDICATORS = { "d_employment", "d_dependants", "d_nutrition", "d_health_access",
+  "d_health_insurance", "d_adult_education", "d_child_schooling", "d_housing_quality",
+  "d_housing_area", "d_water", "d_latrine", "d_telecom", "d_information" }
+M.INDICATORS = INDICATORS
+
+local function flag(name, default, required)
+  return { name, "flag", default = default, required = required }
+end
+
+local survey_columns = {
+  { "household", "household", required = true },
+  { "year", "integer", required = true, min = 1900, max = 2200 },
+  { "income", "money", required = true, expected = "income in VND per person per month, a whole number" },
+}
+for _, col in ipairs(INDICATORS) do survey_columns[#survey_columns + 1] = flag(col) end
+survey_columns[#survey_columns + 1] = { "status", "enum", values = { "poor", "near_poor", "middle", "non_poor" } }
+survey_columns[#survey_columns + 1] = flag("unable_to_escape", 0)
+
+M.list = {
+  { name = "units", unique = { { "code" } }, order = "CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, code",
+    columns = {
+      { "code", "text", required = true },
+      { "name", "text", required = true },
+      { "level", "enum", required = true, values = { "province", "district", "commune" } },
+      { "kind", "enum", values = { "tỉnh", "thành phố", "huyện", "thị xã", "xã", "phường", "thị trấn" } },
+      { "parent", "unit" },
+      flag("urban", nil, true),
+      flag("difficult", 0),
+    } },
+  { name = "households", unique = { { "id" }, { "code" } }, order = "id",
+    columns = {
+      { "id", "integer", min = 1 },
+      { "code", "text", required = true },
+      { "unit", "unit", required = true },
+      { "village", "text" },
+      { "head", "text" },
+      flag("ethnic_minority", 0),
+    } },
+  { name = "persons", unique = { { "id" } }, order = "id",
+    columns = {
+      { "id", "integer", min = 1 },
+      { "household", "household", required = true },
+      { "name", "text" },
+      { "sex", "enum", values = { "M", "F" }, aliases = { Nam = "M", ["Nữ"] = "F", m = "M", f = "F" } },
+      { "birth_year", "integer", min = 1850, max = 2200 },
+      { "relation", "text" },
+      flag("can_work", 1),
+      { "disability", "integer", min = 0, max = 3, default = 0 },
+      flag("chronic_illness", 0),
+      flag("health_insurance", 0),
+      flag("in_school", 0),
+    } },
+  { name = "surveys", unique = { { "household", "year" } }, order = "household, year", columns = survey_columns },
+  { name = "needs", unique = { { "household", "year", "kind" } }, order = "household, year, kind",
+    columns = {
+      { "household", "household", required = true },
+      { "year", "integer", required = true, min = 1900, max = 2200 },
+      { "kind", "enum", required = true,
+        values = { "credit", "livestock", "training", "housing", "employment", "education" } },
+    } },
+  { name = "events", unique = { { "id" } }, order = "id",
+    columns = {
+      { "id", "integer", min = 1 },
+      { "household", "household", required = true },
+      { "date", "date", required = true },
+      { "kind", "enum", required = true, values = { "escaped", "fell_into", "re_poor", "moved", "dissolved" } },
+      { "note", "text" },
+    } },
+}
+
+M.by_name = {}
+for _, t in ipairs(M.list) do M.by_name[t.name] = t end
+
+function M.names()
+  local names = {}
+  for i, t in ipairs(M.list) do names[i] = t.name end
+  return names
+end
+
+-- The column names of a table, in schema order.
+function M.column_names(t)
+  local names = {}
+  for i, c in ipairs(t.columns) do names[i] = c[1] end
+  return names
+end
+
+return M

@@ -1,0 +1,99 @@
+-- db_import.lua — `kehoach db import DIR|FILE... [--db FILE]`: CSV files into a registry,
+-- all or nothing. A registry that does not exist yet is created (built under a temporary
+-- name, moved into place only when every row was accepted); an existing one gets the rows
+-- added in one transaction, and is left exactly as it was when any row is refused.
+local util = require "kehoach.util"
+local tables = require "kehoach.registry.tables"
+local import = require "kehoach.registry.import"
+
+local host, fs, store = core.host, core.fs, core.store
+
+-- { table = path } from the arguments: folders give their *.csv files.
+local function input_files(args)
+  local files, seen = {}, {}
+  local function add(path, name)
+    local table_name = name:match("^(.*)%.[cC][sS][vV]$") or name
+    if not tables.by_name[table_name] then
+      local near = util.nearest(table_name, tables.names())
+      util.fail("usage", "%s: a CSV file must be named after a registry table (%s.csv)%s", path,
+        table.concat(tables.names(), ".csv, "), near and (": did you mean " .. near .. ".csv?") or "")
+    end
+    if seen[table_name] then
+      util.fail("usage", "%s and %s both hold the table %s: give one", seen[table_name], path, table_name)
+    end
+    seen[table_name] = path
+    files[table_name] = path
+  end
+  for _, arg in ipairs(args) do
+    local kind = fs.exists(arg)
+    if kind == "directory" then
+      local names = fs.list(arg) or {}
+      table.sort(names)
+      local any = false
+      for _, name in ipairs(names) do
+        if name:match("%.[cC][sS][vV]$") then
+          add(arg .. "/" .. name, name)
+          any = true
+        end
+      end
+      if not any then util.fail("data", "%s: no CSV files in this folder", arg) end
+    elseif kind == "file" then
+      add(arg, arg:match("([^/]*)$"))
+    else
+      util.fail("data", "%s: no such file or folder", arg)
+    end
+  end
+  return files
+end
+
+local function run(opts, args)
+  local path = opts.db or "data/registry.db"
+  local files = input_files(args)
+  local creating = not fs.exists(path)
+  local target = path
+  if creating then
+    local dir = path:match("^(.*)/[^/]*$")
+    if dir then fs.mkdir(dir) end
+    target = path .. ".tmp-import"
+    if fs.exists(target) then fs.remove(target) end
+  end
+  local cleanup <close> = setmetatable({}, { __close = function()
+    if creating and fs.exists(target) then fs.remove(target) end
+  end })
+  local db <close> = store.registry(target, creating and "init" or "rw")
+  local counts, problems = import.run(db, files)
+  db:close()
+  if not counts then
+    for _, line in ipairs(problems) do host.ewrite(line, "\n") end
+    util.fail("data", "%s: nothing was imported (%d problem%s above); %s", path, #problems,
+      #problems == 1 and "" or "s", creating and "no registry was created" or "the registry is unchanged")
+  end
+  if creating then
+    local moved, why = fs.rename(target, path)
+    if not moved then util.fail("output", "cannot write %s: %s", path, why) end
+  end
+  local parts = {}
+  for _, name in ipairs(tables.names()) do
+    if counts[name] then parts[#parts + 1] = name .. " " .. util.group_digits(counts[name]) end
+  end
+  host.ewrite(string.format("%s: %s; imported %s\n", path, creating and "new registry" or "added to the registry",
+    table.concat(parts, ", ")))
+  return 0
+end
+
+return {
+  usage = "kehoach db import DIR|FILE... [--db FILE]",
+  about = "Imports CSV files into a household registry, all or nothing. Each file is named after\n"
+    .. "a table (" .. table.concat(tables.names(), ", ") .. "; a folder gives all its .csv files),\n"
+    .. "with the schema's column names as header, UTF-8 (a byte-order mark is fine). Every row\n"
+    .. "is checked; any problem is reported as file, row, column, value and what was expected,\n"
+    .. "and then nothing is imported. When FILE does not exist it is created as a new registry;\n"
+    .. "otherwise the rows are added to it. households.unit takes a commune's code or its name\n"
+    .. "(the old tone placement, Hoà, finds Hòa); persons, surveys, needs and events name\n"
+    .. "their household by its code or id.",
+  args = { "DIR|FILE", "..." },
+  options = {
+    { "db", "FILE", "the registry to create or add to (default data/registry.db)" },
+  },
+  run = run,
+}

@@ -1,0 +1,135 @@
+-- db_stats.lua — `kehoach db stats`: households, persons and poverty by commune for one
+-- annual review, classified by the standard inside SQLite; a table aligned for the
+-- terminal (display width of Vietnamese names), or JSON.
+local util = require "kehoach.util"
+local json = require "kehoach.json"
+local classify = require "kehoach.registry.classify"
+
+local host = core.host
+
+local FIELDS = { "households", "persons", "poor", "income_poor", "deprivation_poor", "near_poor",
+  "unable_to_escape" }
+
+-- One row per commune with counts, in code order, and the totals.
+local function gather(db, year, std)
+  local sql = string.format([[
+    SELECT c.unit AS code, u.name AS name, count(*) AS households,
+      sum((SELECT count(*) FROM persons p WHERE p.household = c.id)) AS persons,
+      count(CASE WHEN c.status = 'poor' THEN 1 END) AS poor,
+      count(CASE WHEN c.kind = 'income' THEN 1 END) AS income_poor,
+      count(CASE WHEN c.kind = 'deprivation' THEN 1 END) AS deprivation_poor,
+      count(CASE WHEN c.status = 'near_poor' THEN 1 END) AS near_poor,
+      count(CASE WHEN c.unable_to_escape = 1 THEN 1 END) AS unable_to_escape,
+      count(CASE WHEN c.recorded IS NOT c.status THEN 1 END) AS differ
+    FROM (%s) c JOIN units u ON u.code = c.unit GROUP BY c.unit ORDER BY c.unit]], classify.sql(std))
+  local rows = {}
+  for row in db:rows(sql, { year = year }) do rows[#rows + 1] = row end
+  local total = { name = "Total", differ = 0 }
+  for _, f in ipairs(FIELDS) do total[f] = 0 end
+  for _, row in ipairs(rows) do
+    for _, f in ipairs(FIELDS) do total[f] = total[f] + row[f] end
+    total.differ = total.differ + row.differ
+  end
+  for _, row in ipairs(rows) do row.rate = row.poor * 100 / row.households end
+  total.rate = total.households > 0 and total.poor * 100 / total.households or 0
+  return rows, total
+end
+
+-- "0,60": a percentage with two decimals and a decimal comma.
+local function percent(x)
+  return (string.format("%.2f", x):gsub("%.", ","))
+end
+
+local function table_text(path, year, std, rows, total, split)
+  local cols = {
+    { "Commune", "name" }, { "Households", "households" }, { "Persons", "persons" },
+    { "Poor", "poor" },
+  }
+  if split then
+    cols[#cols + 1] = { "income-poor", "income_poor" }
+    cols[#cols + 1] = { "deprivation-poor", "deprivation_poor" }
+  end
+  cols[#cols + 1] = { "Near-poor", "near_poor" }
+  cols[#cols + 1] = { "Rate %", "rate" }
+  cols[#cols + 1] = { "Unable to escape", "unable_to_escape" }
+  local function cell(row, key)
+    if key == "name" then return row.name end
+    if key == "rate" then return percent(row.rate) end
+    return util.group_digits(row[key])
+  end
+  local widths = {}
+  for i, c in ipairs(cols) do
+    widths[i] = core.text.width(c[1])
+    for _, row in ipairs(rows) do widths[i] = math.max(widths[i], core.text.width(cell(row, c[2]))) end
+    widths[i] = math.max(widths[i], core.text.width(cell(total, c[2])))
+  end
+  local out = {
+    string.format("%s: review of %d, standard %s (%s)", path, year, std.name, std.reference), "" }
+  local function line(row, header)
+    local parts = {}
+    for i, c in ipairs(cols) do
+      local s = header and c[1] or cell(row, c[2])
+      parts[i] = i == 1 and util.pad(s, widths[i]) or util.lpad(s, widths[i])
+    end
+    return (table.concat(parts, "  "):gsub("%s+$", ""))
+  end
+  out[#out + 1] = line(nil, true)
+  for _, row in ipairs(rows) do out[#out + 1] = line(row) end
+  local rule = {}
+  for i = 1, #cols do rule[i] = string.rep("-", widths[i]) end
+  out[#out + 1] = table.concat(rule, "  ")
+  out[#out + 1] = line(total)
+  return table.concat(out, "\n") .. "\n"
+end
+
+local function json_text(path, year, std, rows, total, split)
+  local function object(row)
+    local o = { households = row.households, persons = row.persons, poor = row.poor,
+      near_poor = row.near_poor, unable_to_escape = row.unable_to_escape,
+      rate_percent = tonumber(string.format("%.2f", row.rate)) }
+    if split then
+      o.income_poor = row.income_poor
+      o.deprivation_poor = row.deprivation_poor
+    end
+    if row.code then
+      o.code = row.code
+      o.name = row.name
+    end
+    return o
+  end
+  local communes = json.array()
+  for i, row in ipairs(rows) do communes[i] = object(row) end
+  return json.encode({ registry = path, year = year, standard = std.name, communes = communes,
+    total = object(total), status_differs = total.differ }, "  ") .. "\n"
+end
+
+local function run(opts)
+  local db <close>, year, std, path = classify.open(opts)
+  local rows, total = gather(db, year, std)
+  local split = false
+  for _, clause in ipairs(std.rule) do
+    if clause.kind then split = true end
+  end
+  if opts.json then
+    host.write(json_text(path, year, std, rows, total, split))
+  else
+    host.write(table_text(path, year, std, rows, total, split))
+  end
+  if total.differ > 0 then
+    host.ewrite(string.format("note: %s households have a recorded status other than the one %s "
+      .. "gives; the table counts what %s gives (see kehoach db check)\n",
+      util.group_digits(total.differ), std.name, std.name))
+  end
+  return 0
+end
+
+return {
+  usage = "kehoach db stats [--db FILE] [--year Y] [--standard S] [--json]",
+  about = "Households, persons and poverty by commune for one annual review: poor (income-poor\n"
+    .. "and deprivation-poor), near-poor, the poverty rate and the households unable to escape\n"
+    .. "poverty, with totals. Households are classified by the poverty standard, inside SQLite.",
+  args = {},
+  options = { classify.OPTIONS[1], classify.OPTIONS[2], classify.OPTIONS[3],
+    { "json", nil, "write JSON instead of a table" } },
+  run = run,
+}
