@@ -14,7 +14,7 @@ set -eu
 BIN=${1:-./kehoach}
 [ $# -gt 0 ] && shift
 SIZES=${*:-"1000000 10000000"}
-MEASUREMENTS="generate classify stats"
+MEASUREMENTS="generate classify stats run"
 DATA=data
 # what a registry is made from: when any of it is newer, the cached registry is made again
 SOURCES="stdlib/kehoach/registry/generate.lua stdlib/kehoach/registry/profile.lua
@@ -76,6 +76,14 @@ bench_classify() {
 
 bench_stats() {
   measure stats "$1" "$BIN" db stats --db "$2"
+}
+
+# the 2021 plan against the registry: selectors, quota allocation, costs, the results
+# database and out/ (summary.json, allocations.csv, report.md), in a scratch folder
+bench_run() {
+  out=$(mktemp -d)
+  measure run "$1" "$BIN" run plans/lao-cai-city-2021.lua --db "$2" --out "$out" --results "$out/results.db"
+  rm -rf "$out"
 }
 
 mkdir -p "$DATA"

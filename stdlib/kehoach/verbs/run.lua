@@ -71,6 +71,7 @@ function M.execute(path, opts)
     if check.count(messages).error > 0 then return 1 end
     local sum = summary.build(p, result, messages)
     record(db, run, sum, messages)
+    host.budget()  -- the write phase: a new instruction window, as each phase gets
     local out_dir = (opts.out or "out") .. "/" .. p.id
     fs.mkdir(out_dir)
     local text = json.encode(sum, "  ") .. "\n"
