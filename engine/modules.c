@@ -9,7 +9,7 @@ static const luaL_Reg modules[] = {
     {"host", luaopen_kehoach_host}, {"store", luaopen_kehoach_store},
     {"text", luaopen_kehoach_text}, {"fs", luaopen_kehoach_fs},
     {"csv", luaopen_kehoach_csv},   {"cjson", luaopen_cjson},
-    {NULL, NULL}};
+    {"xlsx", luaopen_kehoach_xlsx}, {NULL, NULL}};
 
 void modules_open(lua_State *L) {
   lua_createtable(L, 0, sizeof modules / sizeof modules[0] - 1);

@@ -14,6 +14,7 @@ int luaopen_kehoach_text(lua_State *L);  /* lua_text.c: NFC, folding, display wi
 int luaopen_kehoach_fs(lua_State *L);    /* lua_fs.c: files written whole or not at all */
 int luaopen_kehoach_csv(lua_State *L);   /* lua_csv.c: CSV reading and writing */
 int luaopen_cjson(lua_State *L);         /* lua-cjson (Debian's lua-cjson-dev): JSON */
+int luaopen_kehoach_xlsx(lua_State *L);  /* lua_xlsx.c: Excel workbooks (libxlsxwriter) */
 
 /* Pushes a new table with one field per module above. Stack: [-0, +1, e]. */
 void modules_open(lua_State *L);
