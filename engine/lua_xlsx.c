@@ -321,14 +321,8 @@ static const luaL_Reg sheet_methods[] = {
 static const luaL_Reg xlsx_funcs[] = {{"new", l_new}, {NULL, NULL}};
 
 int luaopen_kehoach_xlsx(lua_State *L) {
-  luaL_newmetatable(L, WORKBOOK_MT);
-  luaL_newlib(L, workbook_methods);
-  lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, l_workbook_gc);
-  lua_setfield(L, -2, "__gc");
-  lua_pushcfunction(L, l_workbook_gc);
-  lua_setfield(L, -2, "__close");
-  lua_pop(L, 1);
+  modules_new_class(L, WORKBOOK_MT, workbook_methods, l_workbook_gc);
+  /* sheets and formats hold nothing of their own: their workbook frees them */
   luaL_newmetatable(L, SHEET_MT);
   luaL_newlib(L, sheet_methods);
   lua_setfield(L, -2, "__index");
