@@ -3,7 +3,14 @@
 --
 --   M.target_rows(s, g) -> { {name, quarters = {n|nil × 4}, year = n|nil, poor = n}, ... }
 --     the communes a target names (by commune or in a quarter), in the registry's order
+--   M.sources_by_id(s) -> { [id] = source of s.budget.sources }
 local M = {}
+
+function M.sources_by_id(s)
+  local out = {}
+  for _, x in ipairs(s.budget.sources) do out[x.id] = x end
+  return out
+end
 
 function M.target_rows(s, g)
   local rows = {}

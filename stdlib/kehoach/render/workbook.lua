@@ -35,12 +35,16 @@ function M.epoch(y, m, d)
   return (era * 146097 + doe - 719468) * 86400
 end
 
--- The moment a summary's documents are stamped with: the plan's date of issue (or 1
--- January of its year), never the clock, so every run writes the same bytes.
-function M.stamp(s)
+-- The day a summary's documents are stamped with: the plan's date of issue (its first
+-- day when only the month is known; 1 January of the plan's year without one), never
+-- the clock, so every run writes the same bytes. Returns year, month, day.
+function M.stamp_date(s)
   local y, m, d = tostring(s.plan.issued or ""):match("^(%d%d%d%d)%-?(%d?%d?)%-?(%d?%d?)$")
-  y, m, d = tonumber(y) or s.plan.year, tonumber(m) or 1, tonumber(d) or 1
-  return M.epoch(y, m, d)
+  return tonumber(y) or s.plan.year, tonumber(m) or 1, tonumber(d) or 1
+end
+
+function M.stamp(s)
+  return M.epoch(M.stamp_date(s))
 end
 
 -- A sheet name Excel accepts: at most 31 characters (cut at a word when it can be), none
@@ -123,8 +127,7 @@ local function sheet_summary(wb, f, s, used)
   title_rows(t, f, s.plan.title, string.format("%s, năm %d; sổ hộ rà soát năm %d; chuẩn nghèo %s. Số hộ, số khẩu và kinh phí tính từ sổ hộ.",
     s.plan.unit, s.plan.year, s.plan.registry_year, s.plan.standard), #cols)
   header(t, 4, cols, { false, true, true, true, true }, f)
-  local sources = {}
-  for _, x in ipairs(s.budget.sources) do sources[x.id] = x end
+  local sources = figures.sources_by_id(s)
   local row, cost = 5, 0
   for _, g in ipairs(s.programmes) do
     local src = type(g.source) == "string" and sources[g.source]
