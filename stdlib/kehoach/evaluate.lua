@@ -299,7 +299,8 @@ local function check_costs(p, progs, add)
   return by_source
 end
 
--- Evaluates p; allocations go into main.allocations under run. opts.standard: the poverty
+-- Evaluates p; allocations go into main.allocations under run. opts.progress(done, total,
+-- id): called before each support is allocated (for a progress bar). opts.standard: the poverty
 -- standard (default: kehoach.standards, by the plan's name; an unknown one is reported by
 -- kehoach.plan.check, and nothing is evaluated). Returns
 --   { units, standard, poverty = {households, poor, near_poor, by_unit},
@@ -337,7 +338,8 @@ function M.evaluate(db, p, run, opts)
     return done({})
   end
   check_targets(p, units, result.poverty, add)
-  for _, d in ipairs(p.supports) do
+  for i, d in ipairs(p.supports) do
+    if opts.progress then opts.progress(i - 1, #p.supports, d.id) end  -- the terminal's progress bar
     result.programmes[#result.programmes + 1] = allocate(db, p, units, std, d, run, add)
   end
   result.by_source = check_costs(p, result.programmes, add)

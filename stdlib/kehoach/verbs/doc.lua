@@ -11,6 +11,7 @@ local summary = require "kehoach.summary"
 local plandoc = require "kehoach.render.plandoc"
 local run = require "kehoach.verbs.run"
 local json = require "kehoach.json"
+local bar = require "kehoach.render.bar"
 
 local host, fs = core.host, core.fs
 
@@ -28,7 +29,7 @@ function M.evaluate(path, opts, inside)
   plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
   local db = evaluate.scratch(p, opts.db or run.DEFAULT_REGISTRY)
   local ok, s, result, more = pcall(function()
-    local result = evaluate.evaluate(db, p, 1, { standard = opts.standard })
+    local result = evaluate.evaluate(db, p, 1, { standard = opts.standard, progress = opts.progress })
     if check.count(result.messages).error > 0 then return nil, result end
     local s = summary.build(p, result, result.messages)
     return s, result, table.pack(inside and inside(db, p, s, result))
@@ -62,7 +63,11 @@ function M.write(p, s, units, out)
 end
 
 local function execute(opts, args)
-  local p, s, result, messages = M.evaluate(args[1], opts)
+  local b = bar.new("kehoach doc", { quiet = opts.quiet or opts.json })
+  opts.progress = function(done, total, what) b:update(done, total, what) end
+  local ok, p, s, result, messages = pcall(M.evaluate, args[1], opts)
+  b:finish()
+  if not ok then error(p, 0) end
   if not opts.quiet then
     for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
     for _, m in ipairs(messages) do host.ewrite(check.format(m), "\n") end

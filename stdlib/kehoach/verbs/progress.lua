@@ -12,6 +12,7 @@ local progress = require "kehoach.progress"
 local render = require "kehoach.render.progress"
 local run = require "kehoach.verbs.run"
 local doc = require "kehoach.verbs.doc"
+local bar = require "kehoach.render.bar"
 local json = require "kehoach.json"
 local util = require "kehoach.util"
 
@@ -37,7 +38,11 @@ end
 
 local function execute(opts, args)
   if not opts.as_of then util.fail("usage", "kehoach progress: --as-of DATE is required (see kehoach progress --help)") end
-  local pr, s, p, messages = M.compute(args[1], opts.as_of, opts)
+  local b = bar.new("kehoach progress", { quiet = opts.quiet or opts.json })
+  opts.progress = function(done, total, what) b:update(done, total, what) end
+  local ok, pr, s, p = pcall(M.compute, args[1], opts.as_of, opts)
+  b:finish()
+  if not ok then error(pr, 0) end
   if not pr then
     for _, m in ipairs(s) do
       if m.level == "error" then host.ewrite(check.format(m), "\n") end
