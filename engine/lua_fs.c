@@ -287,14 +287,7 @@ static const luaL_Reg fs_funcs[] = {
     {"rename", l_rename}, {"realpath", l_realpath}, {"size", l_size},           {NULL, NULL}};
 
 int luaopen_kehoach_fs(lua_State *L) {
-  luaL_newmetatable(L, WRITER_MT);
-  luaL_newlib(L, writer_methods);
-  lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, l_writer_abort);
-  lua_setfield(L, -2, "__gc");
-  lua_pushcfunction(L, l_writer_abort);
-  lua_setfield(L, -2, "__close");
-  lua_pop(L, 1);
+  modules_new_class(L, WRITER_MT, writer_methods, l_writer_abort);
   luaL_newlib(L, fs_funcs);
   return 1;
 }

@@ -469,21 +469,9 @@ static const luaL_Reg stmt_methods[] = {
 static const luaL_Reg store_funcs[] = {
     {"open", l_open}, {"registry", l_registry}, {"results", l_results}, {NULL, NULL}};
 
-static void new_class(lua_State *L, const char *name, const luaL_Reg *methods, lua_CFunction gc) {
-  luaL_newmetatable(L, name);
-  lua_newtable(L);
-  luaL_setfuncs(L, methods, 0);
-  lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, gc);
-  lua_setfield(L, -2, "__gc");
-  lua_pushcfunction(L, gc);
-  lua_setfield(L, -2, "__close");
-  lua_pop(L, 1);
-}
-
 int luaopen_kehoach_store(lua_State *L) {
-  new_class(L, DB_MT, db_methods, l_db_close);
-  new_class(L, STMT_MT, stmt_methods, l_stmt_close);
+  modules_new_class(L, DB_MT, db_methods, l_db_close);
+  modules_new_class(L, STMT_MT, stmt_methods, l_stmt_close);
   luaL_newlib(L, store_funcs);
   return 1;
 }

@@ -11,6 +11,19 @@ static const luaL_Reg modules[] = {
     {"csv", luaopen_kehoach_csv},   {"cjson", luaopen_cjson},
     {NULL, NULL}};
 
+void modules_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
+                       lua_CFunction close) {
+  luaL_newmetatable(L, name);
+  lua_newtable(L);
+  luaL_setfuncs(L, methods, 0);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, close);
+  lua_setfield(L, -2, "__gc");
+  lua_pushcfunction(L, close);
+  lua_setfield(L, -2, "__close");
+  lua_pop(L, 1);
+}
+
 void modules_open(lua_State *L) {
   lua_createtable(L, 0, sizeof modules / sizeof modules[0] - 1);
   for (const luaL_Reg *m = modules; m->func; m++) {

@@ -7,6 +7,7 @@ local check = require "kehoach.plan.check"
 local evaluate = require "kehoach.evaluate"
 local summary = require "kehoach.summary"
 local report = require "kehoach.render.report"
+local documents = require "kehoach.render.documents"
 local json = require "kehoach.json"
 local util = require "kehoach.util"
 
@@ -87,9 +88,11 @@ function M.execute(path, opts)
     writers.summary:write(text)
     write_allocations(db, run, writers.allocations)
     writers.report:write(report.markdown(sum))
+    local docs = documents.open(out_dir, sum, db, run)
     db:exec("COMMIT")
     committed = true
     for _, k in ipairs({ "summary", "allocations", "report" }) do writers[k]:commit() end
+    for _, d in ipairs(docs) do d.writer:commit() end
     return 0, sum, out_dir
   end)
   if not committed then db:exec("ROLLBACK") end
@@ -107,8 +110,8 @@ local function run(opts, args)
     return code
   end
   host.write(report.terminal(s))
-  host.ewrite(string.format("written: %s/summary.json, allocations.csv, report.md; results in %s\n", dir,
-    opts.results or "out/results.db"))
+  host.ewrite(string.format("written: %s/summary.json, allocations.csv, report.md, %s; results in %s\n", dir,
+    table.concat(documents.NAMES, ", "), opts.results or "out/results.db"))
   return 0
 end
 
