@@ -452,14 +452,15 @@ function M.allot(db, p, ctx, run)
 end
 
 -- Evaluates p under run: prepare, allot, and the projection of effects (result.projection,
--- see kehoach.project; opts.project = false leaves it out). When prepare finds errors the
--- result holds only messages.
+-- see kehoach.project; left out when no support declares an effect, there being nothing
+-- to project, or with opts.project = false). When prepare finds errors the result holds
+-- only messages.
 function M.evaluate(db, p, run, opts)
   opts = opts or {}
   local ctx, ok = M.prepare(db, p, opts)
   if not ok then return ctx end
   local result = M.allot(db, p, ctx, run)
-  if opts.project ~= false and check.count(result.messages).error == 0 then
+  if opts.project ~= false and check.count(result.messages).error == 0 and #project.effects(p) > 0 then
     result.projection = project.project(db, p, result, run)
   end
   return result
