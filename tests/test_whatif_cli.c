@@ -257,6 +257,62 @@ static void cap_never_spends_more_than_a_source_holds(void **state) {
   kh_result_free(&r);
 }
 
+/* ---- compare ----------------------------------------------------------------------------- */
+
+static void compare_sets_scenarios_beside_the_plan_with_their_differences(void **state) {
+  NEED_REGISTRY();
+  char *dir = kh_tmpdir();
+  const char *args[] = {"compare", PLAN_2021, "--db", kh_registry(), "--out", dir, "--scenario", "tang_tro_cap",
+                        "--scenario", "plans/lao-cai-city-2021-them-vay.lua", NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  assert_non_null(strstr(r.out, "Ngân sách thành phố — thừa (+) / thiếu (−)"));
+  char *c = read_in(dir, "lao-cai-city-2021/compare.json");
+  assert_int_equal(json_figure(c, "SELECT json_array_length(?1, '$.variants')"), 3);
+  const char *city =
+      "SELECT json_extract(value, '$.%s.values[%d]') FROM json_each(?1, '$.sources') "
+      "WHERE json_extract(value, '$.id') = 'ngan_sach_thanh_pho'";
+  char sql[512];
+  snprintf(sql, sizeof sql, city, "need", 1);
+  assert_int_equal(json_figure(c, sql), 378000000);
+  snprintf(sql, sizeof sql, city, "balance", 1);
+  assert_int_equal(json_figure(c, sql), -63000000);
+  snprintf(sql, sizeof sql, city, "need", 0);
+  assert_int_equal(json_figure(c, sql), 315000000);
+  /* the loans in Hợp Thành: escapes there, by the same figure a run of the scenario gives */
+  long long there = json_figure(c, "SELECT json_extract(value, '$.escapes.diff[2]') FROM json_each(?1, '$.communes') "
+                                   "WHERE json_extract(value, '$.name') = 'Hợp Thành'");
+  assert_true(there > 0);
+  assert_int_equal(json_figure(c, "SELECT count(*) FROM json_each(?1, '$.communes') WHERE "
+                                  "json_extract(value, '$.escapes.diff[2]') <> 0"), 1);
+  kh_result run;
+  const char *extra[] = {"--scenario", "plans/lao-cai-city-2021-them-vay.lua", NULL};
+  char *run_dir = run_2021(&run, extra);
+  if (run.code != 0) fail_msg("exit %d: %s", run.code, run.err);
+  char *s = read_in(run_dir, "lao-cai-city-2021/them_vay_hop_thanh/summary.json");
+  assert_int_equal(json_figure(c, "SELECT json_extract(?1, '$.city.escapes.values[2]')"),
+                   json_figure(s, "SELECT json_extract(?1, '$.projection.year_end.escapes_total')"));
+  assert_int_equal(json_figure(c, "SELECT json_extract(?1, '$.total_cost.values[2]')"),
+                   json_figure(s, "SELECT json_extract(?1, '$.budget.total_spent')"));
+  char *md = read_in(dir, "lao-cai-city-2021/compare.md");
+  assert_non_null(strstr(md, "## 6. Hộ nghèo cuối năm (dự báo)"));
+  free(md);
+  free(s);
+  free(run_dir);
+  kh_result_free(&run);
+  free(c);
+  free(dir);
+  kh_result_free(&r);
+}
+
+static void compare_without_anything_to_compare_is_a_usage_error(void **state) {
+  const char *args[] = {"compare", PLAN_2021, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "nothing to compare the plan with"));
+  kh_result_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(set_raises_the_allowance_and_opens_the_city_gap),
@@ -265,6 +321,8 @@ int main(void) {
       cmocka_unit_test(the_2021_projection_sets_escapes_against_the_90_target),
       cmocka_unit_test(loans_in_a_commune_move_escapes_there_and_nowhere_else),
       cmocka_unit_test(cap_never_spends_more_than_a_source_holds),
+      cmocka_unit_test(compare_sets_scenarios_beside_the_plan_with_their_differences),
+      cmocka_unit_test(compare_without_anything_to_compare_is_a_usage_error),
   };
   return cmocka_run_group_tests_name("what-if on the command line", tests, NULL, NULL);
 }

@@ -322,6 +322,23 @@ local function figures(db, units, d, run, add)
   return fig
 end
 
+-- Households the plan's budget pays something for (a support with an amount, chosen and
+-- funded), each counted once, and their persons, by commune. Supports without an amount
+-- (outside the plan's budget, like health-insurance cards) count in their programme only.
+local function reach(db, run)
+  local out = { households = 0, persons = 0, by_unit = {} }
+  for r in db:rows([[
+      SELECT unit, count(*) AS households, sum(persons) AS persons
+      FROM (SELECT unit, household, max(persons) AS persons FROM allocations
+            WHERE run = ? AND status = 'chosen' AND amount > 0 GROUP BY unit, household)
+      GROUP BY unit ORDER BY unit]], run) do
+    out.by_unit[r.unit] = r
+    out.households = out.households + r.households
+    out.persons = out.persons + r.persons
+  end
+  return out
+end
+
 -- Households, poor and near-poor households by commune at the review.
 local function poverty(db, units)
   local out = { households = 0, poor = 0, near_poor = 0, by_unit = {} }
@@ -426,7 +443,8 @@ end
 --   { units, standard, poverty = {households, poor, near_poor, by_unit}, budget_mode,
 --     programmes = { {id, decl, households, persons, units, cost, need, unfunded, waitlisted,
 --                     eligible, eligible_all, by_unit = {code -> row}} },
---     by_source = {id -> need}, spent_by_source = {id -> cost}, messages = {...} }
+--     by_source = {id -> need}, spent_by_source = {id -> cost},
+--     reach = {households, persons, by_unit} (households the budget pays for), messages }
 -- households, persons, units and cost are what the budget mode pays for; need is what the
 -- households chosen would cost in full; unfunded, the households --budget cap left out.
 -- messages hold kehoach check's and the registry's, in plan order.
@@ -442,6 +460,7 @@ function M.allot(db, p, ctx, run)
   local result = { units = units, standard = ctx.standard, poverty = ctx.poverty, budget_mode = mode, programmes = {} }
   for _, d in ipairs(p.supports) do result.programmes[#result.programmes + 1] = figures(db, units, d, run, add) end
   result.by_source, result.spent_by_source = check_costs(p, result.programmes, add)
+  result.reach = reach(db, run)
   for _, m in ipairs(check.run(p, { names_checked = true })) do
     m.seq = #list + 1
     list[#list + 1] = m
@@ -471,9 +490,15 @@ end
 function M.scratch(p, registry)
   local db = core.store.results(":memory:")
   db:attach_registry(registry, "reg")
-  db:run([[INSERT INTO runs(id, plan_id, plan_path, plan_sha256, engine_version, started_at, finished_at)
-           VALUES (1, ?, ?, '', ?, ?, ?)]], p.id, p.path, host.version(), host.now(), host.now())
+  M.scratch_run(db, p, 1)
   return db
+end
+
+-- Records run id in a scratch connection, for another evaluation on it (compare, sweep).
+function M.scratch_run(db, p, run)
+  db:run([[INSERT INTO runs(id, plan_id, plan_path, plan_sha256, engine_version, budget_mode, started_at, finished_at)
+           VALUES (?, ?, ?, '', ?, ?, ?, ?)]], run, p.id, p.path, host.version(), p.budget_mode or "gap", host.now(),
+    host.now())
 end
 
 return M

@@ -12,6 +12,9 @@
 --                waitlisted, unfunded, amount {basis, vnd, noun}, period, by_commune {name:
 --                {households, persons, units, cost, need, waitlisted, unfunded}}, line}]
 --                (households ... cost: what is paid; need: the cost in full)
+--   reached {households, persons, by_commune {name: {households, persons}}}  households
+--               the plan's budget pays something for (each counted once), and their
+--               persons; supports outside the budget count only in their programme
 --   projection  see kehoach.project: by_quarter, year_end, targets (met / short_by / short),
 --               effects (the assumptions applied); null when the run did not project
 --   budget {total_declared, total_computed, total_spent, mode, sources [{id, label, declared,
@@ -143,6 +146,15 @@ local function registry(result)
   return { households = pov.households, poor = pov.poor, near_poor = pov.near_poor, by_commune = by_commune }
 end
 
+local function reached(result)
+  local r, units = result.reach, result.units
+  local by_commune = {}
+  for code, x in pairs(r.by_unit) do
+    by_commune[units.by_code[code].name] = { households = x.households, persons = x.persons }
+  end
+  return { households = r.households, persons = r.persons, by_commune = by_commune }
+end
+
 local function commune_names(units)
   local names = json.array()
   for i, c in ipairs(units.communes) do names[i] = c.name end
@@ -171,6 +183,7 @@ function M.build(p, result, messages)
     reports = reports(p),
     checks = M.checks(messages),
     parameters = p.parameters or { scenario = json.null, budget = "gap", set = json.array() },
+    reached = reached(result),
     projection = result.projection or json.null,
   }
 end
@@ -195,7 +208,7 @@ function M.figures(s)
     end
   end
   walk("", { plan = { year = s.plan.year, registry_year = s.plan.registry_year }, registry = s.registry,
-    targets = s.targets, programmes = s.programmes, budget = s.budget,
+    targets = s.targets, programmes = s.programmes, budget = s.budget, reached = s.reached,
     projection = s.projection ~= json.null and s.projection or nil })
   table.sort(out, function(a, b) return a[1] < b[1] end)
   return out
