@@ -60,20 +60,24 @@ function M.execute(path, opts)
   local registry = opts.db or M.DEFAULT_REGISTRY
   local results_path = opts.results or "out/results.db"
   fs.mkdir(dirname(results_path))
-  local db = store.results(results_path)
+  local db, moved = store.results(results_path)
+  if moved then
+    host.ewrite(string.format("%s was written by an older kehoach: kept as %s, and a new one started\n",
+      results_path, moved))
+  end
   db:attach_registry(registry, "reg")
   db:exec("BEGIN IMMEDIATE")
   local committed = false
   local ok, code, s, dir = pcall(function()
     db:run([[INSERT INTO runs(plan_id, plan_path, plan_sha256, registry_path, registry_year, standard,
-             engine_version, parameters, scenario, started_at, finished_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
+             engine_version, parameters, scenario, budget_mode, started_at, finished_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
       p.id, p.path, fs.sha256(p.path), registry, p.registry_year, p.meta.standard, host.version(),
       json.encode(p.parameters), p.parameters.scenario ~= json.null and p.parameters.scenario.id or nil,
-      started, started)
+      p.budget_mode, started, started)
     local run = db:value("SELECT last_insert_rowid()")
     local step = opts.progress or function() end
-    local steps = #p.supports + 2
+    local steps = #p.supports + 4  -- selection of each support, allocation, projection, files
     local result = evaluate.evaluate(db, p, run, { standard = opts.standard,
       progress = function(i, _, id) step(i, steps, id) end })
     messages = result.messages
