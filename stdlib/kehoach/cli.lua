@@ -29,7 +29,7 @@ M.verbs = {
     summary = "check the plan's sums, dates and names, without the registry" },
   { name = "compare", args = "PLAN --scenario NAME... | --set PATH=VALUE...", module = "kehoach.verbs.compare",
     summary = "compare the plan with scenarios side by side: costs, gaps, households, targets" },
-  { name = "sweep", args = "PLAN --vary PATH=FROM:TO:STEP",
+  { name = "sweep", args = "PLAN --vary PATH=FROM:TO:STEP", module = "kehoach.verbs.sweep",
     summary = "run the plan over a range of one value and tabulate the results" },
   { name = "explain", args = "PLAN HOUSEHOLD_CODE", module = "kehoach.verbs.explain",
     summary = "explain, programme by programme, why a household gets support or not" },
