@@ -127,6 +127,15 @@ static void a_wrong_set_is_a_usage_error_naming_the_paths(void **state) {
   assert_int_equal(r.code, 2);
   assert_non_null(strstr(r.err, "'nhiều' is not a whole number, 0 or more"));
   kh_result_free(&r);
+  if (!kh_exists(kh_registry())) return;
+  /* a quota for a commune the registry does not have: the command line is wrong, not the plan */
+  const char *extra[] = {"--set", "vay_von.quota.Hợp Thanh=5", NULL};
+  char *dir = run_2021(&r, extra);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "--set vay_von.quota.Hợp Thanh=5: 'Hợp Thanh' is not a commune of Thành phố Lào "
+                                "Cai (did you mean 'Hợp Thành'?)"));
+  free(dir);
+  kh_result_free(&r);
 }
 
 static void a_scenario_of_the_plan_runs_into_its_own_folder_and_run_row(void **state) {

@@ -71,6 +71,12 @@ function M.resolve_units(db, p)
     if not units.by_key[use.key] and not reported[use.key] then
       reported[use.key] = true
       local near = util.nearest(use.name, names)
+      local added = p.added_names and p.added_names[use.key]
+      if added then
+        -- a commune --set or a scenario gave a quota to: the mistake is there, not in the plan
+        util.fail(added.kind, "%s: '%s' is not a commune of %s%s", added.at, use.name, units.district.name,
+          near and (" (did you mean '" .. near .. "'?)") or "")
+      end
       add("error", "unknown-unit", use.decl, "%s '%s': '%s' is not a commune of %s%s", use.decl.kind,
         use.decl.id or "", use.name, units.district.name, near and (" (did you mean '" .. near .. "'?)") or "")
     end
