@@ -3,7 +3,7 @@
 -- (compare, doc, the dashboard) all read. Unit names are spelled as the registry spells
 -- them; money is whole đồng; lists keep the plan's order, communes the registry's.
 --
---   plan {id, title, year, unit, standard, registry_year}
+--   plan {id, title, year, unit, standard, registry_year, issued ("2021-04" or "2021-04-05")}
 --   communes [name, ...] in the registry's order (every table of communes follows it)
 --   registry {households, poor, near_poor, by_commune {name: {households, poor, near_poor}}}
 --   targets [{id, label, households, rate_points, rate_computed, by_commune {name: n},
@@ -174,7 +174,8 @@ function M.build(p, result, messages)
   local units = result.units
   return {
     plan = { id = p.id, title = p.meta.title, year = p.year, unit = units.district.name,
-      standard = p.meta.standard, registry_year = p.registry_year },
+      standard = p.meta.standard, registry_year = p.registry_year,
+      issued = p.meta.issued and p.meta.issued.text or nil },
     communes = commune_names(units),
     registry = registry(result),
     targets = targets(p, units, result.poverty),
