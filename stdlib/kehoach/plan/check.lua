@@ -314,8 +314,16 @@ local function check_meta(p, add)
   end
   for _, d in ipairs(p.scenarios) do
     for _, path in ipairs(util.sorted_keys(d.set)) do
-      local e, why = params.find(p, path)
-      if not e then add("error", "unknown-parameter", d, "scenario '%s': %s", d.id, why) end
+      local e, why = params.find_or_add(p, path)
+      if not e then
+        add("error", "unknown-parameter", d, "scenario '%s': %s", d.id, why)
+      else
+        local v, bad = params.check(e.kind, d.set[path])
+        if v == nil then
+          add("error", "parameter-kind", d, "scenario '%s': %s must be %s (%s), not %s", d.id, path,
+            params.KINDS[e.kind].words, bad, tostring(d.set[path]))
+        end
+      end
     end
   end
 end
