@@ -33,7 +33,7 @@ M.verbs = {
     summary = "run the plan over a range of one value and tabulate the results" },
   { name = "explain", args = "PLAN HOUSEHOLD_CODE", module = "kehoach.verbs.explain",
     summary = "explain, programme by programme, why a household gets support or not" },
-  { name = "progress", args = "PLAN --as-of DATE",
+  { name = "progress", args = "PLAN --as-of DATE", module = "kehoach.verbs.progress",
     summary = "report progress against the plan's targets from the registry's events" },
   { name = "doc", args = "PLAN", module = "kehoach.verbs.doc",
     summary = "render the plan document (plan.md, plan.html) from the script" },

@@ -16,6 +16,7 @@ local util = require "kehoach.util"
 local vn = require "kehoach.render.vn"
 local values = require "kehoach.plan.values"
 local figures = require "kehoach.render.figures"
+local days = require "kehoach.render.days"
 
 local text = core.text
 
@@ -25,14 +26,9 @@ M.MAX_ROWS = 1048576      -- rows in a sheet
 local MAX_WIDTH = 60      -- characters: longer text wraps
 local QUARTER_LABELS = { "Quý I", "Quý II", "Quý III", "Quý IV" }
 
--- Seconds since 1970 at midnight UTC of y-m-d (days from the civil calendar).
+-- Seconds since 1970 at midnight UTC of y-m-d.
 function M.epoch(y, m, d)
-  y = m <= 2 and y - 1 or y
-  local era = y // 400
-  local yoe = y - era * 400
-  local doy = (153 * (m + (m > 2 and -3 or 9)) + 2) // 5 + d - 1
-  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-  return (era * 146097 + doe - 719468) * 86400
+  return days.number(y, m, d) * 86400
 end
 
 -- The day a summary's documents are stamped with: the plan's date of issue (its first

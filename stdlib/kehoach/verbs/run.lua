@@ -8,6 +8,7 @@ local evaluate = require "kehoach.evaluate"
 local summary = require "kehoach.summary"
 local report = require "kehoach.render.report"
 local documents = require "kehoach.render.documents"
+local bar = require "kehoach.render.bar"
 local json = require "kehoach.json"
 local util = require "kehoach.util"
 
@@ -48,8 +49,9 @@ local function record(db, run, s, messages)
 end
 
 -- Runs the plan at path. opts: db, out, results (paths), standard (a standard table, for
--- tests), set, scenario, budget (see plan.apply_parameters). Returns the exit code, the
--- summary, the output folder, the messages and the plan.
+-- tests), set, scenario, budget (see plan.apply_parameters), progress(done, total, what)
+-- (for a progress bar). Returns the exit code, the summary, the output folder, the
+-- messages and the plan.
 function M.execute(path, opts)
   local started = host.now()
   local p = plan.load(path)
@@ -74,7 +76,10 @@ function M.execute(path, opts)
       json.encode(p.parameters), p.parameters.scenario ~= json.null and p.parameters.scenario.id or nil,
       p.budget_mode, started, started)
     local run = db:value("SELECT last_insert_rowid()")
-    local result = evaluate.evaluate(db, p, run, { standard = opts.standard })
+    local step = opts.progress or function() end
+    local steps = #p.supports + 4  -- selection of each support, allocation, projection, files
+    local result = evaluate.evaluate(db, p, run, { standard = opts.standard,
+      progress = function(i, _, id) step(i, steps, id) end })
     messages = result.messages
     if check.count(messages).error > 0 then return 1 end
     local sum = summary.build(p, result, messages)
@@ -90,8 +95,10 @@ function M.execute(path, opts)
       report = fs.open(out_dir .. "/report.md"),
     }
     writers.summary:write(text)
+    step(steps - 2, steps, "allocations.csv")
     write_allocations(db, run, writers.allocations)
     writers.report:write(report.markdown(sum))
+    step(steps - 1, steps, table.concat(documents.NAMES, ", "))
     local docs = documents.open(out_dir, sum, db, run)
     db:exec("COMMIT")
     committed = true
@@ -106,20 +113,32 @@ function M.execute(path, opts)
 end
 
 local function run(opts, args)
-  local code, s, dir, messages, p = M.execute(args[1], opts)
-  for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
-  for _, m in ipairs(messages) do host.ewrite(check.format(m), "\n") end
+  local b = bar.new("kehoach run", { quiet = opts.quiet or opts.json })
+  opts.progress = function(done, total, what) b:update(done, total, what) end
+  local ok, code, s, dir, messages, p = pcall(M.execute, args[1], opts)
+  b:finish()
+  if not ok then error(code, 0) end
+  if not opts.quiet then
+    for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
+  end
+  for _, m in ipairs(messages) do
+    if not opts.quiet or m.level == "error" then host.ewrite(check.format(m), "\n") end
+  end
   if code ~= 0 then
     host.ewrite(args[1], ": the plan has errors; nothing was written\n")
     return code
   end
-  host.write(report.terminal(s))
-  host.ewrite(string.format("written: %s/summary.json, allocations.csv, report.md, %s; results in %s\n", dir,
-    table.concat(documents.NAMES, ", "), opts.results or "out/results.db"))
+  if opts.json then
+    host.write(json.encode(s, "  "), "\n")
+  elseif not opts.quiet then
+    host.write(report.terminal(s))
+    host.ewrite(string.format("written: %s/summary.json, allocations.csv, report.md, %s; results in %s\n", dir,
+      table.concat(documents.NAMES, ", "), opts.results or "out/results.db"))
+  end
   return 0
 end
 
-M.usage = "kehoach run PLAN [--db FILE] [--out DIR] [--results FILE] [--set PATH=VALUE]... [--scenario NAME] [--budget MODE]"
+M.usage = "kehoach run PLAN [--db FILE] [--out DIR] [--results FILE] [--set PATH=VALUE]... [--scenario NAME] [--budget MODE] [--quiet] [--json]"
 M.about = "Runs the plan against the household registry, which is opened read-only: chooses the\n" ..
   "households for each support (by quota and priority, with waiting lists), costs it by\n" ..
   "funding source, checks it against the registry, records the run in the results\n" ..
@@ -132,6 +151,8 @@ M.options = {
   { "db", "FILE", "the household registry (default " .. M.DEFAULT_REGISTRY .. ")" },
   { "out", "DIR", "where the reports go: DIR/<plan-id>/ (default out/)" },
   { "results", "FILE", "the results database (default out/results.db)" },
+  { "quiet", nil, "print nothing but errors (the files say the rest)" },
+  { "json", nil, "print the summary (summary.json) on stdout instead of the tables" },
 }
 for _, o in ipairs(plan.OPTIONS) do M.options[#M.options + 1] = o end
 M.run = run
