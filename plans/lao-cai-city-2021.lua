@@ -9,6 +9,7 @@
 --
 -- Run:   ./kehoach check plans/lao-cai-city-2021.lua
 --        ./kehoach run plans/lao-cai-city-2021.lua
+--        ./kehoach test plans/lao-cai-city-2021.lua   (the expect = { ... } below)
 
 plan {
   id = "lao-cai-city-2021",
@@ -63,6 +64,8 @@ target "giam_ho_ngheo" {
   by_commune = { { "Tả Phời", 30 }, { "Thống Nhất", 40 }, { "Hợp Thành", 15 }, { "Cốc San", 2 },
     { "Nam Cường", 1 }, { "Pom Hán", 1 }, { "Vạn Hoà", 1 } },
   quarter_totals = { Q1 = 4, Q2 = 9, Q3 = 17, Q4 = 60 },
+  -- what the registry should give (kehoach test): 90 households are 0.24% of the city
+  expect = { rate_points = 0.24 },
   Q1 = { { "Hợp Thành", 3 }, { "Thống Nhất", 1 } },
   Q2 = { { "Thống Nhất", 3 }, { "Tả Phời", 4 }, { "Hợp Thành", 2 } },
   Q3 = { { "Thống Nhất", 6 }, { "Tả Phời", 7 }, { "Hợp Thành", 3 }, { "Cốc San", 1 } },
@@ -93,6 +96,7 @@ support "tro_cap" {
   months = "01-12",                   -- từ tháng 01 đến hết tháng 12 năm 2021 (12 tháng)
   source = "ngan_sach_thanh_pho",
   by = "ubnd_xa",
+  expect = { households = 57, persons = 105, cost = million(315) },
   notes = {
     "Ủy ban nhân dân các xã, phường thực hiện hỗ trợ cho các hộ nghèo không có khả năng thoát " ..
       "nghèo theo kế hoạch.",
@@ -112,6 +116,8 @@ support "dao_tao_nghe" {
   quarters = "Q2",
   source = "ngan_sach_tinh",
   by = "gdnn_gdtx",
+  expect = { households = 16, cost = million(48),
+    by_commune = { { "Tả Phời", 14 }, { "Thống Nhất", 1 }, { "Nam Cường", 1 } } },
   with = "ubnd_xa",
   effect = {
     income = 100000, from = "Q3",
@@ -139,6 +145,7 @@ support "vay_von" {
   quarters = "Q1-Q2",
   source = "von_vay",
   by = "nhcsxh",
+  expect = { households = 48, cost = million(2400) },
   effect = {
     income = 200000, from = "Q3",
     note = "Giả định (không có trong kế hoạch): vốn vay đầu tư sản xuất thêm 200.000 đồng/người/tháng từ quý III.",
@@ -165,6 +172,7 @@ support "bo_giong" {
   quarters = "Q3-Q4",
   source = "ngan_sach_tinh",
   by = "kinh_te",
+  expect = { households = 10, units = 80, cost = million(2000) },
   effect = {
     income = 150000, from = "Q4",
     note = "Giả định (không có trong kế hoạch): bò sinh sản thêm 150.000 đồng/người/tháng từ quý IV.",
@@ -209,6 +217,7 @@ support "nha_o" {
   quarters = "Q3-Q4",                   -- "(có Kế hoạch riêng)"
   source = "xa_hoi_hoa",
   by = "mttq",
+  expect = { households = 32, cost = million(960) },
   effect = { clears = { "d_housing_quality", "d_housing_area" }, from = "Q4" },
   notes = {
     "Ngoài ra các hộ nghèo còn chưa đạt về chỉ tiêu nhà ở được nguồn vốn vay làm nhà ở theo " ..
@@ -225,6 +234,9 @@ budget {
   ngan_sach_thanh_pho = million(315),
   xa_hoi_hoa = million(960),
   von_vay = million(2400),
+  -- the cost of the households the run chooses, by source (kehoach test)
+  expect = { total = million(5723), ngan_sach_tinh = million(2048), ngan_sach_thanh_pho = million(315),
+    xa_hoi_hoa = million(960), von_vay = million(2400) },
 }
 
 -- ---- IV — reports -------------------------------------------------------------------------

@@ -37,6 +37,8 @@ M.verbs = {
     summary = "report progress against the plan's targets from the registry's events" },
   { name = "doc", args = "PLAN",
     summary = "render the plan document (plan.md, plan.html) from the script" },
+  { name = "test", args = "PLAN", module = "kehoach.verbs.test",
+    summary = "check the expectations written in the plan against the registry" },
   { name = "db", args = "init|generate|import|export|stats|check ...", module = "kehoach.verbs.db",
     summary = "make, fill, inspect and check household registries" },
 }

@@ -195,6 +195,7 @@ M.declarations = {
       { "Q3", "communes", false, "... in quarter III" },
       { "Q4", "communes", false, "... in quarter IV" },
       { "quarter_totals", "table", false, "households stated for each quarter: { Q1 = 4, ... }" },
+      { "expect", "table", false, "what the registry should give, checked by kehoach test: { rate_points =, poor = }" },
     },
   },
   support = {
@@ -221,6 +222,7 @@ M.declarations = {
       { "effect", "table", false, "what it changes, for projection: { income =, from =, clears = }" },
       { "section", "text", false, "\"tasks\" (Nhiệm vụ trọng tâm) or \"measures\" (Giải pháp, default)" },
       { "notes", "texts", false, "further sentences for the plan document" },
+      { "expect", "table", false, "what the registry should give, checked by kehoach test: { households =, persons =, cost = }" },
     },
   },
   source = {
@@ -236,6 +238,7 @@ M.declarations = {
     open = "money",   -- other keys (kept in .extra): source names with their amounts
     fields = {
       { "total", "money", true, "the plan's total need for funds" },
+      { "expect", "table", false, "what the programmes should cost, checked by kehoach test: { total =, <source> = }" },
     },
   },
   report = {

@@ -1,0 +1,98 @@
+/*
+** test_reuse_cli.c — the plan as its author reuses it: `kehoach test` (the expectations a
+** plan writes, checked against the registry), `kehoach new` (next year's draft), `kehoach
+** diff` (two plans side by side), and other districts' plans.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+#define PLAN_2021 "plans/lao-cai-city-2021.lua"
+
+/* A copy of the file at from, in dir under name, with each (find, replace) pair replaced
+** once (the test fails when find is not there). Returns the copy's path, malloc'ed. */
+static char *edited_copy(const char *from, const char *dir, const char *name, const char *const pairs[]) {
+  char *text = kh_read_file(from);
+  assert_non_null(text);
+  for (int i = 0; pairs[i]; i += 2) {
+    char *at = strstr(text, pairs[i]);
+    if (at == NULL) fail_msg("\"%s\" is not in %s", pairs[i], from);
+    size_t head = (size_t)(at - text), find = strlen(pairs[i]), repl = strlen(pairs[i + 1]);
+    char *next = malloc(strlen(text) - find + repl + 1);
+    memcpy(next, text, head);
+    memcpy(next + head, pairs[i + 1], repl);
+    strcpy(next + head + repl, at + find);
+    free(text);
+    text = next;
+  }
+  char *path = kh_path(dir, name);
+  kh_write_file(path, text);
+  free(text);
+  return path;
+}
+
+/* ---- kehoach test ----------------------------------------------------------------------- */
+
+static void test_holds_for_the_2021_plan(void **state) {
+  const char *args[] = {"test", PLAN_2021, "--db", kh_registry(), NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_string_equal(r.out, "");
+  assert_non_null(strstr(r.err, PLAN_2021 ": 21 expectations, 21 held, 0 missed\n"));
+  kh_result_free(&r);
+}
+
+/* Each miss is one line at the declaration's plan line, and the command exits 1. */
+static void test_reports_each_miss_at_its_plan_line(void **state) {
+  char *dir = kh_tmpdir();
+  const char *const edits[] = {
+      "expect = { households = 57, persons = 105,", "expect = { households = 57, persons = 104,",
+      "expect = { total = million(5723),", "expect = { total = million(5724),",
+      "von_vay = million(2400) },", "von_vy = million(2400) },",
+      NULL};
+  char *plan = edited_copy(PLAN_2021, dir, "plan.lua", edits);
+  const char *args[] = {"test", plan, "--db", kh_registry(), NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 1);
+  char want[4096];
+  snprintf(want, sizeof want,
+           "%s:88: miss: support 'tro_cap': persons: the plan expects 104, the registry gives 105\n"
+           "%s:231: miss: budget: total: the plan expects 5.724.000.000 đồng, the registry gives "
+           "5.723.000.000 đồng\n"
+           "%s:231: miss: budget: expect.von_vy: 'von_vy' is not a declared funding source (did you "
+           "mean 'von_vay'?)\n",
+           plan, plan, plan);
+  assert_string_equal(r.out, want);
+  assert_non_null(strstr(r.err, ": 21 expectations, 18 held, 3 missed\n"));
+  kh_result_free(&r);
+  free(plan), free(dir);
+}
+
+/* A wrong expectation is a plan error when the plan is read, at its line. */
+static void test_refuses_an_unknown_expectation(void **state) {
+  char *dir = kh_tmpdir();
+  const char *const edits[] = {"expect = { households = 48, cost", "expect = { housholds = 48, cost", NULL};
+  char *plan = edited_copy(PLAN_2021, dir, "plan.lua", edits);
+  const char *args[] = {"test", plan, "--db", kh_registry(), NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 1);
+  assert_non_null(strstr(r.err, "support \"vay_von\": unknown expectation 'housholds' (did you mean "
+                                "'households'?); support can expect: households, persons, units, cost, "
+                                "eligible, waitlisted, by_commune"));
+  kh_result_free(&r);
+  free(plan), free(dir);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_holds_for_the_2021_plan),
+      cmocka_unit_test(test_reports_each_miss_at_its_plan_line),
+      cmocka_unit_test(test_refuses_an_unknown_expectation),
+  };
+  return cmocka_run_group_tests_name("reuse_cli", tests, NULL, NULL);
+}
