@@ -64,6 +64,7 @@ run: $(BIN) $(REGISTRY)
 # Every test: cmocka binaries for each C module, the Lua tests (tests/lua, run through the
 # engine by test_lua), and the command-line tests (test_cli runs the built program).
 test: $(BIN) $(TEST_BIN) $(REGISTRY)
+	@sh scripts/test-deps.sh $(BUILD)/test-deps.stamp
 	@KEHOACH_BIN=$(abspath $(BIN)) KEHOACH_REGISTRY=$(abspath $(REGISTRY)) \
 	  sh tests/run.sh $(TEST_BIN)
 

@@ -8,7 +8,7 @@
 -- where the seed's own figures disagree with each other.
 --
 -- Run:   ./kehoach check plans/lao-cai-city-2021.lua
---        ./kehoach run plans/lao-cai-city-2021.lua
+--        ./kehoach run plans/lao-cai-city-2021.lua [--scenario NAME] [--set PATH=VALUE]
 --        ./kehoach test plans/lao-cai-city-2021.lua   (the expect = { ... } below)
 
 plan {
@@ -237,6 +237,24 @@ budget {
   -- the cost of the households the run chooses, by source (kehoach test)
   expect = { total = million(5723), ngan_sach_tinh = million(2048), ngan_sach_thanh_pho = million(315),
     xa_hoi_hoa = million(960), von_vay = million(2400) },
+}
+
+-- ---- What if ...? (not in the seed) -------------------------------------------------------
+-- Questions officers ask of the plan, answered without editing it:
+--   ./kehoach run plans/lao-cai-city-2021.lua --scenario tang_tro_cap
+--   ./kehoach compare plans/lao-cai-city-2021.lua --scenario tang_tro_cap --scenario vay_du_nhu_cau
+
+scenario "tang_tro_cap" {
+  label = "Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng",
+  ["tro_cap.amount"] = 300000,
+}
+
+-- Every poor household that registered a need for credit in Thống Nhất and Tả Phời gets
+-- its loan (the quotas follow into the stated 48 households; the budget line does not).
+scenario "vay_du_nhu_cau" {
+  label = "Cho vay đủ nhu cầu tại Thống Nhất và Tả Phời",
+  ["vay_von.quota.Thống Nhất"] = 46,
+  ["vay_von.quota.Tả Phời"] = 13,
 }
 
 -- ---- IV — reports -------------------------------------------------------------------------

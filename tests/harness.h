@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -104,12 +105,52 @@ static inline void kh_result_free(kh_result *r) {
   r->out = r->err = NULL;
 }
 
-/* Runs kehoach with the NULL-terminated arguments (after the program name), in folder
-** cwd (NULL: here), and waits for it. */
-static inline kh_result kh_run_in(const char *cwd, const char *const args[]) {
+/* Runs the program argv[0] (a path) with the NULL-terminated argv, in folder cwd (NULL:
+** here), and waits for it; with seconds > 0 its whole process group is killed when it
+** runs longer (the result's code is then 128 + SIGKILL). */
+static inline kh_result kh_exec(const char *cwd, const char *const argv[], int seconds) {
   kh_result r = {0, NULL, NULL};
   char *dir = kh_tmpdir();
   char *out_path = kh_path(dir, "out"), *err_path = kh_path(dir, "err");
+  pid_t pid = fork();
+  if (pid == 0) {
+    int o = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int e = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(o, 1);
+    dup2(e, 2);
+    if (seconds > 0) setpgid(0, 0);
+    if (cwd && chdir(cwd) != 0) _exit(99);
+    execv(argv[0], (char *const *)argv);
+    _exit(98);
+  }
+  int status = 0;
+  if (seconds > 0) {
+    for (int waited = 0; waitpid(pid, &status, WNOHANG) == 0; waited++) {
+      if (waited >= seconds * 10) {
+        kill(-pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        break;
+      }
+      usleep(100000);
+    }
+  } else {
+    waitpid(pid, &status, 0);
+  }
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = kh_read_file(out_path);
+  r.err = kh_read_file(err_path);
+  unlink(out_path);
+  unlink(err_path);
+  rmdir(dir);
+  free(out_path);
+  free(err_path);
+  free(dir);
+  return r;
+}
+
+/* Runs kehoach with the NULL-terminated arguments (after the program name), in folder
+** cwd (NULL: here), and waits for it. */
+static inline kh_result kh_run_in(const char *cwd, const char *const args[]) {
   const char *argv[64];
   int n = 0;
   char bin[4096];
@@ -122,28 +163,7 @@ static inline kh_result kh_run_in(const char *cwd, const char *const args[]) {
   argv[n++] = bin;
   for (; args[n - 1] && n < 63; n++) argv[n] = args[n - 1];
   argv[n] = NULL;
-  pid_t pid = fork();
-  if (pid == 0) {
-    int o = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    int e = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(o, 1);
-    dup2(e, 2);
-    if (cwd && chdir(cwd) != 0) _exit(99);
-    execv(bin, (char *const *)argv);
-    _exit(98);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = kh_read_file(out_path);
-  r.err = kh_read_file(err_path);
-  unlink(out_path);
-  unlink(err_path);
-  rmdir(dir);
-  free(out_path);
-  free(err_path);
-  free(dir);
-  return r;
+  return kh_exec(cwd, argv, 0);
 }
 
 static inline kh_result kh_run(const char *const args[]) { return kh_run_in(NULL, args); }

@@ -35,7 +35,7 @@ M.verbs = {
     summary = "explain, programme by programme, why a household gets support or not" },
   { name = "progress", args = "PLAN --as-of DATE",
     summary = "report progress against the plan's targets from the registry's events" },
-  { name = "doc", args = "PLAN",
+  { name = "doc", args = "PLAN", module = "kehoach.verbs.doc",
     summary = "render the plan document (plan.md, plan.html) from the script" },
   { name = "test", args = "PLAN", module = "kehoach.verbs.test",
     summary = "check the expectations written in the plan against the registry" },

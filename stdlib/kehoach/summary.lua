@@ -14,6 +14,9 @@
 --   budget {total_declared, total_computed, sources [{id, label, declared, computed}]}
 --   reports [{id, label, due, covers, when, to}]
 --   checks [{level, code, message, file, line}]
+--   parameters {scenario {id, label, file, line} | null, budget "gap"|"cap"|"prorate",
+--               set [{path, value, was, by}]}   what --set/--scenario changed (see
+--               plan.apply_parameters); set is [] for the plan as written
 local json = require "kehoach.json"
 local check = require "kehoach.plan.check"
 local values = require "kehoach.plan.values"
@@ -149,6 +152,7 @@ function M.build(p, result, messages)
     budget = budget(p, result),
     reports = reports(p),
     checks = M.checks(messages),
+    parameters = p.parameters or { scenario = json.null, budget = "gap", set = json.array() },
   }
 end
 

@@ -161,6 +161,8 @@ M.enum, M.nfc_text, M.count, M.commune_counts, M.list_of = enum, nfc_text, count
 
 local Q = { "Q1", "Q2", "Q3", "Q4" }
 M.QUARTERS = Q
+-- who comes first within a commune's quota (kehoach.evaluate orders by them)
+M.PRIORITIES = { "lowest_income", "most_deprived" }
 
 M.declarations = {
   plan = {
@@ -278,6 +280,8 @@ M.declarations = {
     open = "any",     -- other keys (kept in .extra): parameter paths and their values
     fields = {
       { "label", "text", false, "what the scenario asks" },
+      { "budget", "text", false, "when a source cannot pay for everything: \"gap\" (report it, the default), \"cap\" or \"prorate\"" },
+      { "base", "text", false, "in a scenario file of its own: the plan it changes, relative to the file" },
     },
   },
 }

@@ -7,6 +7,7 @@ local check = require "kehoach.plan.check"
 local evaluate = require "kehoach.evaluate"
 local summary = require "kehoach.summary"
 local report = require "kehoach.render.report"
+local documents = require "kehoach.render.documents"
 local json = require "kehoach.json"
 local util = require "kehoach.util"
 
@@ -47,10 +48,12 @@ local function record(db, run, s, messages)
 end
 
 -- Runs the plan at path. opts: db, out, results (paths), standard (a standard table, for
--- tests). Returns the exit code, the summary, the output folder and the messages.
+-- tests), set, scenario, budget (see plan.apply_parameters). Returns the exit code, the
+-- summary, the output folder, the messages and the plan.
 function M.execute(path, opts)
   local started = host.now()
   local p = plan.load(path)
+  plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
   local messages = {}
   local registry = opts.db or M.DEFAULT_REGISTRY
   local results_path = opts.results or "out/results.db"
@@ -63,8 +66,9 @@ function M.execute(path, opts)
     db:run([[INSERT INTO runs(plan_id, plan_path, plan_sha256, registry_path, registry_year, standard,
              engine_version, parameters, scenario, started_at, finished_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
-      p.id, path, fs.sha256(path), registry, p.registry_year, p.meta.standard, host.version(),
-      json.encode({ set = opts.set or json.array() }), opts.scenario, started, started)
+      p.id, p.path, fs.sha256(p.path), registry, p.registry_year, p.meta.standard, host.version(),
+      json.encode(p.parameters), p.parameters.scenario ~= json.null and p.parameters.scenario.id or nil,
+      started, started)
     local run = db:value("SELECT last_insert_rowid()")
     local result = evaluate.evaluate(db, p, run, { standard = opts.standard })
     messages = result.messages
@@ -72,7 +76,7 @@ function M.execute(path, opts)
     local sum = summary.build(p, result, messages)
     record(db, run, sum, messages)
     host.budget()  -- the write phase: a new instruction window, as each phase gets
-    local out_dir = (opts.out or "out") .. "/" .. p.id
+    local out_dir = (opts.out or "out") .. "/" .. p.id .. (p.variant and ("/" .. p.variant) or "")
     fs.mkdir(out_dir)
     local text = json.encode(sum, "  ") .. "\n"
     db:run("UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?", host.now(), text, run)
@@ -84,42 +88,48 @@ function M.execute(path, opts)
     writers.summary:write(text)
     write_allocations(db, run, writers.allocations)
     writers.report:write(report.markdown(sum))
+    local docs = documents.open(out_dir, sum, db, run)
     db:exec("COMMIT")
     committed = true
     for _, k in ipairs({ "summary", "allocations", "report" }) do writers[k]:commit() end
+    for _, d in ipairs(docs) do d.writer:commit() end
     return 0, sum, out_dir
   end)
   if not committed then db:exec("ROLLBACK") end
   db:close()
   if not ok then error(code, 0) end
-  return code, s, dir, messages
+  return code, s, dir, messages, p
 end
 
 local function run(opts, args)
-  local code, s, dir, messages = M.execute(args[1], opts)
+  local code, s, dir, messages, p = M.execute(args[1], opts)
+  for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
   for _, m in ipairs(messages) do host.ewrite(check.format(m), "\n") end
   if code ~= 0 then
     host.ewrite(args[1], ": the plan has errors; nothing was written\n")
     return code
   end
   host.write(report.terminal(s))
-  host.ewrite(string.format("written: %s/summary.json, allocations.csv, report.md; results in %s\n", dir,
-    opts.results or "out/results.db"))
+  host.ewrite(string.format("written: %s/summary.json, allocations.csv, report.md, %s; results in %s\n", dir,
+    table.concat(documents.NAMES, ", "), opts.results or "out/results.db"))
   return 0
 end
 
-M.usage = "kehoach run PLAN [--db FILE] [--out DIR] [--results FILE]"
+M.usage = "kehoach run PLAN [--db FILE] [--out DIR] [--results FILE] [--set PATH=VALUE]... [--scenario NAME] [--budget MODE]"
 M.about = "Runs the plan against the household registry, which is opened read-only: chooses the\n" ..
   "households for each support (by quota and priority, with waiting lists), costs it by\n" ..
   "funding source, checks it against the registry, records the run in the results\n" ..
   "database in one transaction and writes out/<plan-id>/summary.json, allocations.csv and\n" ..
-  "report.md. A plan with errors writes nothing and exits 1."
+  "report.md. A plan with errors writes nothing and exits 1. With --set or --scenario the\n" ..
+  "plan's values are changed first (the file is not) and the reports go to\n" ..
+  "out/<plan-id>/<scenario>/ (\"set\" for --set alone)."
 M.args = { "PLAN" }
 M.options = {
   { "db", "FILE", "the household registry (default " .. M.DEFAULT_REGISTRY .. ")" },
   { "out", "DIR", "where the reports go: DIR/<plan-id>/ (default out/)" },
   { "results", "FILE", "the results database (default out/results.db)" },
 }
+for _, o in ipairs(plan.OPTIONS) do M.options[#M.options + 1] = o end
 M.run = run
 
 return M

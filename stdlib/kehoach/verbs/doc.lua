@@ -1,0 +1,86 @@
+-- doc.lua — `kehoach doc PLAN [--db FILE] [--out DIR]`: the plan document, rendered
+-- from the script and the registry: the plan is evaluated as `kehoach run` evaluates it
+-- (in memory; the results database is not touched), then out/<plan-id>/plan.md and
+-- plan.html (A4, printable) are written, both or neither. A plan with errors writes
+-- nothing and exits 1.
+local plan = require "kehoach.plan"
+local check = require "kehoach.plan.check"
+local evaluate = require "kehoach.evaluate"
+local summary = require "kehoach.summary"
+local plandoc = require "kehoach.render.plandoc"
+local run = require "kehoach.verbs.run"
+local json = require "kehoach.json"
+
+local host, fs = core.host, core.fs
+
+local M = {}
+
+-- The plan at path evaluated in memory against the registry: p, the summary, the
+-- evaluation's result and its messages. The summary is nil when the plan has errors.
+function M.evaluate(path, opts)
+  local p = plan.load(path)
+  local db = evaluate.scratch(p, opts.db or run.DEFAULT_REGISTRY)
+  local ok, result = pcall(evaluate.evaluate, db, p, 1, { standard = opts.standard })
+  db:close()
+  if not ok then error(result, 0) end
+  local messages = result.messages
+  if check.count(messages).error > 0 then return p, nil, result, messages end
+  return p, summary.build(p, result, messages), result, messages
+end
+
+-- Renders the documents of p and its summary s into out/<plan-id>/; returns the paths.
+function M.write(p, s, units, out)
+  local dir = (out or "out") .. "/" .. p.id
+  fs.mkdir(dir)
+  local blocks = plandoc.blocks(p, s, units)
+  local files = {
+    { dir .. "/plan.md", plandoc.markdown(blocks) },
+    { dir .. "/plan.html", plandoc.html(blocks, p.meta.title) },
+  }
+  local writers = {}
+  for i, f in ipairs(files) do
+    writers[i] = fs.open(f[1])
+    writers[i]:write(f[2])
+  end
+  local paths = {}
+  for i, w in ipairs(writers) do
+    w:commit()
+    paths[i] = files[i][1]
+  end
+  return paths
+end
+
+local function execute(opts, args)
+  local p, s, result, messages = M.evaluate(args[1], opts)
+  if not opts.quiet then
+    for _, m in ipairs(messages) do host.ewrite(check.format(m), "\n") end
+  end
+  if not s then
+    host.ewrite(args[1], ": the plan has errors; nothing was written\n")
+    return 1
+  end
+  local paths = M.write(p, s, result.units, opts.out)
+  if opts.json then
+    host.write(json.encode({ plan = p.id, written = json.array(paths), checks = summary.checks(messages) }, "  "), "\n")
+  elseif not opts.quiet then
+    host.ewrite("written: ", table.concat(paths, ", "), "\n")
+  end
+  return 0
+end
+
+M.usage = "kehoach doc PLAN [--db FILE] [--out DIR] [--quiet] [--json]"
+M.about = "Renders the plan document from the script, in the layout of a People's Committee plan\n" ..
+  "(I. Mục tiêu ... V. Tổ chức thực hiện, Nơi nhận, the signature), with every figure\n" ..
+  "counted in the registry: households, persons, amounts, the budget by funding source.\n" ..
+  "Writes out/<plan-id>/plan.md and plan.html (A4, ready to print). The results database\n" ..
+  "is not touched. A plan with errors writes nothing and exits 1."
+M.args = { "PLAN" }
+M.options = {
+  { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
+  { "out", "DIR", "where the documents go: DIR/<plan-id>/ (default out/)" },
+  { "quiet", nil, "print nothing but errors" },
+  { "json", nil, "print what was written, and the checks, as JSON on stdout" },
+}
+M.run = execute
+
+return M
