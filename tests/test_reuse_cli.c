@@ -88,11 +88,50 @@ static void test_refuses_an_unknown_expectation(void **state) {
   free(plan), free(dir);
 }
 
+/* ---- kehoach new ------------------------------------------------------------------------ */
+
+/* The draft goes to a file, is read back and checked; then it runs against the registry. */
+static void new_writes_a_draft_that_runs(void **state) {
+  char *dir = kh_tmpdir();
+  char *draft = kh_path(dir, "lao-cai-city-2022.lua");
+  const char *args[] = {"new", "--from", PLAN_2021, "--year", "2022", "--db", kh_registry(), "--out", draft, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, "draft of lao-cai-city-2022 (giam_ho_ngheo 117 households, budget "));
+  assert_non_null(strstr(r.err, "0 errors"));
+  kh_result_free(&r);
+  char *text = kh_read_file(draft);
+  assert_non_null(strstr(text, "  year = 2022,\n"));
+  assert_non_null(strstr(text, "  -- drafted: the standard in force in 2022\n  standard = \"vn-2022\",\n"));
+  free(text);
+  char *out = kh_path(dir, "out"), *results = kh_path(dir, "results.db");
+  const char *run[] = {"run", draft, "--db", kh_registry(), "--out", out, "--results", results, NULL};
+  r = kh_run(run);
+  assert_int_equal(r.code, 0);
+  kh_result_free(&r);
+  /* a second time, the file is there: only with --force */
+  r = kh_run(args);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "already exists; add --force to replace it"));
+  kh_result_free(&r);
+  free(out), free(results), free(draft), free(dir);
+}
+
+static void new_without_its_year_is_a_usage_error(void **state) {
+  const char *args[] = {"new", "--from", PLAN_2021, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "give the new plan's year: --year 2022"));
+  kh_result_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_holds_for_the_2021_plan),
       cmocka_unit_test(test_reports_each_miss_at_its_plan_line),
       cmocka_unit_test(test_refuses_an_unknown_expectation),
+      cmocka_unit_test(new_writes_a_draft_that_runs),
+      cmocka_unit_test(new_without_its_year_is_a_usage_error),
   };
   return cmocka_run_group_tests_name("reuse_cli", tests, NULL, NULL);
 }

@@ -39,6 +39,8 @@ M.verbs = {
     summary = "render the plan document (plan.md, plan.html) from the script" },
   { name = "test", args = "PLAN", module = "kehoach.verbs.test",
     summary = "check the expectations written in the plan against the registry" },
+  { name = "new", args = "--from PLAN --year Y", module = "kehoach.verbs.new",
+    summary = "draft next year's plan from this year's and the registry" },
   { name = "db", args = "init|generate|import|export|stats|check ...", module = "kehoach.verbs.db",
     summary = "make, fill, inspect and check household registries" },
 }
