@@ -47,6 +47,21 @@ static void test_holds_for_the_2021_plan(void **state) {
   kh_result_free(&r);
 }
 
+/* The 2022 plan reads the review of 2021 under vn-2022: no error, no warning, and its
+** own expectations (its totals) hold. */
+static void the_2022_plan_checks_clean_and_its_expectations_hold(void **state) {
+  const char *chk[] = {"check", "plans/lao-cai-city-2022.lua", "--db", kh_registry(), NULL};
+  kh_result r = kh_run(chk);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, "plans/lao-cai-city-2022.lua: 0 errors, 0 warnings"));
+  kh_result_free(&r);
+  const char *tst[] = {"test", "plans/lao-cai-city-2022.lua", "--db", kh_registry(), NULL};
+  r = kh_run(tst);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, "21 expectations, 21 held, 0 missed"));
+  kh_result_free(&r);
+}
+
 /* Each miss is one line at the declaration's plan line, and the command exits 1. */
 static void test_reports_each_miss_at_its_plan_line(void **state) {
   char *dir = kh_tmpdir();
@@ -128,6 +143,7 @@ static void new_without_its_year_is_a_usage_error(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_holds_for_the_2021_plan),
+      cmocka_unit_test(the_2022_plan_checks_clean_and_its_expectations_hold),
       cmocka_unit_test(test_reports_each_miss_at_its_plan_line),
       cmocka_unit_test(test_refuses_an_unknown_expectation),
       cmocka_unit_test(new_writes_a_draft_that_runs),

@@ -68,16 +68,10 @@ function M.value(v)
   error("cannot write a " .. t .. " as plan source")
 end
 
-local function names(list)
-  if #list == 1 then return quote(list[1]) end
-  return M.value(list)
-end
-
--- Commune counts as a list of pairs, packed on lines of at most WIDTH columns after indent.
-local function communes(list, indent)
+-- Items of a list, on one line when it fits in WIDTH columns after indent, else packed on
+-- lines of their own.
+local function pack(parts, indent)
   indent = indent or 2
-  local parts = {}
-  for i, c in ipairs(list) do parts[i] = string.format("{ %s, %d }", quote(c.name), c.n) end
   local one = "{ " .. table.concat(parts, ", ") .. " }"
   if width(one) + indent <= WIDTH then return one end
   local lines, line = {}, ""
@@ -92,6 +86,20 @@ local function communes(list, indent)
   local pad = string.rep(" ", indent + 2)
   for i, l in ipairs(lines) do lines[i] = pad .. l:gsub("%s+$", "") end
   return "{\n" .. table.concat(lines, "\n") .. "\n" .. string.rep(" ", indent) .. "}"
+end
+
+local function names(list, indent)
+  if #list == 1 then return quote(list[1]) end
+  local parts = {}
+  for i, s in ipairs(list) do parts[i] = quote(s) end
+  return pack(parts, indent)
+end
+
+-- Commune counts as a list of pairs.
+local function communes(list, indent)
+  local parts = {}
+  for i, c in ipairs(list) do parts[i] = string.format("{ %s, %d }", quote(c.name), c.n) end
+  return pack(parts, indent)
 end
 
 local function amount(a)
@@ -176,7 +184,7 @@ local function field_text(d, f, lost)
   if kind == "months" or kind == "quarters" or kind == "date" or kind == "month_or_date" then
     return quote(v.text)
   end
-  if kind == "names" then return names(v) end
+  if kind == "names" then return names(v, 2) end
   if kind == "communes" then return communes(v, 2) end
   return M.value(v)
 end
