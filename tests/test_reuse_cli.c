@@ -140,6 +140,57 @@ static void new_without_its_year_is_a_usage_error(void **state) {
   kh_result_free(&r);
 }
 
+/* ---- kehoach diff ----------------------------------------------------------------------- */
+
+static void diff_compares_2021_and_2022_by_commune_source_and_rule(void **state) {
+  char *dir = kh_tmpdir();
+  const char *args[] = {"diff", PLAN_2021, "plans/lao-cai-city-2022.lua", "--db", kh_registry(),
+                        "--out", dir, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  /* the poor at each review (225 under vn-2016 in 2020, 292 under vn-2022 in 2021), the
+  ** targets (90, 119), and each plan's cost in triệu đồng */
+  char *total = strstr(r.out, "\nTổng ");
+  assert_non_null(total);
+  assert_non_null(strstr(total, " 225 "));
+  assert_non_null(strstr(total, " 292 "));
+  assert_non_null(strstr(total, " 90 "));
+  assert_non_null(strstr(total, " 119 "));
+  assert_non_null(strstr(total, " 5.723 "));
+  assert_non_null(strstr(total, " 5.516,32\n"));
+  /* one row for Vạn Hòa, however each plan writes it */
+  assert_non_null(strstr(r.out, "\nVạn Hòa "));
+  assert_null(strstr(r.out, "\nVạn Hoà "));
+  const char *changes[] = {
+      "  support 'tro_cap': amount: per_person_month(250000) → per_person_month(360000)\n",
+      "  support 'vay_von': quota: Thống Nhất 39 → 22, Tả Phời 9 → 16, Hợp Thành — → 8,",
+      "  support 'bo_giong': source: \"ngan_sach_tinh\" → \"ngan_sach_trung_uong\"\n",
+      "  source 'ngan_sach_trung_uong': new: ",
+      "  plan: standard: \"vn-2016\" → \"vn-2022\"\n",
+      "  budget: total: million(5723) → million(5516.32)\n",
+  };
+  for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++)
+    if (strstr(r.out, changes[i]) == NULL) fail_msg("no \"%s\" in:\n%s", changes[i], r.out);
+  kh_result_free(&r);
+  char *md_path = kh_path(dir, "lao-cai-city-2021--lao-cai-city-2022/diff.md");
+  char *md = kh_read_file(md_path);
+  assert_non_null(md);
+  assert_non_null(strstr(md, "| Tổng       |     225 |     292 |"));
+  assert_non_null(strstr(md, "- **support 'tro_cap'** amount: per_person_month(250000) → per_person_month(360000)\n"));
+  free(md), free(md_path), free(dir);
+}
+
+static void diff_of_a_plan_with_itself_finds_no_change(void **state) {
+  char *dir = kh_tmpdir();
+  const char *args[] = {"diff", PLAN_2021, PLAN_2021, "--db", kh_registry(), "--out", dir, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.out, "What changed in the rules:\n  nothing\n"));
+  assert_non_null(strstr(r.out, "\nTổng                 5.723.000.000  5.723.000.000           0\n"));
+  kh_result_free(&r);
+  free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_holds_for_the_2021_plan),
@@ -148,6 +199,8 @@ int main(void) {
       cmocka_unit_test(test_refuses_an_unknown_expectation),
       cmocka_unit_test(new_writes_a_draft_that_runs),
       cmocka_unit_test(new_without_its_year_is_a_usage_error),
+      cmocka_unit_test(diff_compares_2021_and_2022_by_commune_source_and_rule),
+      cmocka_unit_test(diff_of_a_plan_with_itself_finds_no_change),
   };
   return cmocka_run_group_tests_name("reuse_cli", tests, NULL, NULL);
 }

@@ -41,6 +41,8 @@ M.verbs = {
     summary = "check the expectations written in the plan against the registry" },
   { name = "new", args = "--from PLAN --year Y", module = "kehoach.verbs.new",
     summary = "draft next year's plan from this year's and the registry" },
+  { name = "diff", args = "PLAN_A PLAN_B", module = "kehoach.verbs.diff",
+    summary = "compare two plans by commune, programme, funding source and rule" },
   { name = "db", args = "init|generate|import|export|stats|check ...", module = "kehoach.verbs.db",
     summary = "make, fill, inspect and check household registries" },
 }

@@ -118,6 +118,7 @@ end
 function T.test_money_is_written_as_a_plan_author_writes_it()
   t.eq(source.money(5723000000), "million(5723)")
   t.eq(source.money(2500000), "million(2.5)")
+  t.eq(source.money(436320000), "million(436.32)")
   t.eq(source.money(250000), "250000")
   t.eq(source.money(1234567), "1234567")
 end

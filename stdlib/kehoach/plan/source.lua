@@ -7,6 +7,7 @@
 --       comment (without "--") written on the line before that field
 --   source.value(v) -> text               a plain Lua value (text, number, boolean, list)
 --   source.money(n) -> text               million(48) or 250000
+--   source.field(d, name) -> text          one field's value as source (nil when unset)
 -- A `where` function cannot be written back: the selector is written without it, and a
 -- comment says where the original is.
 local schema = require "kehoach.plan.schema"
@@ -43,9 +44,10 @@ local function long_text(s, indent)
   return table.concat(out, " ..\n" .. string.rep(" ", indent + 2))
 end
 
+-- million(436.32) down to ten thousand đồng; smaller sums and odd ones in đồng.
 function M.money(n)
-  if n >= 1000000 and (n * 10) % 1000000 == 0 then
-    return string.format("million(%s)", string.format("%.1f", n / 1000000):gsub("%.0$", ""))
+  if n >= 1000000 and n % 10000 == 0 then
+    return string.format("million(%s)", (string.format("%.2f", n / 1000000):gsub("0+$", ""):gsub("%.$", "")))
   end
   return string.format("%d", n)
 end
@@ -187,6 +189,14 @@ local function field_text(d, f, lost)
   if kind == "names" then return names(v, 2) end
   if kind == "communes" then return communes(v, 2) end
   return M.value(v)
+end
+
+-- The value of field `name` of declaration d as source, or nil when d does not set it.
+function M.field(d, name)
+  if d[name] == nil then return nil end
+  for _, f in ipairs(schema.declarations[d.kind].fields) do
+    if f[1] == name then return (field_text(d, f, {})) end
+  end
 end
 
 function M.declaration(d, note)
