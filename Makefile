@@ -27,10 +27,18 @@ LIB_OBJ     = $(filter-out $(BUILD)/obj/main.o,$(ENGINE_OBJ))
 TEST_SRC    = $(wildcard tests/test_*.c)
 TEST_BIN    = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 
+# Fuzz targets (tests/fuzz/): `make fuzz` runs each under libFuzzer for FUZZ_SECONDS;
+# `make test` replays the inputs kept in tests/fuzz/corpus/<target>/ without libFuzzer.
+FUZZ_TARGETS = csv_import plan params values
+FUZZ_SECONDS ?= 60
+REPLAY_BIN   = $(patsubst %,$(BUILD)/tests/replay_%,$(FUZZ_TARGETS))
+FUZZ_SEEDS_plan = plans    # more seeds, read where they live
+
 REGISTRY = data/registry.db
 PLAN     = plans/lao-cai-city-2021.lua
 
-.PHONY: all run test san bench clean deps check-tests
+.PHONY: all run test san bench clean deps check-tests fuzz
+.SECONDARY:
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -52,6 +60,12 @@ $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(LIB_OBJ) | $(CONFIG)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -Iengine -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
+$(BUILD)/tests/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz.c tests/harness.h $(LIB_OBJ) | $(CONFIG)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Iengine -Itests -DFUZZ_TARGET='"$*"' \
+	  $(if $(FUZZ_SEEDS_$*),-DFUZZ_MORE_SEEDS='"$(strip $(FUZZ_SEEDS_$*))"') -o $@ tests/fuzz/replay.c tests/fuzz/fuzz.c \
+	  $(LIB_OBJ) $(LDFLAGS) $(PKG_LIBS)
+
 # The default registry: Lào Cai city at the end of 2020 (scripts/profiles/lao-cai-city.lua).
 $(REGISTRY): $(wildcard scripts/profiles/*.lua) $(wildcard stdlib/kehoach/registry/*.lua) \
              $(wildcard stdlib/kehoach/standards*.lua stdlib/kehoach/standards/*.lua) | $(BIN)
@@ -63,14 +77,35 @@ run: $(BIN) $(REGISTRY)
 
 # Every test: cmocka binaries for each C module, the Lua tests (tests/lua, run through the
 # engine by test_lua), and the command-line tests (test_cli runs the built program).
-test: $(BIN) $(TEST_BIN) $(REGISTRY)
+test: $(BIN) $(TEST_BIN) $(REPLAY_BIN) $(REGISTRY)
 	@sh scripts/test-deps.sh $(BUILD)/test-deps.stamp
 	@KEHOACH_BIN=$(abspath $(BIN)) KEHOACH_REGISTRY=$(abspath $(REGISTRY)) \
-	  sh tests/run.sh $(TEST_BIN)
+	  sh tests/run.sh $(TEST_BIN) $(REPLAY_BIN)
 
 # The same tests with AddressSanitizer and UndefinedBehaviorSanitizer.
 san:
 	$(MAKE) BUILD=build/san SANITIZE=1 OPT=-O1 test
+
+# libFuzzer from Debian's clang: the engine built with coverage, ASan and UBSan, one
+# program per target, each run for FUZZ_SECONDS (tests/fuzz/run.sh reports executions).
+FUZZ_CC     ?= clang
+FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS  = -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Wshadow -Wno-unused-parameter $(FUZZ_SAN) $(PKG_CFLAGS)
+FUZZ_OBJ     = $(patsubst engine/%.c,build/fuzz/obj/%.o,$(filter-out engine/main.c,$(ENGINE_SRC)))
+FUZZ_BIN     = $(patsubst %,build/fuzz/%,$(FUZZ_TARGETS))
+
+build/fuzz/obj/%.o: engine/%.c $(wildcard engine/*.h) | $(CONFIG)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+build/fuzz/%: tests/fuzz/fuzz.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Iengine -DFUZZ_LIBFUZZER -DFUZZ_TARGET='"$*"' -o $@ \
+	  tests/fuzz/fuzz.c $(FUZZ_OBJ) $(PKG_LIBS)
+
+fuzz: $(CONFIG) $(REGISTRY)
+	@sh tests/fuzz/deps.sh
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(foreach t,$(FUZZ_TARGETS),$(t)$(if $(FUZZ_SEEDS_$(t)),:$(strip $(FUZZ_SEEDS_$(t)))))
 
 bench: $(BIN)
 	sh scripts/bench.sh ./$(BIN)

@@ -40,6 +40,8 @@ struct sandbox {
   long long spent, window;    /* instructions charged in this window, and its size */
   long long max_instructions; /* the configured window size */
   int instructions_hit;       /* the budget ran out: sticky for the life of the state */
+  sandbox_line_fn on_line;    /* line tracing for the fuzzers, or NULL */
+  void *on_line_ud;
   char *stdlib_dir;
 };
 
@@ -92,14 +94,20 @@ size_t sandbox_memory_limit(sandbox *sb) { return sb->limit; }
 
 /* ---- instructions ------------------------------------------------------------------- */
 
+/* The hook's events: counts, and lines when someone traces them. */
+static int hook_mask(sandbox *sb) { return LUA_MASKCOUNT | (sb->on_line ? LUA_MASKLINE : 0); }
+
 static void count_hook(lua_State *L, lua_Debug *ar) {
   sandbox *sb = sandbox_of(L);
-  (void)ar;
+  if (ar->event == LUA_HOOKLINE) {
+    if (sb->on_line && lua_getinfo(L, "S", ar)) sb->on_line(sb->on_line_ud, ar->source, ar->currentline);
+    return;
+  }
   if (!sb->instructions_hit) {
     sb->spent += HOOK_STEP;
     if (sb->spent < sb->window) return;
     sb->instructions_hit = 1;
-    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1); /* from now on, every instruction */
+    lua_sethook(L, count_hook, hook_mask(sb), 1); /* from now on, every instruction */
   }
   char where[512];
   sandbox_where(L, where, sizeof where);
@@ -107,6 +115,12 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
                   "(raise the limit with --max-instructions N)", where, where[0] ? ": " : "",
                   (lua_Integer)sb->window);
   lua_error(L);
+}
+
+void sandbox_trace_lines(sandbox *sb, sandbox_line_fn fn, void *ud) {
+  sb->on_line = fn;
+  sb->on_line_ud = ud;
+  lua_sethook(sb->L, count_hook, hook_mask(sb), sb->instructions_hit ? 1 : HOOK_STEP);
 }
 
 int sandbox_budget(sandbox *sb, long long n) {

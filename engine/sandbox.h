@@ -77,4 +77,11 @@ void sandbox_where(lua_State *L, char *buf, size_t size);
 /* Fault injection for tests: the n-th allocation from now fails (0 turns it off). */
 void sandbox_fail_allocation(sandbox *sb, long n);
 
+/* Called with the chunk name ("@stdlib/kehoach/plan.lua") and line of every Lua line run;
+** the fuzzers turn these into coverage. Must not call into Lua. */
+typedef void (*sandbox_line_fn)(void *ud, const char *source, int line);
+
+/* Traces every line run to fn (NULL stops tracing). The instruction budget still holds. */
+void sandbox_trace_lines(sandbox *sb, sandbox_line_fn fn, void *ud);
+
 #endif

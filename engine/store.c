@@ -83,10 +83,14 @@ static const char registry_schema[] =
 static const char *const registry_tables[] = {"units",   "households", "persons", "surveys",
                                               "needs",   "events",     NULL};
 
-/* Results schema v2: one row in runs per finished run; everything else hangs off it.
-** allocations: one row per household per programme, chosen or waitlisted (beneficiary
-** lists); figures: every number a run computed, by path ("programmes.tro_cap.cost"), so
-** runs and scenarios can be compared in SQL; checks: the messages of the run. */
+/* Results schema v3: one row in runs per finished run; everything else hangs off it.
+** allocations: one row per household per programme, chosen, waitlisted or (under
+** --budget cap) unfunded (beneficiary lists); figures: every number a run computed, by
+** path ("programmes.tro_cap.cost"), so runs and scenarios can be compared in SQL;
+** checks: the messages of the run; projected_households: each household an effect
+** reaches, its status at the end of each quarter; projected_communes: poor households and
+** escapes by commune and quarter. v3 added budget_mode, allocations.need, 'unfunded' and
+** the two projected_ tables. */
 static const char results_schema[] =
     "CREATE TABLE runs("
     " id INTEGER PRIMARY KEY,"
@@ -99,6 +103,7 @@ static const char results_schema[] =
     " engine_version TEXT NOT NULL,"
     " parameters TEXT NOT NULL DEFAULT '{}',"  /* JSON: --set values and options */
     " scenario TEXT,"
+    " budget_mode TEXT NOT NULL DEFAULT 'gap' CHECK (budget_mode IN ('gap','cap','prorate')),"
     " started_at TEXT NOT NULL,"
     " finished_at TEXT NOT NULL,"
     " summary TEXT);"                           /* JSON: summary.json as written */
@@ -120,9 +125,10 @@ static const char results_schema[] =
     " income INTEGER,"
     " deprivations INTEGER,"
     " rank INTEGER NOT NULL,"                   /* within the commune, by the priority */
-    " status TEXT NOT NULL CHECK (status IN ('chosen','waitlisted')),"
+    " status TEXT NOT NULL CHECK (status IN ('chosen','waitlisted','unfunded')),"
     " units INTEGER,"
-    " amount INTEGER NOT NULL DEFAULT 0,"       /* VND, 0 for the waitlisted */
+    " amount INTEGER NOT NULL DEFAULT 0,"       /* VND paid, 0 for the waitlisted */
+    " need INTEGER NOT NULL DEFAULT 0,"         /* VND before the budget mode */
     " source TEXT,"
     " period TEXT);"
     "CREATE TABLE figures("
@@ -130,6 +136,28 @@ static const char results_schema[] =
     " path TEXT NOT NULL,"
     " value,"
     " PRIMARY KEY (run, path)) WITHOUT ROWID;"
+    "CREATE TABLE projected_households("
+    " run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+    " household TEXT NOT NULL,"
+    " unit TEXT NOT NULL,"
+    " commune TEXT NOT NULL,"
+    " status TEXT NOT NULL,"                    /* as recorded at the review */
+    " income INTEGER NOT NULL,"                 /* at the review */
+    " deprivations INTEGER NOT NULL,"           /* at the review, under the plan's standard */
+    " q1 TEXT, q2 TEXT, q3 TEXT, q4 TEXT,"      /* the standard's status at each quarter's end */
+    " income_q4 INTEGER,"                       /* projected, at the end of the year */
+    " deprivations_q4 INTEGER,"
+    " escaped INTEGER,"                         /* the quarter it leaves poverty, or NULL */
+    " PRIMARY KEY (run, household)) WITHOUT ROWID;"
+    "CREATE TABLE projected_communes("
+    " run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+    " quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),"
+    " unit TEXT NOT NULL,"
+    " commune TEXT NOT NULL,"
+    " households INTEGER NOT NULL,"
+    " poor INTEGER NOT NULL,"                   /* projected at the quarter's end */
+    " escapes INTEGER NOT NULL,"                /* in the quarter */
+    " PRIMARY KEY (run, quarter, unit)) WITHOUT ROWID;"
     "CREATE INDEX checks_run ON checks(run);"
     "CREATE INDEX allocations_run ON allocations(run, programme, unit, rank);"
     "CREATE INDEX allocations_household ON allocations(run, household);";

@@ -168,4 +168,18 @@ static inline kh_result kh_run_in(const char *cwd, const char *const args[]) {
 
 static inline kh_result kh_run(const char *const args[]) { return kh_run_in(NULL, args); }
 
+/* Runs `kehoach run plan` on the default registry with its outputs (dir/<plan-id>/) and
+** its results database (dir/results.db) in dir. Returns 0, or -1 after saying why on
+** stderr: for the set-up of a group of tests that read what the run wrote. */
+static inline int kh_run_plan(const char *plan, const char *dir) {
+  char *results = kh_path(dir, "results.db");
+  const char *args[] = {"run", plan, "--db", kh_registry(), "--out", dir, "--results", results, NULL};
+  kh_result r = kh_run(args);
+  free(results);
+  if (r.code != 0) fprintf(stderr, "kehoach run %s exited %d:\n%s", plan, r.code, r.err);
+  int code = r.code == 0 ? 0 : -1;
+  kh_result_free(&r);
+  return code;
+}
+
 #endif

@@ -105,19 +105,9 @@ static int page_setup(void **state) {
   }
   page *pg = calloc(1, sizeof *pg);
   pg->dir = kh_tmpdir();
-  char *results = kh_path(pg->dir, "results.db");
-  const char *args[] = {"run", PLAN_2021, "--db", kh_registry(), "--out", pg->dir,
-                        "--results", results, NULL};
-  kh_result r = kh_run(args);
-  free(results);
-  if (r.code != 0) {
-    fprintf(stderr, "kehoach run exited %d:\n%s", r.code, r.err);
-    kh_result_free(&r);
-    return -1;
-  }
-  kh_result_free(&r);
-  snprintf(pg->url, sizeof pg->url, "file://%s/lao-cai-city-2021/report.html", pg->dir);
   *state = pg;
+  if (kh_run_plan(PLAN_2021, pg->dir) != 0) return -1;
+  snprintf(pg->url, sizeof pg->url, "file://%s/lao-cai-city-2021/report.html", pg->dir);
   return 0;
 }
 

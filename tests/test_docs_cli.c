@@ -131,11 +131,35 @@ static void the_document_is_the_same_on_every_run(void **state) {
   kh_result_free(&r);
 }
 
+static void a_changed_value_changes_the_document(void **state) {
+  char *dir = kh_tmpdir();
+  const char *args[] = {"doc", PLAN_2021, "--db", kh_registry(), "--out", dir,
+                        "--set", "tro_cap.amount=300000", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, "--set tro_cap.amount = 300000 (was 250000)"));
+  char *path = kh_path(dir, "lao-cai-city-2021/set/plan.md");
+  char *md = kh_read_file(path);
+  assert_non_null(md);
+  /* 105 persons × 300.000 đồng × 12 months */
+  const char *parts[] = {"Mức hỗ trợ: 300.000 đồng/khẩu/tháng.",
+                         "Kinh phí hỗ trợ: 378 triệu đồng, từ nguồn ngân sách thành phố.",
+                         "- Ngân sách thành phố: **378 triệu đồng** (Hỗ trợ hộ nghèo không có khả năng "
+                         "thoát nghèo) *(kế hoạch ghi 315 triệu đồng)*.",
+                         "Dự kiến nhu cầu kinh phí thực hiện: 5.786 triệu đồng, trong đó:", NULL};
+  assert_contains_all(md, parts);
+  free(md);
+  free(path);
+  free(dir);
+  kh_result_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest doc_tests[] = {
       cmocka_unit_test(the_plan_document_states_the_seeds_figures_computed_from_the_registry),
       cmocka_unit_test(the_html_is_the_same_document_printable_on_a4),
       cmocka_unit_test(the_document_is_the_same_on_every_run),
+      cmocka_unit_test(a_changed_value_changes_the_document),
   };
   return cmocka_run_group_tests_name("kehoach doc", doc_tests, doc_setup, doc_teardown);
 }

@@ -100,6 +100,8 @@ static void set_raises_the_allowance_and_opens_the_city_gap(void **state) {
   char *s = read_in(dir, "lao-cai-city-2021/set/summary.json");
   assert_int_equal(source_field(s, "ngan_sach_thanh_pho", "computed"), 378000000);
   assert_int_equal(source_field(s, "ngan_sach_thanh_pho", "declared"), 315000000);
+  assert_int_equal(source_field(s, "ngan_sach_thanh_pho", "gap"), 63000000);
+  assert_int_equal(source_field(s, "ngan_sach_thanh_pho", "spent"), 378000000);
   assert_int_equal(json_figure(s, "SELECT json_extract(?1, '$.parameters.set[0].value')"), 300000);
   /* the plan as written was not touched: no summary at out/<plan-id>/ itself */
   char *base = kh_path(dir, "lao-cai-city-2021/summary.json");
@@ -143,11 +145,184 @@ static void a_scenario_of_the_plan_runs_into_its_own_folder_and_run_row(void **s
   kh_result_free(&r);
 }
 
+/* ---- the projection ------------------------------------------------------------------------ */
+
+/* Year-end escapes by commune in two summaries: how many communes differ, and by how much
+** in the commune named. */
+static void escapes_differ(const char *a, const char *b, const char *commune, long long *others,
+                           long long *there) {
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  const char *sql =
+      "SELECT x.key, y.value - x.value FROM json_each(?1, '$.projection.year_end.escapes') x "
+      "JOIN json_each(?2, '$.projection.year_end.escapes') y ON y.key = x.key";
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+    fail_msg("%s", sqlite3_errmsg(db));
+  sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+  *others = 0;
+  *there = 0;
+  int rows = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    rows++;
+    long long d = sqlite3_column_int64(st, 1);
+    if (strcmp((const char *)sqlite3_column_text(st, 0), commune) == 0) *there = d;
+    else if (d != 0) (*others)++;
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  assert_int_equal(rows, 17); /* every commune of the city */
+}
+
+static void the_2021_projection_sets_escapes_against_the_90_target(void **state) {
+  NEED_REGISTRY();
+  kh_result r;
+  char *dir = run_2021(&r, NULL);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  assert_non_null(strstr(r.out, "Dự báo thoát nghèo (giam_ho_ngheo): "));
+  char *s = read_in(dir, "lao-cai-city-2021/summary.json");
+  long long escapes = json_figure(s, "SELECT json_extract(?1, '$.projection.year_end.escapes_total')");
+  long long short_by = json_figure(s, "SELECT json_extract(?1, '$.projection.targets[0].short_by')");
+  long long poor = json_figure(s, "SELECT json_extract(?1, '$.projection.year_end.poor_total')");
+  /* whatever the assumptions give, the figures must agree with one another and the registry */
+  assert_true(escapes > 0);
+  assert_int_equal(poor, json_figure(s, "SELECT json_extract(?1, '$.registry.poor')") - escapes);
+  assert_int_equal(short_by, escapes >= 90 ? 0 : 90 - escapes);
+  assert_int_equal(json_figure(s, "SELECT sum(value) FROM json_each(?1, '$.projection.year_end.escapes')"), escapes);
+  assert_int_equal(json_figure(s, "SELECT json_extract(?1, '$.projection.by_quarter.Q1.escapes_total') + "
+                                  "json_extract(?1, '$.projection.by_quarter.Q2.escapes_total') + "
+                                  "json_extract(?1, '$.projection.by_quarter.Q3.escapes_total') + "
+                                  "json_extract(?1, '$.projection.by_quarter.Q4.escapes_total')"), escapes);
+  char *md = read_in(dir, "lao-cai-city-2021/report.md");
+  assert_non_null(strstr(md, "## 7. Dự báo thoát nghèo theo quý"));
+  assert_non_null(strstr(md, "Giả định A2"));
+  char *results = kh_path(dir, "results.db");
+  assert_int_equal(db_figure(results, "SELECT count(*) FROM projected_households WHERE escaped IS NOT NULL"),
+                   escapes);
+  assert_int_equal(db_figure(results, "SELECT sum(escapes) FROM projected_communes"), escapes);
+  free(results);
+  free(md);
+  free(s);
+  free(dir);
+  kh_result_free(&r);
+}
+
+static void loans_in_a_commune_move_escapes_there_and_nowhere_else(void **state) {
+  NEED_REGISTRY();
+  kh_result r;
+  char *base_dir = run_2021(&r, NULL);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  kh_result_free(&r);
+  const char *extra[] = {"--scenario", "plans/lao-cai-city-2021-them-vay.lua", NULL};
+  char *dir = run_2021(&r, extra);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  char *a = read_in(base_dir, "lao-cai-city-2021/summary.json");
+  char *b = read_in(dir, "lao-cai-city-2021/them_vay_hop_thanh/summary.json");
+  /* the loans went to Hợp Thành, and only there */
+  assert_int_equal(json_figure(b, "SELECT json_extract(value, '$.by_commune.\"Hợp Thành\".households') FROM "
+                                  "json_each(?1, '$.programmes') WHERE json_extract(value, '$.id') = 'vay_von'"), 5);
+  long long others, there;
+  escapes_differ(a, b, "Hợp Thành", &others, &there);
+  assert_int_equal(others, 0);
+  assert_true(there > 0);
+  free(a);
+  free(b);
+  free(dir);
+  free(base_dir);
+  kh_result_free(&r);
+}
+
+/* ---- budget strategies ------------------------------------------------------------------- */
+
+static void cap_never_spends_more_than_a_source_holds(void **state) {
+  NEED_REGISTRY();
+  kh_result r;
+  const char *extra[] = {"--scenario", "tang_tro_cap", "--budget", "cap", NULL};
+  char *dir = run_2021(&r, extra);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  char *s = read_in(dir, "lao-cai-city-2021/tang_tro_cap+budget-cap/summary.json");
+  assert_int_equal(json_figure(s, "SELECT count(*) FROM json_each(?1, '$.budget.sources') WHERE "
+                                  "json_extract(value, '$.spent') > json_extract(value, '$.declared')"), 0);
+  assert_true(source_field(s, "ngan_sach_thanh_pho", "spent") < 378000000);
+  assert_true(source_field(s, "ngan_sach_thanh_pho", "unfunded") > 0);
+  assert_int_equal(json_figure(s, "SELECT json_extract(?1, '$.budget.mode') = 'cap'"), 1);
+  char *results = kh_path(dir, "results.db");
+  /* the allocations themselves, source by source, against the plan's lines */
+  assert_true(db_figure(results, "SELECT sum(amount) FROM allocations WHERE source = 'ngan_sach_thanh_pho'") <=
+              315000000);
+  assert_int_equal(db_figure(results, "SELECT count(*) FROM runs WHERE budget_mode = 'cap'"), 1);
+  free(results);
+  free(s);
+  free(dir);
+  kh_result_free(&r);
+}
+
+/* ---- compare ----------------------------------------------------------------------------- */
+
+static void compare_sets_scenarios_beside_the_plan_with_their_differences(void **state) {
+  NEED_REGISTRY();
+  char *dir = kh_tmpdir();
+  const char *args[] = {"compare", PLAN_2021, "--db", kh_registry(), "--out", dir, "--scenario", "tang_tro_cap",
+                        "--scenario", "plans/lao-cai-city-2021-them-vay.lua", NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  assert_non_null(strstr(r.out, "Ngân sách thành phố — thừa (+) / thiếu (−)"));
+  char *c = read_in(dir, "lao-cai-city-2021/compare.json");
+  assert_int_equal(json_figure(c, "SELECT json_array_length(?1, '$.variants')"), 3);
+  const char *city =
+      "SELECT json_extract(value, '$.%s.values[%d]') FROM json_each(?1, '$.sources') "
+      "WHERE json_extract(value, '$.id') = 'ngan_sach_thanh_pho'";
+  char sql[512];
+  snprintf(sql, sizeof sql, city, "need", 1);
+  assert_int_equal(json_figure(c, sql), 378000000);
+  snprintf(sql, sizeof sql, city, "balance", 1);
+  assert_int_equal(json_figure(c, sql), -63000000);
+  snprintf(sql, sizeof sql, city, "need", 0);
+  assert_int_equal(json_figure(c, sql), 315000000);
+  /* the loans in Hợp Thành: escapes there, by the same figure a run of the scenario gives */
+  long long there = json_figure(c, "SELECT json_extract(value, '$.escapes.diff[2]') FROM json_each(?1, '$.communes') "
+                                   "WHERE json_extract(value, '$.name') = 'Hợp Thành'");
+  assert_true(there > 0);
+  assert_int_equal(json_figure(c, "SELECT count(*) FROM json_each(?1, '$.communes') WHERE "
+                                  "json_extract(value, '$.escapes.diff[2]') <> 0"), 1);
+  kh_result run;
+  const char *extra[] = {"--scenario", "plans/lao-cai-city-2021-them-vay.lua", NULL};
+  char *run_dir = run_2021(&run, extra);
+  if (run.code != 0) fail_msg("exit %d: %s", run.code, run.err);
+  char *s = read_in(run_dir, "lao-cai-city-2021/them_vay_hop_thanh/summary.json");
+  assert_int_equal(json_figure(c, "SELECT json_extract(?1, '$.city.escapes.values[2]')"),
+                   json_figure(s, "SELECT json_extract(?1, '$.projection.year_end.escapes_total')"));
+  assert_int_equal(json_figure(c, "SELECT json_extract(?1, '$.total_cost.values[2]')"),
+                   json_figure(s, "SELECT json_extract(?1, '$.budget.total_spent')"));
+  char *md = read_in(dir, "lao-cai-city-2021/compare.md");
+  assert_non_null(strstr(md, "## 6. Hộ nghèo cuối năm (dự báo)"));
+  free(md);
+  free(s);
+  free(run_dir);
+  kh_result_free(&run);
+  free(c);
+  free(dir);
+  kh_result_free(&r);
+}
+
+static void compare_without_anything_to_compare_is_a_usage_error(void **state) {
+  const char *args[] = {"compare", PLAN_2021, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "nothing to compare the plan with"));
+  kh_result_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(set_raises_the_allowance_and_opens_the_city_gap),
       cmocka_unit_test(a_wrong_set_is_a_usage_error_naming_the_paths),
       cmocka_unit_test(a_scenario_of_the_plan_runs_into_its_own_folder_and_run_row),
+      cmocka_unit_test(the_2021_projection_sets_escapes_against_the_90_target),
+      cmocka_unit_test(loans_in_a_commune_move_escapes_there_and_nowhere_else),
+      cmocka_unit_test(cap_never_spends_more_than_a_source_holds),
+      cmocka_unit_test(compare_sets_scenarios_beside_the_plan_with_their_differences),
+      cmocka_unit_test(compare_without_anything_to_compare_is_a_usage_error),
   };
   return cmocka_run_group_tests_name("what-if on the command line", tests, NULL, NULL);
 }

@@ -27,7 +27,7 @@ M.verbs = {
     summary = "run the plan against the registry: who gets what, at what cost, from which fund" },
   { name = "check", args = "PLAN", module = "kehoach.verbs.check",
     summary = "check the plan's sums, dates and names, without the registry" },
-  { name = "compare", args = "PLAN --scenario NAME... | --set PATH=VALUE...",
+  { name = "compare", args = "PLAN --scenario NAME... | --set PATH=VALUE...", module = "kehoach.verbs.compare",
     summary = "compare the plan with scenarios side by side: costs, gaps, households, targets" },
   { name = "sweep", args = "PLAN --vary PATH=FROM:TO:STEP",
     summary = "run the plan over a range of one value and tabulate the results" },

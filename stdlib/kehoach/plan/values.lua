@@ -6,19 +6,25 @@ local M = {}
 
 local AMOUNT = {}   -- metatable of amounts, so a declaration can tell one from a number
 
+-- The largest sum of money a plan may write: a million billion đồng, far above any
+-- district's budget, and small enough that amounts times persons times months stay
+-- whole numbers.
+M.MAX_VND = 1000000000000000
+
 -- A whole number of đồng from a number written in the plan (50e6 is fine, 0.5 is not).
 function M.vnd(n)
   if type(n) ~= "number" then return nil, "a sum of money (a number of đồng)" end
+  if n ~= n then return nil, "a sum of money, not NaN" end
+  if n < 0 then return nil, "a sum of money that is not negative" end
+  if n > M.MAX_VND then return nil, "a sum of money of at most 1.000.000.000.000.000 đồng" end
   local i = math.tointeger(n)
   if i == nil then
-    if n ~= n or n == math.huge or n == -math.huge then return nil, "a finite sum of money" end
     local r = math.floor(n + 0.5)
     if math.abs(n - r) > 1e-6 * math.max(1, math.abs(n)) then
       return nil, string.format("a whole number of đồng, not %s", tostring(n))
     end
     i = math.tointeger(r)
   end
-  if i < 0 then return nil, "a sum of money that is not negative" end
   return i
 end
 

@@ -18,7 +18,12 @@ local M = {}
 
 M.MAX_PROBLEMS = 200
 
+-- A value as a problem quotes it; a value that is not UTF-8 has its bytes beyond ASCII
+-- written \xNN, so the message stays text a terminal can show.
 local function show(v)
+  if not text.valid(v) then
+    v = v:gsub("[\128-\255]", function(c) return string.format("\\x%02X", c:byte()) end)
+  end
   return "'" .. v .. "'"
 end
 
@@ -155,7 +160,11 @@ local function read_header(ctx, spec, file, fields)
   for _, c in ipairs(spec.columns) do known[c[1]] = true end
   for i, raw in ipairs(fields) do
     local name = raw:match("^%s*(.-)%s*$")
-    if not known[name] then
+    if not text.valid(name) then
+      ctx.problem(file, 1, nil, "column %d of the header, %s, is not UTF-8 text (save the file as UTF-8)",
+        i, show(name))
+      ok = false
+    elseif not known[name] then
       local near = util.nearest(name, tables.column_names(spec))
       ctx.problem(file, 1, nil, "unknown column %s%s (the columns of %s are %s)", show(name),
         near and (", did you mean " .. near .. "?") or "", spec.name,
@@ -239,6 +248,9 @@ local function import_file(ctx, spec, file)
             ctx.problem(file, row, c[1], "empty, but it must be given")
             good = false
           end
+        elseif not text.valid(raw) then
+          ctx.problem(file, row, c[1], "%s is not UTF-8 text (save the file as UTF-8)", show(raw))
+          good = false
         else
           v, expected = convert[c[2]](raw, c, ctx, spec.name)
           if v == nil then

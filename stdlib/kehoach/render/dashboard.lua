@@ -12,6 +12,7 @@
 local vn = require "kehoach.render.vn"
 local svg = require "kehoach.render.svg"
 local html = require "kehoach.render.html"
+local figures = require "kehoach.render.figures"
 
 local esc = html.esc
 
@@ -42,14 +43,9 @@ local function section_targets(s, out, n)
     local cats, series = {}, {}
     for q = 1, 4 do series[q] = { label = QUARTER_LABELS[q], values = {} } end
     local has_quarters = next(g.quarters) ~= nil
-    for _, name in ipairs(s.communes) do
-      if g.by_commune[name] then
-        cats[#cats + 1] = name
-        for q = 1, 4 do
-          local per = g.quarters[QUARTERS[q]]
-          series[q].values[#cats] = per and per[name] or 0
-        end
-      end
+    for _, r in ipairs(figures.target_rows(s, g)) do
+      cats[#cats + 1] = r.name
+      for q = 1, 4 do series[q].values[#cats] = r.quarters[q] or 0 end
     end
     if #cats > 0 then
       local spec = {
@@ -60,7 +56,7 @@ local function section_targets(s, out, n)
           #cats, has_quarters and ", mỗi thanh chia theo quý I đến IV" or ""),
       }
       if not has_quarters then
-        for i, name in ipairs(cats) do spec.series[1].values[i] = g.by_commune[name] end
+        for i, name in ipairs(cats) do spec.series[1].values[i] = g.by_commune[name] or 0 end
       end
       out[#out + 1] = figure(spec, svg.bars)
     end

@@ -20,6 +20,7 @@ local html = require "kehoach.render.html"
 local params = require "kehoach.plan.params"
 local check = require "kehoach.plan.check"
 local values = require "kehoach.plan.values"
+local figures = require "kehoach.render.figures"
 
 local text = core.text
 
@@ -74,11 +75,6 @@ local function from_source(src)
   return "từ " .. words
 end
 
-local function sources_by_id(s)
-  local out = {}
-  for _, x in ipairs(s.budget.sources) do out[x.id] = x end
-  return out
-end
 
 -- A parameter's value in words, for the {path} of an objective.
 local function param_words(v, e)
@@ -167,7 +163,7 @@ end
 
 -- A support of section "tasks": the counts, the rate, the months, the fund, who pays.
 local function task_blocks(p, s, d, g, out)
-  local src = sources_by_id(s)[g.source]
+  local src = figures.sources_by_id(s)[g.source]
   out[#out + 1] = para(string.format("Tổng số hộ: %s hộ, số khẩu được hỗ trợ %s nhân khẩu.", vn.int(g.households),
     vn.int(g.persons)))
   local a = amount_words(g)
@@ -228,7 +224,7 @@ end
 local function measure_blocks(p, s, d, g, name, units, out)
   out[#out + 1] = para(measure_sentence(p, s, d, g, name, units))
   for _, n in ipairs(d.notes or {}) do out[#out + 1] = para(n) end
-  local src = sources_by_id(s)[g.source]
+  local src = figures.sources_by_id(s)[g.source]
   local a = amount_words(g)
   if src then
     out[#out + 1] = para(string.format("%sKinh phí: %s, %s.", a and ("Mức hỗ trợ: " .. a .. ". ") or "",

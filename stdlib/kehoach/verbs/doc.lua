@@ -1,6 +1,7 @@
--- doc.lua — `kehoach doc PLAN [--db FILE] [--out DIR]`: the plan document, rendered
--- from the script and the registry: the plan is evaluated as `kehoach run` evaluates it
--- (in memory; the results database is not touched), then out/<plan-id>/plan.md and
+-- doc.lua — `kehoach doc PLAN [--db FILE] [--out DIR] [--set PATH=VALUE]... [--scenario
+-- NAME]`: the plan document, rendered from the script and the registry: the plan, with
+-- its parameters changed as asked, is evaluated as `kehoach run` evaluates it (in memory;
+-- the results database is not touched), then out/<plan-id>/[<variant>/]plan.md and
 -- plan.html (A4, printable) are written, both or neither. A plan with errors writes
 -- nothing and exits 1.
 local plan = require "kehoach.plan"
@@ -15,10 +16,12 @@ local host, fs = core.host, core.fs
 
 local M = {}
 
--- The plan at path evaluated in memory against the registry: p, the summary, the
+-- The plan at path, its parameters changed by opts.set, opts.scenario and opts.budget
+-- (plan.apply_parameters), evaluated in memory against the registry: p, the summary, the
 -- evaluation's result and its messages. The summary is nil when the plan has errors.
 function M.evaluate(path, opts)
   local p = plan.load(path)
+  plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
   local db = evaluate.scratch(p, opts.db or run.DEFAULT_REGISTRY)
   local ok, result = pcall(evaluate.evaluate, db, p, 1, { standard = opts.standard })
   db:close()
@@ -28,9 +31,10 @@ function M.evaluate(path, opts)
   return p, summary.build(p, result, messages), result, messages
 end
 
--- Renders the documents of p and its summary s into out/<plan-id>/; returns the paths.
+-- Renders the documents of p and its summary s into out/<plan-id>/[<variant>/], beside
+-- the run of the same parameters; returns the paths.
 function M.write(p, s, units, out)
-  local dir = (out or "out") .. "/" .. p.id
+  local dir = (out or "out") .. "/" .. p.id .. (p.variant and ("/" .. p.variant) or "")
   fs.mkdir(dir)
   local blocks = plandoc.blocks(p, s, units)
   local files = {
@@ -53,6 +57,7 @@ end
 local function execute(opts, args)
   local p, s, result, messages = M.evaluate(args[1], opts)
   if not opts.quiet then
+    for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
     for _, m in ipairs(messages) do host.ewrite(check.format(m), "\n") end
   end
   if not s then
@@ -68,12 +73,13 @@ local function execute(opts, args)
   return 0
 end
 
-M.usage = "kehoach doc PLAN [--db FILE] [--out DIR] [--quiet] [--json]"
+M.usage = "kehoach doc PLAN [--db FILE] [--out DIR] [--set PATH=VALUE]... [--scenario NAME] [--quiet] [--json]"
 M.about = "Renders the plan document from the script, in the layout of a People's Committee plan\n" ..
   "(I. Mục tiêu ... V. Tổ chức thực hiện, Nơi nhận, the signature), with every figure\n" ..
   "counted in the registry: households, persons, amounts, the budget by funding source.\n" ..
-  "Writes out/<plan-id>/plan.md and plan.html (A4, ready to print). The results database\n" ..
-  "is not touched. A plan with errors writes nothing and exits 1."
+  "Writes out/<plan-id>/plan.md and plan.html (A4, ready to print). With --set or\n" ..
+  "--scenario the document states the changed plan, in out/<plan-id>/<scenario>/ as run\n" ..
+  "does. The results database is not touched. A plan with errors writes nothing, exits 1."
 M.args = { "PLAN" }
 M.options = {
   { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
@@ -81,6 +87,7 @@ M.options = {
   { "quiet", nil, "print nothing but errors" },
   { "json", nil, "print what was written, and the checks, as JSON on stdout" },
 }
+for _, o in ipairs(plan.OPTIONS) do M.options[#M.options + 1] = o end
 M.run = execute
 
 return M

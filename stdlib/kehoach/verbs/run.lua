@@ -64,11 +64,11 @@ function M.execute(path, opts)
   local committed = false
   local ok, code, s, dir = pcall(function()
     db:run([[INSERT INTO runs(plan_id, plan_path, plan_sha256, registry_path, registry_year, standard,
-             engine_version, parameters, scenario, started_at, finished_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
+             engine_version, parameters, scenario, budget_mode, started_at, finished_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
       p.id, p.path, fs.sha256(p.path), registry, p.registry_year, p.meta.standard, host.version(),
       json.encode(p.parameters), p.parameters.scenario ~= json.null and p.parameters.scenario.id or nil,
-      started, started)
+      p.budget_mode, started, started)
     local run = db:value("SELECT last_insert_rowid()")
     local result = evaluate.evaluate(db, p, run, { standard = opts.standard })
     messages = result.messages

@@ -1,0 +1,2 @@
+plan { id = "mau-2021", title = "Kế hoạch mẫu", unit = "Thành phố Mẫu", year = 2021, standard = "vn-2016" }
+distribution { "TT Thành ủy, UBND TP;", "UBND các xã, phường;", "Lưu VT, LĐTĐBXH (5 bản)" }

@@ -1,0 +1,190 @@
+-- targets.lua — the Lua side of the fuzz targets (tests/fuzz/fuzz.c). Each target takes an
+-- input's bytes and a scratch folder, drives one part of the real stdlib with them the way
+-- the command line does, and checks what must hold whatever the input. An error of a kind
+-- an officer can be given (plan, data, usage) is a fine answer; bug() raises kind
+-- "internal", as does any error located in stdlib/ — both make the harness abort.
+local import = require "kehoach.registry.import"
+local tables = require "kehoach.registry.tables"
+local plan = require "kehoach.plan"
+local check = require "kehoach.plan.check"
+local params = require "kehoach.plan.params"
+local values = require "kehoach.plan.values"
+
+local host, fs, store, text = core.host, core.fs, core.store, core.text
+
+local M = {}
+
+local function bug(fmt, ...)
+  host.fail("internal", "property failed: " .. string.format(fmt, ...))
+end
+
+-- ---- csv_import: one CSV file into a scratch registry -------------------------------------
+--
+-- The input is "<table>\n<the file>" when its first line names a registry table; otherwise
+-- its first byte picks the table and the whole input is the file. The registry already
+-- holds two communes and two households for the rows to refer to. Import is all or
+-- nothing: rows imported are exactly the counts it returns, a refused import (problems,
+-- or an error) leaves every table as it was, and each problem names the file and row.
+
+local SCRATCH_REGISTRY = [[
+INSERT INTO units VALUES ('10', 'Lào Cai', 'province', 'tỉnh', NULL, 0, 0);
+INSERT INTO units VALUES ('080', 'Thành phố Lào Cai', 'district', 'thành phố', '10', 1, 0);
+INSERT INTO units VALUES ('02632', 'Vạn Hòa', 'commune', 'xã', '080', 0, 0);
+INSERT INTO units VALUES ('02602', 'Duyên Hải', 'commune', 'phường', '080', 1, 0);
+INSERT INTO households VALUES (1, 'H1', '02632', 'Thôn 1', 'Lò Văn A', 1);
+INSERT INTO households VALUES (2, 'H2', '02602', 'Tổ 2', 'Trần Thị B', 0);
+INSERT INTO persons(household, name, sex, birth_year) VALUES (1, 'Lò Văn A', 'M', 1970);
+INSERT INTO surveys(household, year, income, status) VALUES (1, 2020, 600000, 'poor');
+INSERT INTO needs VALUES (1, 2020, 'credit');
+INSERT INTO events(household, date, kind) VALUES (2, '2021-03-01', 'escaped');
+]]
+
+local function row_counts(db)
+  local n = {}
+  for _, t in ipairs(tables.list) do n[t.name] = db:value("SELECT count(*) FROM " .. t.name) end
+  return n
+end
+
+function M.csv_import(data, dir)
+  local name, body = data:match("^(%l+)\n(.*)$")
+  if not (name and tables.by_name[name]) then
+    name, body = tables.list[(data:byte(1) or 0) % #tables.list + 1].name, data
+  end
+  local path = dir .. "/" .. name .. ".csv"
+  fs.write(path, body)
+  local db <close> = store.registry(":memory:", "init")
+  db:exec(SCRATCH_REGISTRY)
+  local before = row_counts(db)
+  local ok, counts, problems, total = pcall(import.run, db, { [name] = path })
+  if not ok then
+    pcall(db.exec, db, "ROLLBACK")  -- as closing the registry would
+  end
+  local after = row_counts(db)
+  for _, t in ipairs(tables.list) do
+    local added = after[t.name] - before[t.name]
+    local said = ok and counts and counts[t.name] or 0
+    if added ~= said then
+      bug("%s: %d rows of %s added, but the import %s %d", path, added, t.name,
+        ok and counts and "says" or "was refused, so expected", said)
+    end
+  end
+  if not ok then error(counts, 0) end     -- the error, as `kehoach db import` raises it
+  if not counts then
+    if type(problems) ~= "table" or #problems == 0 or math.type(total) ~= "integer" or total < #problems then
+      bug("a refused import must list its problems and count them")
+    end
+    for _, line in ipairs(problems) do
+      if type(line) ~= "string" or (line:sub(1, #path + 2) ~= path .. ": " and not line:match("^%.%.%. and %d+ more")) then
+        bug("a problem must name the file first: %s", tostring(line))
+      end
+    end
+  end
+end
+
+-- ---- plan: declare and check arbitrary text, as `kehoach check` does -------------------
+
+local LEVELS = { error = true, warning = true, info = true }
+
+function M.plan(data, dir)
+  local path = dir .. "/plan.lua"
+  fs.write(path, data)
+  local p = plan.load(path)
+  for _, m in ipairs(check.run(p, {})) do
+    if not LEVELS[m.level] or type(m.message) ~= "string" or type(m.code) ~= "string" then
+      bug("a check message must have a level, a code and a text")
+    end
+    check.format(m)
+  end
+  params.list(p)
+end
+
+-- ---- params: --set paths and values on the 2021 plan -----------------------------------
+--
+-- The input is what follows --set: "PATH=VALUE", or a path alone. A path that is found
+-- must be found again under its own spelling; one that is not gets a message; {path}
+-- placeholders in any text expand or say which path is unknown.
+
+local PLAN_2021 = "plans/lao-cai-city-2021.lua"
+local plan_2021
+
+function M.params(data)
+  plan_2021 = plan_2021 or plan.load(PLAN_2021)
+  local p = plan_2021
+  local path = data:match("^(.-)=") or data
+  local e, why = params.find(p, path)
+  if e then
+    local again = params.find(p, e.path)
+    if not again or again.path ~= e.path then bug("'%s' found, but not under its own path %s", path, e.path) end
+    if e.get() == nil then bug("%s has no value", e.path) end
+  elseif type(why) ~= "string" or not why:find("unknown parameter", 1, true) then
+    bug("an unknown path must be explained, got %s", tostring(why))
+  end
+  local out, bad = params.expand(p, data, function(v) return tostring(v) end)
+  if out == nil and type(bad) ~= "string" then bug("expand must say which path it could not find") end
+end
+
+-- ---- values: periods, dates and sums of money as a plan writes them ----------------------
+--
+-- Whatever the text, each parser gives a value or a reason. A period is months from..to
+-- within 01..12 whose code ("01-12", "Q1-Q2") parses back to the same months; a date is
+-- a real day that parses back from its own text; a sum of money is whole đồng, not
+-- negative.
+
+local function check_period(r, s)
+  if math.type(r.from) ~= "integer" or math.type(r.to) ~= "integer" or r.from < 1 or r.to > 12
+      or r.from > r.to or r.months ~= r.to - r.from + 1 then
+    bug("period %q: months %s..%s", s, tostring(r.from), tostring(r.to))
+  end
+  if r.quarters and (r.from ~= 3 * r.quarters.from - 2 or r.to ~= 3 * r.quarters.to) then
+    bug("period %q: quarters and months disagree", s)
+  end
+  local code = values.period_code(r)
+  local back = code:match("^Q") and values.quarters(code) or values.months(code)
+  if not back or back.from ~= r.from or back.to ~= r.to then
+    bug("period %q: its code %q does not parse back", s, code)
+  end
+  if not text.valid(values.describe_period(r, 2021)) then bug("period %q: described as invalid text", s) end
+end
+
+local function check_date(d, s, allow_month)
+  if math.type(d.year) ~= "integer" or d.month < 1 or d.month > 12 or (d.day == nil and not allow_month) then
+    bug("date %q: %s-%s-%s", s, tostring(d.year), tostring(d.month), tostring(d.day))
+  end
+  local again = values.date(d.text, allow_month)
+  if not again or again.year ~= d.year or again.month ~= d.month or again.day ~= d.day then
+    bug("date %q does not parse back from its text", s)
+  end
+  values.describe_date(d)
+end
+
+local function check_money(v, why, what)
+  if v == nil then
+    if type(why) ~= "string" then bug("%s: refused without a reason", what) end
+  elseif math.type(v) ~= "integer" or v < 0 then
+    bug("%s gave %s, not whole đồng", what, tostring(v))
+  end
+end
+
+function M.values(data)
+  for _, parse in ipairs({ values.months, values.quarters }) do
+    local r, why = parse(data)
+    if r then check_period(r, data)
+    elseif type(why) ~= "string" then bug("period %q refused without a reason", data) end
+  end
+  for _, allow_month in ipairs({ false, true }) do
+    local d, why = values.date(data, allow_month)
+    if d then check_date(d, data, allow_month)
+    elseif type(why) ~= "string" then bug("date %q refused without a reason", data) end
+  end
+  local n = tonumber(data)
+  if n then
+    local v, why = values.vnd(n)
+    check_money(v, why, "vnd(" .. data .. ")")
+    v, why = values.million(n)
+    check_money(v, why, "million(" .. data .. ")")
+    local a = values.amount("household", n)
+    if a and not text.valid(values.describe_amount(a, tostring)) then bug("amount described as invalid text") end
+  end
+end
+
+return M
