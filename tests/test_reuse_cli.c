@@ -154,6 +154,49 @@ static void new_without_its_year_is_a_usage_error(void **state) {
   kh_result_free(&r);
 }
 
+/* ---- another district ------------------------------------------------------------------ */
+
+/* Sa Pa's registry, made by `make` from scripts/profiles/sa-pa.lua. */
+static const char *sapa_registry(void) {
+  const char *r = getenv("KEHOACH_SAPA");
+  return r && *r ? r : "data/sa-pa.db";
+}
+
+/* Sa Pa's plan on Sa Pa's registry: checked, run and tested like the city's, with the
+** town's units, its 13% poverty and the sources only it has. */
+static void sa_pa_runs_on_its_own_registry(void **state) {
+  const char *chk[] = {"check", "plans/sa-pa-2021.lua", "--db", sapa_registry(), NULL};
+  kh_result r = kh_run(chk);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, "plans/sa-pa-2021.lua: 0 errors, 0 warnings, names checked against"));
+  kh_result_free(&r);
+  const char *tst[] = {"test", "plans/sa-pa-2021.lua", "--db", sapa_registry(), NULL};
+  r = kh_run(tst);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, "16 expectations, 16 held, 0 missed"));
+  kh_result_free(&r);
+  char *dir = kh_tmpdir();
+  char *results = kh_path(dir, "results.db");
+  const char *run[] = {"run", "plans/sa-pa-2021.lua", "--db", sapa_registry(), "--out", dir,
+                       "--results", results, NULL};
+  r = kh_run(run);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.out, "sa-pa-2021 — Thị xã Sa Pa, năm 2021"));
+  assert_non_null(strstr(r.out, "Chương trình 135    1.750.000.000         1.750.000.000           0\n"));
+  assert_non_null(strstr(r.out, "DN du lịch            250.000.000           250.000.000           0\n"));
+  kh_result_free(&r);
+  /* the town's poverty, from the registry: 1.955 poor of 15.100 households */
+  const char *stats[] = {"db", "stats", "--db", sapa_registry(), NULL};
+  r = kh_run(stats);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.out, "\nTotal "));
+  assert_non_null(strstr(r.out, " 15.100 "));
+  assert_non_null(strstr(r.out, "1.955"));
+  assert_non_null(strstr(r.out, "12,95"));
+  kh_result_free(&r);
+  free(results), free(dir);
+}
+
 /* ---- kehoach diff ----------------------------------------------------------------------- */
 
 static void diff_compares_2021_and_2022_by_commune_source_and_rule(void **state) {
@@ -213,6 +256,7 @@ int main(void) {
       cmocka_unit_test(test_refuses_an_unknown_expectation),
       cmocka_unit_test(new_writes_a_draft_that_runs),
       cmocka_unit_test(new_without_its_year_is_a_usage_error),
+      cmocka_unit_test(sa_pa_runs_on_its_own_registry),
       cmocka_unit_test(diff_compares_2021_and_2022_by_commune_source_and_rule),
       cmocka_unit_test(diff_of_a_plan_with_itself_finds_no_change),
   };

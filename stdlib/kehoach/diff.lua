@@ -7,7 +7,7 @@
 --   diff.compare(path_a, path_b, registry) -> d, or nil after printing a plan's errors
 --   diff.terminal(d) -> text      diff.markdown(d) -> text
 --
--- Communes match by name the Vietnamese way (Vạn Hoà = Vạn Hòa); programmes, sources and
+-- Communes match by name the Vietnamese way (Hoà Bình = Hòa Bình); programmes, sources and
 -- targets by their names in the plans.
 local util = require "kehoach.util"
 local evaluated = require "kehoach.evaluated"

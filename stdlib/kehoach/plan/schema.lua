@@ -47,12 +47,12 @@ local function list_of(one, what)
   end
 end
 
--- Commune names to counts, as a map { ["Tả Phời"] = 14 } (listed then by name: Lua
+-- Commune names to counts, as a map { ["An Lạc"] = 14 } (listed then by name: Lua
 -- cannot tell the order a table was written in) or as a list of pairs
--- { { "Tả Phời", 14 }, { "Thống Nhất", 1 } } (listed in the order written).
+-- { { "An Lạc", 14 }, { "Hòa Bình", 1 } } (listed in the order written).
 local function commune_counts(v)
   if type(v) ~= "table" then
-    return nil, "a table of commune names and counts, like { [\"Tả Phời\"] = 14 }"
+    return nil, "a table of commune names and counts, like { [\"An Lạc\"] = 14 }"
   end
   local items = {}
   if #v > 0 then

@@ -1,6 +1,6 @@
 -- source.lua — a plan written back as plan-language source: each declaration, with its
 -- fields in the schema's order and values as a plan author writes them (million(48),
--- per_household(million(30)), "Q1-Q2", { { "Tả Phời", 14 } }), so that running the text
+-- per_household(million(30)), "Q1-Q2", { { "An Lạc", 14 } }), so that running the text
 -- declares the same plan. `kehoach new` writes next year's draft with it.
 --
 --   source.declaration(d, note) -> text   one declaration; note(d, field) may return a
