@@ -15,6 +15,8 @@ local M = {}
 
 function M.plan(path, registry)
   local p = plan.load(path)
+  -- no --set; a scenario file's one scenario applied, as kehoach run applies it
+  plan.apply_parameters(p)
   local db = evaluate.scratch(p, registry)
   local result = evaluate.evaluate(db, p, 1)
   if check.count(result.messages).error > 0 then
