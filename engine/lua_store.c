@@ -4,7 +4,8 @@
 **   store.open(path [, mode])       mode "ro" (default), "rw" or "create"; any database
 **   store.registry(path [, mode])   a checked registry: "ro" (default), "rw", or "init"
 **                                   (creates the file and schema v1; refuses a used file)
-**   store.results(path)             the results database, created when missing
+**   store.results(path)             the results database, created when missing; one of an
+**                                   older schema is kept aside (its new name returned second)
 **   db:exec(sql)                    runs statements, no results
 **   db:rows(sql, ...)               for row in db:rows(...) — rows as {column = value}
 **   db:first(sql, ...)              the first row, or nil
@@ -100,15 +101,17 @@ static int l_registry(lua_State *L) {
   return 1;
 }
 
-/* store.results(path) -> Db: created with its schema when missing, checked otherwise. */
+/* store.results(path) -> Db [, moved]: created with its schema when missing, checked
+** otherwise; one of an older schema is moved aside and its new name returned second. */
 static int l_results(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   Db *db = new_db(L);
   kh_error err;
-  int rc = store_open(path, STORE_CREATE, &db->h, &err);
-  if (rc == KH_OK) rc = store_results_init(db->h, path, &err);
-  if (rc != KH_OK) return raise_kh(L, &err);
-  return 1;
+  char moved[4096];
+  if (store_results_open(path, &db->h, moved, sizeof moved, &err) != KH_OK) return raise_kh(L, &err);
+  if (!moved[0]) return 1;
+  lua_pushstring(L, moved);
+  return 2;
 }
 
 static int l_db_close(lua_State *L) {

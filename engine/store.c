@@ -7,6 +7,7 @@
 */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store.h"
 
@@ -360,4 +361,42 @@ int store_attach_registry(sqlite3 *db, const char *path, const char *schema, kh_
   sqlite3_free(probe);
   if (rc != SQLITE_OK) return store_error(db, rc, path, err);
   return store_registry_check(db, schema, path, err);
+}
+
+/* The results schema version of an open database; 0 when it has no tables. */
+static int results_version(sqlite3 *db, int *version) {
+  int tables = 0, app = 0;
+  int rc = count_tables(db, &tables);
+  if (rc == SQLITE_OK) rc = pragma_int(db, "PRAGMA application_id", &app);
+  if (rc == SQLITE_OK) rc = pragma_int(db, "PRAGMA user_version", version);
+  if (rc == SQLITE_OK && (tables == 0 || app != STORE_RESULTS_APP_ID)) *version = 0;
+  return rc;
+}
+
+int store_results_open(const char *path, sqlite3 **db, char *moved, size_t size, kh_error *err) {
+  int version = 0;
+  moved[0] = '\0';
+  int code = store_open(path, STORE_CREATE, db, err);
+  if (code != KH_OK) return code;
+  int rc = results_version(*db, &version);
+  if (rc != SQLITE_OK) code = store_error(*db, rc, path, err);
+  if (code == KH_OK && version > 0 && version < STORE_RESULTS_VERSION && strcmp(path, ":memory:") != 0) {
+    /* closing the last connection checkpoints the WAL, so the file is whole on its own */
+    sqlite3_close_v2(*db);
+    *db = NULL;
+    snprintf(moved, size, "%s.v%d", path, version);
+    if (access(moved, F_OK) == 0 || rename(path, moved) != 0) {
+      code = kh_seterror(err, KH_EOUTPUT, "%s: written by an older kehoach (results schema %d), "
+                         "and it cannot be kept aside as %s; move it away", path, version, moved);
+      moved[0] = '\0';
+      return code;
+    }
+    code = store_open(path, STORE_CREATE, db, err);
+  }
+  if (code == KH_OK) code = store_results_init(*db, path, err);
+  if (code != KH_OK && *db) {
+    sqlite3_close_v2(*db);
+    *db = NULL;
+  }
+  return code;
 }

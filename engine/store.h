@@ -43,6 +43,13 @@ int store_attach_registry(sqlite3 *db, const char *path, const char *schema, kh_
 /* Creates the results schema when the database is empty, checks it otherwise. */
 int store_results_init(sqlite3 *db, const char *display, kh_error *err);
 
+/* Opens the results database at path, created with its schema when missing. One of an
+** older schema is kept as it is under "<path>.v<N>" and a new one started: results are
+** derived data, so the old runs stay readable and nothing is converted. `moved` (of
+** `size` bytes) receives the name the old file was given, or "" when none was moved.
+** On success *db is open and the caller closes it. */
+int store_results_open(const char *path, sqlite3 **db, char *moved, size_t size, kh_error *err);
+
 /* The exit code for an SQLite result code: busy, data (corrupt, not a database, constraint),
 ** output (full, I/O, read-only), or internal. */
 int store_error_code(int rc);

@@ -58,7 +58,11 @@ function M.execute(path, opts)
   local registry = opts.db or M.DEFAULT_REGISTRY
   local results_path = opts.results or "out/results.db"
   fs.mkdir(dirname(results_path))
-  local db = store.results(results_path)
+  local db, moved = store.results(results_path)
+  if moved then
+    host.ewrite(string.format("%s was written by an older kehoach: kept as %s, and a new one started\n",
+      results_path, moved))
+  end
   db:attach_registry(registry, "reg")
   db:exec("BEGIN IMMEDIATE")
   local committed = false
