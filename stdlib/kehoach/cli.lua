@@ -37,6 +37,12 @@ M.verbs = {
     summary = "report progress against the plan's targets from the registry's events" },
   { name = "doc", args = "PLAN", module = "kehoach.verbs.doc",
     summary = "render the plan document (plan.md, plan.html) from the script" },
+  { name = "test", args = "PLAN", module = "kehoach.verbs.test",
+    summary = "check the expectations written in the plan against the registry" },
+  { name = "new", args = "--from PLAN --year Y", module = "kehoach.verbs.new",
+    summary = "draft next year's plan from this year's and the registry" },
+  { name = "diff", args = "PLAN_A PLAN_B", module = "kehoach.verbs.diff",
+    summary = "compare two plans by commune, programme, funding source and rule" },
   { name = "db", args = "init|generate|import|export|stats|check ...", module = "kehoach.verbs.db",
     summary = "make, fill, inspect and check household registries" },
 }

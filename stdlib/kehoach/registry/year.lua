@@ -492,7 +492,7 @@ function M.run(o)
     std0 = std0, std1 = std1, lines = lines_of(std0, std1),
     k0 = ny.review.k0, k1 = ny.review.k1,
     in0 = set_of(std0.indicators), in1 = set_of(std1.indicators),
-    incomes = p.incomes, need_rates = p.need_rates or {}, need_kinds = o.need_kinds,
+    incomes = p.incomes, need_rates = ny.need_rates or p.need_rates or {}, need_kinds = o.need_kinds,
     counts = counts(p, o.scale), district = p.district.code,
     days = days_in(year),
     notes = NOTES,
