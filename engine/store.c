@@ -88,7 +88,7 @@ static const char *const registry_tables[] = {"units",   "households", "persons"
 ** allocations: one row per household per programme, chosen, waitlisted or (under
 ** --budget cap) unfunded (beneficiary lists); figures: every number a run computed, by
 ** path ("programmes.tro_cap.cost"), so runs and scenarios can be compared in SQL;
-** checks: the messages of the run; projected_households: each household an effect
+** checks: the messages of the run; projected_households: each poor household an effect
 ** reaches, its status at the end of each quarter; projected_communes: poor households and
 ** escapes by commune and quarter. v3 added budget_mode, allocations.need, 'unfunded' and
 ** the two projected_ tables. */

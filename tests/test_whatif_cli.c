@@ -127,6 +127,15 @@ static void a_wrong_set_is_a_usage_error_naming_the_paths(void **state) {
   assert_int_equal(r.code, 2);
   assert_non_null(strstr(r.err, "'nhiều' is not a whole number, 0 or more"));
   kh_result_free(&r);
+  if (!kh_exists(kh_registry())) return;
+  /* a quota for a commune the registry does not have: the command line is wrong, not the plan */
+  const char *extra[] = {"--set", "vay_von.quota.Hợp Thanh=5", NULL};
+  char *dir = run_2021(&r, extra);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "--set vay_von.quota.Hợp Thanh=5: 'Hợp Thanh' is not a commune of Thành phố Lào "
+                                "Cai (did you mean 'Hợp Thành'?)"));
+  free(dir);
+  kh_result_free(&r);
 }
 
 static void a_scenario_of_the_plan_runs_into_its_own_folder_and_run_row(void **state) {
@@ -313,6 +322,141 @@ static void compare_without_anything_to_compare_is_a_usage_error(void **state) {
   kh_result_free(&r);
 }
 
+/* ---- sweep ------------------------------------------------------------------------------- */
+
+/* Field col (0-based) of CSV line row (0 = the header) of text, malloc'ed; the sweep's
+** CSV quotes nothing but a path with a comma, which these tests do not vary. */
+static char *csv_field(const char *text, int row, int col) {
+  const char *p = text;
+  for (int r = 0; r < row; r++) {
+    p = strchr(p, '\n');
+    if (p == NULL) return NULL;
+    p++;
+  }
+  for (int c = 0; c < col; c++) {
+    while (*p && *p != ',' && *p != '\n') p++;
+    if (*p != ',') return NULL;
+    p++;
+  }
+  size_t n = strcspn(p, ",\n");
+  char *out = malloc(n + 1);
+  memcpy(out, p, n);
+  out[n] = '\0';
+  return out;
+}
+
+static int csv_column(const char *text, const char *name) {
+  for (int c = 0; c < 64; c++) {
+    char *f = csv_field(text, 0, c);
+    if (f == NULL) break;
+    int same = strcmp(f, name) == 0;
+    free(f);
+    if (same) return c;
+  }
+  fail_msg("no column %s in:\n%s", name, text);
+  return -1;
+}
+
+static long long csv_number(const char *text, int row, const char *name) {
+  char *f = csv_field(text, row, csv_column(text, name));
+  assert_non_null(f);
+  long long v = atoll(f);
+  free(f);
+  return v;
+}
+
+/* Sweeps path over range (with the extra arguments), then, for each row, runs the plan with
+** --set path=<the row's value> and the same extra arguments, and checks that the row holds
+** the run's figures. Returns the number of rows. */
+static int sweep_rows_equal_single_runs(const char *path, const char *range, const char *folder,
+                                        const char *const extra[]) {
+  char *dir = kh_tmpdir();
+  char vary[256];
+  snprintf(vary, sizeof vary, "%s=%s", path, range);
+  const char *args[32] = {"sweep", PLAN_2021, "--db", kh_registry(), "--out", dir, "--vary", vary};
+  int n = 8;
+  for (int i = 0; extra && extra[i]; i++) args[n++] = extra[i];
+  args[n] = NULL;
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("sweep exit %d: %s", r.code, r.err);
+  char name[256];
+  snprintf(name, sizeof name, "lao-cai-city-2021/%ssweep.csv", folder);
+  char *csv = read_in(dir, name);
+  int rows = 0;
+  for (int row = 1;; row++) {
+    char *value = csv_field(csv, row, 0);
+    if (value == NULL || *value == '\0') {
+      free(value);
+      break;
+    }
+    char set[256];
+    snprintf(set, sizeof set, "%s=%s", path, value);
+    const char *more[16] = {"--set", set};
+    int m = 2;
+    for (int i = 0; extra && extra[i]; i++) more[m++] = extra[i];
+    more[m] = NULL;
+    kh_result one;
+    char *run_dir = run_2021(&one, more);
+    if (one.code != 0) fail_msg("run --set %s: exit %d: %s", set, one.code, one.err);
+    char out[256];
+    const char *variant = strstr(folder, "budget-") ? "set+budget-cap/" : "set/";
+    snprintf(out, sizeof out, "lao-cai-city-2021/%ssummary.json", variant);
+    char *s = read_in(run_dir, out);
+    static const struct { const char *column, *sql; } figures[] = {
+        {"cost", "SELECT json_extract(?1, '$.budget.total_spent')"},
+        {"need", "SELECT json_extract(?1, '$.budget.total_computed')"},
+        {"gap_ngan_sach_thanh_pho", "SELECT json_extract(value, '$.gap') FROM json_each(?1, '$.budget.sources') "
+                                    "WHERE json_extract(value, '$.id') = 'ngan_sach_thanh_pho'"},
+        {"gap_von_vay", "SELECT json_extract(value, '$.gap') FROM json_each(?1, '$.budget.sources') "
+                        "WHERE json_extract(value, '$.id') = 'von_vay'"},
+        {"households", "SELECT json_extract(?1, '$.reached.households')"},
+        {"persons", "SELECT json_extract(?1, '$.reached.persons')"},
+        {"escapes", "SELECT json_extract(?1, '$.projection.year_end.escapes_total')"},
+        {"poor", "SELECT json_extract(?1, '$.projection.year_end.poor_total')"},
+        {"short_giam_ho_ngheo", "SELECT json_extract(?1, '$.projection.targets[0].short_by')"},
+    };
+    for (size_t f = 0; f < sizeof figures / sizeof figures[0]; f++) {
+      long long want = json_figure(s, figures[f].sql), got = csv_number(csv, row, figures[f].column);
+      if (want != got)
+        fail_msg("%s = %s: %s is %lld in the sweep, %lld in the run", path, value, figures[f].column, got, want);
+    }
+    free(s);
+    free(run_dir);
+    kh_result_free(&one);
+    free(value);
+    rows++;
+  }
+  free(csv);
+  free(dir);
+  kh_result_free(&r);
+  return rows;
+}
+
+static void each_sweep_row_equals_the_single_run(void **state) {
+  NEED_REGISTRY();
+  /* an amount: priced again, the projection kept */
+  assert_int_equal(sweep_rows_equal_single_runs("tro_cap.amount", "250000:300000:25000", "", NULL), 3);
+  /* a quota: chosen again and projected again */
+  assert_int_equal(sweep_rows_equal_single_runs("vay_von.quota.Thống Nhất", "39:45:3", "", NULL), 3);
+  /* a budget line under --budget cap: funded again, projected again */
+  const char *cap[] = {"--budget", "cap", NULL};
+  assert_int_equal(sweep_rows_equal_single_runs("budget.von_vay", "million(2000):million(2400):million(200)",
+                                                "budget-cap/", cap), 3);
+}
+
+static void sweep_refuses_what_cannot_vary(void **state) {
+  const char *args[] = {"sweep", PLAN_2021, "--vary", "bao_cao_nam.due=1:2:1", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "bao_cao_nam.due is an ISO date, not a number that can be varied over a range"));
+  kh_result_free(&r);
+  const char *down[] = {"sweep", PLAN_2021, "--vary", "tro_cap.amount=300000:250000:10000", NULL};
+  r = kh_run(down);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "TO (250000) is below FROM (300000)"));
+  kh_result_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(set_raises_the_allowance_and_opens_the_city_gap),
@@ -323,6 +467,8 @@ int main(void) {
       cmocka_unit_test(cap_never_spends_more_than_a_source_holds),
       cmocka_unit_test(compare_sets_scenarios_beside_the_plan_with_their_differences),
       cmocka_unit_test(compare_without_anything_to_compare_is_a_usage_error),
+      cmocka_unit_test(each_sweep_row_equals_the_single_run),
+      cmocka_unit_test(sweep_refuses_what_cannot_vary),
   };
   return cmocka_run_group_tests_name("what-if on the command line", tests, NULL, NULL);
 }

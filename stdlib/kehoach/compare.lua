@@ -60,7 +60,7 @@ function M.evaluate(path, variants, opts)
       v.name = p.variant or "plan"
       v.label = type(p.parameters.scenario) == "table" and p.parameters.scenario.label or nil
       s, messages = one(p, i + 1)
-      if not s then return { failed = v.name, messages = messages } end
+      if not s then return { failed = "variant '" .. v.name .. "'", messages = messages } end
       summaries[i + 1] = s
     end
   end)

@@ -71,6 +71,12 @@ function M.resolve_units(db, p)
     if not units.by_key[use.key] and not reported[use.key] then
       reported[use.key] = true
       local near = util.nearest(use.name, names)
+      local added = p.added_names and p.added_names[use.key]
+      if added then
+        -- a commune --set or a scenario gave a quota to: the mistake is there, not in the plan
+        util.fail(added.kind, "%s: '%s' is not a commune of %s%s", added.at, use.name, units.district.name,
+          near and (" (did you mean '" .. near .. "'?)") or "")
+      end
       add("error", "unknown-unit", use.decl, "%s '%s': '%s' is not a commune of %s%s", use.decl.kind,
         use.decl.id or "", use.name, units.district.name, near and (" (did you mean '" .. near .. "'?)") or "")
     end
@@ -94,7 +100,7 @@ local function setup(db, p, units, std)
     CREATE TEMP TABLE kh_quota(programme TEXT, unit TEXT, n INTEGER, ord INTEGER, PRIMARY KEY (programme, unit));
     CREATE TEMP TABLE kh_programmes(id TEXT PRIMARY KEY, ord INTEGER);
     CREATE TEMP TABLE kh_eligible(programme TEXT, unit TEXT, commune TEXT, household TEXT, head TEXT,
-      persons INTEGER, income INTEGER, deprivations INTEGER, rank INTEGER);]])
+      persons INTEGER, income INTEGER, deprivations INTEGER, status TEXT, rank INTEGER);]])
   ins = db:prepare("INSERT INTO temp.kh_programmes VALUES (?, ?)")
   for i, d in ipairs(p.supports) do ins:run(d.id, i) end
   ins:close()
@@ -165,21 +171,22 @@ function M.compile(db, p, units, std, d)
 end
 
 -- Selects and ranks one support's eligible households, in every commune, into
--- temp.kh_eligible (rank: within the commune, by the support's priority).
+-- temp.kh_eligible (rank: within the commune, by the support's priority; status: as
+-- recorded at the review, for the projection).
 local function select_eligible(db, p, units, std, d)
   local sel = M.compile(db, p, units, std, d)
   local order = ORDER[d.priority] or "h.code ASC"
   db:run(string.format([[
-    INSERT INTO temp.kh_eligible(programme, unit, commune, household, head, persons, income, deprivations, rank)
+    INSERT INTO temp.kh_eligible(programme, unit, commune, household, head, persons, income, deprivations,
+      status, rank)
     SELECT :prog, h.unit, h.commune, h.code, h.head,
       (SELECT count(*) FROM reg.persons p WHERE p.household = h.id),
-      h.income, h.deprivations, row_number() OVER (PARTITION BY h.unit ORDER BY %s)
+      h.income, h.deprivations, h.status, row_number() OVER (PARTITION BY h.unit ORDER BY %s)
     FROM temp.kh_hh h WHERE %s]], order, sel.sql), { prog = d.id })
 end
 
 -- Chooses one support's households from temp.kh_eligible into main.allocations under
--- run: by quota and rank, in quota order then the registry's commune order; units and
--- amounts (need = amount, before the budget mode).
+-- run: by quota and rank, in quota order then the registry's commune order.
 local function choose(db, units, d, run)
   local prog = d.id
   db:run("DELETE FROM temp.kh_quota WHERE programme = ?", prog)
@@ -200,7 +207,15 @@ local function choose(db, units, d, run)
     ORDER BY coalesce(q.ord, 0), c.ord, e.rank]],
     { run = run, prog = prog, source = d.source, period = d.period and values.period_code(d.period),
       quota = d.quota and 1 or 0 })
+end
+
+-- Units and amounts of one support's chosen households (need = amount, before the budget
+-- mode); the households a budget mode left unfunded are chosen again first.
+local function price(db, d, run)
+  local prog = d.id
   local a = d.amount
+  if not a then return end  -- amount and need stay 0, and nothing unpaid is left unfunded
+  db:run("UPDATE allocations SET status = 'chosen' WHERE run = ? AND programme = ? AND status = 'unfunded'", run, prog)
   if a and a.basis == "unit" then
     if d.units_per_household then
       db:run("UPDATE allocations SET units = :each WHERE run = :run AND programme = :prog AND status = 'chosen'",
@@ -451,15 +466,36 @@ end
 -- households, persons, units and cost are what the budget mode pays for; need is what the
 -- households chosen would cost in full; unfunded, the households --budget cap left out.
 -- messages hold kehoach check's and the registry's, in plan order.
-function M.allot(db, p, ctx, run)
+--
+-- from: the first stage to do again when run was allotted before on this connection and
+-- only some values changed since (kehoach sweep): "choose" (the default: everything;
+-- quotas, units), "price" (amounts), "fund" (budget lines), or "figures" (stated counts,
+-- targets). A later stage never changes what an earlier one decided. only: with
+-- "choose", the one support whose quota changed (the others keep their households).
+M.STAGES = { choose = 1, price = 2, fund = 3, figures = 4 }
+
+function M.allot(db, p, ctx, run, from, only)
   host.budget()
+  local stage = M.STAGES[from or "choose"]
   local list, add = check.messages()
   for _, m in ipairs(ctx.messages) do list[#list + 1] = m end
   local units = ctx.units
   local mode = p.budget_mode or "gap"
   check_targets(p, units, ctx.poverty, add)
-  for _, d in ipairs(p.supports) do choose(db, units, d, run) end
-  fund(db, p, run, mode, add)
+  if stage <= M.STAGES.choose then
+    if only then
+      db:run("DELETE FROM allocations WHERE run = ? AND programme = ?", run, only)
+      choose(db, units, p.by_id[only], run)
+    else
+      db:run("DELETE FROM allocations WHERE run = ?", run)
+      for _, d in ipairs(p.supports) do choose(db, units, d, run) end
+    end
+  end
+  -- a budget mode changes amounts and statuses: funding again starts from the full prices
+  if stage <= M.STAGES.price or (stage <= M.STAGES.fund and mode ~= "gap") then
+    for _, d in ipairs(p.supports) do price(db, d, run) end
+  end
+  if stage <= M.STAGES.fund then fund(db, p, run, mode, add) end
   local result = { units = units, standard = ctx.standard, poverty = ctx.poverty, budget_mode = mode, programmes = {} }
   for _, d in ipairs(p.supports) do result.programmes[#result.programmes + 1] = figures(db, units, d, run, add) end
   result.by_source, result.spent_by_source = check_costs(p, result.programmes, add)

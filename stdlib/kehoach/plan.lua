@@ -15,6 +15,7 @@ local sandbox = require "kehoach.sandbox"
 local schema = require "kehoach.plan.schema"
 local values = require "kehoach.plan.values"
 local selector = require "kehoach.plan.selector"
+local expect = require "kehoach.plan.expect"
 local params = require "kehoach.plan.params"
 local json = require "kehoach.json"
 
@@ -176,6 +177,7 @@ local function named(kind, p)
         util.plan_error("%s: the name '%s' is already used by the %s at %s", label, id, prev.kind, prev.where)
       end
       if CHECK[kind] then CHECK[kind](d, label) end
+      if d.expect then d.expect = expect.check(kind, d.expect, label) end
       p.by_id[id] = d
       table.insert(p[LISTS[kind]], d)
       table.insert(p.order, d)
@@ -193,6 +195,7 @@ local function single(kind, p)
     local prev = p[SINGLE[kind]]
     if prev then util.plan_error("%s: declared twice (first at %s)", kind, prev.where) end
     if CHECK[kind] then CHECK[kind](d, kind) end
+    if d.expect then d.expect = expect.check(kind, d.expect, kind) end
     p[SINGLE[kind]] = d
     table.insert(p.order, d)
   end
@@ -355,7 +358,8 @@ local function scenario_changes(p, d, out)
       util.fail("plan", "%s: scenario '%s': %s must be %s (%s), not %s", d.where, d.id, path,
         params.KINDS[e.kind].words, bad, tostring(d.set[path]))
     end
-    out[#out + 1] = { path = path, value = v, by = origin }
+    out[#out + 1] = { path = path, value = v, by = origin, added = e.added,
+      at = string.format("%s: scenario '%s'", d.where, d.id), kind = "plan" }
   end
 end
 
@@ -370,7 +374,7 @@ local function set_changes(p, sets, out)
     if not e then util.fail("usage", "--set %s: %s", text, why) end
     local v, bad = params.parse(e.kind, value)
     if v == nil then util.fail("usage", "--set %s: %s", text, bad) end
-    out[#out + 1] = { path = path, value = v, by = "--set" }
+    out[#out + 1] = { path = path, value = v, by = "--set", added = e.added, at = "--set " .. text, kind = "usage" }
   end
 end
 
@@ -431,6 +435,11 @@ function M.apply_parameters(p, sets, scenario, budget)
   if d then scenario_changes(p, d, changes) end
   set_changes(p, sets, changes)
   local done = params.apply(p, changes)
+  -- communes given a quota that had none: evaluate names them if the registry does not know them
+  p.added_names = {}
+  for _, c in ipairs(changes) do
+    if c.added then p.added_names[core.text.fold(c.path:match("([^.]+)$"))] = { at = c.at, kind = c.kind } end
+  end
   local list = json.array()
   for i, c in ipairs(done) do
     local by = c.follows and ("follows " .. c.follows) or changes[i].by

@@ -17,8 +17,8 @@
 -- db check` reports; no effect is credited for it). Effects only add, so nobody falls back.
 --
 --   M.project(db, p, result, run) -> the summary's `projection` (see M.project below), and
---                                    the run's rows in projected_households and
---                                    projected_communes
+--                                    the run's rows in projected_households (the poor
+--                                    households an effect reaches) and projected_communes
 local util = require "kehoach.util"
 local json = require "kehoach.json"
 local check = require "kehoach.plan.check"
@@ -54,68 +54,73 @@ function M.effects(p)
   return out
 end
 
--- temp.kh_effects: one row per household and effect part (an income, or an indicator
--- cleared), from the run's allocations.
-local function effect_rows(db, effects, run)
-  db:exec([[DROP TABLE IF EXISTS temp.kh_effects;
+-- temp.kh_effects: one row per poor household and effect part (an income, or an
+-- indicator cleared), from the run's allocations; then temp.kh_household_effects: one row
+-- per household, the income added by the end of each quarter (i1..i4) and, for each
+-- indicator cleared, the first month it is (clear_<indicator>). Only households recorded
+-- poor can escape, so only they are projected (kh_eligible keeps the recorded status).
+local function effect_rows(db, effects, run, cleared)
+  db:exec([[DROP TABLE IF EXISTS temp.kh_effects; DROP TABLE IF EXISTS temp.kh_household_effects;
     CREATE TEMP TABLE kh_effects(household TEXT NOT NULL, month INTEGER NOT NULL, income INTEGER, indicator TEXT);]])
+  local poor_chosen = [[FROM allocations a JOIN temp.kh_eligible e
+    ON e.programme = a.programme AND e.unit = a.unit AND e.rank = a.rank
+    WHERE a.run = :run AND a.programme = :prog AND a.status = 'chosen' AND e.status = 'poor']]
   for _, e in ipairs(effects) do
     local args = { run = run, prog = e.programme, month = e.month, income = e.income }
     if e.income then
       db:run([[INSERT INTO temp.kh_effects(household, month, income)
-        SELECT household, :month, CASE WHEN need > 0 THEN :income * amount / need ELSE :income END
-        FROM allocations WHERE run = :run AND programme = :prog AND status = 'chosen']], args)
+        SELECT a.household, :month, CASE WHEN a.need > 0 THEN :income * a.amount / a.need ELSE :income END ]] ..
+        poor_chosen, args)
     end
     for _, col in ipairs(e.clears or {}) do
       args.indicator = col
-      db:run([[INSERT INTO temp.kh_effects(household, month, indicator)
-        SELECT household, :month, :indicator
-        FROM allocations WHERE run = :run AND programme = :prog AND status = 'chosen']], args)
+      db:run("INSERT INTO temp.kh_effects(household, month, indicator) SELECT a.household, :month, :indicator " ..
+        poor_chosen, args)
     end
   end
-  db:exec("CREATE INDEX temp.kh_effects_household ON kh_effects(household, month)")
+  local cols = {}
+  for q = 1, 4 do
+    cols[#cols + 1] = string.format("coalesce(sum(income) FILTER (WHERE month <= %d), 0) AS i%d", 3 * q, q)
+  end
+  for _, col in ipairs(cleared) do
+    cols[#cols + 1] = string.format("min(month) FILTER (WHERE indicator = %s) AS clear_%s", quote(col), col)
+  end
+  db:exec(string.format([[CREATE TEMP TABLE kh_household_effects AS
+    SELECT household, %s FROM temp.kh_effects GROUP BY household]], table.concat(cols, ", ")))
 end
 
--- temp.kh_affected: the households some effect reaches, with their review values; and
--- temp.kh_projected: their projected income, deprivations and status at each quarter's
--- end. cleared: the indicators some effect clears (the others are read as recorded).
+-- temp.kh_affected: the poor households some effect reaches, with their review values
+-- and effects; then, quarter by quarter, their income and indicators are moved to the
+-- quarter's end (effects only add, so each quarter starts from the last) and the
+-- standard's status, with the deprivations it counts, is kept in q1..q4.
+-- cleared: the indicators some effect clears (the others stay as recorded).
 local function classify(db, p, result, cleared)
   local std = result.standard
   local cols = {}
   for i, col in ipairs(selector.INDICATORS) do cols[i] = "s." .. col end
-  db:exec("DROP TABLE IF EXISTS temp.kh_affected; DROP TABLE IF EXISTS temp.kh_projected;")
+  for _, col in ipairs(cleared) do cols[#cols + 1] = "e.clear_" .. col end
+  db:exec("DROP TABLE IF EXISTS temp.kh_affected")
   db:run(string.format([[
     CREATE TEMP TABLE kh_affected AS
-    SELECT h.code, h.unit, c.name AS commune, c.urban, s.status, s.income,
-      %s AS deprivations, %s AS review_status, %s
-    FROM (SELECT DISTINCT household FROM temp.kh_effects) e
+    SELECT h.code, h.unit, c.name AS commune, c.urban, s.status, s.income AS review_income,
+      %s AS review_deprivations, %s AS review_status, s.income, NULL AS deprivations,
+      NULL AS q1, NULL AS q2, NULL AS q3, NULL AS q4, e.i1, e.i2, e.i3, e.i4, %s
+    FROM temp.kh_household_effects e
     JOIN reg.households h ON h.code = e.household
     JOIN reg.surveys s ON s.household = h.id AND s.year = %d
     JOIN temp.kh_communes c ON c.code = h.unit]],
     std.deprivations_sql("s"), std.status_sql("s.income", "c.urban", std.deprivations_sql("s")),
     table.concat(cols, ", "), p.registry_year))
-  db:exec([[CREATE TEMP TABLE kh_projected(household TEXT, quarter INTEGER, income INTEGER,
-    deprivations INTEGER, status TEXT, PRIMARY KEY (household, quarter)) WITHOUT ROWID]])
-  local dep = std.deprivations_sql("x")
+  local dep = std.deprivations_sql("")
   for q = 1, 4 do
     local month = 3 * q
-    local projected = {}
-    for _, col in ipairs(std.indicators) do
-      if cleared[col] then
-        projected[#projected + 1] = string.format([[CASE WHEN EXISTS (SELECT 1 FROM temp.kh_effects e
-          WHERE e.household = a.code AND e.month <= %d AND e.indicator = %s) THEN 0 ELSE a.%s END AS %s]],
-          month, quote(col), col, col)
-      else
-        projected[#projected + 1] = "a." .. col
-      end
+    local sets = { string.format("income = review_income + i%d", q) }
+    for _, col in ipairs(cleared) do
+      sets[#sets + 1] = string.format("%s = CASE WHEN clear_%s <= %d THEN 0 ELSE %s END", col, col, month, col)
     end
-    db:run(string.format([[
-      INSERT INTO temp.kh_projected
-      SELECT x.code, %d, x.income, %s, %s FROM (
-        SELECT a.code, a.urban, a.income + coalesce((SELECT sum(e.income) FROM temp.kh_effects e
-            WHERE e.household = a.code AND e.month <= %d), 0) AS income, %s
-        FROM temp.kh_affected a) x]],
-      q, dep, std.status_sql("x.income", "x.urban", dep), month, table.concat(projected, ", ")))
+    db:exec(string.format("UPDATE temp.kh_affected SET %s", table.concat(sets, ", ")))
+    db:exec(string.format("UPDATE temp.kh_affected SET deprivations = %s, q%d = %s", dep, q,
+      std.status_sql("income", "urban", dep)))
   end
 end
 
@@ -124,14 +129,12 @@ local function record(db, run)
   db:run([[
     INSERT INTO projected_households(run, household, unit, commune, status, income, deprivations,
       q1, q2, q3, q4, income_q4, deprivations_q4, escaped)
-    SELECT :run, a.code, a.unit, a.commune, a.status, a.income, a.deprivations,
-      max(CASE WHEN x.quarter = 1 THEN x.status END), max(CASE WHEN x.quarter = 2 THEN x.status END),
-      max(CASE WHEN x.quarter = 3 THEN x.status END), max(CASE WHEN x.quarter = 4 THEN x.status END),
-      max(CASE WHEN x.quarter = 4 THEN x.income END), max(CASE WHEN x.quarter = 4 THEN x.deprivations END),
-      CASE WHEN a.status = 'poor' AND a.review_status = 'poor'
-        THEN min(CASE WHEN x.status <> 'poor' THEN x.quarter END) END
-    FROM temp.kh_affected a JOIN temp.kh_projected x ON x.household = a.code
-    GROUP BY a.code ORDER BY a.code]], { run = run })
+    SELECT :run, code, unit, commune, status, review_income, review_deprivations, q1, q2, q3, q4,
+      income, deprivations,
+      CASE WHEN review_status = 'poor' THEN
+        CASE 'poor' WHEN q1 THEN CASE 'poor' WHEN q2 THEN CASE 'poor' WHEN q3 THEN
+          CASE 'poor' WHEN q4 THEN NULL ELSE 4 END ELSE 3 END ELSE 2 END ELSE 1 END END
+    FROM temp.kh_affected ORDER BY code]], { run = run })
   local escapes = {}
   for r in db:rows([[SELECT unit, escaped, count(*) AS n FROM projected_households
       WHERE run = ? AND escaped IS NOT NULL GROUP BY unit, escaped ORDER BY unit, escaped]], run) do
@@ -139,6 +142,14 @@ local function record(db, run)
     escapes[r.unit][r.escaped] = r.n
   end
   return escapes
+end
+
+-- Households some effect reaches, poor or not, each counted once.
+local function affected(db, effects, run)
+  local ids = {}
+  for i, e in ipairs(effects) do ids[i] = quote(e.programme) end
+  return db:value(string.format([[SELECT count(DISTINCT household) FROM allocations
+    WHERE run = ? AND status = 'chosen' AND programme IN (%s)]], table.concat(ids, ", ")), run)
 end
 
 local function rate(poor, households)
@@ -207,20 +218,31 @@ end
 --   targets [ { id, label, households, projected, met, short_by, short {commune: n},
 --               projected_by_commune {commune: n}, by_quarter {Q1..Q4: {target, projected}} } ]
 --   effects [ { programme, income, from, clears, note, households } ]   the assumptions
---   households_affected, households_escaping
+--   households_affected (by some effect), poor_households_affected (projected one by one:
+--   only they can escape), households_escaping
 -- Communes are spelled as the registry spells them; every commune of the plan's unit is
 -- listed in the maps of by_quarter and year_end; rates are % of households, 2 decimals.
-function M.project(db, p, result, run)
+--
+-- escapes: when run was projected before on this connection and nothing it depends on
+-- (allocations, funding, effects) changed since, the second value that projection
+-- returned; the households are then not classified again (kehoach sweep).
+function M.project(db, p, result, run, escapes)
   host.budget()
   local units, pov = result.units, result.poverty
   local effects = M.effects(p)
-  local cleared = {}
-  for _, e in ipairs(effects) do
-    for _, col in ipairs(e.clears or {}) do cleared[col] = true end
+  if not escapes then
+    local cleared, seen = {}, {}
+    for _, e in ipairs(effects) do
+      for _, col in ipairs(e.clears or {}) do
+        if not seen[col] then seen[col] = true; cleared[#cleared + 1] = col end
+      end
+    end
+    effect_rows(db, effects, run, cleared)
+    classify(db, p, result, cleared)
+    db:run("DELETE FROM projected_households WHERE run = ?", run)
+    escapes = record(db, run)
   end
-  effect_rows(db, effects, run)
-  classify(db, p, result, cleared)
-  local escapes = record(db, run)
+  db:run("DELETE FROM projected_communes WHERE run = ?", run)
 
   local by_quarter, totals = {}, {}
   local ins = db:prepare([[INSERT INTO projected_communes(run, quarter, unit, commune, households, poor, escapes)
@@ -274,9 +296,10 @@ function M.project(db, p, result, run)
       rate_points = tonumber(string.format("%.2f", totals[4] * 100 / math.max(1, pov.households))) },
     targets = targets(p, units, escapes, totals),
     effects = applied,
-    households_affected = db:value("SELECT count(*) FROM temp.kh_affected"),
+    households_affected = affected(db, effects, run),
+    poor_households_affected = db:value("SELECT count(*) FROM temp.kh_affected"),
     households_escaping = totals[4],
-  }
+  }, escapes
 end
 
 -- A projected target's communes that fall short, the largest shortfall first (then in

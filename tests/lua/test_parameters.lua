@@ -153,6 +153,18 @@ function T.test_a_scenario_value_of_the_wrong_kind_is_an_error_at_its_line()
     'scenario "x" { budget = "all" }\n')
 end
 
+function T.test_check_names_a_scenario_value_of_the_wrong_kind_and_accepts_a_new_quota()
+  local p = load(PLAN .. [[
+scenario "sai" { ["tro_cap.amount"] = "nhiều" }
+scenario "them" { ["vay_von.quota.Hòa Bình"] = 2 }
+]])
+  local errors = {}
+  for _, m in ipairs(check.run(p)) do
+    if m.level == "error" then errors[#errors + 1] = m.line .. ": " .. m.message end
+  end
+  t.eq(errors, { "16: scenario 'sai': tro_cap.amount must be a sum of money in đồng (a sum of money (a number of đồng)), not nhiều" })
+end
+
 function T.test_a_scenario_file_names_its_base_plan()
   load(nil, "base")
   local file = fx.plan_file("more_loans", [[

@@ -1,9 +1,10 @@
 -- params.lua — the plan's values addressable by path, for --set, scenarios and the {path}
--- placeholders of objective texts: "tro_cap.amount", "vay_von.quota.Thống Nhất",
+-- placeholders of objective texts: "tro_cap.amount", "vay_von.quota.An Lạc",
 -- "giam_ho_ngheo.households", "budget.ngan_sach_thanh_pho". Commune names in paths match
 -- after folding, like everywhere else.
 --
---   M.list(p)                   every addressable value: { path, decl, kind, get, set }
+--   M.list(p)                   every addressable value: { path, decl, kind, get, set,
+--                               stage, reproject }
 --   M.find(p, path)             the entry at path, or nil and the nearest valid paths
 --   M.get(p, path), M.expand(p, s, format)
 --   M.parse(kind, text)         a value as written on the command line (--set), checked
@@ -17,11 +18,29 @@ local text = core.text
 
 local M = {}
 
+-- Each entry also says what a change of it can change, for kehoach sweep: stage, the
+-- first stage of kehoach.evaluate's allot to do again ("choose", "price", "fund",
+-- "figures"; "prepare" for what the selection itself reads), and reproject, whether the
+-- projection must be made again (true, false, or "budget": only under a budget mode
+-- other than "gap", which turns prices into who is paid and how much).
+local AFFECTS = {
+  quota = { "choose", true }, amount = { "price", "budget" }, units = { "price", "budget" },
+  units_per_household = { "price", "budget" }, effect = { "figures", true }, priority = { "prepare", true },
+  budget = { "fund", "budget" },
+}
+
+local function affects(e, field)
+  local a = AFFECTS[field] or { "figures", false }
+  e.stage, e.reproject = a[1], a[2]
+  return e
+end
+
 -- Pushes one entry per commune of a commune-count list.
 local function commune_entries(out, base, d, list)
+  local field = d.kind == "support" and "quota" or "target"
   for _, c in ipairs(list or {}) do
-    out[#out + 1] = { path = base .. "." .. c.name, decl = d, kind = "count",
-      get = function() return c.n end, set = function(v) c.n = v end }
+    out[#out + 1] = affects({ path = base .. "." .. c.name, decl = d, kind = "count",
+      get = function() return c.n end, set = function(v) c.n = v end }, field)
   end
 end
 
@@ -30,8 +49,8 @@ local COMMUNE_LISTS = { support = { "quota" }, target = { "by_commune", "Q1", "Q
 
 local function field(out, d, path, name, kind)
   if d[name] ~= nil then
-    out[#out + 1] = { path = path, decl = d, kind = kind,
-      get = function() return d[name] end, set = function(v) d[name] = v end }
+    out[#out + 1] = affects({ path = path, decl = d, kind = kind,
+      get = function() return d[name] end, set = function(v) d[name] = v end }, name)
   end
 end
 
@@ -47,16 +66,16 @@ function M.list(p)
       for q = 1, 4 do commune_entries(out, id .. ".Q" .. q, d, d["Q" .. q]) end
       for q = 1, 4 do
         if d.quarter_totals and d.quarter_totals["Q" .. q] then
-          out[#out + 1] = { path = id .. ".quarter_totals.Q" .. q, decl = d, kind = "count",
+          out[#out + 1] = affects({ path = id .. ".quarter_totals.Q" .. q, decl = d, kind = "count",
             get = function() return d.quarter_totals["Q" .. q] end,
-            set = function(v) d.quarter_totals["Q" .. q] = v end }
+            set = function(v) d.quarter_totals["Q" .. q] = v end }, "target")
         end
       end
     elseif d.kind == "support" then
       if d.amount then
-        out[#out + 1] = { path = id .. ".amount", decl = d, kind = "money",
+        out[#out + 1] = affects({ path = id .. ".amount", decl = d, kind = "money",
           get = function() return d.amount.vnd end,
-          set = function(v) d.amount = values.with_vnd(d.amount, v) end }
+          set = function(v) d.amount = values.with_vnd(d.amount, v) end }, "amount")
       end
       commune_entries(out, id .. ".quota", d, d.quota)
       for _, f in ipairs({ "households", "persons", "units", "units_per_household" }) do
@@ -65,19 +84,20 @@ function M.list(p)
       field(out, d, id .. ".coverage", "coverage", "share")
       field(out, d, id .. ".priority", "priority", "priority")
       if d.effect and d.effect.income then
-        out[#out + 1] = { path = id .. ".effect.income", decl = d, kind = "money",
-          get = function() return d.effect.income end, set = function(v) d.effect.income = v end }
+        out[#out + 1] = affects({ path = id .. ".effect.income", decl = d, kind = "money",
+          get = function() return d.effect.income end, set = function(v) d.effect.income = v end }, "effect")
       end
     elseif d.kind == "budget" then
-      field(out, d, "budget.total", "total", "money")
+      out[#out + 1] = affects({ path = "budget.total", decl = d, kind = "money",
+        get = function() return d.total end, set = function(v) d.total = v end }, "budget")
       for _, k in ipairs(util.sorted_keys(d.lines)) do
-        out[#out + 1] = { path = "budget." .. k, decl = d, kind = "money",
-          get = function() return d.lines[k] end, set = function(v) d.lines[k] = v end }
+        out[#out + 1] = affects({ path = "budget." .. k, decl = d, kind = "money",
+          get = function() return d.lines[k] end, set = function(v) d.lines[k] = v end }, "budget")
       end
     elseif d.kind == "report" then
       if d.due then
-        out[#out + 1] = { path = id .. ".due", decl = d, kind = "date",
-          get = function() return d.due.text end, set = function(v) d.due = v end }
+        out[#out + 1] = affects({ path = id .. ".due", decl = d, kind = "date",
+          get = function() return d.due.text end, set = function(v) d.due = v end }, "due")
       end
     end
   end
@@ -226,7 +246,7 @@ function M.parse(kind, text)
 end
 
 -- The entry at path, or one that adds the commune to a declaration's list of communes
--- ("vay_von.quota.Hợp Thành" when the quota has no Hợp Thành yet); nil and why otherwise.
+-- ("vay_von.quota.Hòa Bình" when the quota has no Hòa Bình yet); nil and why otherwise.
 function M.find_or_add(p, path)
   local e, why = M.find(p, path)
   if e then return e end
@@ -239,9 +259,10 @@ function M.find_or_add(p, path)
       local n = schema.nfc_text(name)
       if not n then return nil, why end
       local list = d[f]
-      return { path = id .. "." .. f .. "." .. n, decl = d, kind = "count", added = true,
+      return affects({ path = id .. "." .. f .. "." .. n, decl = d, kind = "count", added = true,
         get = function() return 0 end,
-        set = function(v) list[#list + 1] = { name = n, key = text.fold(n), n = v } end }
+        set = function(v) list[#list + 1] = { name = n, key = text.fold(n), n = v } end },
+        d.kind == "support" and "quota" or "target")
     end
   end
   return nil, why

@@ -22,7 +22,7 @@ function M.int(n)
 end
 
 -- A count of households or persons: under ten with a leading zero, as the seed writes
--- "Cốc San 02 hộ"; larger counts grouped.
+-- "An Lạc 02 hộ"; larger counts grouped.
 function M.count(n)
   if n >= 0 and n < 10 then return string.format("%02d", n) end
   return util.group_digits(n)
