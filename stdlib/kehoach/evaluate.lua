@@ -529,9 +529,11 @@ function M.evaluate(db, p, run, opts)
 end
 
 -- A connection for evaluating p without keeping results (explain, tests): an in-memory
--- results database with the registry attached and run 1 recorded.
-function M.scratch(p, registry)
-  local db = core.store.results(":memory:")
+-- results database with the registry attached and run 1 recorded. With on_disk, a
+-- private temporary file instead (SQLite deletes it on close), so that memory stays flat
+-- however many households the registry holds (doc, progress).
+function M.scratch(p, registry, on_disk)
+  local db = core.store.results(on_disk and "" or ":memory:")
   db:attach_registry(registry, "reg")
   M.scratch_run(db, p, 1)
   return db

@@ -3,9 +3,10 @@
 -- at most ten times a second, cleared when the work is done. Only when stderr is a
 -- terminal and the command was not asked to be quiet: logs and pipes never see it.
 --
---   local b = bar.new("kehoach run", { quiet = opts.quiet or opts.json })
---   b:update(done, total, what)   -- what: the step under way ("tro_cap"), optional
---   b:finish()                    -- clears the line if it was drawn
+--   local b <close> = bar.new("kehoach run", { quiet = opts.quiet or opts.json })
+--   b:update(done, total, what)   -- what: the step under way, optional
+--   b:finish()                    -- clears the line if it was drawn; closing the bar (the
+--                                 -- end of its scope, an error) does the same
 -- For tests: bar.new(label, { tty = true, clock = fn, write = fn, width = n }); and the
 -- environment variable KEHOACH_PROGRESS_DELAY (seconds) replaces the one-second wait.
 local util = require "kehoach.util"
@@ -66,5 +67,6 @@ function Bar:finish()
   self.shown = false
   self.on = false
 end
+Bar.__close = Bar.finish
 
 return M

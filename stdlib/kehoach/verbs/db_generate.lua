@@ -41,7 +41,7 @@ local function run(opts, args)
   if dir then fs.mkdir(dir) end
   local tmp = path .. ".tmp-generate"
   if fs.exists(tmp) then fs.remove(tmp) end
-  local b = bar.new("kehoach db generate")
+  local b <close> = bar.new("kehoach db generate")
   local function progress(done, total) b:update(done, total, "hộ") end
   local started = host.clock()
   -- on any error the half-made file goes (closing runs after the traceback was taken)

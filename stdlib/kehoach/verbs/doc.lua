@@ -27,7 +27,7 @@ local M = {}
 function M.evaluate(path, opts, inside)
   local p = plan.load(path)
   plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
-  local db = evaluate.scratch(p, opts.db or run.DEFAULT_REGISTRY)
+  local db = evaluate.scratch(p, opts.db or run.DEFAULT_REGISTRY, true)
   local ok, s, result, more = pcall(function()
     local result = evaluate.evaluate(db, p, 1, { standard = opts.standard, progress = opts.progress })
     if check.count(result.messages).error > 0 then return nil, result end
@@ -63,11 +63,10 @@ function M.write(p, s, units, out)
 end
 
 local function execute(opts, args)
-  local b = bar.new("kehoach doc", { quiet = opts.quiet or opts.json })
+  local b <close> = bar.new("kehoach doc", { quiet = opts.quiet or opts.json })
   opts.progress = function(done, total, what) b:update(done, total, what) end
-  local ok, p, s, result, messages = pcall(M.evaluate, args[1], opts)
+  local p, s, result, messages = M.evaluate(args[1], opts)
   b:finish()
-  if not ok then error(p, 0) end
   if not opts.quiet then
     for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
     for _, m in ipairs(messages) do host.ewrite(check.format(m), "\n") end

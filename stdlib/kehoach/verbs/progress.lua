@@ -38,11 +38,10 @@ end
 
 local function execute(opts, args)
   if not opts.as_of then util.fail("usage", "kehoach progress: --as-of DATE is required (see kehoach progress --help)") end
-  local b = bar.new("kehoach progress", { quiet = opts.quiet or opts.json })
+  local b <close> = bar.new("kehoach progress", { quiet = opts.quiet or opts.json })
   opts.progress = function(done, total, what) b:update(done, total, what) end
-  local ok, pr, s, p = pcall(M.compute, args[1], opts.as_of, opts)
+  local pr, s, p = M.compute(args[1], opts.as_of, opts)
   b:finish()
-  if not ok then error(pr, 0) end
   if not pr then
     for _, m in ipairs(s) do
       if m.level == "error" then host.ewrite(check.format(m), "\n") end

@@ -113,11 +113,10 @@ function M.execute(path, opts)
 end
 
 local function run(opts, args)
-  local b = bar.new("kehoach run", { quiet = opts.quiet or opts.json })
+  local b <close> = bar.new("kehoach run", { quiet = opts.quiet or opts.json })
   opts.progress = function(done, total, what) b:update(done, total, what) end
-  local ok, code, s, dir, messages, p = pcall(M.execute, args[1], opts)
+  local code, s, dir, messages, p = M.execute(args[1], opts)
   b:finish()
-  if not ok then error(code, 0) end
   if not opts.quiet then
     for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
   end
