@@ -39,8 +39,8 @@ local function start_month(d)
   return d.period and d.period.from or 1
 end
 
--- Each effect the plan declares, as applied: {programme, income, from (month), from_text,
--- clears, note}.
+-- Each effect the plan declares, as applied: {programme, decl, income, month (the first
+-- it counts in), from (that period as written: "Q3", "07"), clears, note}.
 function M.effects(p)
   local out = {}
   for _, d in ipairs(p.supports) do
@@ -223,14 +223,15 @@ end
 -- Communes are spelled as the registry spells them; every commune of the plan's unit is
 -- listed in the maps of by_quarter and year_end; rates are % of households, 2 decimals.
 --
--- escapes: when run was projected before on this connection and nothing it depends on
+-- reuse: when run was projected before on this connection and nothing it depends on
 -- (allocations, funding, effects) changed since, the second value that projection
 -- returned; the households are then not classified again (kehoach sweep).
-function M.project(db, p, result, run, escapes)
+function M.project(db, p, result, run, reuse)
   host.budget()
   local units, pov = result.units, result.poverty
   local effects = M.effects(p)
-  if not escapes then
+  local escapes = reuse and reuse.escapes
+  if not reuse then
     local cleared, seen = {}, {}
     for _, e in ipairs(effects) do
       for _, col in ipairs(e.clears or {}) do
@@ -281,12 +282,19 @@ function M.project(db, p, result, run, escapes)
     escapes_year[c.name] = e and (e[1] + e[2] + e[3] + e[4]) or 0
   end
 
+  if not reuse then
+    reuse = { escapes = escapes, households = {}, affected = affected(db, effects, run),
+      poor_affected = db:value("SELECT count(*) FROM temp.kh_affected") }
+    for _, e in ipairs(effects) do
+      reuse.households[e.programme] = db:value([[SELECT count(*) FROM allocations
+        WHERE run = ? AND programme = ? AND status = 'chosen']], run, e.programme)
+    end
+  end
   local applied = json.array()
   for _, e in ipairs(effects) do
     applied[#applied + 1] = { programme = e.programme, income = e.income or json.null, from = e.from,
       clears = e.clears and json.array(e.clears) or json.array(), note = e.note or json.null,
-      households = db:value("SELECT count(*) FROM allocations WHERE run = ? AND programme = ? AND status = 'chosen'",
-        run, e.programme) }
+      households = reuse.households[e.programme] }
   end
 
   return {
@@ -296,10 +304,10 @@ function M.project(db, p, result, run, escapes)
       rate_points = tonumber(string.format("%.2f", totals[4] * 100 / math.max(1, pov.households))) },
     targets = targets(p, units, escapes, totals),
     effects = applied,
-    households_affected = affected(db, effects, run),
-    poor_households_affected = db:value("SELECT count(*) FROM temp.kh_affected"),
+    households_affected = reuse.affected,
+    poor_households_affected = reuse.poor_affected,
     households_escaping = totals[4],
-  }, escapes
+  }, reuse
 end
 
 local STATUS_WORDS = { poor = "nghèo", near_poor = "cận nghèo", middle = "trung bình", non_poor = "không nghèo" }
