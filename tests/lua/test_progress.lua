@@ -72,6 +72,9 @@ function T.test_escapes_by_commune_and_quarter_against_the_targets()
   local later = compute("2021-09-30").targets[1]
   t.eq({ later.due, later.done }, { 1, 3 }, "H02 in Q3, A05 in July")
   t.contains(render.headline(compute("2021-12-31"), later), "vượt")
+  local matrix = render.quarter_matrix(pr, tg)
+  t.contains(matrix, "| An Lạc               |   0/0 |    1/1 |     ·/0 |    ·/1 |")
+  t.contains(matrix, "| Hòa Bình             |   0/0 |    0/0 |     ·/0 |    ·/1 |")
 end
 
 function T.test_new_and_returning_poor_and_the_poor_now()

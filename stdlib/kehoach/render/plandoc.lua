@@ -352,7 +352,7 @@ end
 local function letterhead(p, s)
   local m = p.meta
   local issuer = m.issuer or ("Ủy ban nhân dân " .. s.plan.unit)
-  local issued = m.issued or { year = m.year - 1, month = 12 }
+  local issued = m.issued or { year = m.year }
   local dated = string.format("%s, %s", m.place or s.plan.unit, vn.long_date(issued))
   return { kind = "letterhead", issuer = text.upper(issuer), number = "Số: " .. (m.number or "      /KH-UBND"),
     dated = dated }

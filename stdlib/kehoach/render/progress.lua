@@ -113,7 +113,28 @@ local function section_targets(pr, out)
       { "Thoát nghèo đến ngày", align = "right" }, { "So với chỉ tiêu đến nay", align = "right" },
       { "Đạt (% năm)", align = "right" } }, rows)
     out[#out + 1] = "\n"
+    out[#out + 1] = M.quarter_matrix(pr, tg) .. "\n"
   end
+end
+
+-- Communes × quarters: "thoát nghèo/chỉ tiêu" in each quarter begun ("3/4"), the target
+-- alone in those to come ("·/17").
+function M.quarter_matrix(pr, tg)
+  local rows = {}
+  for _, name in ipairs(pr.communes) do
+    local c = tg.by_commune[name]
+    if c then
+      local cells = { name }
+      for q = 1, 4 do
+        local done = pr.quarters[q].state == "future" and "·" or vn.int(pr.events[name].escaped[q])
+        cells[q + 1] = done .. "/" .. vn.int(c.quarters[q])
+      end
+      rows[#rows + 1] = cells
+    end
+  end
+  local columns = { { "Thoát nghèo/chỉ tiêu" } }
+  for q = 1, 4 do columns[q + 1] = { QUARTER[q], align = "right" } end
+  return tbl.markdown(columns, rows)
 end
 
 local function section_poverty(pr, out, registry_year)
