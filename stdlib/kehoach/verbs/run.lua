@@ -47,7 +47,8 @@ local function record(db, run, s, messages)
 end
 
 -- Runs the plan at path. opts: db, out, results (paths), standard (a standard table, for
--- tests). Returns the exit code, the summary, the output folder and the messages.
+-- tests). Returns the exit code, the summary, the output folder, the messages and the
+-- terminal summary.
 function M.execute(path, opts)
   local started = host.now()
   local p = plan.load(path)
@@ -59,7 +60,7 @@ function M.execute(path, opts)
   db:attach_registry(registry, "reg")
   db:exec("BEGIN IMMEDIATE")
   local committed = false
-  local ok, code, s, dir = pcall(function()
+  local ok, code, s, dir, shown = pcall(function()
     db:run([[INSERT INTO runs(plan_id, plan_path, plan_sha256, registry_path, registry_year, standard,
              engine_version, parameters, scenario, started_at, finished_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
@@ -74,6 +75,7 @@ function M.execute(path, opts)
     host.budget()  -- the write phase: a new instruction window, as each phase gets
     local out_dir = (opts.out or "out") .. "/" .. p.id
     fs.mkdir(out_dir)
+    fs.sweep(out_dir)  -- what a killed run left under temporary names
     local text = json.encode(sum, "  ") .. "\n"
     db:run("UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?", host.now(), text, run)
     local writers = {
@@ -84,25 +86,32 @@ function M.execute(path, opts)
     writers.summary:write(text)
     write_allocations(db, run, writers.allocations)
     writers.report:write(report.markdown(sum))
-    db:exec("COMMIT")
+    -- All that can fail comes before COMMIT: files flushed to the disk under temporary
+    -- names, the terminal text made. After it only renames are left, and should anything
+    -- still fail, the error says what was already done.
+    local files = { writers.summary, writers.allocations, writers.report }
+    for _, w in ipairs(files) do w:finish() end
+    local shown = report.terminal(sum)
+    local done = string.format("The run was recorded in %s as run %d", results_path, run)
+    db:commit(done .. "; its files in " .. out_dir .. "/ may be from an earlier run: run the plan again.")
     committed = true
-    for _, k in ipairs({ "summary", "allocations", "report" }) do writers[k]:commit() end
-    return 0, sum, out_dir
+    fs.commit(files, done .. ", and its files written to " .. out_dir .. "/.")
+    return 0, sum, out_dir, shown
   end)
   if not committed then db:exec("ROLLBACK") end
   db:close()
   if not ok then error(code, 0) end
-  return code, s, dir, messages
+  return code, s, dir, messages, shown
 end
 
 local function run(opts, args)
-  local code, s, dir, messages = M.execute(args[1], opts)
+  local code, s, dir, messages, shown = M.execute(args[1], opts)
   for _, m in ipairs(messages) do host.ewrite(check.format(m), "\n") end
   if code ~= 0 then
     host.ewrite(args[1], ": the plan has errors; nothing was written\n")
     return code
   end
-  host.write(report.terminal(s))
+  host.write(shown)
   host.ewrite(string.format("written: %s/summary.json, allocations.csv, report.md; results in %s\n", dir,
     opts.results or "out/results.db"))
   return 0
