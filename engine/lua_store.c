@@ -15,6 +15,9 @@
 **   db:attach_registry(path [, schema])   a registry, read-only, as schema ("reg")
 **   db:commit([note])               COMMIT; once it succeeded, note (what is now done for
 **                                   good) is added to any later error of the command
+**   db:rollback()                   ROLLBACK if a transaction is open (SQLite ends one by
+**                                   itself on some errors, a full disk); never raises, so
+**                                   cleaning up cannot hide the error that caused it
 **   db:close(), db:name()
 **
 ** Parameters bind positionally (nil, boolean, integer, number, string), or by name when
@@ -145,6 +148,12 @@ static int l_db_commit(lua_State *L) {
   int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK) return raise_sqlite(L, db->h, rc);
   if (note) sandbox_set_note(sandbox_of(L), note);
+  return 0;
+}
+
+static int l_db_rollback(lua_State *L) {
+  Db *db = luaL_checkudata(L, 1, DB_MT);
+  if (db->h && !sqlite3_get_autocommit(db->h)) sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
   return 0;
 }
 
@@ -504,7 +513,7 @@ static const luaL_Reg db_methods[] = {
     {"exec", l_db_exec},   {"rows", l_db_rows},       {"first", l_db_first},
     {"value", l_db_value}, {"run", l_db_run},         {"prepare", l_db_prepare},
     {"func", l_db_func},   {"close", l_db_close},     {"name", l_db_name},
-    {"commit", l_db_commit},
+    {"commit", l_db_commit}, {"rollback", l_db_rollback},
     {"attach_registry", l_db_attach_registry},          {NULL, NULL}};
 
 static const luaL_Reg stmt_methods[] = {

@@ -98,7 +98,7 @@ function M.execute(path, opts)
     fs.commit(files, done .. ", and its files written to " .. out_dir .. "/.")
     return 0, sum, out_dir, shown
   end)
-  if not committed then db:exec("ROLLBACK") end
+  if not committed then db:rollback() end
   db:close()
   if not ok then error(code, 0) end
   return code, s, dir, messages, shown
