@@ -38,7 +38,7 @@ FUZZ_SEEDS_plan = plans    # more seeds, read where they live
 REGISTRY = data/registry.db
 PLAN     = plans/lao-cai-city-2021.lua
 
-.PHONY: all run test san bench clean deps check-tests fuzz faults
+.PHONY: all run test san bench clean deps check-tests fuzz faults valgrind
 .SECONDARY:
 .DEFAULT_GOAL := all
 
@@ -130,6 +130,10 @@ faults: $(CONFIG) $(FAULT_REGISTRY)
 $(BUILD)/tests/walk: tests/faults/walk.c tests/harness.h | $(CONFIG)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -Itests -o $@ $< $(LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# The 2021 run under valgrind's memcheck: no invalid access, no leak.
+valgrind: $(BIN) $(REGISTRY)
+	@sh tests/valgrind.sh ./$(BIN) $(PLAN) $(REGISTRY)
 
 bench: $(BIN)
 	sh scripts/bench.sh ./$(BIN)
