@@ -68,18 +68,27 @@ $(BUILD)/tests/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz.c tests/harness.h $
 	  $(LIB_OBJ) $(LDFLAGS) $(PKG_LIBS)
 
 # The default registry: Lào Cai city at the end of 2020 (scripts/profiles/lao-cai-city.lua).
-$(REGISTRY): $(wildcard scripts/profiles/*.lua) $(wildcard stdlib/kehoach/registry/*.lua) \
+$(REGISTRY): scripts/profiles/lao-cai-city.lua $(wildcard stdlib/kehoach/registry/*.lua) \
              $(wildcard stdlib/kehoach/standards*.lua stdlib/kehoach/standards/*.lua) | $(BIN)
 	@mkdir -p $(dir $@)
 	./$(BIN) db generate $@ --force
+
+# A second district: Sa Pa town at the end of 2020 (scripts/profiles/sa-pa.lua), for
+# plans/sa-pa-2021.lua.
+SAPA = data/sa-pa.db
+$(SAPA): scripts/profiles/sa-pa.lua $(wildcard stdlib/kehoach/registry/*.lua) \
+         $(wildcard stdlib/kehoach/standards*.lua stdlib/kehoach/standards/*.lua) | $(BIN)
+	@mkdir -p $(dir $@)
+	./$(BIN) db generate $@ --profile scripts/profiles/sa-pa.lua --force
 
 run: $(BIN) $(REGISTRY)
 	./$(BIN) run $(PLAN)
 
 # Every test: cmocka binaries for each C module, the Lua tests (tests/lua, run through the
 # engine by test_lua), and the command-line tests (test_cli runs the built program).
-test: $(BIN) $(TEST_BIN) $(REPLAY_BIN) $(REGISTRY)
-	@KEHOACH_BIN=$(abspath $(BIN)) KEHOACH_REGISTRY=$(abspath $(REGISTRY)) \
+test: $(BIN) $(TEST_BIN) $(REPLAY_BIN) $(REGISTRY) $(SAPA)
+	@sh scripts/test-deps.sh $(BUILD)/test-deps.stamp
+	@KEHOACH_BIN=$(abspath $(BIN)) KEHOACH_REGISTRY=$(abspath $(REGISTRY)) KEHOACH_SAPA=$(abspath $(SAPA)) \
 	  sh tests/run.sh $(TEST_BIN) $(REPLAY_BIN)
 
 # The same tests with AddressSanitizer and UndefinedBehaviorSanitizer.

@@ -186,14 +186,7 @@ static const luaL_Reg reader_methods[] = {{"rows", l_rows}, {"close", l_close}, 
 static const luaL_Reg csv_funcs[] = {{"open", l_open}, {"encode", l_encode}, {NULL, NULL}};
 
 int luaopen_kehoach_csv(lua_State *L) {
-  luaL_newmetatable(L, READER_MT);
-  luaL_newlib(L, reader_methods);
-  lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, l_close);
-  lua_setfield(L, -2, "__gc");
-  lua_pushcfunction(L, l_close);
-  lua_setfield(L, -2, "__close");
-  lua_pop(L, 1);
+  modules_new_class(L, READER_MT, reader_methods, l_close);
   luaL_newlib(L, csv_funcs);
   return 1;
 }

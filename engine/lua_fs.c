@@ -8,9 +8,9 @@
 **   fs.mkdir(path)           creates path and its parents; raises an output error
 **   fs.open(path)            a Writer (below)
 **   fs.write(path, text)     fs.open + write + commit
-**   fs.commit(writers [, note])   commits each Writer of the list in order; then, when
-**                            given, note is added to the message of any error that ends
-**                            the command later (sandbox_set_note)
+**   fs.commit(files [, note])   commits each of the list in order (Writers, workbooks);
+**                            then, when given, note is added to the message of any error
+**                            that ends the command later (sandbox_set_note)
 **   fs.sweep(dir)            removes the temporaries of Writers that died before they
 **                            committed or abandoned (a killed run); returns how many
 **   fs.sha256(path)          hex digest of a file, or nil and why
@@ -231,22 +231,33 @@ static int l_writer_abort(lua_State *L) {
   return writer_abort(luaL_checkudata(L, 1, WRITER_MT));
 }
 
-/* fs.commit(writers [, note]): each Writer of the list, in order, then the note. Checked
-** before anything is renamed, so one bad element moves no file. */
+/* fs.commit(files [, note]): each of the list in order — a Writer, or any object with a
+** commit method (a workbook) — then the note. Writers are checked before anything is
+** renamed, so a spent one moves no file. */
 static int l_commit(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const char *note = luaL_optstring(L, 2, NULL);
   lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
   for (lua_Integer i = 1; i <= n; i++) {
     lua_rawgeti(L, 1, i);
-    check_writer(L, -1);
+    if (luaL_testudata(L, -1, WRITER_MT)) check_writer(L, -1);
+    else if (lua_getfield(L, -1, "commit") != LUA_TFUNCTION)
+      return luaL_error(L, "fs.commit: element %d has no commit method", (int)i);
+    else lua_pop(L, 1);
     lua_pop(L, 1);
   }
   for (lua_Integer i = 1; i <= n; i++) {
     lua_rawgeti(L, 1, i);
-    Writer *w = lua_touserdata(L, -1);
-    int e = writer_commit(w);
-    if (e) return writer_fail(L, w, e);
+    Writer *w = luaL_testudata(L, -1, WRITER_MT);
+    if (w) {
+      int e = writer_commit(w);
+      if (e) return writer_fail(L, w, e);
+    } else {
+      lua_getfield(L, -1, "commit");
+      lua_insert(L, -2);
+      lua_call(L, 1, 0);
+      continue;
+    }
     lua_pop(L, 1);
   }
   if (note) sandbox_set_note(sandbox_of(L), note);
@@ -387,14 +398,7 @@ static const luaL_Reg fs_funcs[] = {
     {"commit", l_commit}, {"sweep", l_sweep},       {NULL, NULL}};
 
 int luaopen_kehoach_fs(lua_State *L) {
-  luaL_newmetatable(L, WRITER_MT);
-  luaL_newlib(L, writer_methods);
-  lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, l_writer_abort);
-  lua_setfield(L, -2, "__gc");
-  lua_pushcfunction(L, l_writer_abort);
-  lua_setfield(L, -2, "__close");
-  lua_pop(L, 1);
+  modules_new_class(L, WRITER_MT, writer_methods, l_writer_abort);
   luaL_newlib(L, fs_funcs);
   return 1;
 }

@@ -4,7 +4,8 @@
 **   store.open(path [, mode])       mode "ro" (default), "rw" or "create"; any database
 **   store.registry(path [, mode])   a checked registry: "ro" (default), "rw", or "init"
 **                                   (creates the file and schema v1; refuses a used file)
-**   store.results(path)             the results database, created when missing
+**   store.results(path)             the results database, created when missing; one of an
+**                                   older schema is kept aside (its new name returned second)
 **   db:exec(sql)                    runs statements, no results
 **   db:rows(sql, ...)               for row in db:rows(...) — rows as {column = value}
 **   db:first(sql, ...)              the first row, or nil
@@ -105,15 +106,17 @@ static int l_registry(lua_State *L) {
   return 1;
 }
 
-/* store.results(path) -> Db: created with its schema when missing, checked otherwise. */
+/* store.results(path) -> Db [, moved]: created with its schema when missing, checked
+** otherwise; one of an older schema is moved aside and its new name returned second. */
 static int l_results(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   Db *db = new_db(L);
   kh_error err;
-  int rc = store_open(path, STORE_CREATE, &db->h, &err);
-  if (rc == KH_OK) rc = store_results_init(db->h, path, &err);
-  if (rc != KH_OK) return raise_kh(L, &err);
-  return 1;
+  char moved[4096];
+  if (store_results_open(path, &db->h, moved, sizeof moved, &err) != KH_OK) return raise_kh(L, &err);
+  if (!moved[0]) return 1;
+  lua_pushstring(L, moved);
+  return 2;
 }
 
 static int l_db_close(lua_State *L) {
@@ -522,23 +525,11 @@ static const luaL_Reg stmt_methods[] = {
 static const luaL_Reg store_funcs[] = {
     {"open", l_open}, {"registry", l_registry}, {"results", l_results}, {NULL, NULL}};
 
-static void new_class(lua_State *L, const char *name, const luaL_Reg *methods, lua_CFunction gc) {
-  luaL_newmetatable(L, name);
-  lua_newtable(L);
-  luaL_setfuncs(L, methods, 0);
-  lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, gc);
-  lua_setfield(L, -2, "__gc");
-  lua_pushcfunction(L, gc);
-  lua_setfield(L, -2, "__close");
-  lua_pop(L, 1);
-}
-
 int luaopen_kehoach_store(lua_State *L) {
   lua_pushboolean(L, 0); /* the slot for SQL function errors: see reraise_function_error */
   lua_setfield(L, LUA_REGISTRYINDEX, SQL_ERROR_KEY);
-  new_class(L, DB_MT, db_methods, l_db_close);
-  new_class(L, STMT_MT, stmt_methods, l_stmt_close);
+  modules_new_class(L, DB_MT, db_methods, l_db_close);
+  modules_new_class(L, STMT_MT, stmt_methods, l_stmt_close);
   luaL_newlib(L, store_funcs);
   return 1;
 }

@@ -5,7 +5,7 @@
 **   text.nfc(s)          s in NFC, or nil and why (invalid UTF-8)
 **   text.fold(s)         a key under which names match: case folded, spaces collapsed,
 **                        and tone marks moved to the end of their syllable, so the old and
-**                        new tone placements agree ("Vạn Hoà" and "Vạn Hòa" give one key)
+**                        new tone placements agree ("Hoà Bình" and "Hòa Bình" give one key)
 **   text.ascii(s)        s without diacritics (đ -> d), for file names and sort keys
 **   text.width(s)        columns s takes on a terminal
 **   text.upper(s), text.lower(s)

@@ -9,7 +9,20 @@ static const luaL_Reg modules[] = {
     {"host", luaopen_kehoach_host}, {"store", luaopen_kehoach_store},
     {"text", luaopen_kehoach_text}, {"fs", luaopen_kehoach_fs},
     {"csv", luaopen_kehoach_csv},   {"cjson", luaopen_cjson},
-    {NULL, NULL}};
+    {"xlsx", luaopen_kehoach_xlsx}, {NULL, NULL}};
+
+void modules_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
+                       lua_CFunction close) {
+  luaL_newmetatable(L, name);
+  lua_newtable(L);
+  luaL_setfuncs(L, methods, 0);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, close);
+  lua_setfield(L, -2, "__gc");
+  lua_pushcfunction(L, close);
+  lua_setfield(L, -2, "__close");
+  lua_pop(L, 1);
+}
 
 void modules_open(lua_State *L) {
   lua_createtable(L, 0, sizeof modules / sizeof modules[0] - 1);

@@ -6,6 +6,7 @@
 #ifndef KEHOACH_MODULES_H
 #define KEHOACH_MODULES_H
 
+#include <lauxlib.h>
 #include <lua.h>
 
 int luaopen_kehoach_host(lua_State *L);  /* lua_host.c: stack positions, budget, terminal */
@@ -14,6 +15,14 @@ int luaopen_kehoach_text(lua_State *L);  /* lua_text.c: NFC, folding, display wi
 int luaopen_kehoach_fs(lua_State *L);    /* lua_fs.c: files written whole or not at all */
 int luaopen_kehoach_csv(lua_State *L);   /* lua_csv.c: CSV reading and writing */
 int luaopen_cjson(lua_State *L);         /* lua-cjson (Debian's lua-cjson-dev): JSON */
+int luaopen_kehoach_xlsx(lua_State *L);  /* lua_xlsx.c: Excel workbooks (libxlsxwriter) */
+
+/* Registers the metatable `name` for a full userdata class: methods as __index, and
+** `close` (idempotent: it must tolerate being called twice) as both __gc and __close, so
+** the resource is released when Lua collects it or a to-be-closed variable leaves scope.
+** Stack: [-0, +0, e]. */
+void modules_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
+                       lua_CFunction close);
 
 /* Pushes a new table with one field per module above. Stack: [-0, +1, e]. */
 void modules_open(lua_State *L);

@@ -87,10 +87,14 @@ static const char registry_schema[] =
 static const char *const registry_tables[] = {"units",   "households", "persons", "surveys",
                                               "needs",   "events",     NULL};
 
-/* Results schema v2: one row in runs per finished run; everything else hangs off it.
-** allocations: one row per household per programme, chosen or waitlisted (beneficiary
-** lists); figures: every number a run computed, by path ("programmes.tro_cap.cost"), so
-** runs and scenarios can be compared in SQL; checks: the messages of the run. */
+/* Results schema v3: one row in runs per finished run; everything else hangs off it.
+** allocations: one row per household per programme, chosen, waitlisted or (under
+** --budget cap) unfunded (beneficiary lists); figures: every number a run computed, by
+** path ("programmes.tro_cap.cost"), so runs and scenarios can be compared in SQL;
+** checks: the messages of the run; projected_households: each poor household an effect
+** reaches, its status at the end of each quarter; projected_communes: poor households and
+** escapes by commune and quarter. v3 added budget_mode, allocations.need, 'unfunded' and
+** the two projected_ tables. */
 static const char results_schema[] =
     "CREATE TABLE runs("
     " id INTEGER PRIMARY KEY,"
@@ -103,6 +107,7 @@ static const char results_schema[] =
     " engine_version TEXT NOT NULL,"
     " parameters TEXT NOT NULL DEFAULT '{}',"  /* JSON: --set values and options */
     " scenario TEXT,"
+    " budget_mode TEXT NOT NULL DEFAULT 'gap' CHECK (budget_mode IN ('gap','cap','prorate')),"
     " started_at TEXT NOT NULL,"
     " finished_at TEXT NOT NULL,"
     " summary TEXT);"                           /* JSON: summary.json as written */
@@ -124,9 +129,10 @@ static const char results_schema[] =
     " income INTEGER,"
     " deprivations INTEGER,"
     " rank INTEGER NOT NULL,"                   /* within the commune, by the priority */
-    " status TEXT NOT NULL CHECK (status IN ('chosen','waitlisted')),"
+    " status TEXT NOT NULL CHECK (status IN ('chosen','waitlisted','unfunded')),"
     " units INTEGER,"
-    " amount INTEGER NOT NULL DEFAULT 0,"       /* VND, 0 for the waitlisted */
+    " amount INTEGER NOT NULL DEFAULT 0,"       /* VND paid, 0 for the waitlisted */
+    " need INTEGER NOT NULL DEFAULT 0,"         /* VND before the budget mode */
     " source TEXT,"
     " period TEXT);"
     "CREATE TABLE figures("
@@ -134,6 +140,28 @@ static const char results_schema[] =
     " path TEXT NOT NULL,"
     " value,"
     " PRIMARY KEY (run, path)) WITHOUT ROWID;"
+    "CREATE TABLE projected_households("
+    " run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+    " household TEXT NOT NULL,"
+    " unit TEXT NOT NULL,"
+    " commune TEXT NOT NULL,"
+    " status TEXT NOT NULL,"                    /* as recorded at the review */
+    " income INTEGER NOT NULL,"                 /* at the review */
+    " deprivations INTEGER NOT NULL,"           /* at the review, under the plan's standard */
+    " q1 TEXT, q2 TEXT, q3 TEXT, q4 TEXT,"      /* the standard's status at each quarter's end */
+    " income_q4 INTEGER,"                       /* projected, at the end of the year */
+    " deprivations_q4 INTEGER,"
+    " escaped INTEGER,"                         /* the quarter it leaves poverty, or NULL */
+    " PRIMARY KEY (run, household)) WITHOUT ROWID;"
+    "CREATE TABLE projected_communes("
+    " run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+    " quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),"
+    " unit TEXT NOT NULL,"
+    " commune TEXT NOT NULL,"
+    " households INTEGER NOT NULL,"
+    " poor INTEGER NOT NULL,"                   /* projected at the quarter's end */
+    " escapes INTEGER NOT NULL,"                /* in the quarter */
+    " PRIMARY KEY (run, quarter, unit)) WITHOUT ROWID;"
     "CREATE INDEX checks_run ON checks(run);"
     "CREATE INDEX allocations_run ON allocations(run, programme, unit, rank);"
     "CREATE INDEX allocations_household ON allocations(run, household);";
@@ -414,4 +442,42 @@ int store_attach_registry(sqlite3 *db, const char *path, const char *schema, kh_
   sqlite3_free(probe);
   if (rc != SQLITE_OK) return store_error(db, rc, path, err);
   return store_registry_check(db, schema, path, err);
+}
+
+/* The results schema version of an open database; 0 when it has no tables. */
+static int results_version(sqlite3 *db, int *version) {
+  int tables = 0, app = 0;
+  int rc = count_tables(db, &tables);
+  if (rc == SQLITE_OK) rc = pragma_int(db, "PRAGMA application_id", &app);
+  if (rc == SQLITE_OK) rc = pragma_int(db, "PRAGMA user_version", version);
+  if (rc == SQLITE_OK && (tables == 0 || app != STORE_RESULTS_APP_ID)) *version = 0;
+  return rc;
+}
+
+int store_results_open(const char *path, sqlite3 **db, char *moved, size_t size, kh_error *err) {
+  int version = 0;
+  moved[0] = '\0';
+  int code = store_open(path, STORE_CREATE, db, err);
+  if (code != KH_OK) return code;
+  int rc = results_version(*db, &version);
+  if (rc != SQLITE_OK) code = store_error(*db, rc, path, err);
+  if (code == KH_OK && version > 0 && version < STORE_RESULTS_VERSION && strcmp(path, ":memory:") != 0) {
+    /* closing the last connection checkpoints the WAL, so the file is whole on its own */
+    sqlite3_close_v2(*db);
+    *db = NULL;
+    snprintf(moved, size, "%s.v%d", path, version);
+    if (access(moved, F_OK) == 0 || rename(path, moved) != 0) {
+      code = kh_seterror(err, KH_EOUTPUT, "%s: written by an older kehoach (results schema %d), "
+                         "and it cannot be kept aside as %s; move it away", path, version, moved);
+      moved[0] = '\0';
+      return code;
+    }
+    code = store_open(path, STORE_CREATE, db, err);
+  }
+  if (code == KH_OK) code = store_results_init(*db, path, err);
+  if (code != KH_OK && *db) {
+    sqlite3_close_v2(*db);
+    *db = NULL;
+  }
+  return code;
 }

@@ -11,7 +11,7 @@
 #include "kehoach.h"
 
 #define STORE_REGISTRY_VERSION 1
-#define STORE_RESULTS_VERSION 2
+#define STORE_RESULTS_VERSION 3
 #define STORE_REGISTRY_APP_ID 0x4b485247 /* "KHRG" */
 #define STORE_RESULTS_APP_ID 0x4b485253  /* "KHRS" */
 #define STORE_BUSY_MS 10000              /* how long to wait for another process's lock */
@@ -46,6 +46,13 @@ int store_attach_registry(sqlite3 *db, const char *path, const char *schema, kh_
 
 /* Creates the results schema when the database is empty, checks it otherwise. */
 int store_results_init(sqlite3 *db, const char *display, kh_error *err);
+
+/* Opens the results database at path, created with its schema when missing. One of an
+** older schema is kept as it is under "<path>.v<N>" and a new one started: results are
+** derived data, so the old runs stay readable and nothing is converted. `moved` (of
+** `size` bytes) receives the name the old file was given, or "" when none was moved.
+** On success *db is open and the caller closes it. */
+int store_results_open(const char *path, sqlite3 **db, char *moved, size_t size, kh_error *err);
 
 /* The exit code for an SQLite result code: busy, data (corrupt, not a database, constraint),
 ** output (full, I/O, read-only), or internal. */

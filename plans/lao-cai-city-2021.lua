@@ -8,7 +8,8 @@
 -- where the seed's own figures disagree with each other.
 --
 -- Run:   ./kehoach check plans/lao-cai-city-2021.lua
---        ./kehoach run plans/lao-cai-city-2021.lua
+--        ./kehoach run plans/lao-cai-city-2021.lua [--scenario NAME] [--set PATH=VALUE]
+--        ./kehoach test plans/lao-cai-city-2021.lua   (the expect = { ... } below)
 
 plan {
   id = "lao-cai-city-2021",
@@ -63,6 +64,8 @@ target "giam_ho_ngheo" {
   by_commune = { { "Tả Phời", 30 }, { "Thống Nhất", 40 }, { "Hợp Thành", 15 }, { "Cốc San", 2 },
     { "Nam Cường", 1 }, { "Pom Hán", 1 }, { "Vạn Hoà", 1 } },
   quarter_totals = { Q1 = 4, Q2 = 9, Q3 = 17, Q4 = 60 },
+  -- what the registry should give (kehoach test): 90 households are 0.24% of the city
+  expect = { rate_points = 0.24 },
   Q1 = { { "Hợp Thành", 3 }, { "Thống Nhất", 1 } },
   Q2 = { { "Thống Nhất", 3 }, { "Tả Phời", 4 }, { "Hợp Thành", 2 } },
   Q3 = { { "Thống Nhất", 6 }, { "Tả Phời", 7 }, { "Hợp Thành", 3 }, { "Cốc San", 1 } },
@@ -93,6 +96,7 @@ support "tro_cap" {
   months = "01-12",                   -- từ tháng 01 đến hết tháng 12 năm 2021 (12 tháng)
   source = "ngan_sach_thanh_pho",
   by = "ubnd_xa",
+  expect = { households = 57, persons = 105, cost = million(315) },
   notes = {
     "Ủy ban nhân dân các xã, phường thực hiện hỗ trợ cho các hộ nghèo không có khả năng thoát " ..
       "nghèo theo kế hoạch.",
@@ -100,6 +104,17 @@ support "tro_cap" {
 }
 
 -- ---- III — the measures ------------------------------------------------------------------
+--
+-- Effects (`effect = { ... }`) are not in the seed: they are this file's assumptions, for
+-- the projection `kehoach run` makes of whether the 90 households can leave poverty. Each
+-- is named where it is declared, with its reasoning, so that an officer can dispute it
+-- and try another with --set <support>.effect.income=... . In short:
+--   A1 training: +100.000 đồng per person per month from Q3;
+--   A2 a 50-million loan: +160.000 đồng per person per month from Q3;
+--   A3 breeding cows: no income within 2021 (the first calves come in 2022);
+--   A4 health-insurance cards: the health-insurance deprivation cleared from Q2;
+--   A5 a house: the two housing deprivations cleared from Q4.
+-- The allowance (II.2) has no effect: it supports households that cannot leave poverty.
 
 -- III.1 Vocational training, 16 households.
 support "dao_tao_nghe" {
@@ -112,10 +127,16 @@ support "dao_tao_nghe" {
   quarters = "Q2",
   source = "ngan_sach_tinh",
   by = "gdnn_gdtx",
+  expect = { households = 16, cost = million(48),
+    by_commune = { { "Tả Phời", 14 }, { "Thống Nhất", 1 }, { "Nam Cường", 1 } } },
   with = "ubnd_xa",
+  -- A1: a short farm course (under 3 months, in Q2) lets one worker of the household grow
+  -- or raise a little more, or take seasonal wage work: about 350.000 đồng a month for the
+  -- household, ~100.000 per person in a household of 3-4, from the quarter after the course.
   effect = {
     income = 100000, from = "Q3",
-    note = "Giả định (không có trong kế hoạch): nghề nông nghiệp ngắn hạn thêm 100.000 đồng/người/tháng từ quý III.",
+    note = "Giả định A1 (không có trong kế hoạch): sau khoá học nghề nông nghiệp ngắn hạn, " ..
+      "thu nhập hộ tăng khoảng 350.000 đồng/tháng, tức khoảng 100.000 đồng/người/tháng, từ quý III.",
   },
   notes = {
     "Tập huấn, đào tạo nghề nông nghiệp ngắn hạn dưới 3 tháng, lồng ghép từ nguồn vốn chương trình " ..
@@ -139,9 +160,17 @@ support "vay_von" {
   quarters = "Q1-Q2",
   source = "von_vay",
   by = "nhcsxh",
+  expect = { households = 48, cost = million(2400) },
+  -- A2: 50 million đồng put into pigs, poultry or a crop returns about 20% a year before
+  -- interest (10 million); the Social Policy Bank's rate for poor households, 6,6% a year,
+  -- takes 3,3 million; 6,7 million a year is ~560.000 đồng a month for the household, ~160.000
+  -- per person in a household of 3-4. Loans paid out in Q1-Q2 sell their first produce
+  -- about six months later: from Q3.
   effect = {
-    income = 200000, from = "Q3",
-    note = "Giả định (không có trong kế hoạch): vốn vay đầu tư sản xuất thêm 200.000 đồng/người/tháng từ quý III.",
+    income = 160000, from = "Q3",
+    note = "Giả định A2 (không có trong kế hoạch): 50 triệu đồng đầu tư chăn nuôi, trồng trọt lãi khoảng " ..
+      "20%/năm, trừ lãi vay 6,6%/năm còn khoảng 560.000 đồng/hộ/tháng, tức khoảng 160.000 đồng/người/tháng, " ..
+      "từ quý III (sau một chu kỳ sản xuất).",
   },
   notes = {
     "Đáp ứng nhu cầu vay vốn mua sắm vật tư, giống cây trồng, vật nuôi, phát triển kinh tế hộ gia đình.",
@@ -165,9 +194,14 @@ support "bo_giong" {
   quarters = "Q3-Q4",
   source = "ngan_sach_tinh",
   by = "kinh_te",
+  expect = { households = 10, units = 80, cost = million(2000) },
+  -- A3: cows given in Q3-Q4 carry a calf about nine and a half months, and a calf is sold
+  -- at six months or more: no income from them within 2021. Written as an effect of 0 so
+  -- that the report states it; --set bo_giong.effect.income=... tries another view.
   effect = {
-    income = 150000, from = "Q4",
-    note = "Giả định (không có trong kế hoạch): bò sinh sản thêm 150.000 đồng/người/tháng từ quý IV.",
+    income = 0, from = "Q4",
+    note = "Giả định A3 (không có trong kế hoạch): bò cấp quý III-IV mang thai khoảng 9,5 tháng, bê bán " ..
+      "sau 6 tháng tuổi: chưa tăng thu nhập trong năm 2021.",
   },
   notes = {
     "Và các hộ nghèo khác theo nguồn vốn thuộc chương trình mục tiêu Quốc gia xây dựng nông thôn " ..
@@ -190,7 +224,12 @@ support "bhyt" {
   outside_budget = "thẻ BHYT do ngân sách nhà nước đóng theo chính sách, không từ kinh phí của kế hoạch",
   by = "ubnd_xa",
   with = "y_te",
-  effect = { clears = { "d_health_insurance" }, from = "Q2" },
+  -- A4: the cards are issued in Q2 (the later of the seed's two dates), and a household
+  -- with a card for each member is no longer deprived of health insurance.
+  effect = {
+    clears = { "d_health_insurance" }, from = "Q2",
+    note = "Giả định A4: thẻ BHYT cấp xong trong quý II, hộ hết thiếu hụt về bảo hiểm y tế từ quý II.",
+  },
   notes = {
     "Ủy ban nhân dân các xã, phường triển khai lập danh sách cấp thẻ Bảo hiểm y tế cho đối tượng " ..
       "thuộc diện hưởng chính sách (Hộ nghèo, Hộ cận nghèo, Người Dân tộc thiểu số ở vùng khó khăn); " ..
@@ -209,7 +248,15 @@ support "nha_o" {
   quarters = "Q3-Q4",                   -- "(có Kế hoạch riêng)"
   source = "xa_hoi_hoa",
   by = "mttq",
-  effect = { clears = { "d_housing_quality", "d_housing_area" }, from = "Q4" },
+  expect = { households = 32, cost = million(960) },
+  -- A5: a house built with 30 million đồng in Q3-Q4 (solid, of the usual 30-40 m²) is lived
+  -- in by the end of the year: the household is no longer deprived of housing quality or
+  -- housing area at the end of Q4.
+  effect = {
+    clears = { "d_housing_quality", "d_housing_area" }, from = "Q4",
+    note = "Giả định A5: nhà xây trong quý III-IV hoàn thành, hộ vào ở trước cuối năm: hết thiếu hụt " ..
+      "chất lượng và diện tích nhà ở từ quý IV.",
+  },
   notes = {
     "Ngoài ra các hộ nghèo còn chưa đạt về chỉ tiêu nhà ở được nguồn vốn vay làm nhà ở theo " ..
       "Nghị định 100/2015/NĐ-CP.",
@@ -225,6 +272,34 @@ budget {
   ngan_sach_thanh_pho = million(315),
   xa_hoi_hoa = million(960),
   von_vay = million(2400),
+  -- the cost of the households the run chooses, by source (kehoach test)
+  expect = { total = million(5723), ngan_sach_tinh = million(2048), ngan_sach_thanh_pho = million(315),
+    xa_hoi_hoa = million(960), von_vay = million(2400) },
+}
+
+-- ---- What if ...? (not in the seed) -------------------------------------------------------
+-- Questions officers ask of the plan, answered without editing it:
+--   ./kehoach run plans/lao-cai-city-2021.lua --scenario tang_tro_cap
+--   ./kehoach compare plans/lao-cai-city-2021.lua --scenario tang_tro_cap --scenario vay_du_nhu_cau
+
+scenario "tang_tro_cap" {
+  label = "Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng",
+  ["tro_cap.amount"] = 300000,
+}
+
+-- Every poor household that registered a need for credit in Thống Nhất and Tả Phời gets
+-- its loan (the quotas follow into the stated 48 households; the budget line does not).
+-- Housing to the poor households deprived in the most ways, not those of lowest income: a
+-- house then clears deprivations that keep a household poor.
+scenario "nha_o_thieu_hut" {
+  label = "Hỗ trợ nhà ở ưu tiên hộ thiếu hụt nhiều nhất",
+  ["nha_o.priority"] = "most_deprived",
+}
+
+scenario "vay_du_nhu_cau" {
+  label = "Cho vay đủ nhu cầu tại Thống Nhất và Tả Phời",
+  ["vay_von.quota.Thống Nhất"] = 46,
+  ["vay_von.quota.Tả Phời"] = 13,
 }
 
 -- ---- IV — reports -------------------------------------------------------------------------

@@ -14,7 +14,7 @@ set -eu
 BIN=${1:-./kehoach}
 [ $# -gt 0 ] && shift
 SIZES=${*:-"1000000 10000000"}
-MEASUREMENTS="generate classify stats run"
+MEASUREMENTS="generate classify stats run sweep doc progress"
 DATA=data
 # what a registry is made from: when any of it is newer, the cached registry is made again
 SOURCES="stdlib/kehoach/registry/generate.lua stdlib/kehoach/registry/profile.lua
@@ -45,6 +45,7 @@ measure() {
   fi
   set -- $(tail -n 1 "$log.time")
   rm -f "$log" "$log.time"
+  LAST_SECONDS=$1
   LAST=$(awk -v label="$label" -v n="$n" -v s="$1" -v kb="$2" 'BEGIN {
     rate = s > 0 ? n / s : 0
     printf "  %-12s %10.1f s  %12.0f households/s  peak RSS %7.1f MiB", label, s, rate, kb / 1024 }')
@@ -83,6 +84,34 @@ bench_stats() {
 bench_run() {
   out=$(mktemp -d)
   measure run "$1" "$BIN" run plans/lao-cai-city-2021.lua --db "$2" --out "$out" --results "$out/results.db"
+  RUN_SECONDS=$LAST_SECONDS
+  rm -rf "$out"
+}
+
+# 20-point sweeps of the 2021 plan against one run (bench_run, just before): an amount
+# (the selection and the allocation made once, each point priced) and a quota (the
+# selection once, each point chosen and projected again)
+bench_sweep() {
+  out=$(mktemp -d)
+  for vary in "tro_cap.amount=250000:440000:10000" "vay_von.quota.Thống Nhất=39:58:1"; do
+    measure sweep "$1" "$BIN" sweep plans/lao-cai-city-2021.lua --db "$2" --out "$out" --vary "$vary"
+    awk -v s="$LAST_SECONDS" -v r="${RUN_SECONDS:-0}" -v what="${vary%%=*}" 'BEGIN {
+      if (r > 0) printf "  %-12s 20 values of %s: %.1f × the time of one run\n", "", what, s / r }'
+  done
+  rm -rf "$out"
+}
+
+# the plan document: the plan evaluated in memory, then plan.md and plan.html
+bench_doc() {
+  out=$(mktemp -d)
+  measure doc "$1" "$BIN" doc plans/lao-cai-city-2021.lua --db "$2" --out "$out"
+  rm -rf "$out"
+}
+
+# progress on the last day of the year: the registry's events against the targets
+bench_progress() {
+  out=$(mktemp -d)
+  measure progress "$1" "$BIN" progress plans/lao-cai-city-2021.lua --as-of 2021-12-31 --db "$2" --out "$out"
   rm -rf "$out"
 }
 

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -104,36 +105,37 @@ static inline void kh_result_free(kh_result *r) {
   r->out = r->err = NULL;
 }
 
-/* Runs kehoach with the NULL-terminated arguments (after the program name), in folder
-** cwd (NULL: here), and waits for it. */
-static inline kh_result kh_run_in(const char *cwd, const char *const args[]) {
+/* Runs the program argv[0] (a path) with the NULL-terminated argv, in folder cwd (NULL:
+** here), and waits for it; with seconds > 0 its whole process group is killed when it
+** runs longer (the result's code is then 128 + SIGKILL). */
+static inline kh_result kh_exec(const char *cwd, const char *const argv[], int seconds) {
   kh_result r = {0, NULL, NULL};
   char *dir = kh_tmpdir();
   char *out_path = kh_path(dir, "out"), *err_path = kh_path(dir, "err");
-  const char *argv[64];
-  int n = 0;
-  char bin[4096];
-  if (kh_bin()[0] != '/' && cwd) {
-    char here[2048];
-    snprintf(bin, sizeof bin, "%s/%s", getcwd(here, sizeof here), kh_bin());
-  } else {
-    snprintf(bin, sizeof bin, "%s", kh_bin());
-  }
-  argv[n++] = bin;
-  for (; args[n - 1] && n < 63; n++) argv[n] = args[n - 1];
-  argv[n] = NULL;
   pid_t pid = fork();
   if (pid == 0) {
     int o = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int e = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(o, 1);
     dup2(e, 2);
+    if (seconds > 0) setpgid(0, 0);
     if (cwd && chdir(cwd) != 0) _exit(99);
-    execv(bin, (char *const *)argv);
+    execv(argv[0], (char *const *)argv);
     _exit(98);
   }
   int status = 0;
-  waitpid(pid, &status, 0);
+  if (seconds > 0) {
+    for (int waited = 0; waitpid(pid, &status, WNOHANG) == 0; waited++) {
+      if (waited >= seconds * 10) {
+        kill(-pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        break;
+      }
+      usleep(100000);
+    }
+  } else {
+    waitpid(pid, &status, 0);
+  }
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.out = kh_read_file(out_path);
   r.err = kh_read_file(err_path);
@@ -146,6 +148,38 @@ static inline kh_result kh_run_in(const char *cwd, const char *const args[]) {
   return r;
 }
 
+/* Runs kehoach with the NULL-terminated arguments (after the program name), in folder
+** cwd (NULL: here), and waits for it. */
+static inline kh_result kh_run_in(const char *cwd, const char *const args[]) {
+  const char *argv[64];
+  int n = 0;
+  char bin[4096];
+  if (kh_bin()[0] != '/' && cwd) {
+    char here[2048];
+    snprintf(bin, sizeof bin, "%s/%s", getcwd(here, sizeof here), kh_bin());
+  } else {
+    snprintf(bin, sizeof bin, "%s", kh_bin());
+  }
+  argv[n++] = bin;
+  for (; args[n - 1] && n < 63; n++) argv[n] = args[n - 1];
+  argv[n] = NULL;
+  return kh_exec(cwd, argv, 0);
+}
+
 static inline kh_result kh_run(const char *const args[]) { return kh_run_in(NULL, args); }
+
+/* Runs `kehoach run plan` on the default registry with its outputs (dir/<plan-id>/) and
+** its results database (dir/results.db) in dir. Returns 0, or -1 after saying why on
+** stderr: for the set-up of a group of tests that read what the run wrote. */
+static inline int kh_run_plan(const char *plan, const char *dir) {
+  char *results = kh_path(dir, "results.db");
+  const char *args[] = {"run", plan, "--db", kh_registry(), "--out", dir, "--results", results, NULL};
+  kh_result r = kh_run(args);
+  free(results);
+  if (r.code != 0) fprintf(stderr, "kehoach run %s exited %d:\n%s", plan, r.code, r.err);
+  int code = r.code == 0 ? 0 : -1;
+  kh_result_free(&r);
+  return code;
+}
 
 #endif

@@ -205,4 +205,47 @@ static inline kh_outputs kh_outputs_look(const char *dir, const char *const name
   return o;
 }
 
+#define KH_MAX_OUTPUTS 32
+
+/* The files a complete run wrote into a folder: their names (sorted, temporaries left
+** out), a NULL-terminated list of them for kh_outputs_look, and their sha256s. */
+typedef struct kh_files {
+  int n;
+  char *names[KH_MAX_OUTPUTS];
+  const char *list[KH_MAX_OUTPUTS + 1];
+  char *shas[KH_MAX_OUTPUTS];
+} kh_files;
+
+static inline kh_files kh_files_of(const char *dir) {
+  kh_files f = {0};
+  DIR *d = opendir(dir);
+  for (struct dirent *e; d && (e = readdir(d)) != NULL && f.n < KH_MAX_OUTPUTS;) {
+    if (e->d_name[0] == '.' || kh_is_temporary(e->d_name)) continue;
+    f.names[f.n++] = strdup(e->d_name);
+  }
+  if (d) closedir(d);
+  for (int i = 1; i < f.n; i++)
+    for (int j = i; j > 0 && strcmp(f.names[j - 1], f.names[j]) > 0; j--) {
+      char *t = f.names[j];
+      f.names[j] = f.names[j - 1];
+      f.names[j - 1] = t;
+    }
+  for (int i = 0; i < f.n; i++) {
+    char *path = kh_path(dir, f.names[i]);
+    f.shas[i] = kh_sha256(path);
+    f.list[i] = f.names[i];
+    free(path);
+  }
+  f.list[f.n] = NULL;
+  return f;
+}
+
+static inline void kh_files_free(kh_files *f) {
+  for (int i = 0; i < f->n; i++) {
+    free(f->names[i]);
+    free(f->shas[i]);
+  }
+  f->n = 0;
+}
+
 #endif

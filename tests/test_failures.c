@@ -23,15 +23,13 @@
 #define PLAN "plans/lao-cai-city-2021.lua"
 #define PLAN_ID "lao-cai-city-2021"
 
-static const char *const outputs[] = {"summary.json", "allocations.csv", "report.md", NULL};
-
 /* What every test starts from: a scratch folder with a copy of the default registry and,
 ** for the tests that need one, a complete run in out/ whose files and shape the others
 ** are held to. */
 typedef struct world {
   char *dir, *registry, *registry_sha, *results, *out;
   char plan[4096];
-  char *shas[3];
+  kh_files files; /* what a complete run writes into out/<plan-id>/ */
   kh_shape shape;
 } world;
 
@@ -55,7 +53,7 @@ static int teardown(void **state) {
   free(w->registry_sha);
   free(w->results);
   free(w->out);
-  for (int i = 0; i < 3; i++) free(w->shas[i]);
+  kh_files_free(&w->files);
   free(w);
   return 0;
 }
@@ -80,11 +78,8 @@ static void first_run(world *w) {
   int code = run_plan(w, NULL, NULL, &err);
   if (code != 0) fail_msg("the first run failed (%d): %s", code, err);
   free(err);
-  for (int i = 0; outputs[i]; i++) {
-    char *path = kh_path(w->out, outputs[i]);
-    w->shas[i] = kh_sha256(path);
-    free(path);
-  }
+  w->files = kh_files_of(w->out);
+  assert_true(w->files.n >= 3);
   w->shape = kh_shape_of(w->results, 1);
 }
 
@@ -101,7 +96,7 @@ static void assert_whole(world *w, const char *results, long long runs) {
 
 /* dir holds the reference files and nothing else: no temporary, no stranger. */
 static void assert_outputs(world *w, const char *dir) {
-  kh_outputs o = kh_outputs_look(dir, outputs, w->shas);
+  kh_outputs o = kh_outputs_look(dir, w->files.list, w->files.shas);
   if (o.missing || o.different || o.temporaries || o.unknown)
     fail_msg("%s: %d missing, %d different, %d temporaries, %d others (%s)", dir, o.missing,
              o.different, o.temporaries, o.unknown, o.first_odd);
@@ -140,11 +135,7 @@ static void runs_at_once_on_one_results_database_all_finish(void **state) {
   world *w = *state;
   /* on a new results database: the first to get the lock makes its tables, once */
   run_together(w);
-  for (int i = 0; outputs[i]; i++) {
-    char *path = kh_path(w->out, outputs[i]);
-    w->shas[i] = kh_sha256(path);
-    free(path);
-  }
+  w->files = kh_files_of(w->out);
   w->shape = kh_shape_of(w->results, 1);
   assert_whole(w, w->results, AT_ONCE);
   assert_outputs(w, w->out);
@@ -350,7 +341,7 @@ static int run_on_small_disk(world *w, int size, int prefill, char **err) {
   int code = run_plan(w, more, NULL, err);
   /* judged before unmounting: nothing half-written, whole runs only */
   char *dir = kh_path(out, PLAN_ID);
-  kh_outputs o = kh_outputs_look(dir, outputs, w->shas);
+  kh_outputs o = kh_outputs_look(dir, w->files.list, w->files.shas);
   kh_results r = {"ok", 0, 0};
   if (kh_exists(results)) {
     /* looked at on a copy: opening it where it is needs room the full disk has not */
@@ -375,7 +366,7 @@ static int run_on_small_disk(world *w, int size, int prefill, char **err) {
     fail_msg("%d KiB: finished, yet %d files are missing and %lld runs held", size, o.missing, r.runs);
   if (code != 0 && r.runs != prefill)
     fail_msg("%d KiB: failed, yet %lld runs held", size, r.runs);
-  if (code != 0 && o.missing != (prefill ? 0 : 3))
+  if (code != 0 && o.missing != (prefill ? 0 : w->files.n))
     fail_msg("%d KiB: failed, and %d of the earlier files are missing", size, o.missing);
   free(dir);
   free(out);

@@ -92,6 +92,28 @@ static void generate_with_one_seed_gives_the_same_file(void **state) {
   free(ha), free(hb), free(hc), free(a), free(b), free(c), free(dir);
 }
 
+/* The year after the review, up to a date: its events so far and no year-end review yet;
+** a date that is not one is a usage error. */
+static void generate_writes_the_years_events_up_to_a_date(void **state) {
+  char *dir = kh_tmpdir();
+  char *path = kh_path(dir, "half.db");
+  const char *args[] = {"db", "generate", path, "--households", "5000", "--events-until",
+                        "2021-06-30", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, "events up to 2021-06-30, no year-end review"));
+  kh_result_free(&r);
+  assert_int_equal(query_int(path, "SELECT count(*) FROM events WHERE date > '2021-06-30'"), 0);
+  assert_true(query_int(path, "SELECT count(*) FROM events WHERE kind = 'escaped'") > 0);
+  assert_int_equal(query_int(path, "SELECT count(*) FROM surveys WHERE year = 2021"), 0);
+  const char *bad[] = {"db", "generate", path, "--force", "--events-until", "2021-02-30", NULL};
+  r = kh_run(bad);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "--events-until: \"2021-02-30\": month 2 has no day 30"));
+  kh_result_free(&r);
+  free(path), free(dir);
+}
+
 static void generate_refuses_to_overwrite_without_force(void **state) {
   char *dir = kh_tmpdir();
   char *path = kh_path(dir, "r.db");
@@ -171,7 +193,8 @@ static void export_then_import_gives_identical_tables(void **state) {
     free(ha), free(hb), free(a), free(b);
   }
   assert_int_equal(query_int(copy, "SELECT count(*) FROM households"), 5000);
-  assert_int_equal(query_int(copy, "SELECT count(*) FROM surveys WHERE unable_to_escape = 1"), 57);
+  assert_int_equal(
+      query_int(copy, "SELECT count(*) FROM surveys WHERE year = 2020 AND unable_to_escape = 1"), 57);
   free(out1), free(out2), free(copy), free(reg), free(dir);
 }
 
@@ -295,7 +318,7 @@ static size_t columns(const char *line, size_t len) {
 }
 
 static void stats_tabulate_the_default_registry_aligned(void **state) {
-  const char *args[] = {"db", "stats", "--db", kh_registry(), NULL};
+  const char *args[] = {"db", "stats", "--db", kh_registry(), "--year", "2020", NULL};
   kh_result r = kh_run(args);
   assert_int_equal(r.code, 0);
   assert_non_null(strstr(r.out, "review of 2020, standard vn-2016"));
@@ -317,7 +340,7 @@ static void stats_tabulate_the_default_registry_aligned(void **state) {
   assert_non_null(strstr(total, " 57\n"));
   assert_non_null(strstr(r.out, "\nThống Nhất "));
   kh_result_free(&r);
-  const char *json[] = {"db", "stats", "--db", kh_registry(), "--json", NULL};
+  const char *json[] = {"db", "stats", "--db", kh_registry(), "--year", "2020", "--json", NULL};
   r = kh_run(json);
   assert_int_equal(r.code, 0);
   assert_non_null(strstr(r.out, "\"name\": \"Vạn Hòa\""));
@@ -326,18 +349,42 @@ static void stats_tabulate_the_default_registry_aligned(void **state) {
   kh_result_free(&r);
 }
 
+/* The default registry's latest review is the one at the end of 2021, recorded under
+** vn-2022 (its meta says so): stats and check read it under that standard by default. */
+static void stats_default_to_the_latest_review_under_its_own_standard(void **state) {
+  const char *args[] = {"db", "stats", "--db", kh_registry(), NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.out, "review of 2021, standard vn-2022"));
+  assert_null(strstr(r.out, "income-poor")); /* vn-2022 has one line: no split */
+  assert_string_equal(r.err, "");
+  kh_result_free(&r);
+}
+
 static void check_passes_the_default_registry(void **state) {
-  const char *args[] = {"db", "check", "--db", kh_registry(), NULL};
+  const char *args[] = {"db", "check", "--db", kh_registry(), "--year", "2020", NULL};
   kh_result r = kh_run(args);
   assert_int_equal(r.code, 0);
   assert_string_equal(r.out, "");
-  assert_non_null(strstr(r.err, "is the one vn-2016 gives"));
+  assert_non_null(strstr(r.err, "in the review of 2020 is the one vn-2016 gives"));
+  kh_result_free(&r);
+  const char *latest[] = {"db", "check", "--db", kh_registry(), NULL};
+  r = kh_run(latest);
+  assert_int_equal(r.code, 0);
+  assert_string_equal(r.out, "");
+  assert_non_null(strstr(r.err, "in the review of 2021 is the one vn-2022 gives"));
   kh_result_free(&r);
 }
 
 static void check_names_each_household_that_disagrees_with_the_reason(void **state) {
   char *dir = kh_tmpdir();
-  char *reg = small_registry(dir);
+  char *reg = kh_path(dir, "small.db");
+  /* the review of 2020 only: 2021's is imported below */
+  const char *gen[] = {"db", "generate", reg, "--households", "5000", "--events-until", "2020-12-31",
+                       NULL};
+  kh_result g = kh_run(gen);
+  assert_int_equal(g.code, 0);
+  kh_result_free(&g);
   char *surveys = kh_path(dir, "surveys.csv");
   /* Duyên Hải is a ward: urban lines. 650,000 is income-poor there; 1,100,000 with two
   ** deprivations is near-poor. */
@@ -374,6 +421,7 @@ int main(void) {
       cmocka_unit_test(ninety_households_are_0_24_percent_of_the_city),
       cmocka_unit_test(plan_quotas_have_more_candidates_than_places),
       cmocka_unit_test(generate_with_one_seed_gives_the_same_file),
+      cmocka_unit_test(generate_writes_the_years_events_up_to_a_date),
       cmocka_unit_test(generate_refuses_to_overwrite_without_force),
       cmocka_unit_test(generate_too_small_leaves_no_file),
       cmocka_unit_test(generate_reports_a_bad_profile_by_field),
@@ -382,6 +430,7 @@ int main(void) {
       cmocka_unit_test(import_reads_a_bom_old_tone_placement_and_household_codes),
       cmocka_unit_test(import_into_a_missing_file_creates_a_registry_or_nothing),
       cmocka_unit_test(stats_tabulate_the_default_registry_aligned),
+      cmocka_unit_test(stats_default_to_the_latest_review_under_its_own_standard),
       cmocka_unit_test(check_passes_the_default_registry),
       cmocka_unit_test(check_names_each_household_that_disagrees_with_the_reason),
   };

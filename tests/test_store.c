@@ -148,6 +148,34 @@ static void results_are_not_a_registry_and_back(void **state) {
   sqlite3_close_v2(db);
 }
 
+static void older_results_are_kept_aside_and_a_new_database_started(void **state) {
+  sqlite3 *db = NULL;
+  kh_error err;
+  char moved[4096];
+  char *dir = kh_tmpdir();
+  char *path = kh_path(dir, "results.db");
+  char *aside = kh_path(dir, "results.db.v1");
+  assert_int_equal(store_results_open(path, &db, moved, sizeof moved, &err), KH_OK);
+  assert_string_equal(moved, "");
+  assert_int_equal(exec(db, "PRAGMA user_version = 1"), SQLITE_OK);
+  sqlite3_close_v2(db);
+  assert_int_equal(store_results_open(path, &db, moved, sizeof moved, &err), KH_OK);
+  assert_string_equal(moved, aside);
+  assert_true(kh_exists(aside));
+  assert_int_equal(int_of(db, "PRAGMA user_version"), STORE_RESULTS_VERSION);
+  sqlite3_close_v2(db);
+  /* a second old file cannot take the same name: refused, nothing overwritten */
+  assert_int_equal(store_open(path, STORE_READWRITE, &db, &err), KH_OK);
+  assert_int_equal(exec(db, "PRAGMA user_version = 1"), SQLITE_OK);
+  sqlite3_close_v2(db);
+  assert_int_equal(store_results_open(path, &db, moved, sizeof moved, &err), KH_EOUTPUT);
+  assert_null(db);
+  assert_non_null(strstr(err.msg, "cannot be kept aside"));
+  free(aside);
+  free(path);
+  free(dir);
+}
+
 static void error_codes_map_to_exit_codes(void **state) {
   assert_int_equal(store_error_code(SQLITE_BUSY), KH_EBUSY);
   assert_int_equal(store_error_code(SQLITE_CORRUPT), KH_EDATA);
@@ -167,6 +195,7 @@ int main(void) {
       cmocka_unit_test(a_missing_file_is_not_created_read_only),
       cmocka_unit_test(the_attached_registry_cannot_be_written),
       cmocka_unit_test_setup_teardown(results_are_not_a_registry_and_back, fresh_registry, close_db),
+      cmocka_unit_test(older_results_are_kept_aside_and_a_new_database_started),
       cmocka_unit_test(error_codes_map_to_exit_codes),
   };
   return cmocka_run_group_tests_name("store", tests, NULL, NULL);

@@ -8,13 +8,22 @@
 -- Households stream through SQL; Lua sees one row per commune, never the registry,
 -- except for a plan's `where` functions, called per household by SQLite.
 --
+-- Two stages, so that what a value cannot change is computed once (kehoach sweep):
+-- prepare selects and ranks each support's eligible households into temp.kh_eligible
+-- (the selectors, the priorities: the costly part, none of it a parameter); allot then
+-- chooses by quota, counts units, prices, applies the budget mode and checks, under one
+-- run id, from the plan's values as they are now.
+--
 --   M.resolve_units(db, p) -> units { district, communes, by_code, code_of, messages }
---   M.evaluate(db, p, run, opts) -> result (see the end of the file)
+--   M.prepare(db, p, opts) -> ctx, or a result holding only messages (errors)
+--   M.allot(db, p, ctx, run) -> result (see M.evaluate)
+--   M.evaluate(db, p, run, opts) -> result: prepare, allot and the projection
 local util = require "kehoach.util"
 local check = require "kehoach.plan.check"
 local selector = require "kehoach.plan.selector"
 local values = require "kehoach.plan.values"
 local standards = require "kehoach.standards"
+local project = require "kehoach.project"
 
 local host, text = core.host, core.text
 local quote = selector.quote
@@ -62,6 +71,12 @@ function M.resolve_units(db, p)
     if not units.by_key[use.key] and not reported[use.key] then
       reported[use.key] = true
       local near = util.nearest(use.name, names)
+      local added = p.added_names and p.added_names[use.key]
+      if added then
+        -- a commune --set or a scenario gave a quota to: the mistake is there, not in the plan
+        util.fail(added.kind, "%s: '%s' is not a commune of %s%s", added.at, use.name, units.district.name,
+          near and (" (did you mean '" .. near .. "'?)") or "")
+      end
       add("error", "unknown-unit", use.decl, "%s '%s': '%s' is not a commune of %s%s", use.decl.kind,
         use.decl.id or "", use.name, units.district.name, near and (" (did you mean '" .. near .. "'?)") or "")
     end
@@ -76,12 +91,20 @@ end
 -- ---- the household view ---------------------------------------------------------------------
 
 local function setup(db, p, units, std)
+  local ins
   db:exec([[
     DROP TABLE IF EXISTS temp.kh_communes; DROP TABLE IF EXISTS temp.kh_quota;
+    DROP TABLE IF EXISTS temp.kh_eligible; DROP TABLE IF EXISTS temp.kh_programmes;
     DROP VIEW IF EXISTS temp.kh_hh;
     CREATE TEMP TABLE kh_communes(code TEXT PRIMARY KEY, name TEXT, urban INTEGER, difficult INTEGER, ord INTEGER);
-    CREATE TEMP TABLE kh_quota(programme TEXT, unit TEXT, n INTEGER, ord INTEGER, PRIMARY KEY (programme, unit));]])
-  local ins = db:prepare("INSERT INTO temp.kh_communes VALUES (?, ?, ?, ?, ?)")
+    CREATE TEMP TABLE kh_quota(programme TEXT, unit TEXT, n INTEGER, ord INTEGER, PRIMARY KEY (programme, unit));
+    CREATE TEMP TABLE kh_programmes(id TEXT PRIMARY KEY, ord INTEGER);
+    CREATE TEMP TABLE kh_eligible(programme TEXT, unit TEXT, commune TEXT, household TEXT, head TEXT,
+      persons INTEGER, income INTEGER, deprivations INTEGER, status TEXT, rank INTEGER);]])
+  ins = db:prepare("INSERT INTO temp.kh_programmes VALUES (?, ?)")
+  for i, d in ipairs(p.supports) do ins:run(d.id, i) end
+  ins:close()
+  ins = db:prepare("INSERT INTO temp.kh_communes VALUES (?, ?, ?, ?, ?)")
   for _, c in ipairs(units.communes) do ins:run(c.code, c.name, c.urban, c.difficult, c.ord) end
   ins:close()
   local dep = std.deprivations_sql("s")
@@ -147,32 +170,52 @@ function M.compile(db, p, units, std, d)
   return selector.compile(d.who, ctx, "support '" .. d.id .. "'")
 end
 
--- Allocates one support into main.allocations under run; returns its figures.
-local function allocate(db, p, units, std, d, run, add)
+-- Selects and ranks one support's eligible households, in every commune, into
+-- temp.kh_eligible (rank: within the commune, by the support's priority; status: as
+-- recorded at the review, for the projection).
+local function select_eligible(db, p, units, std, d)
   local sel = M.compile(db, p, units, std, d)
+  local order = ORDER[d.priority] or "h.code ASC"
+  db:run(string.format([[
+    INSERT INTO temp.kh_eligible(programme, unit, commune, household, head, persons, income, deprivations,
+      status, rank)
+    SELECT :prog, h.unit, h.commune, h.code, h.head,
+      (SELECT count(*) FROM reg.persons p WHERE p.household = h.id),
+      h.income, h.deprivations, h.status, row_number() OVER (PARTITION BY h.unit ORDER BY %s)
+    FROM temp.kh_hh h WHERE %s]], order, sel.sql), { prog = d.id })
+end
+
+-- Chooses one support's households from temp.kh_eligible into main.allocations under
+-- run: by quota and rank, in quota order then the registry's commune order.
+local function choose(db, units, d, run)
   local prog = d.id
-  local quota_filter = ""
+  db:run("DELETE FROM temp.kh_quota WHERE programme = ?", prog)
   if d.quota then
     local ins = db:prepare("INSERT INTO temp.kh_quota VALUES (?, ?, ?, ?)")
     for i, c in ipairs(d.quota) do ins:run(prog, units.code_of(c.name), c.n, i) end
     ins:close()
-    quota_filter = string.format(" AND h.unit IN (SELECT unit FROM temp.kh_quota WHERE programme = %s)", quote(prog))
   end
-  local order = ORDER[d.priority] or "h.code ASC"
-  db:run(string.format([[
+  db:run([[
     INSERT INTO allocations(run, programme, unit, commune, household, head, persons, income,
       deprivations, rank, status, source, period)
-    SELECT :run, :prog, e.unit, e.commune, e.code, e.head, e.persons, e.income, e.deprivations, e.rank,
+    SELECT :run, :prog, e.unit, e.commune, e.household, e.head, e.persons, e.income, e.deprivations, e.rank,
       CASE WHEN q.n IS NULL OR e.rank <= q.n THEN 'chosen' ELSE 'waitlisted' END, :source, :period
-    FROM (SELECT h.unit, h.commune, h.code, h.head, h.income, h.deprivations,
-            (SELECT count(*) FROM reg.persons p WHERE p.household = h.id) AS persons,
-            row_number() OVER (PARTITION BY h.unit ORDER BY %s) AS rank
-          FROM temp.kh_hh h WHERE %s%s) e
+    FROM temp.kh_eligible e
     JOIN temp.kh_communes c ON c.code = e.unit
     LEFT JOIN temp.kh_quota q ON q.programme = :prog AND q.unit = e.unit
-    ORDER BY coalesce(q.ord, 0), c.ord, e.rank]], order, sel.sql, quota_filter),
-    { run = run, prog = prog, source = d.source, period = d.period and values.period_code(d.period) })
+    WHERE e.programme = :prog AND (:quota = 0 OR q.n IS NOT NULL)
+    ORDER BY coalesce(q.ord, 0), c.ord, e.rank]],
+    { run = run, prog = prog, source = d.source, period = d.period and values.period_code(d.period),
+      quota = d.quota and 1 or 0 })
+end
+
+-- Units and amounts of one support's chosen households (need = amount, before the budget
+-- mode); the households a budget mode left unfunded are chosen again first.
+local function price(db, d, run)
+  local prog = d.id
   local a = d.amount
+  if not a then return end  -- amount and need stay 0, and nothing unpaid is left unfunded
+  db:run("UPDATE allocations SET status = 'chosen' WHERE run = ? AND programme = ? AND status = 'unfunded'", run, prog)
   if a and a.basis == "unit" then
     if d.units_per_household then
       db:run("UPDATE allocations SET units = :each WHERE run = :run AND programme = :prog AND status = 'chosen'",
@@ -187,59 +230,128 @@ local function allocate(db, p, units, std, d, run, add)
         WHERE allocations.rowid = o.r]], { total = d.units, run = run, prog = prog })
     end
   end
-  db:run(string.format("UPDATE allocations SET amount = %s WHERE run = :run AND programme = :prog AND status = 'chosen'",
-    amount_sql(d)), { run = run, prog = prog })
+  db:run(string.format("UPDATE allocations SET amount = %s, need = %s WHERE run = :run AND programme = :prog " ..
+    "AND status = 'chosen'", amount_sql(d), amount_sql(d)), { run = run, prog = prog })
+end
 
-  local fig = { id = prog, decl = d, households = 0, persons = 0, units = 0, cost = 0, waitlisted = 0,
-    eligible = 0, by_unit = {} }
+-- The budget mode: with "cap", each source with a budget line pays its programmes'
+-- households in priority order (the programmes in the plan's order, each in its
+-- allocation order) until the line runs out; the rest are 'unfunded'. With "prorate",
+-- every amount paid from a source that cannot pay them all is cut in the proportion the
+-- line bears to the need (rounded down to the đồng, so the line is never passed). With
+-- "gap", nothing changes: the gap is reported.
+local function fund(db, p, run, mode, add)
+  if mode == "gap" or not p.budget then return end
+  for _, s in ipairs(p.sources) do
+    local line = p.budget.lines[s.id]
+    local need = line and db:value([[SELECT coalesce(sum(need), 0) FROM allocations
+      WHERE run = ? AND source = ? AND status = 'chosen']], run, s.id)
+    if line and need > line then
+      local args = { run = run, source = s.id, line = line }
+      if mode == "cap" then
+        db:run([[
+          UPDATE allocations SET status = 'unfunded', amount = 0, units = NULL WHERE rowid IN (
+            SELECT r FROM (SELECT a.rowid AS r,
+                sum(a.need) OVER (ORDER BY g.ord, a.rowid ROWS UNBOUNDED PRECEDING) AS spent
+              FROM allocations a JOIN temp.kh_programmes g ON g.id = a.programme
+              WHERE a.run = :run AND a.source = :source AND a.status = 'chosen')
+            WHERE spent > :line)]], args)
+        local cut = db:first([[SELECT count(*) AS n, group_concat(DISTINCT programme) AS programmes
+          FROM allocations WHERE run = :run AND source = :source AND status = 'unfunded']], args)
+        add("info", "budget-cap", p.budget, "budget: %s holds %s for %s of need; %d household%s of %s left unfunded",
+          s.id, check.money(line), check.money(need), cut.n, cut.n == 1 and "" or "s", cut.programmes or "")
+      else
+        args.f = line / need
+        db:run([[UPDATE allocations SET amount = CAST(need * :f AS INTEGER)
+          WHERE run = :run AND source = :source AND status = 'chosen']], args)
+        -- rounding in floating point may leave the sum a few đồng over: take them back
+        local over = db:value("SELECT sum(amount) FROM allocations WHERE run = ? AND source = ? AND status = 'chosen'",
+          run, s.id) - line
+        if over > 0 then
+          args.over = over
+          db:run([[UPDATE allocations SET amount = amount - 1 WHERE rowid IN (SELECT rowid FROM allocations
+            WHERE run = :run AND source = :source AND status = 'chosen' AND amount > 0
+            ORDER BY amount DESC, rowid LIMIT :over)]], args)
+        end
+        add("info", "budget-prorate", p.budget, "budget: %s holds %s for %s of need; every amount it pays is cut to %s",
+          s.id, check.money(line), check.money(need), string.format("%.1f%%", 100 * line / need))
+      end
+    end
+  end
+end
+
+-- A support's figures from its allocations under run, and the checks they answer.
+local function figures(db, units, d, run, add)
+  local prog = d.id
+  local fig = { id = prog, decl = d, households = 0, persons = 0, units = 0, cost = 0, need = 0, waitlisted = 0,
+    unfunded = 0, eligible = 0, by_unit = {} }
   for r in db:rows([[
       SELECT unit, commune,
         count(*) FILTER (WHERE status = 'chosen') AS households,
         coalesce(sum(persons) FILTER (WHERE status = 'chosen'), 0) AS persons,
         coalesce(sum(units) FILTER (WHERE status = 'chosen'), 0) AS units,
         coalesce(sum(amount), 0) AS cost,
+        coalesce(sum(need), 0) AS need,
+        count(*) FILTER (WHERE status = 'unfunded') AS unfunded,
         count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted,
         count(*) AS eligible
       FROM allocations WHERE run = ? AND programme = ? GROUP BY unit ORDER BY unit]], run, prog) do
     fig.by_unit[r.unit] = r
-    for _, k in ipairs({ "households", "persons", "units", "cost", "waitlisted", "eligible" }) do
+    for _, k in ipairs({ "households", "persons", "units", "cost", "need", "unfunded", "waitlisted", "eligible" }) do
       fig[k] = fig[k] + r[k]
     end
   end
-  if d.quota then
-    -- eligible households anywhere in the district, for the coverage the plan promises
-    fig.eligible_all = db:value(string.format("SELECT count(*) FROM temp.kh_hh h WHERE %s", sel.sql))
-  else
-    fig.eligible_all = fig.eligible
-  end
+  -- eligible households anywhere in the district, for the coverage the plan promises
+  fig.eligible_all = db:value("SELECT count(*) FROM temp.kh_eligible WHERE programme = ?", prog)
 
+  -- the checks count the households chosen, whether the budget mode could pay them or not
+  local chosen = fig.households + fig.unfunded
   local label = string.format("support '%s'", prog)
   for _, c in ipairs(d.quota or {}) do
     local code = units.code_of(c.name)
-    local got = fig.by_unit[code] and fig.by_unit[code].households or 0
+    local r = fig.by_unit[code]
+    local got = r and (r.households + r.unfunded) or 0
     if got < c.n then
       add("warning", "quota-shortfall", d, "%s: %s has %d eligible household%s for a quota of %d (short by %d)",
         label, units.by_code[code].name, got, got == 1 and "" or "s", c.n, c.n - got)
     end
   end
-  if not d.quota and d.households and d.households ~= fig.households then
+  if not d.quota and d.households and d.households ~= chosen then
     add("warning", "stated-households", d, "%s: the plan states %d households; the registry has %d",
-      label, d.households, fig.households)
+      label, d.households, chosen)
   end
-  if d.persons and d.persons ~= fig.persons then
+  if d.persons and fig.unfunded == 0 and d.persons ~= fig.persons then
     add("warning", "stated-persons", d, "%s: the plan states %d persons; the registry has %d in the households chosen",
       label, d.persons, fig.persons)
   end
-  if d.coverage and fig.eligible_all > 0 and fig.households < d.coverage * fig.eligible_all then
+  if d.coverage and fig.eligible_all > 0 and chosen < d.coverage * fig.eligible_all then
     add("warning", "coverage", d, "%s: the plan promises %s of eligible households, but reaches %d of %d (%s)",
-      label, string.format("%g%%", d.coverage * 100), fig.households, fig.eligible_all,
-      string.format("%.1f%%", 100 * fig.households / fig.eligible_all))
+      label, string.format("%g%%", d.coverage * 100), chosen, fig.eligible_all,
+      string.format("%.1f%%", 100 * chosen / fig.eligible_all))
   end
-  if a and a.basis == "unit" and not d.units_per_household and fig.households > 0 and d.units % fig.households ~= 0 then
+  local a = d.amount
+  if a and a.basis == "unit" and not d.units_per_household and chosen > 0 and d.units % chosen ~= 0 then
     add("info", "units-uneven", d, "%s: %d %s do not divide evenly among %d households; the first in order get one more",
-      label, d.units, a.noun or "units", fig.households)
+      label, d.units, a.noun or "units", chosen)
   end
   return fig
+end
+
+-- Households the plan's budget pays something for (a support with an amount, chosen and
+-- funded), each counted once, and their persons, by commune. Supports without an amount
+-- (outside the plan's budget, like health-insurance cards) count in their programme only.
+local function reach(db, run)
+  local out = { households = 0, persons = 0, by_unit = {} }
+  for r in db:rows([[
+      SELECT unit, count(*) AS households, sum(persons) AS persons
+      FROM (SELECT unit, household, max(persons) AS persons FROM allocations
+            WHERE run = ? AND status = 'chosen' AND amount > 0 GROUP BY unit, household)
+      GROUP BY unit ORDER BY unit]], run) do
+    out.by_unit[r.unit] = r
+    out.households = out.households + r.households
+    out.persons = out.persons + r.persons
+  end
+  return out
 end
 
 -- Households, poor and near-poor households by commune at the review.
@@ -282,12 +394,16 @@ end
 
 local function check_costs(p, progs, add)
   local by_source = {}
+  local spent = {}
   for _, f in ipairs(progs) do
     local s = f.decl.source
-    if s and f.decl.amount then by_source[s] = (by_source[s] or 0) + f.cost end
+    if s and f.decl.amount then
+      by_source[s] = (by_source[s] or 0) + f.need
+      spent[s] = (spent[s] or 0) + f.cost
+    end
   end
   local b = p.budget
-  if not b then return by_source end
+  if not b then return by_source, spent end
   for _, s in ipairs(p.sources) do
     local cost, line = by_source[s.id], b.lines[s.id]
     if cost and line and cost ~= line then
@@ -296,52 +412,120 @@ local function check_costs(p, progs, add)
         check.money(line), check.money(cost), cost > line and "short by" or "left over", check.money(math.abs(cost - line)))
     end
   end
-  return by_source
+  return by_source, spent
 end
 
--- Evaluates p; allocations go into main.allocations under run. opts.standard: the poverty
--- standard (default: kehoach.standards, by the plan's name; an unknown one is reported by
--- kehoach.plan.check, and nothing is evaluated). Returns
---   { units, standard, poverty = {households, poor, near_poor, by_unit},
---     programmes = { {id, decl, households, persons, units, cost, waitlisted, eligible,
---                     eligible_all, by_unit = {code -> row}} }, by_source = {id -> cost},
---     messages = {...} }
--- messages hold kehoach check's and the registry's, in plan order. When there are errors
--- before allocation (names that do not resolve, an unknown standard) only messages is set.
-function M.evaluate(db, p, run, opts)
+-- The selection stage: units, the standard, the household view, poverty at the review,
+-- and every support's eligible households ranked. opts.standard: the poverty standard
+-- (default: kehoach.standards, by the plan's name; an unknown one is reported by
+-- kehoach.plan.check, and nothing is evaluated). Returns ctx { units, standard, poverty,
+-- messages (the registry's, so far) }, or, when there are errors before allocation
+-- (names that do not resolve, an unknown standard, no survey), a result holding only
+-- messages (with kehoach check's), and false.
+function M.prepare(db, p, opts)
   opts = opts or {}
   local list, add = check.messages()
-  local function done(result)
-    for _, m in ipairs(check.run(p, { names_checked = true })) do
-      m.seq = #list + 1
-      list[#list + 1] = m
-    end
-    check.sort(list)
-    result.messages = list
-    return result
-  end
   local units = M.resolve_units(db, p)
   for _, m in ipairs(units.messages) do
     m.seq = #list + 1
     list[#list + 1] = m
   end
+  local function failed()
+    for _, m in ipairs(check.run(p, { names_checked = true })) do
+      m.seq = #list + 1
+      list[#list + 1] = m
+    end
+    check.sort(list)
+    return { messages = list }, false
+  end
   local std = opts.standard or standards.find(p.meta.standard)
-  if not std or check.count(list).error > 0 then return done({}) end
+  if not std or check.count(list).error > 0 then return failed() end
   host.budget()
   setup(db, p, units, std)
-  local result = { units = units, standard = std, programmes = {} }
-  result.poverty = poverty(db, units)
-  if result.poverty.households == 0 then
+  local pov = poverty(db, units)
+  if pov.households == 0 then
     add("error", "no-survey", p.meta, "plan: the registry has no survey of %d for the households of %s%s",
       p.registry_year, units.district.name, p.meta.registry_year and "" or " (registry_year is year - 1 unless the plan sets it)")
-    return done({})
+    return failed()
   end
-  check_targets(p, units, result.poverty, add)
-  for _, d in ipairs(p.supports) do
-    result.programmes[#result.programmes + 1] = allocate(db, p, units, std, d, run, add)
+  for i, d in ipairs(p.supports) do
+    if opts.progress then opts.progress(i - 1, #p.supports + 2, d.id) end  -- the terminal's progress bar
+    select_eligible(db, p, units, std, d)
   end
-  result.by_source = check_costs(p, result.programmes, add)
-  return done(result)
+  db:exec("CREATE INDEX temp.kh_eligible_programme ON kh_eligible(programme, unit, rank)")
+  return { units = units, standard = std, poverty = pov, messages = list }, true
+end
+
+-- The allocation stage under run, from the plan's values as they are now (p.budget_mode:
+-- "gap" unless plan.apply_parameters set another). Returns
+--   { units, standard, poverty = {households, poor, near_poor, by_unit}, budget_mode,
+--     programmes = { {id, decl, households, persons, units, cost, need, unfunded, waitlisted,
+--                     eligible, eligible_all, by_unit = {code -> row}} },
+--     by_source = {id -> need}, spent_by_source = {id -> cost},
+--     reach = {households, persons, by_unit} (households the budget pays for), messages }
+-- households, persons, units and cost are what the budget mode pays for; need is what the
+-- households chosen would cost in full; unfunded, the households --budget cap left out.
+-- messages hold kehoach check's and the registry's, in plan order.
+--
+-- from: the first stage to do again when run was allotted before on this connection and
+-- only some values changed since (kehoach sweep): "choose" (the default: everything;
+-- quotas, units), "price" (amounts), "fund" (budget lines), or "figures" (stated counts,
+-- targets). A later stage never changes what an earlier one decided. only: with
+-- "choose", the one support whose quota changed (the others keep their households).
+M.STAGES = { choose = 1, price = 2, fund = 3, figures = 4 }
+
+function M.allot(db, p, ctx, run, from, only)
+  host.budget()
+  local stage = M.STAGES[from or "choose"]
+  local list, add = check.messages()
+  for _, m in ipairs(ctx.messages) do list[#list + 1] = m end
+  local units = ctx.units
+  local mode = p.budget_mode or "gap"
+  check_targets(p, units, ctx.poverty, add)
+  if stage <= M.STAGES.choose then
+    if only then
+      db:run("DELETE FROM allocations WHERE run = ? AND programme = ?", run, only)
+      choose(db, units, p.by_id[only], run)
+    else
+      db:run("DELETE FROM allocations WHERE run = ?", run)
+      for _, d in ipairs(p.supports) do choose(db, units, d, run) end
+    end
+  end
+  -- a budget mode changes amounts and statuses: funding again starts from the full prices
+  if stage <= M.STAGES.price or (stage <= M.STAGES.fund and mode ~= "gap") then
+    for _, d in ipairs(p.supports) do price(db, d, run) end
+  end
+  if stage <= M.STAGES.fund then fund(db, p, run, mode, add) end
+  local result = { units = units, standard = ctx.standard, poverty = ctx.poverty, budget_mode = mode, programmes = {} }
+  for _, d in ipairs(p.supports) do result.programmes[#result.programmes + 1] = figures(db, units, d, run, add) end
+  result.by_source, result.spent_by_source = check_costs(p, result.programmes, add)
+  result.reach = reach(db, run)
+  for _, m in ipairs(check.run(p, { names_checked = true })) do
+    m.seq = #list + 1
+    list[#list + 1] = m
+  end
+  check.sort(list)
+  result.messages = list
+  return result
+end
+
+-- Evaluates p under run: prepare, allot, and the projection of effects (result.projection,
+-- see kehoach.project; left out when no support declares an effect, there being nothing
+-- to project, or with opts.project = false). When prepare finds errors the result holds
+-- only messages. opts.progress(done, total, what), for a progress bar, is called before
+-- each support's selection, the allocation and the projection (total: supports + 2).
+function M.evaluate(db, p, run, opts)
+  opts = opts or {}
+  local step = opts.progress or function() end
+  local ctx, ok = M.prepare(db, p, opts)
+  if not ok then return ctx end
+  step(#p.supports, #p.supports + 2, "allot")
+  local result = M.allot(db, p, ctx, run)
+  if opts.project ~= false and check.count(result.messages).error == 0 and #project.effects(p) > 0 then
+    step(#p.supports + 1, #p.supports + 2, "projection")
+    result.projection = project.project(db, p, result, run)
+  end
+  return result
 end
 
 -- A connection for evaluating p without keeping results (explain, tests): an in-memory
@@ -349,9 +533,15 @@ end
 function M.scratch(p, registry)
   local db = core.store.results(":memory:")
   db:attach_registry(registry, "reg")
-  db:run([[INSERT INTO runs(id, plan_id, plan_path, plan_sha256, engine_version, started_at, finished_at)
-           VALUES (1, ?, ?, '', ?, ?, ?)]], p.id, p.path, host.version(), host.now(), host.now())
+  M.scratch_run(db, p, 1)
   return db
+end
+
+-- Records run id in a scratch connection, for another evaluation on it (compare, sweep).
+function M.scratch_run(db, p, run)
+  db:run([[INSERT INTO runs(id, plan_id, plan_path, plan_sha256, engine_version, budget_mode, started_at, finished_at)
+           VALUES (?, ?, ?, '', ?, ?, ?, ?)]], run, p.id, p.path, host.version(), p.budget_mode or "gap", host.now(),
+    host.now())
 end
 
 return M

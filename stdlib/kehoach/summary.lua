@@ -3,17 +3,29 @@
 -- (compare, doc, the dashboard) all read. Unit names are spelled as the registry spells
 -- them; money is whole đồng; lists keep the plan's order, communes the registry's.
 --
---   plan {id, title, year, unit, standard, registry_year}
+--   plan {id, title, year, unit, standard, registry_year, issued ("2021-04" or "2021-04-05")}
 --   communes [name, ...] in the registry's order (every table of communes follows it)
 --   registry {households, poor, near_poor, by_commune {name: {households, poor, near_poor}}}
 --   targets [{id, label, households, rate_points, rate_computed, by_commune {name: n},
 --             by_quarter {Q1..Q4: n}, quarters {Q1..Q4: {name: n}}, line}]
---   programmes [{id, label, section, source, households, persons, units, cost, eligible,
---                waitlisted, amount {basis, vnd, noun}, period, by_commune {name:
---                {households, persons, units, cost, waitlisted}}, line}]
---   budget {total_declared, total_computed, sources [{id, label, declared, computed}]}
+--   programmes [{id, label, section, source, households, persons, units, cost, need, eligible,
+--                waitlisted, unfunded, amount {basis, vnd, noun}, period, by_commune {name:
+--                {households, persons, units, cost, need, waitlisted, unfunded}}, line}]
+--                (households ... cost: what is paid; need: the cost in full)
+--   reached {households, persons, by_commune {name: {households, persons}}}  households
+--               the plan's budget pays something for (each counted once), and their
+--               persons; supports outside the budget count only in their programme
+--   projection  see kehoach.project: by_quarter, year_end, targets (met / short_by / short),
+--               effects (the assumptions applied); null when the run did not project
+--   budget {total_declared, total_computed, total_spent, mode, sources [{id, label, declared,
+--           computed, spent, gap, surplus, unfunded}]}   computed: what the households chosen
+--           need; spent: what the budget mode pays (= computed under "gap"); gap/surplus:
+--           computed against declared (0 when no line is declared)
 --   reports [{id, label, due, covers, when, to}]
 --   checks [{level, code, message, file, line}]
+--   parameters {scenario {id, label, file, line} | null, budget "gap"|"cap"|"prorate",
+--               set [{path, value, was, by}]}   what --set/--scenario changed (see
+--               plan.apply_parameters); set is [] for the plan as written
 local json = require "kehoach.json"
 local check = require "kehoach.plan.check"
 local values = require "kehoach.plan.values"
@@ -68,13 +80,13 @@ local function programmes(p, result)
     local by_commune = {}
     for code, r in pairs(f.by_unit) do
       by_commune[units.by_code[code].name] = { households = r.households, persons = r.persons,
-        units = r.units, cost = r.cost, waitlisted = r.waitlisted }
+        units = r.units, cost = r.cost, need = r.need, waitlisted = r.waitlisted, unfunded = r.unfunded }
     end
     out[#out + 1] = {
       id = d.id, label = d.label, section = d.section, source = d.source or json.null,
       outside_budget = d.outside_budget,
-      households = f.households, persons = f.persons, units = f.units, cost = f.cost,
-      eligible = f.eligible_all, waitlisted = f.waitlisted,
+      households = f.households, persons = f.persons, units = f.units, cost = f.cost, need = f.need,
+      eligible = f.eligible_all, waitlisted = f.waitlisted, unfunded = f.unfunded,
       amount = d.amount and { basis = d.amount.basis, vnd = d.amount.vnd, noun = d.amount.noun } or json.null,
       period = d.period and values.period_code(d.period) or json.null,
       quota = d.quota and commune_map(units, d.quota) or json.null,
@@ -88,14 +100,26 @@ end
 local function budget(p, result)
   local sources = json.array()
   local declared_total = p.budget and p.budget.total
-  local computed_total = 0
+  local computed_total, spent_total = 0, 0
+  local unfunded = {}
+  for _, f in ipairs(result.programmes) do
+    local s = f.decl.source
+    if s then unfunded[s] = (unfunded[s] or 0) + f.unfunded end
+  end
   for _, s in ipairs(p.sources) do
     local computed = result.by_source[s.id] or 0
+    local spent = result.spent_by_source[s.id] or 0
+    local declared = p.budget and p.budget.lines[s.id]
     computed_total = computed_total + computed
+    spent_total = spent_total + spent
     sources[#sources + 1] = { id = s.id, label = s.label, short = s.short, loan = s.loan or false,
-      declared = p.budget and p.budget.lines[s.id] or json.null, computed = computed }
+      declared = declared or json.null, computed = computed, spent = spent,
+      gap = declared and math.max(0, computed - declared) or 0,
+      surplus = declared and math.max(0, declared - computed) or 0,
+      unfunded = unfunded[s.id] or 0 }
   end
-  return { total_declared = declared_total or json.null, total_computed = computed_total, sources = sources }
+  return { total_declared = declared_total or json.null, total_computed = computed_total, total_spent = spent_total,
+    mode = result.budget_mode or "gap", sources = sources }
 end
 
 local function reports(p)
@@ -122,6 +146,15 @@ local function registry(result)
   return { households = pov.households, poor = pov.poor, near_poor = pov.near_poor, by_commune = by_commune }
 end
 
+local function reached(result)
+  local r, units = result.reach, result.units
+  local by_commune = {}
+  for code, x in pairs(r.by_unit) do
+    by_commune[units.by_code[code].name] = { households = x.households, persons = x.persons }
+  end
+  return { households = r.households, persons = r.persons, by_commune = by_commune }
+end
+
 local function commune_names(units)
   local names = json.array()
   for i, c in ipairs(units.communes) do names[i] = c.name end
@@ -141,7 +174,8 @@ function M.build(p, result, messages)
   local units = result.units
   return {
     plan = { id = p.id, title = p.meta.title, year = p.year, unit = units.district.name,
-      standard = p.meta.standard, registry_year = p.registry_year },
+      standard = p.meta.standard, registry_year = p.registry_year,
+      issued = p.meta.issued and p.meta.issued.text or nil },
     communes = commune_names(units),
     registry = registry(result),
     targets = targets(p, units, result.poverty),
@@ -149,6 +183,9 @@ function M.build(p, result, messages)
     budget = budget(p, result),
     reports = reports(p),
     checks = M.checks(messages),
+    parameters = p.parameters or { scenario = json.null, budget = "gap", set = json.array() },
+    reached = reached(result),
+    projection = result.projection or json.null,
   }
 end
 
@@ -172,7 +209,8 @@ function M.figures(s)
     end
   end
   walk("", { plan = { year = s.plan.year, registry_year = s.plan.registry_year }, registry = s.registry,
-    targets = s.targets, programmes = s.programmes, budget = s.budget })
+    targets = s.targets, programmes = s.programmes, budget = s.budget, reached = s.reached,
+    projection = s.projection ~= json.null and s.projection or nil })
   table.sort(out, function(a, b) return a[1] < b[1] end)
   return out
 end

@@ -32,11 +32,9 @@
 #define PLAN_ID "lao-cai-city-2021"
 #define MAX_JOBS 16
 
-static const char *const outputs[] = {"summary.json", "allocations.csv", "report.md", NULL};
-
 typedef struct reference {
   char *dir;            /* the template: out/results.db with one run, out/PLAN_ID/ */
-  char *sha[3];         /* of each output */
+  kh_files files;       /* what a complete run writes into out/PLAN_ID/ */
   kh_shape shape;       /* of the one run */
   long long count;      /* allocations a run on a copy of the template makes */
 } reference;
@@ -76,9 +74,9 @@ static void reset(const reference *ref, const char *dir) {
   snprintf(a, sizeof a, "%s/out/results.db", ref->dir);
   snprintf(b, sizeof b, "%s/out/results.db", dir);
   if (kh_copy(a, b) != 0) fail_msg("cannot copy %s", a);
-  for (int i = 0; outputs[i]; i++) {
-    snprintf(a, sizeof a, "%s/out/%s/%s", ref->dir, PLAN_ID, outputs[i]);
-    snprintf(b, sizeof b, "%s/out/%s/%s", dir, PLAN_ID, outputs[i]);
+  for (int i = 0; i < ref->files.n; i++) {
+    snprintf(a, sizeof a, "%s/out/%s/%s", ref->dir, PLAN_ID, ref->files.names[i]);
+    snprintf(b, sizeof b, "%s/out/%s/%s", dir, PLAN_ID, ref->files.names[i]);
     if (kh_copy(a, b) != 0) fail_msg("cannot copy %s", a);
   }
 }
@@ -93,7 +91,7 @@ static int look(const reference *ref, const char *dir, long long n) {
   if (r.broken != 0 || r.runs < 1 || r.runs > 2)
     fail_msg("N=%lld: %lld runs held, %lld of them not whole", n, r.runs, r.broken);
   snprintf(path, sizeof path, "%s/out/%s", dir, PLAN_ID);
-  kh_outputs o = kh_outputs_look(path, outputs, ref->sha);
+  kh_outputs o = kh_outputs_look(path, ref->files.list, ref->files.shas);
   if (o.missing || o.different || o.temporaries || o.unknown)
     fail_msg("N=%lld: in %s, %d files missing, %d different, %d temporaries, %d others (%s)", n,
              path, o.missing, o.different, o.temporaries, o.unknown, o.first_odd);
@@ -137,10 +135,8 @@ static void make_reference(reference *ref) {
   char path[8192];
   snprintf(path, sizeof path, "%s/out/results.db", ref->dir);
   ref->shape = kh_shape_of(path, 1);
-  for (int i = 0; outputs[i]; i++) {
-    snprintf(path, sizeof path, "%s/out/%s/%s", ref->dir, PLAN_ID, outputs[i]);
-    ref->sha[i] = kh_sha256(path);
-  }
+  snprintf(path, sizeof path, "%s/out/%s", ref->dir, PLAN_ID);
+  ref->files = kh_files_of(path);
   char *probe = kh_tmpdir();
   reset(ref, probe);
   if (kh_wait(start(probe, 0)) != 0) fail_msg("a run on the template failed: see %s/err", probe);
@@ -198,7 +194,7 @@ static void the_whole_2021_run_survives_every_failed_allocation(void **state) {
          t.completed, t.first_complete);
   assert_true(t.first_complete > 0);
   for (int i = 0; i < jobs; i++) free(slots[i].dir);
-  for (int i = 0; i < 3; i++) free(ref.sha[i]);
+  kh_files_free(&ref.files);
   free(ref.dir);
 }
 

@@ -53,12 +53,13 @@ function T.test_summary_json_holds_the_figures_by_commune_with_registry_spelling
   t.eq(s.targets[1].rate_computed, 20)
   local tro_cap, vay_von = s.programmes[1], s.programmes[2]
   t.eq({ tro_cap.id, tro_cap.households, tro_cap.persons, tro_cap.cost }, { "tro_cap", 4, 7, 21000000 })
-  t.eq(tro_cap.by_commune["Bình Minh"], { households = 1, persons = 3, units = 0, cost = 9000000, waitlisted = 0 })
+  t.eq(tro_cap.by_commune["Bình Minh"], { households = 1, persons = 3, units = 0, cost = 9000000, need = 9000000,
+    waitlisted = 0, unfunded = 0 })
   t.eq({ vay_von.households, vay_von.waitlisted, vay_von.cost }, { 3, 2, 150000000 })
   t.eq(s.budget.total_declared, 171000000)
   t.eq(s.budget.total_computed, 171000000)
   t.eq(s.budget.sources[2], { id = "loans", label = "Nguồn vốn vay tín dụng", loan = true,
-    declared = 150000000, computed = 150000000 })
+    declared = 150000000, computed = 150000000, spent = 150000000, gap = 0, surplus = 0, unfunded = 0 })
   t.eq(s.reports[1], { id = "sau_thang", label = "Báo cáo 6 tháng", due = "2021-06-05", covers = "01-06",
     to = "Ủy ban nhân dân các xã, phường", line = 13 })
   t.eq(s.checks, {})

@@ -10,6 +10,7 @@ local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
 local params = require "kehoach.plan.params"
 local standards = require "kehoach.standards"
+local expect = require "kehoach.plan.expect"
 
 local text = core.text
 
@@ -314,8 +315,16 @@ local function check_meta(p, add)
   end
   for _, d in ipairs(p.scenarios) do
     for _, path in ipairs(util.sorted_keys(d.set)) do
-      local e, why = params.find(p, path)
-      if not e then add("error", "unknown-parameter", d, "scenario '%s': %s", d.id, why) end
+      local e, why = params.find_or_add(p, path)
+      if not e then
+        add("error", "unknown-parameter", d, "scenario '%s': %s", d.id, why)
+      else
+        local v, bad = params.check(e.kind, d.set[path])
+        if v == nil then
+          add("error", "parameter-kind", d, "scenario '%s': %s must be %s (%s), not %s", d.id, path,
+            params.KINDS[e.kind].words, bad, tostring(d.set[path]))
+        end
+      end
     end
   end
 end
@@ -338,6 +347,7 @@ function M.commune_names(p)
       for _, n in ipairs(d.scope or {}) do add(n, d) end
       from_selector(d.who, d)
     end
+    for _, u in ipairs(expect.commune_names(d)) do out[#out + 1] = u end
   end
   return out
 end

@@ -3,8 +3,10 @@
 --
 --   classify.open(opts)  -> db, year, std: the registry opts.db (default
 --                           data/registry.db) read-only; the review opts.year (default the
---                           latest); the standard opts.standard (default the one in force
---                           that year). Raises usage or data errors naming what is wrong.
+--                           latest); the standard opts.standard (default the one the
+--                           registry's meta says the review was recorded under, key
+--                           "standard.<year>", else the one in force that year). Raises
+--                           usage or data errors naming what is wrong.
 --   classify.OPTIONS     -> the command-line options for the three
 --   classify.sql(std)    -> a SELECT over the review of year :year giving, per household:
 --                           id, code, unit, urban, income, deprivations, recorded (status),
@@ -21,7 +23,7 @@ local M = {}
 M.OPTIONS = {
   { "db", "FILE", "the household registry (default data/registry.db)" },
   { "year", "Y", "the review (default the latest in the registry)" },
-  { "standard", "S", "the poverty standard (default the one in force that year)" },
+  { "standard", "S", "the poverty standard (default the one the review was recorded under, else the one in force that year)" },
 }
 
 function M.open(opts)
@@ -41,7 +43,10 @@ function M.open(opts)
     year = db:value("SELECT max(year) FROM surveys")
     if not year then util.fail("data", "%s: the registry holds no annual review (surveys)", path) end
   end
-  local std = standards.get(opts.standard or year)
+  -- the standard the review was recorded under, when the registry says (a review made at
+  -- the end of 2021 recognises the poor of 2022 under vn-2022), else the one in force
+  local recorded = db:value("SELECT value FROM meta WHERE key = ?", "standard." .. year)
+  local std = standards.get(opts.standard or recorded or year)
   return db, year, std, path
 end
 

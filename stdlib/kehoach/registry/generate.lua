@@ -2,10 +2,14 @@
 -- households, persons, one annual review (survey) per household, and registered needs.
 --
 --   generate.layout(profile, households) -> the counts per commune (see below)
---   generate.run{ path =, profile =, seed =, households =, progress = fn(done, total) }
+--   generate.run{ path =, profile =, seed =, households =, progress = fn(done, total),
+--                 events_until = date }
 --       writes a new registry at path (which must not exist) and returns a summary; with
 --       db = an empty registry already open (e.g. in memory) instead of path, fills it and
---       leaves it open
+--       leaves it open. When the profile has a `next_year`, the year after the review is
+--       added by kehoach.registry.year: its events up to events_until (a date from
+--       values.date; default all of them), and its year-end review when events_until
+--       reaches it.
 --
 -- The same profile, seed and size give the same data: one xoshiro stream
 -- (math.randomseed), communes and categories visited in fixed order. Households stream
@@ -18,6 +22,7 @@
 local util = require "kehoach.util"
 local profiles = require "kehoach.registry.profile"
 local tables = require "kehoach.registry.tables"
+local year = require "kehoach.registry.year"
 
 local host, store = core.host, core.store
 
@@ -33,25 +38,6 @@ local INDICATORS = tables.INDICATORS
 
 local function round(x) return floor(x + 0.5) end
 
--- Splits total among weights by largest remainder (ties to the earlier one).
-local function apportion(weights, total)
-  local sum = 0
-  for _, w in ipairs(weights) do sum = sum + w end
-  local out, rest, given = {}, {}, 0
-  for i, w in ipairs(weights) do
-    local exact = total * w / sum
-    out[i] = floor(exact)
-    rest[i] = { i = i, frac = exact - out[i] }
-    given = given + out[i]
-  end
-  table.sort(rest, function(a, b)
-    if a.frac ~= b.frac then return a.frac > b.frac end
-    return a.i < b.i
-  end)
-  for k = 1, total - given do out[rest[k].i] = out[rest[k].i] + 1 end
-  return out
-end
-
 -- The counts for each commune at `households` households: { commune =, households =,
 -- count = {category = n}, needs = {kind = n} }. Poverty counts and needs scale up with
 -- the registry, never down; the unable to escape never scale. Raises a usage error when
@@ -59,7 +45,7 @@ end
 function M.layout(p, households)
   local weights = {}
   for i, c in ipairs(p.communes) do weights[i] = c.households end
-  local sizes = apportion(weights, households)
+  local sizes = util.apportion(weights, households)
   local scale = households / p.households
   local function up(n) return scale >= 1 and round(n * scale) or n end
   local out = {}
@@ -313,8 +299,7 @@ local function write_people(st, people, size, dep, hid, pid, year)
 end
 
 -- Writes the households of one commune; returns the next household and person ids.
--- (A later review or events for the same households would be written here, household by
--- household, from profile fields of their own, so the stream stays one pass.)
+-- (The year after, its events and its review, is a pass of its own: kehoach.registry.year.)
 local function write_commune(g, st, lay, hid, pid, progress)
   local c, year = lay.commune, g.year
   local left, total = {}, 0
@@ -456,13 +441,19 @@ function M.run(o)
     { "households", tostring(households) },
     { "survey_year", tostring(g.year) },
     { "standard", std.name },
+    { "standard." .. g.year, std.name },
   }
   for _, kv in ipairs(meta) do db:run("INSERT INTO meta(key, value) VALUES (?, ?)", kv[1], kv[2]) end
   db:exec("COMMIT")
+  local next_year
+  if p.next_year then
+    next_year = year.run({ db = db, profile = p, households = households, seed = seed,
+      scale = households / p.households, need_kinds = profiles.NEED_KINDS, ["until"] = o.events_until })
+  end
   db:exec("ANALYZE")
   if not o.db then db:close() end
   if o.progress then o.progress(households, households) end
-  return { households = households, persons = pid - 1, seed = seed }
+  return { households = households, persons = pid - 1, seed = seed, next_year = next_year }
 end
 
 return M

@@ -7,6 +7,7 @@
 --   profile.default()  -> the path of the default profile (scripts/profiles/ beside stdlib/)
 local util = require "kehoach.util"
 local standards = require "kehoach.standards"
+local values = require "kehoach.plan.values"
 
 local host, fs, text = core.host, core.fs, core.text
 
@@ -119,6 +120,108 @@ local function check_commune(C, c, i, kinds)
   end
 end
 
+-- The shape of standard the year's review can be simulated under: one income line for
+-- the poor and near-poor, poor with at least k deprivations (vn-2022). Returns k.
+local function review_shape(std)
+  local poor, near
+  for _, c in ipairs(std.rule) do
+    if c.status == "poor" and c.income_max == "poor" and c.min_deprivations then poor = poor or c end
+    if c.status == "near_poor" and c.income_max == "poor" and not c.min_deprivations then near = near or c end
+  end
+  if poor and near and std.lines.middle then return poor.min_deprivations end
+end
+
+-- The deprivations that make a household poor above the poor line of the base standard
+-- (vn-2016: 3, up to the near-poor line), or nil when it has no such clause.
+local function base_shape(std)
+  for _, c in ipairs(std.rule) do
+    if c.status == "poor" and c.income_max == "near_poor" and c.min_deprivations then
+      return c.min_deprivations
+    end
+  end
+end
+
+-- Shares of households registering each need, by status: { poor = { credit = 0.3 }, ... }.
+local function check_need_rates(C, rates, where, kinds)
+  for _, status in ipairs({ "poor", "near_poor" }) do
+    for kind, rate in pairs(rates and rates[status] or {}) do
+      if not kinds[kind] then C.bad(where .. "." .. status, "unknown need '%s'", tostring(kind)) end
+      C.share(rate, where .. "." .. status .. "." .. kind)
+    end
+  end
+end
+
+local function pair(C, v, where)
+  if type(v) ~= "table" or type(v[1]) ~= "number" or type(v[2]) ~= "number" or v[1] <= 0 or v[1] > v[2] then
+    C.bad(where, "expected { low, high } multiples of the poor line, low ≤ high")
+  end
+end
+
+-- Checks the year after the review (next_year, and each commune's `next`).
+local function check_next_year(C, p, kinds)
+  local ny = p.next_year
+  if type(ny) ~= "table" then C.bad("next_year", "expected a table") end
+  if ny.year ~= p.survey.year + 1 then
+    C.bad("next_year.year", "expected %d, the year after the review of %d", p.survey.year + 1, p.survey.year)
+  end
+  local r = ny.review
+  if type(r) ~= "table" then C.bad("next_year.review", "expected { standard = S, date = \"YYYY-12-31\" }") end
+  local std, why = standards.find(r.standard)
+  if not std then C.bad("next_year.review.standard", "%s", why) end
+  r.standard_table = std
+  r.k1 = review_shape(std)
+  if not r.k1 then
+    C.bad("next_year.review.standard", "%s: the year's review can be simulated under a standard with one "
+      .. "income line for the poor and near-poor, the poor having a number of deprivations (like vn-2022)", std.name)
+  end
+  r.k0 = base_shape(p.standard)
+  local d = values.date(r.date)
+  if not d or d.year ~= ny.year then C.bad("next_year.review.date", "expected a date of %d", ny.year) end
+  if type(ny.growth) ~= "table" or type(ny.growth.mean) ~= "number" then
+    C.bad("next_year.growth", "expected { mean = share, spread = share }")
+  end
+  C.share(ny.growth.spread, "next_year.growth.spread")
+  C.share(ny.persist, "next_year.persist")
+  C.share(ny.moved, "next_year.moved")
+  C.share(ny.needs_kept, "next_year.needs_kept")
+  if type(ny.dissolved) ~= "table" then C.bad("next_year.dissolved", "expected { all =, alone =, unable = }") end
+  for _, k in ipairs({ "all", "alone", "unable" }) do C.share(ny.dissolved[k], "next_year.dissolved." .. k) end
+  local in1 = {}
+  for _, col in ipairs(std.indicators) do in1[col] = true end
+  if type(ny.new_deprivations) ~= "table" then C.bad("next_year.new_deprivations", "expected a table") end
+  for col, rates in pairs(ny.new_deprivations) do
+    local where = "next_year.new_deprivations." .. tostring(col)
+    if col ~= "d_employment" and col ~= "d_nutrition" then
+      C.bad(where, "only d_employment and d_nutrition are drawn (dependants are counted from the members)")
+    end
+    if type(rates) ~= "table" then C.bad(where, "expected { poor =, near_poor =, other = }") end
+    for _, k in ipairs({ "poor", "near_poor", "other" }) do C.share(rates[k], where .. "." .. k) end
+  end
+  if type(ny.escape_weights) ~= "table" then C.bad("next_year.escape_weights", "expected a table") end
+  for kind, w in pairs(ny.escape_weights) do
+    if not kinds[kind] then C.bad("next_year.escape_weights", "unknown need '%s'", tostring(kind)) end
+    if type(w) ~= "number" or w < 0 then C.bad("next_year.escape_weights." .. kind, "expected a weight ≥ 0") end
+  end
+  local fw = ny.fell_weights
+  if type(fw) ~= "table" or type(fw.near_poor) ~= "number" or type(fw.middle) ~= "number"
+      or fw.near_poor <= 0 or fw.middle <= 0 then
+    C.bad("next_year.fell_weights", "expected { near_poor = w, middle = w }, weights above 0")
+  end
+  check_need_rates(C, ny.need_rates, "next_year.need_rates", kinds)
+  pair(C, ny.escaped_income, "next_year.escaped_income")
+  pair(C, ny.fallen_income, "next_year.fallen_income")
+  for i, c in ipairs(p.communes) do
+    local where = string.format("communes[%d] (%s).next", i, c.name)
+    local nx = c.next
+    if type(nx) ~= "table" then
+      C.bad(where, "expected { escaped = { Q1, Q2, Q3, Q4 }, fell_into =, re_poor =, poor =, near_poor = }")
+    end
+    if type(nx.escaped) ~= "table" or #nx.escaped ~= 4 then C.bad(where .. ".escaped", "expected four counts, Q1 to Q4") end
+    for q = 1, 4 do C.count(nx.escaped[q], where .. ".escaped[" .. q .. "]") end
+    for _, k in ipairs({ "fell_into", "re_poor", "poor", "near_poor" }) do C.count(nx[k], where .. "." .. k) end
+  end
+end
+
 function M.load(path)
   local C = checker(path)
   if fs.exists(path) ~= "file" then util.fail("data", "%s: no such profile file", path) end
@@ -170,12 +273,7 @@ function M.load(path)
   for _, group in ipairs({ "income_poor", "unable", "deprivation_poor", "near_poor", "middle", "non_poor" }) do
     C.weights(p.deprivations and p.deprivations[group], "deprivations." .. group)
   end
-  for _, status in ipairs({ "poor", "near_poor" }) do
-    for kind, rate in pairs(p.need_rates and p.need_rates[status] or {}) do
-      if not kinds[kind] then C.bad("need_rates." .. status, "unknown need '%s'", tostring(kind)) end
-      C.share(rate, "need_rates." .. status .. "." .. kind)
-    end
-  end
+  check_need_rates(C, p.need_rates, "need_rates", kinds)
   local inc = p.incomes
   if type(inc) ~= "table" then C.bad("incomes", "expected the income shares") end
   for _, k in ipairs({ "income_poor_floor", "unable_floor", "unable_ceiling" }) do C.share(inc[k], "incomes." .. k) end
@@ -184,6 +282,7 @@ function M.load(path)
   end
   C.count(inc.step, "incomes.step", 1)
   check_names(C, p.names, "names")
+  if p.next_year ~= nil then check_next_year(C, p, kinds) end
   return p
 end
 

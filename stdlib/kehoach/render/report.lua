@@ -1,10 +1,13 @@
--- report.lua — a run's results for people: report.md (Vietnamese tables: poverty at the
--- review, targets by commune and quarter, each programme by commune, the budget by source,
--- reports due, the checks) and the terminal summary (programmes; budget declared against
+-- report.lua — a run's results for people: report.md (Vietnamese tables: the scenario and
+-- the values changed, poverty at the review, targets by commune and quarter, each
+-- programme by commune, the budget by source (and what the budget mode paid), reports due,
+-- the checks, the projection of escapes by commune and quarter against the targets) and the terminal summary (programmes; budget declared against
 -- computed). Both read only the summary (kehoach.summary).
 local util = require "kehoach.util"
 local tbl = require "kehoach.render.table"
 local values = require "kehoach.plan.values"
+local project = require "kehoach.project"
+local standards = require "kehoach.standards"
 
 local M = {}
 
@@ -87,6 +90,8 @@ function M.terminal(s)
   out[#out + 1] = tbl.terminal(PROGRAMME_COLUMNS, programme_rows(s, true))
   out[#out + 1] = "\n"
   out[#out + 1] = tbl.terminal(BUDGET_COLUMNS, budget_rows(s, true))
+  local projection = project.terminal_lines(s)
+  if #projection > 0 then out[#out + 1] = "\n" .. table.concat(projection, "\n") .. "\n" end
   local n = { error = 0, warning = 0 }
   for _, c in ipairs(s.checks) do n[c.level] = (n[c.level] or 0) + 1 end
   if n.warning > 0 then
@@ -216,10 +221,135 @@ local function section_programmes(s, out)
   end
 end
 
+local MODE_WORDS = {
+  cap = "mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí, theo thứ tự ưu tiên (chương trình theo thứ tự " ..
+    "trong kế hoạch, trong mỗi chương trình theo thứ tự chọn hộ); các hộ còn lại không đủ kinh phí",
+  prorate = "nguồn không đủ kinh phí thì mọi mức hỗ trợ từ nguồn đó giảm theo cùng một tỷ lệ",
+}
+
 local function section_budget(s, out)
   out[#out + 1] = "## 4. Kinh phí theo nguồn\n\n"
   out[#out + 1] = tbl.markdown(BUDGET_COLUMNS, budget_rows(s, false))
   out[#out + 1] = "\n"
+  local mode = s.budget.mode
+  if mode and MODE_WORDS[mode] then
+    out[#out + 1] = string.format("Chế độ ngân sách `%s`: %s.\n\n", mode, MODE_WORDS[mode])
+    local rows = {}
+    for _, x in ipairs(s.budget.sources) do
+      rows[#rows + 1] = { x.label, money(x.declared), money(x.computed), money(x.spent), group(x.unfunded) }
+    end
+    rows[#rows + 1] = { "Tổng", money(s.budget.total_declared), money(s.budget.total_computed),
+      money(s.budget.total_spent), "" }
+    out[#out + 1] = tbl.markdown({ { "Nguồn kinh phí" }, { "Kế hoạch (đồng)", align = "right" },
+      { "Nhu cầu (đồng)", align = "right" }, { "Chi (đồng)", align = "right" },
+      { "Hộ không đủ kinh phí", align = "right" } }, rows)
+    out[#out + 1] = "\n"
+  end
+end
+
+local function section_parameters(s, out)
+  local pr = s.parameters
+  if type(pr) ~= "table" or (type(pr.scenario) ~= "table" and #pr.set == 0) then return end
+  if type(pr.scenario) == "table" then
+    out[#out + 1] = string.format("**Kịch bản `%s`**%s.\n\n", pr.scenario.id,
+      pr.scenario.label and (": " .. pr.scenario.label) or "")
+  end
+  if #pr.set > 0 then
+    out[#out + 1] = "Các giá trị đã thay đổi so với kế hoạch:\n\n"
+    for _, c in ipairs(pr.set) do
+      out[#out + 1] = string.format("- `%s` = %s (kế hoạch: %s; %s)\n", c.path, tostring(c.value), tostring(c.was), c.by)
+    end
+    out[#out + 1] = "\n"
+  end
+end
+
+-- ---- the projection ---------------------------------------------------------------------------
+
+local ROMAN = { "I", "II", "III", "IV" }
+
+local function effect_words(e, s)
+  local parts = {}
+  if type(e.income) == "number" then
+    parts[#parts + 1] = string.format("thu nhập thêm %s đồng/người/tháng", group(e.income))
+  end
+  if #e.clears > 0 then
+    local std = standards.find(s.plan.standard)
+    local labels = {}
+    for i, col in ipairs(e.clears) do labels[i] = std and std.labels[col] or col end
+    parts[#parts + 1] = "hết thiếu hụt " .. table.concat(labels, ", ")
+  end
+  return table.concat(parts, "; ") .. " từ " .. period_words(e.from, s.plan.year)
+end
+
+local function section_projection(s, out)
+  local pr = s.projection
+  if type(pr) ~= "table" then return end
+  out[#out + 1] = "## 7. Dự báo thoát nghèo theo quý\n\n"
+  out[#out + 1] = "Tác động của từng chương trình áp cho các hộ được hỗ trợ; cuối mỗi quý, mỗi hộ được phân loại lại " ..
+    string.format("theo chuẩn %s với thu nhập và thiếu hụt dự báo. Giả định (trong kế hoạch):\n\n", s.plan.standard)
+  for _, e in ipairs(pr.effects) do
+    local label = e.programme
+    for _, g in ipairs(s.programmes) do
+      if g.id == e.programme then label = g.label end
+    end
+    out[#out + 1] = string.format("- %s (%s hộ): %s%s\n", label, group(e.households), effect_words(e, s),
+      type(e.note) == "string" and (". " .. e.note) or "")
+  end
+  out[#out + 1] = "\n"
+  local target = pr.targets[1]
+  local asked = {}
+  for _, g in ipairs(s.targets) do
+    if target and g.id == target.id then asked = g.by_commune end
+  end
+  local rows = {}
+  local function row(name, poor, escapes, year, goal, short, poor_end, rate)
+    local cells = { name, poor }
+    for q = 1, 4 do cells[#cells + 1] = escapes[q] end
+    for _, v in ipairs({ year, goal, short, poor_end, rate }) do cells[#cells + 1] = v end
+    return cells
+  end
+  for _, name in ipairs(s.communes) do
+    local r = s.registry.by_commune[name]
+    local goal = asked[name]
+    if (r and r.poor > 0) or goal then
+      local escapes = {}
+      for q = 1, 4 do escapes[q] = group(pr.by_quarter["Q" .. q].escapes[name] or 0) end
+      local short = target and target.short[name]
+      rows[#rows + 1] = row(name, group(r and r.poor or 0), escapes, group(pr.year_end.escapes[name] or 0),
+        goal and group(goal) or "", short and group(short) or "", group(pr.year_end.poor[name] or 0),
+        pct(pr.year_end.poor[name] or 0, r and r.households or 0))
+    end
+  end
+  local escapes = {}
+  for q = 1, 4 do escapes[q] = group(pr.by_quarter["Q" .. q].escapes_total) end
+  rows[#rows + 1] = row("**Cộng**", group(s.registry.poor), escapes, group(pr.year_end.escapes_total),
+    target and group(target.households) or "", target and target.short_by > 0 and group(target.short_by) or "",
+    group(pr.year_end.poor_total), pct(pr.year_end.poor_total, s.registry.households))
+  local columns = { { "Xã, phường" }, { "Hộ nghèo (rà soát)", align = "right" } }
+  for q = 1, 4 do columns[#columns + 1] = { "Thoát Q" .. ROMAN[q], align = "right" } end
+  for _, c in ipairs({ "Thoát cả năm", "Chỉ tiêu", "Thiếu", "Hộ nghèo cuối năm", "Tỷ lệ (%)" }) do
+    columns[#columns + 1] = { c, align = "right" }
+  end
+  out[#out + 1] = tbl.markdown(columns, rows)
+  out[#out + 1] = "\n"
+  for _, g in ipairs(pr.targets) do
+    local where = {}
+    for _, c in ipairs(project.shortfalls(s, g)) do where[#where + 1] = c.name .. " " .. group(c.n) end
+    out[#out + 1] = string.format("**%s**: giảm %s hộ nghèo; dự báo %s hộ thoát nghèo — %s.\n\n", g.label or g.id,
+      group(g.households), group(g.projected), g.met and "**đạt chỉ tiêu**" or
+      string.format("**chưa đạt**, thiếu %s hộ%s", group(g.short_by),
+        #where > 0 and ("; các xã, phường chưa đạt: " .. table.concat(where, ", ")) or ""))
+    local q_rows = {}
+    for q = 1, 4 do
+      local b = g.by_quarter["Q" .. q]
+      q_rows[#q_rows + 1] = { "Hết quý " .. ROMAN[q], type(b.target) == "number" and group(b.target) or "",
+        group(b.projected) }
+    end
+    out[#out + 1] = tbl.markdown({ { "Luỹ kế" }, { "Chỉ tiêu", align = "right" }, { "Dự báo", align = "right" } }, q_rows)
+    out[#out + 1] = "\n"
+  end
+  out[#out + 1] = string.format("Tỷ lệ hộ nghèo cuối năm (dự báo): %s%%, giảm %s điểm phần trăm so với rà soát.\n",
+    (string.format("%.2f", pr.year_end.rate):gsub("%.", ",")), (string.format("%.2f", pr.year_end.rate_points):gsub("%.", ",")))
 end
 
 local function section_reports(s, out)
@@ -253,12 +383,17 @@ function M.markdown(s)
   out[#out + 1] = string.format("# %s\n\n", s.plan.title)
   out[#out + 1] = string.format("Kết quả tính của kế hoạch `%s` trên sổ hộ %s (rà soát năm %d), theo chuẩn nghèo %s. " ..
     "Số tiền tính bằng đồng.\n\n", s.plan.id, s.plan.unit, s.plan.registry_year, s.plan.standard)
+  section_parameters(s, out)
   section_poverty(s, out)
   section_targets(s, out)
   section_programmes(s, out)
   section_budget(s, out)
   section_reports(s, out)
   section_checks(s, out)
+  if type(s.projection) == "table" then
+    out[#out + 1] = "\n"
+    section_projection(s, out)
+  end
   return table.concat(out)
 end
 

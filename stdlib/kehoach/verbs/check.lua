@@ -9,6 +9,8 @@ local host = core.host
 
 local function run(opts, args)
   local p = plan.load(args[1])
+  plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
+  for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
   local list = check.run(p, { names_checked = opts.db ~= nil })
   if opts.db then
     local evaluate = require "kehoach.evaluate"
@@ -26,15 +28,18 @@ local function run(opts, args)
   return n.error > 0 and 1 or 0
 end
 
+local options = {
+  { "db", "FILE", "also check commune names against this registry" },
+}
+for _, o in ipairs(plan.OPTIONS) do options[#options + 1] = o end
+
 return {
-  usage = "kehoach check PLAN [--db FILE]",
+  usage = "kehoach check PLAN [--db FILE] [--set PATH=VALUE]... [--scenario NAME]",
   about = "Runs the plan script and checks it without the registry: targets by quarter and by\n" ..
     "commune against their totals, quotas against stated counts, programme costs against\n" ..
     "the budget lines and the total, dates and schedules, sources, agencies and names.\n" ..
     "Messages read file:line: error|warning: text. Errors exit 1; warnings alone exit 0.",
   args = { "PLAN" },
-  options = {
-    { "db", "FILE", "also check commune names against this registry" },
-  },
+  options = options,
   run = run,
 }

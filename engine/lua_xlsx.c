@@ -1,0 +1,346 @@
+/*
+** lua_xlsx.c — core.xlsx: Excel workbooks through libxlsxwriter, with just what the
+** report renderer needs. A workbook is written to a temporary file beside its target
+** and renamed into place on commit, like core.fs's writers, so a reader (or a killed
+** run) never sees half a workbook. Rows are written in order (constant-memory mode: a
+** long beneficiary list does not stay in memory).
+**
+**   xlsx.new(path [, props])   a Workbook for path; props: {title, subject, author,
+**                              created = seconds since 1970 (fixed: the same bytes on
+**                              every run)}
+**   wb:sheet(name)             a new Sheet; raises when the name is not one Excel allows
+**   wb:format(spec)            a Format: {bold, italic, wrap = true, num_format = "#,##0",
+**                              align = "left"|"center"|"right", valign = "top"|"center",
+**                              bg = 0xRRGGBB, border = 1, size = 11}
+**   wb:close()                 writes the workbook to its temporary file
+**   wb:commit()                closes it if need be, then renames it into place
+**   wb:abort()                 drops it; __gc and __close do the same if not committed
+**   sh:write(row, col, value [, format])   1-based; a number is a number cell, a string
+**                              a text cell, a boolean a boolean, nil a blank cell
+**   sh:width(first, last, width [, format])   widths of columns first..last, in characters
+**   sh:freeze(row, col)        rows above row and columns left of col stay in view
+**   sh:merge(r1, c1, r2, c2, text [, format])   one cell over the range
+**   sh:name()                  the sheet's name
+**
+** Workbooks raise output errors (exit 5) when the file cannot be written; misuse (a bad
+** row, a sheet of a closed workbook) raises a plain error, which is a bug in the stdlib.
+*/
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include <lauxlib.h>
+
+#include "modules.h"
+#include "sandbox.h"
+
+#define WORKBOOK_MT "kehoach.Workbook"
+#define SHEET_MT "kehoach.Sheet"
+#define FORMAT_MT "kehoach.Format"
+
+enum { WB_OPEN, WB_WRITTEN, WB_DONE };
+
+typedef struct Workbook {
+  lxw_workbook *wb; /* NULL once closed or dropped */
+  char *tmp;        /* the temporary file, malloc'ed; NULL once renamed or removed */
+  char *target;     /* the final name, malloc'ed */
+  int lock;         /* a descriptor of tmp holding an flock while the workbook lives, so
+                    ** fs.sweep leaves it alone (see lua_fs.c); -1 when none */
+  int state;
+} Workbook;
+
+/* Sheets and formats belong to their workbook (anchored in their first user value). */
+typedef struct Sheet {
+  lxw_worksheet *ws;
+} Sheet;
+
+typedef struct Format {
+  lxw_format *f;
+} Format;
+
+/* Frees what w holds; the temporary file is removed unless it was renamed. */
+static void workbook_drop(Workbook *w) {
+  if (w->wb) {
+    lxw_workbook_free(w->wb);
+    w->wb = NULL;
+  }
+  if (w->tmp) {
+    unlink(w->tmp); /* before the lock goes */
+    free(w->tmp);
+    w->tmp = NULL;
+  }
+  if (w->lock >= 0) {
+    close(w->lock);
+    w->lock = -1;
+  }
+  free(w->target);
+  w->target = NULL;
+  w->state = WB_DONE;
+}
+
+static int l_workbook_gc(lua_State *L) {
+  workbook_drop(luaL_checkudata(L, 1, WORKBOOK_MT));
+  return 0;
+}
+
+static Workbook *check_open(lua_State *L, int i) {
+  Workbook *w = luaL_checkudata(L, i, WORKBOOK_MT);
+  if (w->state != WB_OPEN) luaL_error(L, "the workbook has already been closed");
+  return w;
+}
+
+static const char *opt_field(lua_State *L, int t, const char *name) {
+  lua_getfield(L, t, name);
+  const char *s = lua_isnil(L, -1) ? NULL : luaL_checkstring(L, -1);
+  lua_pop(L, 1); /* the string stays alive in the table */
+  return s;
+}
+
+/* xlsx.new(path [, props]) -> Workbook. Made empty, then filled, so a failure on the way
+** leaves nothing behind once collected. Stack: [-1|2, +1, e]. */
+static int l_new(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  int has_props = !lua_isnoneornil(L, 2);
+  if (has_props) luaL_checktype(L, 2, LUA_TTABLE);
+  Workbook *w = lua_newuserdatauv(L, sizeof *w, 0);
+  memset(w, 0, sizeof *w);
+  w->lock = -1;
+  w->state = WB_DONE;
+  luaL_setmetatable(L, WORKBOOK_MT);
+  size_t n = strlen(path);
+  w->target = strdup(path);
+  w->tmp = malloc(n + 16);
+  if (w->target == NULL || w->tmp == NULL) return luaL_error(L, "out of memory");
+  snprintf(w->tmp, n + 16, "%s.tmp.XXXXXX", path);
+  int fd = mkstemp(w->tmp);
+  if (fd < 0) {
+    free(w->tmp);
+    w->tmp = NULL;
+    return sandbox_raise(L, KH_EOUTPUT, "cannot write %s: %s", path, strerror(errno));
+  }
+  mode_t mask = umask(0);
+  umask(mask);
+  fchmod(fd, 0666 & ~mask);
+  flock(fd, LOCK_EX | LOCK_NB); /* a new file: the lock is ours; libxlsxwriter rewrites
+                                ** the same file by its name later, keeping the inode */
+  w->lock = fd;
+  lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
+  w->wb = workbook_new_opt(w->tmp, &opts);
+  if (w->wb == NULL) return sandbox_raise(L, KH_EOUTPUT, "cannot write %s: out of memory", path);
+  w->state = WB_OPEN;
+  if (has_props) {
+    lxw_doc_properties props = {0};
+    props.title = (char *)opt_field(L, 2, "title");
+    props.subject = (char *)opt_field(L, 2, "subject");
+    props.author = (char *)opt_field(L, 2, "author");
+    lua_getfield(L, 2, "created");
+    props.created = (time_t)luaL_optinteger(L, -1, 0);
+    lua_pop(L, 1);
+    lxw_error err = workbook_set_properties(w->wb, &props);
+    if (err) return luaL_error(L, "workbook properties: %s", lxw_strerror(err));
+  }
+  return 1;
+}
+
+/* wb:sheet(name) -> Sheet. Stack: [-2, +1, e]. */
+static int l_sheet(lua_State *L) {
+  Workbook *w = check_open(L, 1);
+  const char *name = luaL_checkstring(L, 2);
+  lxw_error err = workbook_validate_sheet_name(w->wb, name);
+  if (err) return luaL_error(L, "sheet name '%s': %s", name, lxw_strerror(err));
+  Sheet *s = lua_newuserdatauv(L, sizeof *s, 1);
+  s->ws = NULL;
+  luaL_setmetatable(L, SHEET_MT);
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, 1);
+  s->ws = workbook_add_worksheet(w->wb, name);
+  if (s->ws == NULL) return luaL_error(L, "sheet '%s' could not be added", name);
+  return 1;
+}
+
+static int opt_bool(lua_State *L, int t, const char *name) {
+  lua_getfield(L, t, name);
+  int b = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return b;
+}
+
+/* wb:format(spec) -> Format. Stack: [-2, +1, e]. */
+static int l_format(lua_State *L) {
+  Workbook *w = check_open(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  Format *fm = lua_newuserdatauv(L, sizeof *fm, 1);
+  fm->f = NULL;
+  luaL_setmetatable(L, FORMAT_MT);
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, 1);
+  lxw_format *f = workbook_add_format(w->wb);
+  if (f == NULL) return luaL_error(L, "out of memory");
+  fm->f = f;
+  if (opt_bool(L, 2, "bold")) format_set_bold(f);
+  if (opt_bool(L, 2, "italic")) format_set_italic(f);
+  if (opt_bool(L, 2, "wrap")) format_set_text_wrap(f);
+  const char *num = opt_field(L, 2, "num_format");
+  if (num) format_set_num_format(f, num);
+  static const char *const aligns[] = {"left", "center", "right", NULL};
+  static const uint8_t align_codes[] = {LXW_ALIGN_LEFT, LXW_ALIGN_CENTER, LXW_ALIGN_RIGHT};
+  lua_getfield(L, 2, "align");
+  if (!lua_isnil(L, -1)) format_set_align(f, align_codes[luaL_checkoption(L, -1, NULL, aligns)]);
+  lua_pop(L, 1);
+  static const char *const valigns[] = {"top", "center", NULL};
+  static const uint8_t valign_codes[] = {LXW_ALIGN_VERTICAL_TOP, LXW_ALIGN_VERTICAL_CENTER};
+  lua_getfield(L, 2, "valign");
+  if (!lua_isnil(L, -1)) format_set_align(f, valign_codes[luaL_checkoption(L, -1, NULL, valigns)]);
+  lua_pop(L, 1);
+  lua_getfield(L, 2, "bg");
+  if (!lua_isnil(L, -1)) {
+    format_set_pattern(f, LXW_PATTERN_SOLID);
+    format_set_bg_color(f, (lxw_color_t)luaL_checkinteger(L, -1));
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, 2, "border");
+  if (!lua_isnil(L, -1)) format_set_border(f, (uint8_t)luaL_checkinteger(L, -1));
+  lua_pop(L, 1);
+  lua_getfield(L, 2, "size");
+  if (!lua_isnil(L, -1)) format_set_font_size(f, luaL_checknumber(L, -1));
+  lua_pop(L, 1);
+  return 1;
+}
+
+/* Writes the workbook to its temporary file. Raises an output error when it cannot. */
+static void workbook_write(lua_State *L, Workbook *w) {
+  lxw_error err = workbook_close(w->wb); /* frees the workbook, whatever happens */
+  w->wb = NULL;
+  w->state = WB_WRITTEN;
+  /* on the disk before the run commits: after it, only the rename is left */
+  const char *why = err ? lxw_strerror(err) : fsync(w->lock) != 0 ? strerror(errno) : NULL;
+  if (why) {
+    lua_pushfstring(L, "cannot write %s: %s", w->target, why);
+    workbook_drop(w);
+    sandbox_raise(L, KH_EOUTPUT, "%s", lua_tostring(L, -1));
+  }
+}
+
+static int l_close(lua_State *L) {
+  workbook_write(L, check_open(L, 1));
+  return 0;
+}
+
+static int l_commit(lua_State *L) {
+  Workbook *w = luaL_checkudata(L, 1, WORKBOOK_MT);
+  if (w->state == WB_OPEN) workbook_write(L, w);
+  if (w->state != WB_WRITTEN) return luaL_error(L, "the workbook has already been committed or dropped");
+  if (rename(w->tmp, w->target) != 0) {
+    lua_pushfstring(L, "cannot write %s: %s", w->target, strerror(errno));
+    workbook_drop(w);
+    return sandbox_raise(L, KH_EOUTPUT, "%s", lua_tostring(L, -1));
+  }
+  free(w->tmp);
+  w->tmp = NULL; /* in place: nothing to remove */
+  workbook_drop(w);
+  return 0;
+}
+
+/* ---- sheets ------------------------------------------------------------------------------ */
+
+/* The sheet at i, after checking that its workbook is still open. */
+static lxw_worksheet *check_sheet(lua_State *L, int i) {
+  Sheet *s = luaL_checkudata(L, i, SHEET_MT);
+  lua_getiuservalue(L, i, 1);
+  check_open(L, lua_gettop(L));
+  lua_pop(L, 1);
+  return s->ws;
+}
+
+/* The format at i, or NULL when there is none there. */
+static lxw_format *opt_format(lua_State *L, int i) {
+  if (lua_isnoneornil(L, i)) return NULL;
+  return ((Format *)luaL_checkudata(L, i, FORMAT_MT))->f;
+}
+
+static lxw_row_t check_row(lua_State *L, int i) {
+  lua_Integer r = luaL_checkinteger(L, i);
+  luaL_argcheck(L, r >= 1 && r <= LXW_ROW_MAX, i, "a row from 1 to 1048576");
+  return (lxw_row_t)(r - 1);
+}
+
+static lxw_col_t check_col(lua_State *L, int i) {
+  lua_Integer c = luaL_checkinteger(L, i);
+  luaL_argcheck(L, c >= 1 && c <= LXW_COL_MAX, i, "a column from 1 to 16384");
+  return (lxw_col_t)(c - 1);
+}
+
+static int check_lxw(lua_State *L, lxw_error err, const char *what) {
+  if (err) return luaL_error(L, "%s: %s", what, lxw_strerror(err));
+  return 0;
+}
+
+static int l_write(lua_State *L) {
+  lxw_worksheet *ws = check_sheet(L, 1);
+  lxw_row_t row = check_row(L, 2);
+  lxw_col_t col = check_col(L, 3);
+  lxw_format *f = opt_format(L, 5);
+  lxw_error err;
+  switch (lua_type(L, 4)) {
+    case LUA_TNUMBER: err = worksheet_write_number(ws, row, col, lua_tonumber(L, 4), f); break;
+    case LUA_TSTRING: err = worksheet_write_string(ws, row, col, lua_tostring(L, 4), f); break;
+    case LUA_TBOOLEAN: err = worksheet_write_boolean(ws, row, col, lua_toboolean(L, 4), f); break;
+    case LUA_TNIL:
+    case LUA_TNONE: err = worksheet_write_blank(ws, row, col, f); break;
+    default: return luaL_typeerror(L, 4, "number, string, boolean or nil");
+  }
+  return check_lxw(L, err, "write");
+}
+
+static int l_width(lua_State *L) {
+  lxw_worksheet *ws = check_sheet(L, 1);
+  lxw_col_t first = check_col(L, 2), last = check_col(L, 3);
+  return check_lxw(L, worksheet_set_column(ws, first, last, luaL_checknumber(L, 4), opt_format(L, 5)), "width");
+}
+
+static int l_freeze(lua_State *L) {
+  lxw_worksheet *ws = check_sheet(L, 1);
+  worksheet_freeze_panes(ws, check_row(L, 2), check_col(L, 3));
+  return 0;
+}
+
+static int l_merge(lua_State *L) {
+  lxw_worksheet *ws = check_sheet(L, 1);
+  lxw_row_t r1 = check_row(L, 2), r2 = check_row(L, 4);
+  lxw_col_t c1 = check_col(L, 3), c2 = check_col(L, 5);
+  const char *text = luaL_checkstring(L, 6);
+  return check_lxw(L, worksheet_merge_range(ws, r1, c1, r2, c2, text, opt_format(L, 7)), "merge");
+}
+
+static int l_sheet_name(lua_State *L) {
+  lua_pushstring(L, check_sheet(L, 1)->name);
+  return 1;
+}
+
+static const luaL_Reg workbook_methods[] = {
+    {"sheet", l_sheet}, {"format", l_format}, {"close", l_close},
+    {"commit", l_commit}, {"abort", l_workbook_gc}, {NULL, NULL}};
+
+static const luaL_Reg sheet_methods[] = {
+    {"write", l_write}, {"width", l_width}, {"freeze", l_freeze},
+    {"merge", l_merge}, {"name", l_sheet_name}, {NULL, NULL}};
+
+static const luaL_Reg xlsx_funcs[] = {{"new", l_new}, {NULL, NULL}};
+
+int luaopen_kehoach_xlsx(lua_State *L) {
+  modules_new_class(L, WORKBOOK_MT, workbook_methods, l_workbook_gc);
+  /* sheets and formats hold nothing of their own: their workbook frees them */
+  luaL_newmetatable(L, SHEET_MT);
+  luaL_newlib(L, sheet_methods);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
+  luaL_newmetatable(L, FORMAT_MT);
+  lua_pop(L, 1);
+  luaL_newlib(L, xlsx_funcs);
+  return 1;
+}

@@ -1,0 +1,536 @@
+-- year.lua — the year after a registry's review, simulated from the profile's `next_year`:
+-- the events of that year (escaped, fell_into, re_poor, moved, dissolved), and the review at
+-- its end — a survey row per household still there, with incomes moved on, every indicator
+-- of both standards filled, and the status recognised under the review's standard — with
+-- the needs registered at it.
+--
+--   year.run{ db =, profile =, scale =, seed =, until = "YYYY-MM-DD" | nil }
+--       adds the year to a registry the generator has just written (the base review of
+--       profile.survey.year is there); events dated after `until` are left out, and the
+--       review only written when `until` reaches its date. Returns { events =, surveys = }.
+--
+-- How it hangs together, so that every figure agrees with every other:
+--   * escapes are drawn among the poor able to escape, per commune and quarter, exactly as
+--     many as the profile says, more readily among households with the needs the year's
+--     supports serve (credit, livestock, ...: escape_weights); newly poor (fell_into) among
+--     the near-poor and middle households, those falling back (re_poor) among the near-poor;
+--     moving away and dissolving by rates (a household unable to escape dissolves more often:
+--     they are mostly old people living alone).
+--   * at the review, a household is poor under the base standard (vn-2016) exactly when it
+--     was poor and did not escape, or fell (back) into poverty during the year;
+--   * under the review's standard (vn-2022: one income line, poor with 3 or more of its
+--     deprivations) each commune has exactly the poor and near-poor households the profile
+--     says. Below the new line go every household poor under the old standard and then the
+--     lowest incomes; of those, the most deprived are poor (households unable to escape
+--     first), the others near-poor.
+--   * each household's income (last year's moved on by growth, lifted for an escape, cut for
+--     a fall) and deprivations (last year's, most persisting; employment, dependants and
+--     nutrition, which the old standard did not ask, drawn or — dependants — counted from
+--     its members) are then brought into the band of what it is under both standards.
+-- At the end SQLite checks both: the recorded status is what the review's standard gives,
+-- and the base standard finds poor exactly the households the events leave poor.
+--
+-- Memory stays flat at any size: households stream through SQL in two passes; what ties
+-- them together (ranks within a commune) is done by window functions over a temporary table.
+local util = require "kehoach.util"
+local values = require "kehoach.plan.values"
+local tables = require "kehoach.registry.tables"
+
+local host = core.host
+
+local random, floor, max, min = math.random, math.floor, math.max, math.min
+
+local M = {}
+
+local BATCH = 10000
+local INDICATORS = tables.INDICATORS
+local BIT = {}
+for i, col in ipairs(INDICATORS) do BIT[col] = 1 << (i - 1) end
+
+-- Indicators a review may add that the household's members do not fix: the household's
+-- schooling and health insurance are in its persons, which stay as they were.
+local ADDABLE = { "d_employment", "d_nutrition", "d_adult_education", "d_housing_quality",
+  "d_housing_area", "d_water", "d_latrine", "d_telecom", "d_information", "d_health_access" }
+
+-- The note each event carries, as a commune's officer would write it.
+local NOTES = { escaped = "Thoát nghèo", fell_into = "Phát sinh hộ nghèo mới", re_poor = "Tái nghèo",
+  moved = "Chuyển đi nơi khác", dissolved = "Hộ không còn (không còn thành viên hoặc nhập hộ khác)" }
+
+-- The deprivations a review draws rather than carries over or counts, in a fixed order.
+local DRAWN = { "d_employment", "d_nutrition" }
+
+local function round(x) return floor(x + 0.5) end
+
+-- ---- dates ------------------------------------------------------------------------------
+
+local MONTH_DAYS = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
+
+local function leap(y) return (y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0 end
+
+-- "YYYY-MM-DD" of day-of-year n (1-based) of year y.
+local function date_of(y, n)
+  for m = 1, 12 do
+    local days = (m == 2 and leap(y)) and 29 or MONTH_DAYS[m]
+    if n <= days then return string.format("%04d-%02d-%02d", y, m, n) end
+    n = n - days
+  end
+  error("day beyond the year")
+end
+
+-- Day-of-year of the first day of quarter q (1..4) of year y.
+local function quarter_start(y, q)
+  local n = 1
+  for m = 1, 3 * (q - 1) do n = n + ((m == 2 and leap(y)) and 29 or MONTH_DAYS[m]) end
+  return n
+end
+
+local function days_in(y) return leap(y) and 366 or 365 end
+
+-- ---- the counts, scaled like the base review's ----------------------------------------
+
+-- Per commune code: escapes by quarter, fell_into, re_poor, the review's poor and near-poor.
+-- Counts of poverty scale up with a larger registry and are kept in a smaller one; the
+-- near-poor scale both ways, as in generate.layout.
+local function counts(p, scale)
+  local function up(n) return scale >= 1 and round(n * scale) or n end
+  local out = {}
+  for _, c in ipairs(p.communes) do
+    local nx = c.next
+    local q = {}
+    for i = 1, 4 do q[i] = up(nx.escaped[i]) end
+    out[c.code] = { name = c.name, q = q, escaped = q[1] + q[2] + q[3] + q[4],
+      fell = up(nx.fell_into), re = up(nx.re_poor), poor = up(nx.poor),
+      near = round(nx.near_poor * scale) }
+  end
+  return out
+end
+
+-- ---- pass 1: what each household's year would be, before the communes are tallied -----
+
+local function count_bits(mask, list)
+  local n = 0
+  for _, col in ipairs(list) do
+    if mask & BIT[col] ~= 0 then n = n + 1 end
+  end
+  return n
+end
+
+-- Last year's deprivations, most of them persisting, with those the base review did not ask
+-- drawn (employment, nutrition) or counted (dependants: more than half the members unable to
+-- work).
+local function propose_deprivations(ny, row)
+  local mask = 0
+  for _, col in ipairs(INDICATORS) do
+    if row[col] == 1 and random() < ny.persist then mask = mask | BIT[col] end
+  end
+  local group = (row.status == "poor" or row.status == "near_poor") and row.status or "other"
+  for _, col in ipairs(DRAWN) do
+    local rates = ny.new_deprivations[col] or {}
+    mask = mask & ~BIT[col]
+    if (col ~= "d_employment" or row.workers > 0) and random() < (rates[group] or 0) then
+      mask = mask | BIT[col]
+    end
+  end
+  mask = mask & ~BIT.d_dependants
+  if row.persons > 0 and (row.persons - row.workers) * 2 > row.persons then
+    mask = mask | BIT.d_dependants
+  end
+  return mask
+end
+
+-- A weighted sampling key (Efraimidis–Spirakis): the k largest keys are a weighted sample
+-- of k without replacement.
+local function key(weight)
+  return random() ^ (1 / weight)
+end
+
+local function escape_weight(ny, needs)
+  local w = 1
+  for kind in (needs or ""):gmatch("[^,]+") do w = w + (ny.escape_weights[kind] or 0) end
+  return w
+end
+
+local function pass_one(db, g)
+  local ny, y0 = g.ny, g.base_year
+  local d_cols = {}
+  for i, col in ipairs(INDICATORS) do d_cols[i] = "s." .. col end
+  local dep0 = g.std0.deprivations_sql("s")
+  local ins = db:prepare([[INSERT INTO temp.kh_year(id, unit, urban, status0, kind0, unable, gone,
+      gone_day, income, escape_income, fall_income, k_escape, k_fell, k_re, deps, d1, rnd, needs0)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]])
+  local sql = string.format([[
+    SELECT h.id, h.unit, u.urban, s.income, s.status, s.unable_to_escape AS unable, %s AS kind, %s,
+      (SELECT count(*) FROM persons p WHERE p.household = h.id) AS persons,
+      (SELECT count(*) FROM persons p WHERE p.household = h.id AND p.can_work = 1) AS workers,
+      (SELECT group_concat(kind) FROM (SELECT n.kind FROM needs n WHERE n.household = h.id
+         AND n.year = :y ORDER BY n.kind)) AS needs
+    FROM households h JOIN surveys s ON s.household = h.id AND s.year = :y
+    JOIN units u ON u.code = h.unit WHERE u.parent = :district ORDER BY h.id]],
+    g.std0.kind_sql("s.income", "u.urban", dep0), table.concat(d_cols, ", "))
+  local n = 0
+  local lines = g.lines
+  for row in db:rows(sql, { y = y0, district = g.district }) do
+    local urban = row.urban == 1 and "urban" or "rural"
+    -- leaving: moving away, or the household ending (its last member gone)
+    local gone
+    local dissolve = row.unable == 1 and ny.dissolved.unable
+      or (row.persons == 1 and ny.dissolved.alone or ny.dissolved.all)
+    if random() < dissolve then gone = "dissolved"
+    elseif random() < ny.moved then gone = "moved" end
+    local gone_day = random(g.days)
+    local growth = 1 + ny.growth.mean + (2 * random() - 1) * ny.growth.spread
+    local poor_line = lines.poor0[urban]
+    local escape_income = poor_line * (ny.escaped_income[1]
+      + random() * (ny.escaped_income[2] - ny.escaped_income[1]))
+    local fall_income = poor_line * (ny.fallen_income[1]
+      + random() * (ny.fallen_income[2] - ny.fallen_income[1]))
+    local k_escape = (row.status == "poor" and row.unable == 0) and key(escape_weight(ny, row.needs)) or nil
+    local k_fell = (row.status == "near_poor" or row.status == "middle")
+      and key(row.status == "near_poor" and ny.fell_weights.near_poor or ny.fell_weights.middle) or nil
+    local k_re = row.status == "near_poor" and random() or nil
+    local deps = propose_deprivations(ny, row)
+    local rnd = random()
+    ins:run(row.id, row.unit, row.urban, row.status, row.kind, row.unable, gone, gone_day,
+      floor(row.income * growth), floor(escape_income), floor(fall_income), k_escape, k_fell, k_re,
+      deps, count_bits(deps, g.std1.indicators), rnd, row.needs)
+    n = n + 1
+    if n % BATCH == 0 then
+      db:exec("COMMIT; BEGIN")
+      host.budget()
+    end
+  end
+  ins:close()
+  return n
+end
+
+-- ---- the tallies, commune by commune, in SQL -----------------------------------------
+
+-- Fails with the commune named when the profile asks for more than its households hold.
+local function short(g, code, what, want, have)
+  util.fail("usage", "%s: %s in %d: %d households %s, but only %d can be (at %s households)",
+    g.path, g.counts[code].name, g.year, want, what, have, util.group_digits(g.households))
+end
+
+local function tally(db, g)
+  db:exec([[DROP TABLE IF EXISTS temp.kh_year_counts;
+    CREATE TEMP TABLE kh_year_counts(unit TEXT PRIMARY KEY, escaped INTEGER, fell INTEGER,
+      re INTEGER, poor INTEGER, near INTEGER, poor0 INTEGER)]])
+  local ins = db:prepare("INSERT INTO temp.kh_year_counts VALUES (?, ?, ?, ?, ?, ?, NULL)")
+  for _, code in ipairs(util.sorted_keys(g.counts)) do
+    local c = g.counts[code]
+    ins:run(code, c.escaped, c.fell, c.re, c.poor, c.near)
+  end
+  ins:close()
+
+  -- one kind of event: the `n` households of each commune with the largest key among the
+  -- candidates (after the events already drawn)
+  local function draw(kind, n_col, key_col, what)
+    for r in db:rows(string.format([[SELECT c.unit, c.%s AS want, count(y.id) AS have
+        FROM temp.kh_year_counts c LEFT JOIN temp.kh_year y ON y.unit = c.unit AND y.gone IS NULL
+          AND y.event IS NULL AND y.%s IS NOT NULL
+        GROUP BY c.unit HAVING want > have]], n_col, key_col)) do
+      short(g, r.unit, what, r.want, r.have)
+    end
+    db:exec(string.format([[UPDATE temp.kh_year SET event = '%s', event_rank = r.k
+      FROM (SELECT id, unit, row_number() OVER (PARTITION BY unit ORDER BY %s DESC, id) AS k
+            FROM temp.kh_year WHERE gone IS NULL AND event IS NULL AND %s IS NOT NULL) r
+      JOIN temp.kh_year_counts c ON c.unit = r.unit
+      WHERE kh_year.id = r.id AND r.k <= c.%s]], kind, key_col, key_col, n_col))
+  end
+  draw("escaped", "escaped", "k_escape", "to escape poverty among the poor able to")
+  draw("re_poor", "re", "k_re", "to fall back into poverty among the near-poor")
+  draw("fell_into", "fell", "k_fell", "newly poor among the near-poor and middle households")
+
+  -- poor under the base standard at the review, and the income the year leaves
+  db:exec([[UPDATE temp.kh_year SET
+      poor0 = CASE WHEN (status0 = 'poor' AND event IS NOT 'escaped')
+                     OR event IS 'fell_into' OR event IS 're_poor' THEN 1 ELSE 0 END,
+      income = CASE event WHEN 'escaped' THEN max(income, escape_income)
+                          WHEN 'fell_into' THEN min(income, fall_income)
+                          WHEN 're_poor' THEN min(income, fall_income) ELSE income END
+    WHERE gone IS NULL]])
+
+  -- below the review's line: the poor of the base standard, then the lowest incomes
+  for r in db:rows([[SELECT c.unit, c.poor + c.near AS want, count(y.id) AS present,
+        count(y.id) FILTER (WHERE y.poor0) AS poor0,
+        count(y.id) FILTER (WHERE y.unable = 1) AS unable
+      FROM temp.kh_year_counts c LEFT JOIN temp.kh_year y ON y.unit = c.unit AND y.gone IS NULL
+      GROUP BY c.unit ORDER BY c.unit]]) do
+    if r.want < r.poor0 then
+      short(g, r.unit, "poor or near-poor under " .. g.std1.name .. ", which must hold the "
+        .. r.poor0 .. " poor under " .. g.std0.name, r.poor0, r.want)
+    elseif r.want > r.present then
+      short(g, r.unit, "poor or near-poor under " .. g.std1.name, r.want, r.present)
+    elseif g.counts[r.unit].poor < r.unable then
+      short(g, r.unit, "poor under " .. g.std1.name .. " (the households unable to escape "
+        .. "poverty among them)", r.unable, g.counts[r.unit].poor)
+    end
+  end
+  db:exec([[
+    UPDATE temp.kh_year SET below = 1 WHERE gone IS NULL AND poor0;
+    UPDATE temp.kh_year_counts SET poor0 = (SELECT count(*) FROM temp.kh_year z
+      WHERE z.unit = kh_year_counts.unit AND z.below = 1);
+    UPDATE temp.kh_year SET below = 1
+      FROM (SELECT id, unit, row_number() OVER (PARTITION BY unit ORDER BY income, id) AS k
+            FROM temp.kh_year WHERE gone IS NULL AND NOT poor0) r
+      JOIN temp.kh_year_counts c ON c.unit = r.unit
+      WHERE kh_year.id = r.id AND r.k <= c.poor + c.near - c.poor0;
+    UPDATE temp.kh_year SET poor1 = 1
+      FROM (SELECT id, unit, row_number() OVER (PARTITION BY unit ORDER BY
+              unable DESC, (status0 = 'poor' AND kind0 = 'deprivation' AND event IS NULL) DESC,
+              d1 DESC, rnd, id) AS k
+            FROM temp.kh_year WHERE below = 1) r
+      JOIN temp.kh_year_counts c ON c.unit = r.unit
+      WHERE kh_year.id = r.id AND r.k <= c.poor;]])
+end
+
+-- ---- pass 2: each household brought into its band, and written -----------------------
+
+-- A whole number of đồng in [lo, hi] on the step: x itself when it falls there, else drawn
+-- near the edge it passed.
+local function fit(x, lo, hi, step)
+  lo = -(-lo // step) * step
+  hi = hi // step * step
+  if hi < lo then hi = lo end
+  if x >= lo and x <= hi then return max(lo, x // step * step) end
+  local reach = max(0, floor((hi - lo) * 0.15 / step))
+  if x > hi then return hi - random(0, reach) * step end
+  return lo + random(0, reach) * step
+end
+
+-- Adds or removes deprivations until the counts under both standards are within the
+-- bounds: b = { min1, max1, min0, max0 } (1: the review's standard, 0: the base one).
+local function settle(mask, b, g)
+  local ind1, ind0 = g.std1.indicators, g.std0.indicators
+  local in1, in0 = g.in1, g.in0
+  local function pick(cands)
+    if #cands == 0 then return nil end
+    return cands[random(#cands)]
+  end
+  for _ = 1, 40 do
+    local c1, c0 = count_bits(mask, ind1), count_bits(mask, ind0)
+    local cands = {}
+    if b.min1 and c1 < b.min1 then
+      -- add what the base standard does not count when it must stay low
+      local only1 = b.max0 and c0 >= b.max0
+      for _, col in ipairs(ADDABLE) do
+        if in1[col] and mask & BIT[col] == 0 and not (only1 and in0[col]) then cands[#cands + 1] = col end
+      end
+      mask = mask | BIT[pick(cands) or error("no deprivation left to add")]
+    elseif b.min0 and c0 < b.min0 then
+      for _, col in ipairs(ADDABLE) do
+        if in0[col] and mask & BIT[col] == 0 then cands[#cands + 1] = col end
+      end
+      mask = mask | BIT[pick(cands) or error("no deprivation left to add")]
+    elseif b.max1 and c1 > b.max1 then
+      for _, col in ipairs(ind1) do
+        if mask & BIT[col] ~= 0 and col ~= "d_dependants" then cands[#cands + 1] = col end
+      end
+      mask = mask & ~BIT[pick(cands) or "d_dependants"]
+    elseif b.max0 and c0 > b.max0 then
+      -- what only the base standard counts goes first
+      for _, col in ipairs(ind0) do
+        if mask & BIT[col] ~= 0 and not in1[col] then cands[#cands + 1] = col end
+      end
+      if #cands == 0 then
+        for _, col in ipairs(ind0) do
+          if mask & BIT[col] ~= 0 then cands[#cands + 1] = col end
+        end
+      end
+      mask = mask & ~BIT[pick(cands)]
+    else
+      return mask
+    end
+  end
+  error("deprivations did not settle")
+end
+
+-- The income band and deprivation bounds of a household at the review: poor0 under the
+-- base standard (and how: kind0 stays 'deprivation' when it stays poor that way), and
+-- status1 under the review's.
+local function band(g, r, urban, status1)
+  local l = g.lines
+  local p0, n0, k0 = l.poor0[urban], l.near0[urban], g.k0
+  local line1, mid1, k1 = l.poor1[urban], l.middle1[urban], g.k1
+  local inc = g.incomes
+  if r.poor0 == 1 then
+    local floor_share = r.unable == 1 and inc.unable_floor or inc.income_poor_floor
+    if status1 == "poor" and r.status0 == "poor" and r.kind0 == "deprivation" and r.event == nil then
+      return p0 + 1, n0, { min1 = k1, min0 = k0 }
+    end
+    return p0 * floor_share, p0, status1 == "poor" and { min1 = k1 } or { max1 = k1 - 1 }
+  end
+  local b = status1 == "poor" and { min1 = k1 } or { max1 = k1 - 1 }
+  if status1 == "poor" or status1 == "near_poor" then
+    -- above the base standard's poor line; at or under its near-poor line only with few
+    -- deprivations, which settle() sees to when the income lands there
+    return p0 + 1, line1, b
+  elseif status1 == "middle" then
+    return line1 + 1, mid1, {}
+  end
+  return mid1 + 1, mid1 * inc.non_poor_ceiling, {}
+end
+
+local function pass_two(db, g, out)
+  local ny, year, step = g.ny, g.year, g.incomes.step
+  local write_review = g.until_day >= g.review_day
+  local d_cols = table.concat(INDICATORS, ", ")
+  local st = {
+    survey = db:prepare("INSERT INTO surveys(household, year, income, status, unable_to_escape, "
+      .. d_cols .. ") VALUES (?, ?, ?, ?, ?" .. string.rep(", ?", #INDICATORS) .. ")"),
+    need = db:prepare("INSERT INTO needs(household, year, kind) VALUES (?, ?, ?)"),
+    event = db:prepare("INSERT INTO temp.kh_year_events(household, day, kind, note) VALUES (?, ?, ?, ?)"),
+  }
+  local function event(hid, day, kind)
+    if day <= g.until_day then
+      st.event:run(hid, day, kind, g.notes[kind])
+      out.events = out.events + 1
+    end
+  end
+  local dvals, n = {}, 0
+  for r in db:rows("SELECT * FROM temp.kh_year ORDER BY id") do
+    local urban = r.urban == 1 and "urban" or "rural"
+    if r.gone then
+      event(r.id, r.gone_day, r.gone)
+    else
+      if r.event == "escaped" then
+        local c, q, k = g.counts[r.unit], 1, r.event_rank
+        while k > c.q[q] do
+          k = k - c.q[q]
+          q = q + 1
+        end
+        local first = quarter_start(year, q)
+        local last = q < 4 and quarter_start(year, q + 1) - 1 or min(g.days, g.review_day)
+        event(r.id, random(first, last), "escaped")
+      elseif r.event then
+        event(r.id, random(1, g.review_day), r.event)
+      end
+      local status1
+      if r.below == 1 then status1 = r.poor1 == 1 and "poor" or "near_poor"
+      else status1 = r.income <= g.lines.middle1[urban] and "middle" or "non_poor" end
+      local lo, hi, bounds = band(g, r, urban, status1)
+      local income = fit(r.income, floor(lo), floor(hi), step)
+      -- at or under the base standard's near-poor line, a household that is not poor under
+      -- it must have fewer deprivations than make one poor
+      if g.k0 and r.poor0 == 0 and income <= g.lines.near0[urban] then bounds.max0 = g.k0 - 1 end
+      local mask = settle(r.deps, bounds, g)
+      local unable = (r.unable == 1 and status1 == "poor") and 1 or 0
+      if write_review then
+        for i, col in ipairs(INDICATORS) do dvals[i] = (mask & BIT[col] ~= 0) and 1 or 0 end
+        st.survey:run(r.id, year, income, status1, unable, table.unpack(dvals, 1, #INDICATORS))
+        out.surveys = out.surveys + 1
+      end
+      -- needs registered at the review, by the poor and near-poor able to work their way out
+      if (status1 == "poor" or status1 == "near_poor") and unable == 0 then
+        local rates = g.need_rates[status1] or {}
+        local had = {}
+        for kind in (r.needs0 or ""):gmatch("[^,]+") do had[kind] = true end
+        for _, kind in ipairs(g.need_kinds) do
+          local yes = (had[kind] and random() < ny.needs_kept) or random() < (rates[kind] or 0)
+          if yes and write_review then st.need:run(r.id, year, kind) end
+        end
+      end
+    end
+    n = n + 1
+    if n % BATCH == 0 then
+      db:exec("COMMIT; BEGIN")
+      host.budget()
+    end
+  end
+  for _, s in pairs(st) do s:close() end
+  -- events in date order
+  db:exec(string.format([[INSERT INTO events(household, date, kind, note)
+    SELECT household, date(%s, '+' || (day - 1) || ' days'), kind, note FROM temp.kh_year_events
+    ORDER BY day, household, kind]], string.format("'%04d-01-01'", year)))
+end
+
+-- ---- checks --------------------------------------------------------------------------
+
+-- Both standards agree with what was written (a bug in this file otherwise).
+local function verify(db, g)
+  local dep1, dep0 = g.std1.deprivations_sql("s"), g.std0.deprivations_sql("s")
+  local bad = db:value(string.format([[SELECT count(*) FROM surveys s JOIN households h ON h.id = s.household
+    JOIN units u ON u.code = h.unit WHERE s.year = %d AND s.status IS NOT %s]], g.year,
+    g.std1.status_sql("s.income", "u.urban", dep1)))
+  if bad ~= 0 then error(string.format("the review of %d: %d statuses differ from %s", g.year, bad, g.std1.name)) end
+  bad = db:value(string.format([[SELECT count(*) FROM surveys s JOIN households h ON h.id = s.household
+    JOIN units u ON u.code = h.unit JOIN temp.kh_year y ON y.id = s.household
+    WHERE s.year = %d AND (%s = 'poor') IS NOT (y.poor0 = 1)]], g.year,
+    g.std0.status_sql("s.income", "u.urban", dep0)))
+  if bad ~= 0 then
+    error(string.format("the review of %d: %d households poor under %s against the year's events", g.year, bad, g.std0.name))
+  end
+end
+
+-- ---- the whole year ------------------------------------------------------------------
+
+local function lines_of(std0, std1)
+  local l = { poor0 = {}, near0 = {}, poor1 = {}, middle1 = {} }
+  for _, area in ipairs({ "rural", "urban" }) do
+    l.poor0[area] = std0.lines.poor[area]
+    l.near0[area] = std0.lines.near_poor[area]
+    l.poor1[area] = std1.lines.poor[area]
+    l.middle1[area] = std1.lines.middle[area]
+  end
+  return l
+end
+
+local function set_of(list)
+  local s = {}
+  for _, v in ipairs(list) do s[v] = true end
+  return s
+end
+
+function M.run(o)
+  local p = o.profile
+  local ny = p.next_year
+  local year = ny.year
+  local review = values.date(ny.review.date)
+  local std0, std1 = p.standard, ny.review.standard_table
+  local g = {
+    ny = ny, year = year, base_year = p.survey.year, path = p.path, households = o.households,
+    std0 = std0, std1 = std1, lines = lines_of(std0, std1),
+    k0 = ny.review.k0, k1 = ny.review.k1,
+    in0 = set_of(std0.indicators), in1 = set_of(std1.indicators),
+    incomes = p.incomes, need_rates = ny.need_rates or p.need_rates or {}, need_kinds = o.need_kinds,
+    counts = counts(p, o.scale), district = p.district.code,
+    days = days_in(year),
+    notes = NOTES,
+  }
+  -- day-of-year of the review and of `until` (0: before the year; days + 1: after it)
+  local function day_of(d)
+    if d.year < year then return 0 end
+    if d.year > year then return g.days + 1 end
+    local n = d.day
+    for m = 1, d.month - 1 do n = n + ((m == 2 and leap(year)) and 29 or MONTH_DAYS[m]) end
+    return n
+  end
+  g.review_day = day_of(review)
+  g.until_day = o["until"] and day_of(o["until"]) or g.days + 1
+  math.randomseed(o.seed, year)
+
+  local db = o.db
+  db:exec([[DROP TABLE IF EXISTS temp.kh_year; DROP TABLE IF EXISTS temp.kh_year_events;
+    CREATE TEMP TABLE kh_year(id INTEGER PRIMARY KEY, unit TEXT, urban INTEGER, status0 TEXT,
+      kind0 TEXT, unable INTEGER, gone TEXT, gone_day INTEGER, income INTEGER,
+      escape_income INTEGER, fall_income INTEGER, k_escape REAL, k_fell REAL, k_re REAL,
+      deps INTEGER, d1 INTEGER, rnd REAL, needs0 TEXT, event TEXT, event_rank INTEGER,
+      poor0 INTEGER, below INTEGER NOT NULL DEFAULT 0, poor1 INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX temp.kh_year_unit ON kh_year(unit);
+    CREATE TEMP TABLE kh_year_events(household INTEGER, day INTEGER, kind TEXT, note TEXT);
+    BEGIN]])
+  local out = { events = 0, surveys = 0 }
+  pass_one(db, g)
+  tally(db, g)
+  pass_two(db, g, out)
+  if g.until_day >= g.review_day then verify(db, g) end
+  local meta = { { "events_until", o["until"] and o["until"].text or date_of(year, g.days) } }
+  if g.until_day >= g.review_day then
+    meta[#meta + 1] = { "standard." .. year, std1.name }
+  end
+  for _, kv in ipairs(meta) do db:run("INSERT INTO meta(key, value) VALUES (?, ?)", kv[1], kv[2]) end
+  db:exec("COMMIT; DROP TABLE temp.kh_year; DROP TABLE temp.kh_year_events")
+  return out
+end
+
+return M

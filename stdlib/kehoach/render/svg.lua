@@ -1,0 +1,239 @@
+-- svg.lua — charts drawn as inline SVG, for report.html: horizontal bars (one series,
+-- grouped series side by side, or stacked) and lines over ordered steps (quarters).
+-- Each chart is accessible on its own: role="img", a <title> and a <desc> it is labelled
+-- by, text labels on the axes and at the end of each bar, and a tooltip (<title>) on
+-- every mark. Coordinates are written with one decimal, so the same data gives the same
+-- bytes.
+--
+--   spec = { id = "targets", title = "...", desc = "...",
+--            categories = { "An Lạc", ... },          -- bars: one row each
+--            steps = { "Quý I", ... },                 -- lines: the x axis
+--            series = { { label = "Quý I", values = { n, ... } }, ... },
+--            stacked = false, format = function(v) -> text (default: digits grouped),
+--            unit = "hộ" (said in the desc of each mark) }
+--   M.bars(spec), M.lines(spec) -> "<svg ...>...</svg>"
+local util = require "kehoach.util"
+local html = require "kehoach.render.html"
+local tbl = require "kehoach.render.table"
+
+local text = core.text
+
+local M = {}
+
+-- Okabe–Ito: told apart by people with the common colour-vision deficiencies.
+M.COLOURS = { "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000" }
+
+local FONT = 12          -- px
+local CHAR = 6.6         -- px per display column at FONT, for laying out labels
+local WIDTH = 760
+local LABEL_MAX = 34     -- display columns of a category label; longer ones are cut (the
+                         -- mark's tooltip and the data table keep the whole label)
+
+local function num(x)
+  local s = string.format("%.1f", x)
+  return (s:gsub("%.0$", ""))
+end
+
+local function default_format(v)
+  if math.type(v) == "integer" or v == math.floor(v) then return util.group_digits(math.tointeger(v) or v) end
+  return (string.format("%.1f", v):gsub("%.", ","))
+end
+
+-- A round upper bound for the axis and its step: 0..max in 4-6 steps of 1, 2 or 5 × 10^k;
+-- with whole, steps of at least 1 (no "0,2 hộ" on an axis of households).
+function M.scale(max, whole)
+  if max <= 0 then return 1, 1 end
+  local raw = max / 5
+  if whole then raw = math.max(raw, 1) end
+  local mag = 10 ^ math.floor(math.log(raw, 10))
+  local step
+  for _, f in ipairs({ 1, 2, 5, 10 }) do
+    if f * mag >= raw then step = f * mag break end
+  end
+  if step >= 1 then step = math.floor(step + 0.5) end
+  local top = math.ceil(max / step - 1e-9) * step
+  return top, step
+end
+
+-- Whether every value of every series is a whole number.
+local function whole_values(series)
+  for _, s in ipairs(series) do
+    for _, v in pairs(s.values) do
+      if math.type(v) ~= "integer" and v ~= math.floor(v) then return false end
+    end
+  end
+  return true
+end
+
+local function label_width(s)
+  return text.width(s) * CHAR
+end
+
+-- The svg element opening, labelled by its title and desc.
+local function open(spec, w, h)
+  local id = spec.id
+  return table.concat({
+    string.format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"chart-%s\" role=\"img\" " ..
+      "aria-labelledby=\"chart-%s-title chart-%s-desc\" viewBox=\"0 0 %s %s\" width=\"%s\" height=\"%s\" " ..
+      "font-family=\"sans-serif\" font-size=\"%d\">\n", id, id, id, num(w), num(h), num(w), num(h), FONT),
+    string.format("<title id=\"chart-%s-title\">%s</title>\n", id, html.esc(spec.title)),
+    string.format("<desc id=\"chart-%s-desc\">%s</desc>\n", id, html.esc(spec.desc or spec.title)),
+  })
+end
+
+-- A legend across the top: a swatch and the label of each series.
+local function legend(series, x, y, out)
+  out[#out + 1] = "<g class=\"legend\">\n"
+  for i, s in ipairs(series) do
+    out[#out + 1] = string.format("<rect x=\"%s\" y=\"%s\" width=\"12\" height=\"12\" fill=\"%s\"/>" ..
+      "<text x=\"%s\" y=\"%s\">%s</text>\n", num(x), num(y), M.COLOURS[(i - 1) % #M.COLOURS + 1], num(x + 16),
+      num(y + 10), html.esc(s.label))
+    x = x + 16 + label_width(s.label) + 18
+  end
+  out[#out + 1] = "</g>\n"
+end
+
+-- Vertical grid lines with their values, from 0 to top every step.
+local function x_grid(x0, x1, y0, y1, top, step, fmt, out)
+  out[#out + 1] = "<g class=\"grid\">\n"
+  local v = 0
+  while v <= top + 1e-9 do
+    local x = x0 + (x1 - x0) * v / top
+    out[#out + 1] = string.format("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#ddd\"/>" ..
+      "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" fill=\"#555\">%s</text>\n", num(x), num(y0), num(x), num(y1),
+      num(x), num(y1 + 14), html.esc(fmt(v)))
+    v = v + step
+  end
+  out[#out + 1] = "</g>\n"
+end
+
+-- Horizontal bars: a row per category; series side by side, or one bar in segments
+-- when stacked.
+function M.bars(spec)
+  local fmt = spec.format or default_format
+  local series, cats = spec.series, spec.categories
+  local stacked = spec.stacked and #series > 1
+  local max = 0
+  for c = 1, #cats do
+    local total = 0
+    for _, s in ipairs(series) do
+      local v = s.values[c] or 0
+      total = stacked and (total + v) or math.max(total, v)
+    end
+    max = math.max(max, total)
+  end
+  local top, step = M.scale(max, whole_values(series))
+  local left = 8
+  for _, c in ipairs(cats) do left = math.max(left, label_width(tbl.truncate(c, LABEL_MAX)) + 16) end
+  local right = label_width(fmt(top)) + 24
+  local bar = (stacked or #series == 1) and 16 or math.max(6, math.floor(22 / #series))
+  local row = (stacked or #series == 1) and 24 or (bar * #series + 8)
+  local head = #series > 1 and 30 or 10
+  local h = head + row * #cats + 24
+  local x0, x1 = left, WIDTH - right
+  local out = { open(spec, WIDTH, h) }
+  if #series > 1 then legend(series, left, 8, out) end
+  x_grid(x0, x1, head - 4, head + row * #cats, top, step, fmt, out)
+  for c, cat in ipairs(cats) do
+    local y = head + (c - 1) * row
+    out[#out + 1] = string.format("<g class=\"row\">\n<text x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n",
+      num(left - 8), num(y + row / 2 + 4), html.esc(tbl.truncate(cat, LABEL_MAX)))
+    local x, total = x0, 0
+    for i, s in ipairs(series) do
+      local v = s.values[c] or 0
+      local w = (x1 - x0) * v / top
+      local by = stacked and (y + (row - bar) / 2) or (y + 4 + (i - 1) * bar)
+      local bx = stacked and x or x0
+      if v > 0 then
+        out[#out + 1] = string.format("<rect class=\"mark\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\">" ..
+          "<title>%s — %s: %s%s</title></rect>\n", num(bx), num(by), num(w), num(bar - 1),
+          M.COLOURS[(i - 1) % #M.COLOURS + 1], html.esc(cat), html.esc(s.label), html.esc(fmt(v)),
+          spec.unit and (" " .. html.esc(spec.unit)) or "")
+      end
+      if not stacked then
+        out[#out + 1] = string.format("<text x=\"%s\" y=\"%s\" fill=\"#333\">%s</text>\n", num(x0 + w + 4),
+          num(by + bar - 4), html.esc(fmt(v)))
+      end
+      x, total = x + w, total + v
+    end
+    if stacked then
+      out[#out + 1] = string.format("<text x=\"%s\" y=\"%s\" fill=\"#333\">%s</text>\n", num(x + 4),
+        num(y + row / 2 + 4), html.esc(fmt(total)))
+    end
+    out[#out + 1] = "</g>\n"
+  end
+  out[#out + 1] = "</svg>\n"
+  return table.concat(out)
+end
+
+-- Lines over ordered steps (quarters): one polyline with a marker at each step per series.
+function M.lines(spec)
+  local fmt = spec.format or default_format
+  local series, steps = spec.series, spec.steps
+  local max = 0
+  for _, s in ipairs(series) do
+    for i = 1, #steps do max = math.max(max, s.values[i] or 0) end
+  end
+  local top, step = M.scale(max, whole_values(series))
+  local left = label_width(fmt(top)) + 20
+  local h, head, foot = 300, 34, 30
+  local x0, x1, y0, y1 = left, WIDTH - 30, head, h - foot
+  local function px(i) return #steps == 1 and (x0 + x1) / 2 or x0 + (x1 - x0) * (i - 1) / (#steps - 1) end
+  local function py(v) return y1 - (y1 - y0) * v / top end
+  local out = { open(spec, WIDTH, h) }
+  legend(series, left, 8, out)
+  out[#out + 1] = "<g class=\"grid\">\n"
+  local v = 0
+  while v <= top + 1e-9 do
+    out[#out + 1] = string.format("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#ddd\"/>" ..
+      "<text x=\"%s\" y=\"%s\" text-anchor=\"end\" fill=\"#555\">%s</text>\n", num(x0), num(py(v)), num(x1),
+      num(py(v)), num(x0 - 6), num(py(v) + 4), html.esc(fmt(v)))
+    v = v + step
+  end
+  for i, label in ipairs(steps) do
+    out[#out + 1] = string.format("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>\n", num(px(i)),
+      num(y1 + 18), html.esc(label))
+  end
+  out[#out + 1] = "</g>\n"
+  for k, s in ipairs(series) do
+    local colour = M.COLOURS[(k - 1) % #M.COLOURS + 1]
+    local points = {}
+    for i = 1, #steps do points[i] = num(px(i)) .. "," .. num(py(s.values[i] or 0)) end
+    out[#out + 1] = string.format("<g class=\"series\">\n<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s " ..
+      "points=\"%s\"/>\n", colour, k > 1 and " stroke-dasharray=\"6 3\"" or "", table.concat(points, " "))
+    for i, label in ipairs(steps) do
+      local val = s.values[i] or 0
+      out[#out + 1] = string.format("<circle class=\"mark\" cx=\"%s\" cy=\"%s\" r=\"4\" fill=\"%s\"><title>%s — %s: %s%s" ..
+        "</title></circle>\n", num(px(i)), num(py(val)), colour, html.esc(s.label), html.esc(label), html.esc(fmt(val)),
+        spec.unit and (" " .. html.esc(spec.unit)) or "")
+    end
+    out[#out + 1] = "</g>\n"
+  end
+  out[#out + 1] = "</svg>\n"
+  return table.concat(out)
+end
+
+-- The numbers behind a chart as a table: a row per category (or step), a column per
+-- series, and a total column for stacked bars.
+function M.data_table(spec)
+  local fmt = spec.format or default_format
+  local rows_of = spec.categories or spec.steps
+  local columns = { { spec.axis or "" } }
+  for _, s in ipairs(spec.series) do columns[#columns + 1] = { s.label, align = "right" } end
+  if spec.stacked then columns[#columns + 1] = { "Cộng", align = "right" } end
+  local rows = {}
+  for c, cat in ipairs(rows_of) do
+    local r, total = { cat }, 0
+    for _, s in ipairs(spec.series) do
+      local v = s.values[c]
+      r[#r + 1] = v and fmt(v) or ""
+      total = total + (v or 0)
+    end
+    if spec.stacked then r[#r + 1] = fmt(total) end
+    rows[#rows + 1] = r
+  end
+  return html.table(spec.table_caption or ("Số liệu: " .. spec.title), columns, rows,
+    string.format("class=\"data\" id=\"data-%s\"", spec.id))
+end
+
+return M

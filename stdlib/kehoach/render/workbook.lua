@@ -1,0 +1,280 @@
+-- workbook.lua — report.xlsx: a run's results as an Excel workbook (core.xlsx, over
+-- libxlsxwriter), for officers who keep their lists in Excel:
+--
+--   Tổng hợp     the programmes (households, persons, units, cost, source, period) and
+--                poverty at the review by commune
+--   Chỉ tiêu     the target by commune × quarter
+--   one sheet per programme: its beneficiary list (chosen, then the waiting list), from
+--                the results database
+--   Ngân sách    each funding source, declared against computed, and the difference
+--
+-- Numbers are number cells with the format "#,##0" (Excel shows the reader's own digit
+-- grouping); headers are frozen; columns are as wide as their Vietnamese text. Sheets are
+-- written row by row (the workbook keeps little in memory); a list longer than a sheet
+-- holds ends with a row saying how many more are in allocations.csv.
+local util = require "kehoach.util"
+local vn = require "kehoach.render.vn"
+local values = require "kehoach.plan.values"
+local figures = require "kehoach.render.figures"
+local days = require "kehoach.render.days"
+
+local text = core.text
+
+local M = {}
+
+M.MAX_ROWS = 1048576      -- rows in a sheet
+local MAX_WIDTH = 60      -- characters: longer text wraps
+local QUARTER_LABELS = { "Quý I", "Quý II", "Quý III", "Quý IV" }
+
+-- Seconds since 1970 at midnight UTC of y-m-d.
+function M.epoch(y, m, d)
+  return days.number(y, m, d) * 86400
+end
+
+-- The day a summary's documents are stamped with: the plan's date of issue (its first
+-- day when only the month is known; 1 January of the plan's year without one), never
+-- the clock, so every run writes the same bytes. Returns year, month, day.
+function M.stamp_date(s)
+  local y, m, d = tostring(s.plan.issued or ""):match("^(%d%d%d%d)%-?(%d?%d?)%-?(%d?%d?)$")
+  return tonumber(y) or s.plan.year, tonumber(m) or 1, tonumber(d) or 1
+end
+
+function M.stamp(s)
+  return M.epoch(M.stamp_date(s))
+end
+
+-- A sheet name Excel accepts: at most 31 characters (cut at a word when it can be), none
+-- of []:*?/\, unique in the workbook (compared without case).
+function M.sheet_name(label, used)
+  local clean = label:gsub("[%[%]:*?/\\]", " "):gsub("%s+", " "):gsub("^ ", "")
+  local cut, n, space = {}, 0, nil
+  for _, cp in utf8.codes(clean) do
+    n = n + 1
+    if n > 31 then
+      if space and space > 20 then for i = #cut, space, -1 do cut[i] = nil end end
+      break
+    end
+    cut[#cut + 1] = utf8.char(cp)
+    if cp == 32 then space = #cut end
+  end
+  local name = table.concat(cut):gsub("%s+$", "")
+  local key, k = text.lower(name), 1
+  while used[key] do
+    k = k + 1
+    local suffix = " (" .. k .. ")"
+    local room = 31 - utf8.len(suffix)
+    name = table.concat(cut, "", 1, math.min(#cut, room)):gsub("%s+$", "") .. suffix
+    key = text.lower(name)
+  end
+  used[key] = true
+  return name
+end
+
+-- A sheet that remembers the widest text of each column and sets the widths at the end.
+local function tracked(sh)
+  local widths = {}
+  local t = {}
+  function t.write(row, col, v, fmt)
+    local shown = type(v) == "number" and util.group_digits(math.tointeger(v) or math.floor(v)) or tostring(v or "")
+    widths[col] = math.max(widths[col] or 6, text.width(shown) + 2)
+    sh:write(row, col, v, fmt)
+  end
+  function t.row(row, values, fmts)
+    for i, v in ipairs(values) do
+      if v ~= false then t.write(row, i, v, fmts and fmts[i]) end
+    end
+  end
+  function t.finish(wrap)
+    for col, w in pairs(widths) do sh:width(col, col, math.min(w, MAX_WIDTH), w > MAX_WIDTH and wrap or nil) end
+  end
+  t.sheet = sh
+  return t
+end
+
+local function formats(wb)
+  return {
+    title = wb:format({ bold = true, size = 14 }),
+    note = wb:format({ italic = true }),
+    head = wb:format({ bold = true, bg = 0xDDEBF7, border = 1, wrap = true, valign = "center" }),
+    head_num = wb:format({ bold = true, bg = 0xDDEBF7, border = 1, wrap = true, align = "right", valign = "center" }),
+    num = wb:format({ num_format = "#,##0" }),
+    pct = wb:format({ num_format = "0.00" }),
+    total = wb:format({ bold = true, border = 1 }),
+    total_num = wb:format({ bold = true, border = 1, num_format = "#,##0" }),
+    wrap = wb:format({ wrap = true, valign = "top" }),
+  }
+end
+
+-- A header row: text columns left, number columns (flag in nums) right.
+local function header(t, row, titles, nums, f)
+  for i, title in ipairs(titles) do t.write(row, i, title, nums[i] and f.head_num or f.head) end
+end
+
+local function title_rows(t, f, title, note, ncols)
+  t.sheet:merge(1, 1, 1, ncols, title, f.title)
+  if note then t.sheet:merge(2, 1, 2, ncols, note, f.note) end
+end
+
+-- ---- Tổng hợp ----------------------------------------------------------------------------
+
+local function sheet_summary(wb, f, s, used)
+  local t = tracked(wb:sheet(M.sheet_name("Tổng hợp", used)))
+  local cols = { "Chương trình", "Số hộ", "Số khẩu", "Số đơn vị", "Kinh phí (đồng)", "Nguồn kinh phí", "Thời gian" }
+  title_rows(t, f, s.plan.title, string.format("%s, năm %d; sổ hộ rà soát năm %d; chuẩn nghèo %s. Số hộ, số khẩu và kinh phí tính từ sổ hộ.",
+    s.plan.unit, s.plan.year, s.plan.registry_year, s.plan.standard), #cols)
+  header(t, 4, cols, { false, true, true, true, true }, f)
+  local sources = figures.sources_by_id(s)
+  local row, cost = 5, 0
+  for _, g in ipairs(s.programmes) do
+    local src = type(g.source) == "string" and sources[g.source]
+    t.row(row, { g.label, g.households, g.persons, g.units > 0 and g.units or false, g.cost,
+      src and src.label or "ngoài ngân sách kế hoạch",
+      type(g.period) == "string" and vn.quarters(vn.period(g.period), s.plan.year) or "" },
+      { nil, f.num, f.num, f.num, f.num })
+    cost = cost + g.cost
+    row = row + 1
+  end
+  t.row(row, { "Tổng kinh phí", "", "", "", cost, "", "" }, { f.total, f.total, f.total, f.total, f.total_num, f.total, f.total })
+  row = row + 2
+  t.write(row, 1, string.format("Hộ nghèo, hộ cận nghèo theo rà soát năm %d", s.plan.registry_year), f.title)
+  row = row + 1
+  header(t, row, { "Xã, phường", "Số hộ", "Hộ nghèo", "Tỷ lệ (%)", "Hộ cận nghèo", "Tỷ lệ (%)" },
+    { false, true, true, true, true, true }, f)
+  local function poverty_row(r, name, x, fmt, fmt_num, fmt_pct)
+    t.row(r, { name, x.households, x.poor, x.households > 0 and 100 * x.poor / x.households or 0, x.near_poor,
+      x.households > 0 and 100 * x.near_poor / x.households or 0 }, { fmt, fmt_num, fmt_num, fmt_pct, fmt_num, fmt_pct })
+  end
+  for _, name in ipairs(s.communes) do
+    local x = s.registry.by_commune[name]
+    if x then
+      row = row + 1
+      poverty_row(row, name, x, nil, f.num, f.pct)
+    end
+  end
+  poverty_row(row + 1, "Toàn " .. s.plan.unit, s.registry, f.total, f.total_num, f.total)
+  t.sheet:freeze(5, 2)
+  t.finish(f.wrap)
+end
+
+-- ---- Chỉ tiêu ------------------------------------------------------------------------------
+
+local function sheet_targets(wb, f, s, used)
+  local t = tracked(wb:sheet(M.sheet_name("Chỉ tiêu", used)))
+  local cols = { "Xã, phường", "Quý I", "Quý II", "Quý III", "Quý IV", "Cả năm", "Hộ nghèo (rà soát)" }
+  local nums = { false, true, true, true, true, true, true }
+  local row = 1
+  title_rows(t, f, string.format("Chỉ tiêu giảm hộ nghèo năm %d theo xã, phường và quý", s.plan.year), nil, #cols)
+  row = 3
+  local frozen = false
+  for _, g in ipairs(s.targets) do
+    t.sheet:merge(row, 1, row, #cols, string.format("%s: giảm %s hộ nghèo", g.label or g.id, vn.int(g.households)), f.note)
+    row = row + 1
+    header(t, row, cols, nums, f)
+    if not frozen then
+      t.sheet:freeze(row + 1, 2)
+      frozen = true
+    end
+    for _, r in ipairs(figures.target_rows(s, g)) do
+      local cells = { r.name }
+      for q = 1, 4 do cells[q + 1] = r.quarters[q] or false end
+      cells[6], cells[7] = r.year or false, r.poor
+      row = row + 1
+      t.row(row, cells, { nil, f.num, f.num, f.num, f.num, f.num, f.num })
+    end
+    row = row + 1
+    local last = { "Cộng" }
+    for q = 1, 4 do last[q + 1] = g.by_quarter["Q" .. q] or "" end
+    last[6], last[7] = g.households, s.registry.poor
+    t.row(row, last, { f.total, f.total_num, f.total_num, f.total_num, f.total_num, f.total_num, f.total_num })
+    row = row + 2
+  end
+  t.finish(f.wrap)
+end
+
+-- ---- a programme's beneficiaries -------------------------------------------------------------
+
+local STATUS = { chosen = "được chọn", waitlisted = "danh sách chờ" }
+
+local function sheet_programme(wb, f, s, g, db, run, used, index)
+  local t = tracked(wb:sheet(M.sheet_name(index .. ". " .. g.label, used)))
+  local has_units = g.units > 0
+  local cols = { "STT", "Xã, phường", "Mã hộ", "Chủ hộ", "Số khẩu", "Thứ tự ưu tiên", "Tình trạng" }
+  local nums = { true, false, false, false, true, true, false }
+  if has_units then cols[#cols + 1] = "Số " .. (type(g.amount) == "table" and g.amount.noun or "đơn vị"); nums[#cols] = true end
+  cols[#cols + 1] = "Số tiền (đồng)"
+  nums[#cols] = true
+  local facts = { string.format("%s hộ được chọn, %s khẩu; danh sách chờ %s hộ", vn.int(g.households), vn.int(g.persons),
+    vn.int(g.waitlisted)) }
+  if type(g.amount) == "table" then
+    facts[#facts + 1] = "mức " .. values.describe_amount(g.amount, vn.int)
+  end
+  facts[#facts + 1] = "kinh phí " .. vn.money(g.cost)
+  title_rows(t, f, g.label, table.concat(facts, "; ") .. ".", #cols)
+  header(t, 3, cols, nums, f)
+  t.sheet:freeze(4, 3)
+  local row, k, left = 3, 0, 0
+  local limit = M.MAX_ROWS - 1
+  for r in db:rows([[SELECT commune, household, head, persons, rank, status, units, amount FROM allocations
+      WHERE run = ? AND programme = ? ORDER BY status = 'waitlisted', rowid]], run, g.id) do
+    if row >= limit then
+      left = left + 1
+    else
+      row, k = row + 1, k + 1
+      local cells = { k, r.commune, r.household, r.head or "", r.persons, r.rank, STATUS[r.status] or r.status }
+      local fmts = { f.num, nil, nil, nil, f.num, f.num }
+      if has_units then cells[#cells + 1] = r.units or false; fmts[#cells] = f.num end
+      cells[#cells + 1] = r.amount
+      fmts[#cells] = f.num
+      t.row(row, cells, fmts)
+    end
+  end
+  if left > 0 then
+    t.sheet:merge(row + 1, 1, row + 1, #cols, string.format("… và %s hộ nữa: danh sách đầy đủ trong allocations.csv",
+      vn.int(left)), f.note)
+  end
+  t.finish(f.wrap)
+end
+
+-- ---- Ngân sách -------------------------------------------------------------------------------
+
+local function sheet_budget(wb, f, s, used)
+  local t = tracked(wb:sheet(M.sheet_name("Ngân sách", used)))
+  local cols = { "Nguồn kinh phí", "Kế hoạch (đồng)", "Tính từ sổ hộ (đồng)", "Chênh lệch (đồng)", "Chương trình" }
+  title_rows(t, f, "Kinh phí theo nguồn: kế hoạch và tính từ sổ hộ",
+    "Chênh lệch = tính từ sổ hộ − kế hoạch: dương là thiếu, âm là thừa.", #cols)
+  header(t, 4, cols, { false, true, true, true, false }, f)
+  local row = 4
+  for _, x in ipairs(s.budget.sources) do
+    local names = {}
+    for _, g in ipairs(s.programmes) do
+      if g.source == x.id then names[#names + 1] = g.label end
+    end
+    local declared = type(x.declared) == "number" and x.declared or nil
+    row = row + 1
+    t.row(row, { x.label, declared or "", x.computed, declared and (x.computed - declared) or "", table.concat(names, "; ") },
+      { nil, f.num, f.num, f.num })
+  end
+  local b = s.budget
+  local declared = type(b.total_declared) == "number" and b.total_declared or nil
+  t.row(row + 1, { "Tổng", declared or "", b.total_computed, declared and (b.total_computed - declared) or "", "" },
+    { f.total, f.total_num, f.total_num, f.total_num, f.total })
+  t.sheet:freeze(5, 2)
+  t.finish(f.wrap)
+end
+
+-- Writes the workbook for summary s (beneficiaries from run in db) to a temporary file
+-- beside path; returns it, to be committed (renamed into place) or aborted.
+function M.open(path, s, db, run)
+  local wb = core.xlsx.new(path, { title = s.plan.title, subject = s.plan.unit .. ", năm " .. s.plan.year,
+    author = "kehoach " .. core.host.version(), created = M.stamp(s) })
+  local f = formats(wb)
+  local used = {}
+  sheet_summary(wb, f, s, used)
+  sheet_targets(wb, f, s, used)
+  for i, g in ipairs(s.programmes) do sheet_programme(wb, f, s, g, db, run, used, i) end
+  sheet_budget(wb, f, s, used)
+  wb:close()
+  return wb
+end
+
+return M

@@ -1,0 +1,164 @@
+-- sweep.lua — one of the plan's values over a range, one row of results per value. What
+-- the value cannot change is computed once: the selection (every support's eligible
+-- households, ranked) always; then, for each value, only the stages of the allocation
+-- the value reaches (kehoach.plan.params says which: an amount is priced again, a quota
+-- chooses again, a budget line funds again) and the projection only when allocations,
+-- funding or effects can have changed. Every value is evaluated under one scratch run,
+-- exactly as `kehoach run --set PATH=VALUE` would evaluate it.
+--
+--   M.parse(p, text) -> { path, entry, kind, from, to, step, values }  (--vary PATH=FROM:TO:STEP)
+--   M.run(path, opts) -> rows, sweep (or nil, the value that failed, its messages)
+--   M.columns(sweep) -> the CSV columns;  M.fields(sweep, row) -> one line's fields
+local plan = require "kehoach.plan"
+local params = require "kehoach.plan.params"
+local check = require "kehoach.plan.check"
+local evaluate = require "kehoach.evaluate"
+local project = require "kehoach.project"
+local summary = require "kehoach.summary"
+local util = require "kehoach.util"
+
+local M = {}
+
+M.MAX_POINTS = 1000
+
+local NUMERIC = { count = true, money = true, number = true, share = true }
+
+-- The values of --vary PATH=FROM:TO:STEP for plan p, read by the path's kind.
+function M.parse(p, text)
+  local path, range = text:match("^([^=]+)=(.*)$")
+  if not path then
+    util.fail("usage", "--vary %s: write PATH=FROM:TO:STEP, like --vary tro_cap.amount=250000:400000:10000", text)
+  end
+  path = path:gsub("^%s+", ""):gsub("%s+$", "")
+  local e, why = params.find_or_add(p, path)
+  if not e then util.fail("usage", "--vary %s: %s", text, why) end
+  if not NUMERIC[e.kind] then
+    util.fail("usage", "--vary %s: %s is %s, not a number that can be varied over a range", text, e.path,
+      params.KINDS[e.kind].words)
+  end
+  local parts = {}
+  for part in (range .. ":"):gmatch("([^:]*):") do parts[#parts + 1] = part end
+  if #parts ~= 3 then
+    util.fail("usage", "--vary %s: give FROM:TO:STEP after the path, like %s=250000:400000:10000", text, e.path)
+  end
+  local nums = {}
+  for i, name in ipairs({ "FROM", "TO", "STEP" }) do
+    local v, bad = params.parse(e.kind, parts[i])
+    if v == nil then util.fail("usage", "--vary %s: %s: %s", text, name, bad) end
+    nums[i] = v
+  end
+  local from, to, step = nums[1], nums[2], nums[3]
+  if step <= 0 then util.fail("usage", "--vary %s: STEP must be more than 0", text) end
+  if to < from then util.fail("usage", "--vary %s: TO (%s) is below FROM (%s)", text, parts[2], parts[1]) end
+  local n = math.floor((to - from) / step + 1e-9) + 1
+  if n > M.MAX_POINTS then
+    util.fail("usage", "--vary %s: %d values; at most %d (take a larger STEP)", text, n, M.MAX_POINTS)
+  end
+  local list = {}
+  for i = 0, n - 1 do
+    local v = from + i * step
+    if math.type(from) == "integer" and math.type(step) == "integer" then
+      list[#list + 1] = v
+    else
+      list[#list + 1] = tonumber(string.format("%.10g", v))
+    end
+  end
+  return { path = e.path, text = path, entry = e, kind = e.kind, from = from, to = to, step = step, values = list }
+end
+
+-- One row of results from a summary: what sweep.csv holds.
+local function row_of(s, value)
+  local r = { value = value, cost = s.budget.total_spent, need = s.budget.total_computed,
+    households = s.reached.households, persons = s.reached.persons, gap = {}, short = {} }
+  for _, x in ipairs(s.budget.sources) do r.gap[x.id] = x.gap end
+  local pr = type(s.projection) == "table" and s.projection or nil
+  if pr then
+    r.escapes, r.poor, r.rate = pr.year_end.escapes_total, pr.year_end.poor_total, pr.year_end.rate
+    for _, g in ipairs(pr.targets) do r.short[g.id] = g.short_by end
+  end
+  r.warnings = check.count(s.checks).warning
+  return r
+end
+
+-- Runs the sweep. opts: vary (the --vary text), set, scenario, budget, db, standard.
+-- Returns the rows (value, cost, need, households, persons, gap {source: đồng}, escapes,
+-- poor, rate, short {target: households}, warnings) and the sweep (M.parse's, with
+-- sources, targets, plan, stages: how often each stage was done again).
+function M.run(path, opts)
+  local p = plan.load(path)
+  plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
+  local sw = M.parse(p, opts.vary)
+  local e = sw.entry
+  if e.stage == "prepare" then
+    util.fail("usage", "--vary %s: %s changes who is selected; compare it with --set instead", opts.vary, e.path)
+  end
+  local function apply(v)
+    params.apply(p, { { path = sw.text, value = v } })
+  end
+  -- the first value before the selection, so that a commune the path adds is known to it
+  apply(sw.values[1])
+  local db = evaluate.scratch(p, opts.db or require("kehoach.verbs.run").DEFAULT_REGISTRY)
+  local rows, escapes = {}, nil
+  local reproject = e.reproject == true or (e.reproject == "budget" and (p.budget_mode or "gap") ~= "gap")
+  local projects = #project.effects(p) > 0
+  sw.stages = { prepare = 0, allot = 0, project = 0 }
+  local ok, err = pcall(function()
+    local ctx, fine = evaluate.prepare(db, p, { standard = opts.standard })
+    sw.stages.prepare = 1
+    if not fine then return { value = sw.values[1], messages = ctx.messages } end
+    for i, v in ipairs(sw.values) do
+      if i > 1 then apply(v) end
+      local result = evaluate.allot(db, p, ctx, 1, i == 1 and "choose" or e.stage,
+        i > 1 and e.decl.kind == "support" and e.decl.id or nil)
+      sw.stages.allot = sw.stages.allot + 1
+      if check.count(result.messages).error > 0 then return { value = v, messages = result.messages } end
+      if projects then
+        local again = i == 1 or reproject
+        result.projection, escapes = project.project(db, p, result, 1, not again and escapes or nil)
+        if again then sw.stages.project = sw.stages.project + 1 end
+      end
+      rows[i] = row_of(summary.build(p, result, result.messages), v)
+    end
+  end)
+  db:close()
+  if not ok then error(err, 0) end
+  if err then return nil, err.value, err.messages end
+  sw.plan = { id = p.id, title = p.meta.title, unit = p.meta.unit, year = p.year }
+  sw.sources, sw.targets = {}, {}
+  for _, s in ipairs(p.sources) do sw.sources[#sw.sources + 1] = { id = s.id, label = s.short or s.label } end
+  for _, g in ipairs(p.targets) do sw.targets[#sw.targets + 1] = { id = g.id, households = g.households } end
+  sw.projects = projects
+  return rows, sw
+end
+
+-- The columns of sweep.csv, in order.
+function M.columns(sw)
+  local cols = { sw.path, "cost", "need" }
+  for _, s in ipairs(sw.sources) do cols[#cols + 1] = "gap_" .. s.id end
+  for _, c in ipairs({ "households", "persons" }) do cols[#cols + 1] = c end
+  if sw.projects then
+    for _, c in ipairs({ "escapes", "poor", "rate" }) do cols[#cols + 1] = c end
+    for _, g in ipairs(sw.targets) do cols[#cols + 1] = "short_" .. g.id end
+  end
+  cols[#cols + 1] = "warnings"
+  return cols
+end
+
+-- One row's fields, in the order of M.columns.
+function M.fields(sw, r)
+  local out = { r.value, r.cost, r.need }
+  for _, s in ipairs(sw.sources) do out[#out + 1] = r.gap[s.id] end
+  out[#out + 1] = r.households
+  out[#out + 1] = r.persons
+  if sw.projects then
+    out[#out + 1] = r.escapes
+    out[#out + 1] = r.poor
+    out[#out + 1] = string.format("%.2f", r.rate)
+    for _, g in ipairs(sw.targets) do out[#out + 1] = r.short[g.id] end
+  end
+  out[#out + 1] = r.warnings
+  for i, v in ipairs(out) do out[i] = tostring(v) end
+  return out
+end
+
+return M

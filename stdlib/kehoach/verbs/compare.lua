@@ -1,0 +1,67 @@
+-- compare.lua — `kehoach compare PLAN --scenario A [--scenario B ...] | --set PATH=VALUE ...`:
+-- the plan as written and each variant side by side, with differences: cost by programme
+-- and source, each source's budget against its need, households and persons reached by
+-- commune, projected poor households and rate at year end, the targets met or short.
+-- Prints the terminal table and writes out/<plan-id>/compare.md and compare.json (both or
+-- neither). The results database is not touched.
+local plan = require "kehoach.plan"
+local check = require "kehoach.plan.check"
+local compare = require "kehoach.compare"
+local render = require "kehoach.render.compare"
+local json = require "kehoach.json"
+local run = require "kehoach.verbs.run"
+
+local host, fs = core.host, core.fs
+
+local M = {}
+
+-- Compares; returns the exit code and the comparison (nil when a variant has errors).
+function M.execute(path, opts)
+  local p = plan.load(path)
+  local variants = compare.variants(p, opts)
+  local summaries, failed, messages = compare.evaluate(path, variants, opts)
+  if not summaries then
+    for _, m in ipairs(messages) do
+      if m.level == "error" then host.ewrite(check.format(m), "\n") end
+    end
+    host.ewrite(string.format("%s: %s has errors; nothing was compared\n", path, failed))
+    return 1
+  end
+  local c = compare.build(summaries, variants)
+  host.budget()
+  local dir = (opts.out or "out") .. "/" .. p.id
+  fs.mkdir(dir)
+  local md, js = fs.open(dir .. "/compare.md"), fs.open(dir .. "/compare.json")
+  md:write(render.markdown(c))
+  js:write(json.encode(c, "  "), "\n")
+  md:commit()
+  js:commit()
+  return 0, c, dir
+end
+
+M.usage = "kehoach compare PLAN --scenario NAME [--scenario NAME]... | --set PATH=VALUE... [--budget MODE] [--db FILE] [--out DIR]"
+M.about = "Evaluates the plan as written and each scenario (or the plan with --set values, or another\n" ..
+  "--budget mode) on the registry, and sets them side by side with their differences: cost by\n" ..
+  "programme and source, each source's budget against its need (gap or surplus), households\n" ..
+  "and persons reached by commune, projected poor households and poverty rate at year end by\n" ..
+  "commune and city-wide, and whether the targets are met. --set and --budget apply to every\n" ..
+  "scenario. Writes out/<plan-id>/compare.md and compare.json; the results database is not\n" ..
+  "touched."
+M.args = { "PLAN" }
+M.options = {
+  { "scenario", "NAME", "a scenario of the plan, or a scenario file, to compare", many = true },
+  { "set", "PATH=VALUE", "change one of the plan's values, e.g. tro_cap.amount=300000", many = true },
+  { "budget", "MODE", "when a source cannot pay for all: gap (report it; default), cap, prorate" },
+  { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
+  { "out", "DIR", "where compare.md and compare.json go: DIR/<plan-id>/ (default out/)" },
+}
+
+function M.run(opts, args)
+  local code, c, dir = M.execute(args[1], opts)
+  if code ~= 0 then return code end
+  host.write(render.terminal(c))
+  host.ewrite(string.format("written: %s/compare.md, compare.json\n", dir))
+  return 0
+end
+
+return M

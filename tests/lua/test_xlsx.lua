@@ -1,0 +1,103 @@
+-- test_xlsx.lua — core.xlsx and report.xlsx's sheets: a workbook appears at its name only
+-- when committed, and nothing is left behind when it is dropped; misuse is an error, an
+-- unwritable place an output error; sheet names that Excel accepts; dates stamped from
+-- the plan, not the clock.
+local t = ...
+local workbook = require "kehoach.render.workbook"
+
+local fs, xlsx = core.fs, core.xlsx
+
+local T = {}
+
+local DIR = "build/tests/lua-fixtures/xlsx"
+
+local function fresh()
+  fs.mkdir(DIR)
+  for _, name in ipairs(fs.list(DIR)) do fs.remove(DIR .. "/" .. name) end
+  return DIR .. "/book.xlsx"
+end
+
+local function one_sheet(path)
+  local wb = xlsx.new(path, { title = "Thử", created = workbook.epoch(2021, 4, 1) })
+  local sh = wb:sheet("Tổng hợp")
+  local num = wb:format({ num_format = "#,##0", bold = true })
+  sh:write(1, 1, "Xã, phường")
+  sh:write(1, 2, 1234567, num)
+  sh:width(1, 2, 20)
+  sh:freeze(2, 1)
+  sh:merge(2, 1, 2, 2, "Cộng")
+  return wb, sh
+end
+
+function T.test_a_workbook_is_at_its_name_only_once_committed()
+  local path = fresh()
+  local wb = one_sheet(path)
+  t.eq(fs.exists(path), nil)
+  wb:close()
+  t.eq(fs.exists(path), nil, "closed, not yet committed")
+  t.eq(#fs.list(DIR), 1, "the temporary file")
+  wb:commit()
+  t.eq(fs.exists(path), "file")
+  t.eq(fs.list(DIR), { "book.xlsx" })
+  t.ok(fs.read(path):sub(1, 4) == "PK\3\4", "a zip file")
+end
+
+function T.test_a_dropped_workbook_leaves_nothing()
+  local path = fresh()
+  do
+    local wb <close> = one_sheet(path)
+  end
+  t.eq(fs.list(DIR), {})
+  local wb = one_sheet(path)
+  wb:close()
+  wb:abort()
+  wb:abort()
+  t.eq(fs.list(DIR), {}, "aborting twice is fine and leaves nothing")
+end
+
+function T.test_misuse_is_an_error()
+  local path = fresh()
+  local wb, sh = one_sheet(path)
+  t.raises("sheet name 'a/b'", wb.sheet, wb, "a/b")
+  t.raises("sheet name", wb.sheet, wb, string.rep("x", 32))
+  t.raises("sheet name", wb.sheet, wb, "tổng hợp")
+  t.raises("a row from 1", sh.write, sh, 0, 1, "x")
+  t.raises("number, string, boolean or nil", sh.write, sh, 3, 1, {})
+  wb:close()
+  t.raises("already been closed", sh.write, sh, 3, 1, "late")
+  t.raises("already been closed", wb.sheet, wb, "Sau")
+  wb:commit()
+  t.raises("already been committed", wb.commit, wb)
+end
+
+function T.test_an_unwritable_place_is_an_output_error()
+  local _, kind = t.raises("cannot write", xlsx.new, "build/tests/lua-fixtures/no/such/folder/book.xlsx")
+  t.eq(kind, "output")
+end
+
+function T.test_workbooks_are_stamped_from_the_plan_and_write_the_same_bytes()
+  t.eq(workbook.epoch(1970, 1, 1), 0)
+  t.eq(workbook.epoch(2021, 4, 1), 1617235200)
+  t.eq(workbook.epoch(2000, 2, 29), 951782400)
+  t.eq(workbook.stamp({ plan = { year = 2021, issued = "2021-04" } }), 1617235200)
+  t.eq(workbook.stamp({ plan = { year = 2021 } }), workbook.epoch(2021, 1, 1))
+  local path = fresh()
+  local wb = one_sheet(path)
+  wb:commit()
+  local first = fs.sha256(path)
+  fs.remove(path)
+  wb = one_sheet(path)
+  wb:commit()
+  t.eq(fs.sha256(path), first)
+end
+
+function T.test_sheet_names_fit_excel_and_stay_unique()
+  local used = {}
+  t.eq(workbook.sheet_name("Tổng hợp", used), "Tổng hợp")
+  t.eq(workbook.sheet_name("1. Hỗ trợ hộ nghèo không có khả năng thoát nghèo", used), "1. Hỗ trợ hộ nghèo không có")
+  t.eq(workbook.sheet_name("Hỗ trợ: giống [bò]/heo?", used), "Hỗ trợ giống bò heo")
+  t.eq(workbook.sheet_name("TỔNG HỢP", used), "TỔNG HỢP (2)")
+  for name in pairs(used) do t.ok(utf8.len(name) <= 31, name) end
+end
+
+return T

@@ -1,0 +1,216 @@
+/*
+** test_docs_cli.c — the documents officers send, made by the built kehoach from the 2021
+** plan and the default registry: the plan document (kehoach doc) with the seed's figures,
+** each computed; the same bytes on every run. And the terminal: run --quiet and --json for
+** scripts, the progress bar on a terminal only.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+#define PLAN_2021 "plans/lao-cai-city-2021.lua"
+
+/* Fails naming the first of the NULL-terminated parts missing from text. */
+static void assert_contains_all(const char *text, const char *const parts[]) {
+  for (int i = 0; parts[i]; i++) {
+    if (strstr(text, parts[i]) == NULL) fail_msg("missing \"%s\"", parts[i]);
+  }
+}
+
+typedef struct doc_fixture {
+  char *dir;
+  char *md;
+  char *html;
+} doc_fixture;
+
+/* Runs kehoach doc on the 2021 plan into a fresh folder, once for the group. */
+static int doc_setup(void **state) {
+  doc_fixture *f = calloc(1, sizeof *f);
+  f->dir = kh_tmpdir();
+  const char *args[] = {"doc", PLAN_2021, "--db", kh_registry(), "--out", f->dir, NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 0) {
+    fprintf(stderr, "kehoach doc exited %d:\n%s", r.code, r.err);
+    kh_result_free(&r);
+    return -1;
+  }
+  kh_result_free(&r);
+  char *md = kh_path(f->dir, "lao-cai-city-2021/plan.md");
+  char *html = kh_path(f->dir, "lao-cai-city-2021/plan.html");
+  f->md = kh_read_file(md);
+  f->html = kh_read_file(html);
+  free(md);
+  free(html);
+  *state = f;
+  return f->md && f->html ? 0 : -1;
+}
+
+static int doc_teardown(void **state) {
+  doc_fixture *f = *state;
+  free(f->dir);
+  free(f->md);
+  free(f->html);
+  free(f);
+  return 0;
+}
+
+static void the_plan_document_states_the_seeds_figures_computed_from_the_registry(void **state) {
+  doc_fixture *f = *state;
+  const char *parts[] = {
+      "Số: /KH-UBND",
+      "TP. Lào Cai, ngày       tháng 4 năm 2021",
+      "# KẾ HOẠCH",
+      "Giảm 90 hộ nghèo trên toàn địa bàn thành phố theo chuẩn nghèo tiếp cận đa chiều, tỷ lệ hộ "
+      "nghèo giảm 0,24%.",
+      "Hỗ trợ 100% số khẩu hộ nghèo không có khả năng thoát nghèo",
+      "Đối với 90 hộ dự kiến thoát nghèo tại các xã, phường: Tả Phời 30 hộ, Thống Nhất 40 hộ, Hợp "
+      "Thành 15 hộ, Cốc San 02 hộ, Nam Cường 01 hộ, Pom Hán 01 hộ, Vạn Hòa 01 hộ, dự kiến như sau:",
+      "Quý I/2021: Giảm 04 hộ nghèo tại các xã (Hợp Thành 03 hộ, Thống Nhất 01 hộ).",
+      "Quý III/2021: Giảm 17 hộ nghèo tại các xã (Thống Nhất 06 hộ, Tả Phời 07 hộ, Hợp Thành 03 "
+      "hộ, Cốc San 01 hộ).",
+      "Tổng số hộ: 57 hộ, số khẩu được hỗ trợ 105 nhân khẩu.",
+      "Mức hỗ trợ: 250.000 đồng/khẩu/tháng.",
+      "Thời gian hưởng: Từ tháng 01 năm 2021 đến hết tháng 12 năm 2021 (12 tháng).",
+      "Kinh phí hỗ trợ: 315 triệu đồng, từ nguồn ngân sách thành phố.",
+      "cho 16 hộ (50 nhân khẩu) tại các xã, phường: Tả Phời 14 hộ, Thống Nhất 01 hộ, Nam Cường 01 hộ.",
+      "cho 48 hộ (162 nhân khẩu) tại các xã: Thống Nhất 39 hộ, Tả Phời 09 hộ.",
+      "Thời gian thực hiện dự kiến trong quý I - quý II/2021.",
+      "80 con bò cho 10 hộ (29 nhân khẩu) tại các xã: Hợp Thành 06 hộ, Cốc San 02 hộ, Tả Phời 01 "
+      "hộ, Vạn Hòa 01 hộ.",
+      "Thời gian thực hiện hoàn thành trong quý I/2021.",
+      "cho 32 hộ (107 nhân khẩu) tại các xã: Tả Phời 07 hộ, Cốc San 04 hộ, Thống Nhất 14 hộ, Hợp "
+      "Thành 07 hộ.",
+      "Dự kiến nhu cầu kinh phí thực hiện: 5.723 triệu đồng, trong đó:",
+      "- Ngân sách tỉnh thuộc nguồn vốn Chương trình MTQG xây dựng nông thôn mới: **2.048 triệu "
+      "đồng** (48 triệu đồng cho đào tạo nghề",
+      "2.000 triệu đồng cho hỗ trợ phát triển sản xuất",
+      "- Ngân sách thành phố: **315 triệu đồng**",
+      "- Nguồn xã hội hoá: **960 triệu đồng**",
+      "- Nguồn vốn vay tín dụng: **2.400 triệu đồng**",
+      "báo cáo 6 tháng gửi **trước ngày 05/6/2021**, báo cáo năm gửi **trước ngày 05/12/2021** và "
+      "báo cáo đột xuất theo chỉ đạo",
+      "### 11. Đề nghị Ngân hàng Chính sách xã hội chi nhánh tỉnh Lào Cai",
+      "**Nơi nhận:**",
+      "**Ngô Vũ Quốc**",
+      NULL};
+  assert_contains_all(f->md, parts);
+}
+
+static void the_html_is_the_same_document_printable_on_a4(void **state) {
+  doc_fixture *f = *state;
+  const char *parts[] = {"@page { size: A4;",
+                         "<h1>KẾ HOẠCH</h1>",
+                         "<h2>III. CÁC GIẢI PHÁP THỰC HIỆN</h2>",
+                         "Tổng số hộ: 57 hộ, số khẩu được hỗ trợ 105 nhân khẩu.",
+                         "<strong>trước ngày 05/6/2021</strong>",
+                         "<div class=\"name\">Ngô Vũ Quốc</div>",
+                         NULL};
+  assert_contains_all(f->html, parts);
+  assert_null(strstr(f->html, "<script"));
+}
+
+static void the_document_is_the_same_on_every_run(void **state) {
+  doc_fixture *f = *state;
+  char *dir = kh_tmpdir();
+  const char *args[] = {"doc", PLAN_2021, "--db", kh_registry(), "--out", dir, "--quiet", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_string_equal(r.out, "");
+  assert_string_equal(r.err, "");
+  char *again = kh_path(dir, "lao-cai-city-2021/plan.md");
+  char *text = kh_read_file(again);
+  assert_non_null(text);
+  assert_string_equal(text, f->md);
+  free(text);
+  free(again);
+  free(dir);
+  kh_result_free(&r);
+}
+
+static void a_changed_value_changes_the_document(void **state) {
+  char *dir = kh_tmpdir();
+  const char *args[] = {"doc", PLAN_2021, "--db", kh_registry(), "--out", dir,
+                        "--set", "tro_cap.amount=300000", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, "--set tro_cap.amount = 300000 (was 250000)"));
+  char *path = kh_path(dir, "lao-cai-city-2021/set/plan.md");
+  char *md = kh_read_file(path);
+  assert_non_null(md);
+  /* 105 persons × 300.000 đồng × 12 months */
+  const char *parts[] = {"Mức hỗ trợ: 300.000 đồng/khẩu/tháng.",
+                         "Kinh phí hỗ trợ: 378 triệu đồng, từ nguồn ngân sách thành phố.",
+                         "- Ngân sách thành phố: **378 triệu đồng** (Hỗ trợ hộ nghèo không có khả năng "
+                         "thoát nghèo) *(kế hoạch ghi 315 triệu đồng)*.",
+                         "Dự kiến nhu cầu kinh phí thực hiện: 5.786 triệu đồng, trong đó:", NULL};
+  assert_contains_all(md, parts);
+  free(md);
+  free(path);
+  free(dir);
+  kh_result_free(&r);
+}
+
+static void run_quiet_prints_nothing_and_json_prints_the_summary(void **state) {
+  char *dir = kh_tmpdir();
+  char *results = kh_path(dir, "results.db");
+  const char *quiet[] = {"run", PLAN_2021, "--db", kh_registry(), "--out", dir, "--results", results, "--quiet", NULL};
+  kh_result r = kh_run(quiet);
+  assert_int_equal(r.code, 0);
+  assert_string_equal(r.out, "");
+  assert_string_equal(r.err, "");
+  kh_result_free(&r);
+  const char *json[] = {"run", PLAN_2021, "--db", kh_registry(), "--out", dir, "--results", results, "--json", NULL};
+  r = kh_run(json);
+  assert_int_equal(r.code, 0);
+  char *path = kh_path(dir, "lao-cai-city-2021/summary.json");
+  char *summary = kh_read_file(path);
+  assert_non_null(summary);
+  assert_string_equal(r.out, summary); /* stdout is summary.json, nothing else */
+  assert_non_null(strstr(r.err, "warning: support 'bo_giong'")); /* warnings stay on stderr */
+  assert_null(strstr(r.err, "\r"));                            /* and no progress bar off a terminal */
+  free(summary);
+  free(path);
+  free(results);
+  free(dir);
+  kh_result_free(&r);
+}
+
+/* `script` (util-linux) runs the command on a pseudo-terminal: the bar is drawn there. */
+static void the_progress_bar_is_drawn_on_a_terminal(void **state) {
+  const char *script = "/usr/bin/script";
+  if (access(script, X_OK) != 0) {
+    fprintf(stderr, "SKIPPED: no %s to run kehoach on a terminal\n", script);
+    skip();
+  }
+  char *dir = kh_tmpdir();
+  char cmd[8192];
+  snprintf(cmd, sizeof cmd, "KEHOACH_PROGRESS_DELAY=0 '%s' run " PLAN_2021 " --db '%s' --out '%s' --results '%s/r.db'",
+           kh_bin(), kh_registry(), dir, dir);
+  const char *argv[] = {script, "-qec", cmd, "/dev/null", NULL};
+  kh_result r = kh_exec(NULL, argv, 120);
+  assert_int_equal(r.code, 0);
+  if (strstr(r.out, "\r\033[2Kkehoach run [") == NULL) fail_msg("no bar on the terminal:\n%s", r.out);
+  assert_non_null(strstr(r.out, "allocations.csv"));
+  free(dir);
+  kh_result_free(&r);
+}
+
+int main(void) {
+  const struct CMUnitTest doc_tests[] = {
+      cmocka_unit_test(the_plan_document_states_the_seeds_figures_computed_from_the_registry),
+      cmocka_unit_test(the_html_is_the_same_document_printable_on_a4),
+      cmocka_unit_test(the_document_is_the_same_on_every_run),
+      cmocka_unit_test(a_changed_value_changes_the_document),
+  };
+  const struct CMUnitTest terminal_tests[] = {
+      cmocka_unit_test(run_quiet_prints_nothing_and_json_prints_the_summary),
+      cmocka_unit_test(the_progress_bar_is_drawn_on_a_terminal),
+  };
+  int failed = cmocka_run_group_tests_name("kehoach doc", doc_tests, doc_setup, doc_teardown);
+  return failed + cmocka_run_group_tests_name("the terminal", terminal_tests, NULL, NULL);
+}
