@@ -40,7 +40,7 @@ local function last_closed(pr)
 end
 
 -- "Đến ngày 30/6/2021 có 12 hộ thoát nghèo, đạt 13,33% chỉ tiêu năm (90 hộ). Chỉ tiêu
--- đến hết quý II là 13 hộ: thiếu 1 hộ (Tả Phời 01 hộ)."
+-- đến hết quý II là 13 hộ: thiếu 1 hộ (Xã A 01 hộ)."
 function M.headline(pr, tg)
   local words = { string.format("Đến ngày %s có %s hộ thoát nghèo, đạt %s chỉ tiêu năm (%s hộ).", vn.date(pr.as_of),
     vn.int(tg.done), pct(tg.done, tg.households), vn.int(tg.households)) }
