@@ -17,7 +17,9 @@
 ** files (the outputs of a plan are deterministic).
 **
 ** Environment: KEHOACH_BIN, FAULT_REGISTRY (default: the registry `make faults` makes),
-** FAULT_STEP (1: every allocation), FAULT_FROM (1), FAULT_JOBS (runs at once, 2).
+** FAULT_STEP (1: every allocation), FAULT_FROM (1), FAULT_JOBS (runs at once, 2),
+** FAULT_ONCE=1 (only the Nth allocation fails, not every one after it: SQLite may then
+** recover, and a run that completes must be whole).
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -56,12 +58,13 @@ static long long env_number(const char *name, long long fallback) {
   return v && *v ? atoll(v) : fallback;
 }
 
-/* Starts kehoach run in dir with KEHOACH_FAIL_AT=n (0: none); stderr to dir/err. */
+/* Starts kehoach run in dir with KEHOACH_FAIL_AT=n (0: none), and KEHOACH_FAIL_ONCE=1
+** when FAULT_ONCE is set; stderr to dir/err. */
 static pid_t start(const char *dir, long long n) {
   static char at[64];
   snprintf(at, sizeof at, "KEHOACH_FAIL_AT=%lld", n);
   const char *args[] = {"run", plan, "--db", registry, NULL};
-  const char *env[] = {at, NULL};
+  const char *env[] = {at, env_number("FAULT_ONCE", 0) ? "KEHOACH_FAIL_ONCE=1" : NULL, NULL};
   return kh_spawn(dir, args, env, "err");
 }
 
