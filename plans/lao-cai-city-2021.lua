@@ -9,6 +9,7 @@
 --
 -- Run:   ./kehoach check plans/lao-cai-city-2021.lua
 --        ./kehoach run plans/lao-cai-city-2021.lua [--scenario NAME] [--set PATH=VALUE]
+--        ./kehoach test plans/lao-cai-city-2021.lua   (the expect = { ... } below)
 
 plan {
   id = "lao-cai-city-2021",
@@ -63,6 +64,8 @@ target "giam_ho_ngheo" {
   by_commune = { { "Tả Phời", 30 }, { "Thống Nhất", 40 }, { "Hợp Thành", 15 }, { "Cốc San", 2 },
     { "Nam Cường", 1 }, { "Pom Hán", 1 }, { "Vạn Hoà", 1 } },
   quarter_totals = { Q1 = 4, Q2 = 9, Q3 = 17, Q4 = 60 },
+  -- what the registry should give (kehoach test): 90 households are 0.24% of the city
+  expect = { rate_points = 0.24 },
   Q1 = { { "Hợp Thành", 3 }, { "Thống Nhất", 1 } },
   Q2 = { { "Thống Nhất", 3 }, { "Tả Phời", 4 }, { "Hợp Thành", 2 } },
   Q3 = { { "Thống Nhất", 6 }, { "Tả Phời", 7 }, { "Hợp Thành", 3 }, { "Cốc San", 1 } },
@@ -93,6 +96,7 @@ support "tro_cap" {
   months = "01-12",                   -- từ tháng 01 đến hết tháng 12 năm 2021 (12 tháng)
   source = "ngan_sach_thanh_pho",
   by = "ubnd_xa",
+  expect = { households = 57, persons = 105, cost = million(315) },
   notes = {
     "Ủy ban nhân dân các xã, phường thực hiện hỗ trợ cho các hộ nghèo không có khả năng thoát " ..
       "nghèo theo kế hoạch.",
@@ -123,6 +127,8 @@ support "dao_tao_nghe" {
   quarters = "Q2",
   source = "ngan_sach_tinh",
   by = "gdnn_gdtx",
+  expect = { households = 16, cost = million(48),
+    by_commune = { { "Tả Phời", 14 }, { "Thống Nhất", 1 }, { "Nam Cường", 1 } } },
   with = "ubnd_xa",
   -- A1: a short farm course (under 3 months, in Q2) lets one worker of the household grow
   -- or raise a little more, or take seasonal wage work: about 350.000 đồng a month for the
@@ -154,6 +160,7 @@ support "vay_von" {
   quarters = "Q1-Q2",
   source = "von_vay",
   by = "nhcsxh",
+  expect = { households = 48, cost = million(2400) },
   -- A2: 50 million đồng put into pigs, poultry or a crop returns about 20% a year before
   -- interest (10 million); the Social Policy Bank's rate for poor households, 6,6% a year,
   -- takes 3,3 million; 6,7 million a year is ~560.000 đồng a month for the household, ~160.000
@@ -187,6 +194,7 @@ support "bo_giong" {
   quarters = "Q3-Q4",
   source = "ngan_sach_tinh",
   by = "kinh_te",
+  expect = { households = 10, units = 80, cost = million(2000) },
   -- A3: cows given in Q3-Q4 carry a calf about nine and a half months, and a calf is sold
   -- at six months or more: no income from them within 2021. Written as an effect of 0 so
   -- that the report states it; --set bo_giong.effect.income=... tries another view.
@@ -240,6 +248,7 @@ support "nha_o" {
   quarters = "Q3-Q4",                   -- "(có Kế hoạch riêng)"
   source = "xa_hoi_hoa",
   by = "mttq",
+  expect = { households = 32, cost = million(960) },
   -- A5: a house built with 30 million đồng in Q3-Q4 (solid, of the usual 30-40 m²) is lived
   -- in by the end of the year: the household is no longer deprived of housing quality or
   -- housing area at the end of Q4.
@@ -263,6 +272,9 @@ budget {
   ngan_sach_thanh_pho = million(315),
   xa_hoi_hoa = million(960),
   von_vay = million(2400),
+  -- the cost of the households the run chooses, by source (kehoach test)
+  expect = { total = million(5723), ngan_sach_tinh = million(2048), ngan_sach_thanh_pho = million(315),
+    xa_hoi_hoa = million(960), von_vay = million(2400) },
 }
 
 -- ---- What if ...? (not in the seed) -------------------------------------------------------

@@ -14,7 +14,7 @@ set -eu
 BIN=${1:-./kehoach}
 [ $# -gt 0 ] && shift
 SIZES=${*:-"1000000 10000000"}
-MEASUREMENTS="generate classify stats run sweep"
+MEASUREMENTS="generate classify stats run sweep doc progress"
 DATA=data
 # what a registry is made from: when any of it is newer, the cached registry is made again
 SOURCES="stdlib/kehoach/registry/generate.lua stdlib/kehoach/registry/profile.lua
@@ -98,6 +98,20 @@ bench_sweep() {
     awk -v s="$LAST_SECONDS" -v r="${RUN_SECONDS:-0}" -v what="${vary%%=*}" 'BEGIN {
       if (r > 0) printf "  %-12s 20 values of %s: %.1f × the time of one run\n", "", what, s / r }'
   done
+  rm -rf "$out"
+}
+
+# the plan document: the plan evaluated in memory, then plan.md and plan.html
+bench_doc() {
+  out=$(mktemp -d)
+  measure doc "$1" "$BIN" doc plans/lao-cai-city-2021.lua --db "$2" --out "$out"
+  rm -rf "$out"
+}
+
+# progress on the last day of the year: the registry's events against the targets
+bench_progress() {
+  out=$(mktemp -d)
+  measure progress "$1" "$BIN" progress plans/lao-cai-city-2021.lua --as-of 2021-12-31 --db "$2" --out "$out"
   rm -rf "$out"
 }
 

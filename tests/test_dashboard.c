@@ -156,8 +156,9 @@ static void the_report_loads_without_console_messages_and_has_its_charts(void **
   if (line) fail_msg("the browser logged: %s", line);
   assert_non_null(r.out);
   /* the charts the page promises, each an accessible SVG with its numbers in a table */
-  const char *charts[] = {"chart-targets-1", "chart-budget", "chart-programmes",
-                          "chart-programme-tro_cap", "chart-programme-nha_o", NULL};
+  const char *charts[] = {"chart-targets-1", "chart-projection-quarters-1", "chart-projection-communes-1",
+                          "chart-budget", "chart-programmes", "chart-programme-tro_cap",
+                          "chart-programme-nha_o", NULL};
   for (int i = 0; charts[i]; i++) {
     char needle[128];
     snprintf(needle, sizeof needle, "id=\"%s\" role=\"img\"", charts[i]);

@@ -1,7 +1,8 @@
 /*
 ** test_docs_cli.c — the documents officers send, made by the built kehoach from the 2021
 ** plan and the default registry: the plan document (kehoach doc) with the seed's figures,
-** each computed; the same bytes on every run.
+** each computed; the same bytes on every run. And the terminal: run --quiet and --json for
+** scripts, the progress bar on a terminal only.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -154,6 +155,51 @@ static void a_changed_value_changes_the_document(void **state) {
   kh_result_free(&r);
 }
 
+static void run_quiet_prints_nothing_and_json_prints_the_summary(void **state) {
+  char *dir = kh_tmpdir();
+  char *results = kh_path(dir, "results.db");
+  const char *quiet[] = {"run", PLAN_2021, "--db", kh_registry(), "--out", dir, "--results", results, "--quiet", NULL};
+  kh_result r = kh_run(quiet);
+  assert_int_equal(r.code, 0);
+  assert_string_equal(r.out, "");
+  assert_string_equal(r.err, "");
+  kh_result_free(&r);
+  const char *json[] = {"run", PLAN_2021, "--db", kh_registry(), "--out", dir, "--results", results, "--json", NULL};
+  r = kh_run(json);
+  assert_int_equal(r.code, 0);
+  char *path = kh_path(dir, "lao-cai-city-2021/summary.json");
+  char *summary = kh_read_file(path);
+  assert_non_null(summary);
+  assert_string_equal(r.out, summary); /* stdout is summary.json, nothing else */
+  assert_non_null(strstr(r.err, "warning: support 'bo_giong'")); /* warnings stay on stderr */
+  assert_null(strstr(r.err, "\r"));                            /* and no progress bar off a terminal */
+  free(summary);
+  free(path);
+  free(results);
+  free(dir);
+  kh_result_free(&r);
+}
+
+/* `script` (util-linux) runs the command on a pseudo-terminal: the bar is drawn there. */
+static void the_progress_bar_is_drawn_on_a_terminal(void **state) {
+  const char *script = "/usr/bin/script";
+  if (access(script, X_OK) != 0) {
+    fprintf(stderr, "SKIPPED: no %s to run kehoach on a terminal\n", script);
+    skip();
+  }
+  char *dir = kh_tmpdir();
+  char cmd[8192];
+  snprintf(cmd, sizeof cmd, "KEHOACH_PROGRESS_DELAY=0 '%s' run " PLAN_2021 " --db '%s' --out '%s' --results '%s/r.db'",
+           kh_bin(), kh_registry(), dir, dir);
+  const char *argv[] = {script, "-qec", cmd, "/dev/null", NULL};
+  kh_result r = kh_exec(NULL, argv, 120);
+  assert_int_equal(r.code, 0);
+  if (strstr(r.out, "\r\033[2Kkehoach run [") == NULL) fail_msg("no bar on the terminal:\n%s", r.out);
+  assert_non_null(strstr(r.out, "allocations.csv"));
+  free(dir);
+  kh_result_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest doc_tests[] = {
       cmocka_unit_test(the_plan_document_states_the_seeds_figures_computed_from_the_registry),
@@ -161,5 +207,10 @@ int main(void) {
       cmocka_unit_test(the_document_is_the_same_on_every_run),
       cmocka_unit_test(a_changed_value_changes_the_document),
   };
-  return cmocka_run_group_tests_name("kehoach doc", doc_tests, doc_setup, doc_teardown);
+  const struct CMUnitTest terminal_tests[] = {
+      cmocka_unit_test(run_quiet_prints_nothing_and_json_prints_the_summary),
+      cmocka_unit_test(the_progress_bar_is_drawn_on_a_terminal),
+  };
+  int failed = cmocka_run_group_tests_name("kehoach doc", doc_tests, doc_setup, doc_teardown);
+  return failed + cmocka_run_group_tests_name("the terminal", terminal_tests, NULL, NULL);
 }

@@ -134,6 +134,14 @@ return {
     escaped_income = { 1.05, 1.45 },   -- an escape lifts income to this × the poor line ...
     fallen_income = { 0.60, 0.98 },    -- ... a fall cuts it to this × the poor line
     needs_kept = 0.5,     -- a 2020 need registered again by a household still poor or near-poor
+    -- needs registered at the review of 2021 (beyond those kept): the 2021-2025 national
+    -- target programme (QĐ 90/QĐ-TTg) funds production and livelihood projects, so
+    -- breeding livestock is asked for as well as credit
+    need_rates = {
+      poor = { credit = 0.35, livestock = 0.15, training = 0.15, housing = 0.12, employment = 0.10,
+        education = 0.08 },
+      near_poor = { credit = 0.15, livestock = 0.05, training = 0.08, employment = 0.06, education = 0.04 },
+    },
   },
 
   -- the households unable to escape poverty: exactly this many, with this many persons

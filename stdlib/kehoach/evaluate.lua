@@ -461,7 +461,10 @@ function M.prepare(db, p, opts)
       p.registry_year, units.district.name, p.meta.registry_year and "" or " (registry_year is year - 1 unless the plan sets it)")
     return failed()
   end
-  for _, d in ipairs(p.supports) do select_eligible(db, p, units, std, d) end
+  for i, d in ipairs(p.supports) do
+    if opts.progress then opts.progress(i - 1, #p.supports + 2, d.id) end  -- the terminal's progress bar
+    select_eligible(db, p, units, std, d)
+  end
   db:exec("CREATE INDEX temp.kh_eligible_programme ON kh_eligible(programme, unit, rank)")
   return { units = units, standard = std, poverty = pov, messages = list }, true
 end
@@ -532,13 +535,17 @@ end
 -- Evaluates p under run: prepare, allot, and the projection of effects (result.projection,
 -- see kehoach.project; left out when no support declares an effect, there being nothing
 -- to project, or with opts.project = false). When prepare finds errors the result holds
--- only messages.
+-- only messages. opts.progress(done, total, what), for a progress bar, is called before
+-- each support's selection, the allocation and the projection (total: supports + 2).
 function M.evaluate(db, p, run, opts)
   opts = opts or {}
+  local step = opts.progress or function() end
   local ctx, ok = M.prepare(db, p, opts)
   if not ok then return ctx end
+  step(#p.supports, #p.supports + 2, "allot")
   local result = M.allot(db, p, ctx, run)
   if opts.project ~= false and check.count(result.messages).error == 0 and #project.effects(p) > 0 then
+    step(#p.supports + 1, #p.supports + 2, "projection")
     result.projection = project.project(db, p, result, run)
   end
   return result

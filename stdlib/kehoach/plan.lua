@@ -15,6 +15,7 @@ local sandbox = require "kehoach.sandbox"
 local schema = require "kehoach.plan.schema"
 local values = require "kehoach.plan.values"
 local selector = require "kehoach.plan.selector"
+local expect = require "kehoach.plan.expect"
 local params = require "kehoach.plan.params"
 local json = require "kehoach.json"
 
@@ -176,6 +177,7 @@ local function named(kind, p)
         util.plan_error("%s: the name '%s' is already used by the %s at %s", label, id, prev.kind, prev.where)
       end
       if CHECK[kind] then CHECK[kind](d, label) end
+      if d.expect then d.expect = expect.check(kind, d.expect, label) end
       p.by_id[id] = d
       table.insert(p[LISTS[kind]], d)
       table.insert(p.order, d)
@@ -193,6 +195,7 @@ local function single(kind, p)
     local prev = p[SINGLE[kind]]
     if prev then util.plan_error("%s: declared twice (first at %s)", kind, prev.where) end
     if CHECK[kind] then CHECK[kind](d, kind) end
+    if d.expect then d.expect = expect.check(kind, d.expect, kind) end
     p[SINGLE[kind]] = d
     table.insert(p.order, d)
   end

@@ -71,4 +71,49 @@ function M.group_digits(n, sep)
   return (neg and "-" or "") .. out
 end
 
+-- Splits total among weights by largest remainder (ties to the earlier), none above its
+-- cap when caps are given; what a capped one cannot take goes to the others. Returns the
+-- shares, in the weights' order.
+function M.apportion(weights, total, caps)
+  local n = #weights
+  local out, fixed = {}, {}
+  for i = 1, n do out[i] = 0 end
+  local left = total
+  while left > 0 do
+    local sum = 0
+    for i = 1, n do
+      if not fixed[i] then sum = sum + weights[i] end
+    end
+    if sum == 0 then break end
+    local share, rest, given = {}, {}, 0
+    for i = 1, n do
+      if not fixed[i] then
+        local exact = left * weights[i] / sum
+        share[i] = math.floor(exact)
+        rest[#rest + 1] = { i = i, frac = exact - share[i] }
+        given = given + share[i]
+      end
+    end
+    table.sort(rest, function(a, b)
+      if a.frac ~= b.frac then return a.frac > b.frac end
+      return a.i < b.i
+    end)
+    for k = 1, left - given do share[rest[k].i] = share[rest[k].i] + 1 end
+    local over = false
+    for i, s in pairs(share) do
+      if caps and out[i] + s > caps[i] then
+        left = left - (caps[i] - out[i])
+        out[i] = caps[i]
+        fixed[i] = true
+        over = true
+      end
+    end
+    if not over then
+      for i, s in pairs(share) do out[i] = out[i] + s end
+      left = 0
+    end
+  end
+  return out
+end
+
 return M

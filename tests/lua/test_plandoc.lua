@@ -19,6 +19,7 @@ function T.test_dates_take_a_leading_zero_on_days_under_ten_and_in_january_and_f
   t.eq(vn.date("2020-12-31"), "31/12/2020")
   t.eq(vn.long_date({ year = 2021, month = 4 }), "ngày       tháng 4 năm 2021")
   t.eq(vn.long_date({ year = 2021, month = 1, day = 7 }), "ngày 07 tháng 01 năm 2021")
+  t.eq(vn.long_date({ year = 2021 }), "ngày       tháng       năm 2021")
 end
 
 function T.test_counts_under_ten_take_two_digits_and_larger_ones_are_grouped()

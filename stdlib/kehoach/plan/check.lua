@@ -10,6 +10,7 @@ local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
 local params = require "kehoach.plan.params"
 local standards = require "kehoach.standards"
+local expect = require "kehoach.plan.expect"
 
 local text = core.text
 
@@ -346,6 +347,7 @@ function M.commune_names(p)
       for _, n in ipairs(d.scope or {}) do add(n, d) end
       from_selector(d.who, d)
     end
+    for _, u in ipairs(expect.commune_names(d)) do out[#out + 1] = u end
   end
   return out
 end

@@ -1,5 +1,5 @@
 -- params.lua — the plan's values addressable by path, for --set, scenarios and the {path}
--- placeholders of objective texts: "tro_cap.amount", "vay_von.quota.Thống Nhất",
+-- placeholders of objective texts: "tro_cap.amount", "vay_von.quota.An Lạc",
 -- "giam_ho_ngheo.households", "budget.ngan_sach_thanh_pho". Commune names in paths match
 -- after folding, like everywhere else.
 --
@@ -246,7 +246,7 @@ function M.parse(kind, text)
 end
 
 -- The entry at path, or one that adds the commune to a declaration's list of communes
--- ("vay_von.quota.Hợp Thành" when the quota has no Hợp Thành yet); nil and why otherwise.
+-- ("vay_von.quota.Hòa Bình" when the quota has no Hòa Bình yet); nil and why otherwise.
 function M.find_or_add(p, path)
   local e, why = M.find(p, path)
   if e then return e end

@@ -47,12 +47,12 @@ local function list_of(one, what)
   end
 end
 
--- Commune names to counts, as a map { ["Tả Phời"] = 14 } (listed then by name: Lua
+-- Commune names to counts, as a map { ["An Lạc"] = 14 } (listed then by name: Lua
 -- cannot tell the order a table was written in) or as a list of pairs
--- { { "Tả Phời", 14 }, { "Thống Nhất", 1 } } (listed in the order written).
+-- { { "An Lạc", 14 }, { "Hòa Bình", 1 } } (listed in the order written).
 local function commune_counts(v)
   if type(v) ~= "table" then
-    return nil, "a table of commune names and counts, like { [\"Tả Phời\"] = 14 }"
+    return nil, "a table of commune names and counts, like { [\"An Lạc\"] = 14 }"
   end
   local items = {}
   if #v > 0 then
@@ -197,6 +197,7 @@ M.declarations = {
       { "Q3", "communes", false, "... in quarter III" },
       { "Q4", "communes", false, "... in quarter IV" },
       { "quarter_totals", "table", false, "households stated for each quarter: { Q1 = 4, ... }" },
+      { "expect", "table", false, "what the registry should give, checked by kehoach test: { rate_points =, poor = }" },
     },
   },
   support = {
@@ -223,6 +224,7 @@ M.declarations = {
       { "effect", "table", false, "what it changes, for projection: { income =, from =, clears = }" },
       { "section", "text", false, "\"tasks\" (Nhiệm vụ trọng tâm) or \"measures\" (Giải pháp, default)" },
       { "notes", "texts", false, "further sentences for the plan document" },
+      { "expect", "table", false, "what the registry should give, checked by kehoach test: { households =, persons =, cost = }" },
     },
   },
   source = {
@@ -238,6 +240,7 @@ M.declarations = {
     open = "money",   -- other keys (kept in .extra): source names with their amounts
     fields = {
       { "total", "money", true, "the plan's total need for funds" },
+      { "expect", "table", false, "what the programmes should cost, checked by kehoach test: { total =, <source> = }" },
     },
   },
   report = {

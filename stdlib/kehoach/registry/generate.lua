@@ -38,25 +38,6 @@ local INDICATORS = tables.INDICATORS
 
 local function round(x) return floor(x + 0.5) end
 
--- Splits total among weights by largest remainder (ties to the earlier one).
-local function apportion(weights, total)
-  local sum = 0
-  for _, w in ipairs(weights) do sum = sum + w end
-  local out, rest, given = {}, {}, 0
-  for i, w in ipairs(weights) do
-    local exact = total * w / sum
-    out[i] = floor(exact)
-    rest[i] = { i = i, frac = exact - out[i] }
-    given = given + out[i]
-  end
-  table.sort(rest, function(a, b)
-    if a.frac ~= b.frac then return a.frac > b.frac end
-    return a.i < b.i
-  end)
-  for k = 1, total - given do out[rest[k].i] = out[rest[k].i] + 1 end
-  return out
-end
-
 -- The counts for each commune at `households` households: { commune =, households =,
 -- count = {category = n}, needs = {kind = n} }. Poverty counts and needs scale up with
 -- the registry, never down; the unable to escape never scale. Raises a usage error when
@@ -64,7 +45,7 @@ end
 function M.layout(p, households)
   local weights = {}
   for i, c in ipairs(p.communes) do weights[i] = c.households end
-  local sizes = apportion(weights, households)
+  local sizes = util.apportion(weights, households)
   local scale = households / p.households
   local function up(n) return scale >= 1 and round(n * scale) or n end
   local out = {}

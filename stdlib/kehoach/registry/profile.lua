@@ -141,6 +141,16 @@ local function base_shape(std)
   end
 end
 
+-- Shares of households registering each need, by status: { poor = { credit = 0.3 }, ... }.
+local function check_need_rates(C, rates, where, kinds)
+  for _, status in ipairs({ "poor", "near_poor" }) do
+    for kind, rate in pairs(rates and rates[status] or {}) do
+      if not kinds[kind] then C.bad(where .. "." .. status, "unknown need '%s'", tostring(kind)) end
+      C.share(rate, where .. "." .. status .. "." .. kind)
+    end
+  end
+end
+
 local function pair(C, v, where)
   if type(v) ~= "table" or type(v[1]) ~= "number" or type(v[2]) ~= "number" or v[1] <= 0 or v[1] > v[2] then
     C.bad(where, "expected { low, high } multiples of the poor line, low ≤ high")
@@ -197,6 +207,7 @@ local function check_next_year(C, p, kinds)
       or fw.near_poor <= 0 or fw.middle <= 0 then
     C.bad("next_year.fell_weights", "expected { near_poor = w, middle = w }, weights above 0")
   end
+  check_need_rates(C, ny.need_rates, "next_year.need_rates", kinds)
   pair(C, ny.escaped_income, "next_year.escaped_income")
   pair(C, ny.fallen_income, "next_year.fallen_income")
   for i, c in ipairs(p.communes) do
@@ -262,12 +273,7 @@ function M.load(path)
   for _, group in ipairs({ "income_poor", "unable", "deprivation_poor", "near_poor", "middle", "non_poor" }) do
     C.weights(p.deprivations and p.deprivations[group], "deprivations." .. group)
   end
-  for _, status in ipairs({ "poor", "near_poor" }) do
-    for kind, rate in pairs(p.need_rates and p.need_rates[status] or {}) do
-      if not kinds[kind] then C.bad("need_rates." .. status, "unknown need '%s'", tostring(kind)) end
-      C.share(rate, "need_rates." .. status .. "." .. kind)
-    end
-  end
+  check_need_rates(C, p.need_rates, "need_rates", kinds)
   local inc = p.incomes
   if type(inc) ~= "table" then C.bad("incomes", "expected the income shares") end
   for _, k in ipairs({ "income_poor_floor", "unable_floor", "unable_ceiling" }) do C.share(inc[k], "incomes." .. k) end

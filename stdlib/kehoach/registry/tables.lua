@@ -12,7 +12,7 @@
 --   money     whole VND ≥ 0; "700.000" or "700 000" (grouped by thousands) are read too
 --   date      YYYY-MM-DD, a real day
 --   unit      a unit's code; for households.unit also a commune's name (matched the
---             Vietnamese way: "Vạn Hoà" finds "Vạn Hòa")
+--             Vietnamese way: "Hoà Bình" finds "Hòa Bình")
 --   household a household's code, or its id
 local M = {}
 

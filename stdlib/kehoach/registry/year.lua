@@ -492,7 +492,7 @@ function M.run(o)
     std0 = std0, std1 = std1, lines = lines_of(std0, std1),
     k0 = ny.review.k0, k1 = ny.review.k1,
     in0 = set_of(std0.indicators), in1 = set_of(std1.indicators),
-    incomes = p.incomes, need_rates = p.need_rates or {}, need_kinds = o.need_kinds,
+    incomes = p.incomes, need_rates = ny.need_rates or p.need_rates or {}, need_kinds = o.need_kinds,
     counts = counts(p, o.scale), district = p.district.code,
     days = days_in(year),
     notes = NOTES,
@@ -507,9 +507,14 @@ function M.run(o)
   end
   g.review_day = day_of(review)
   g.until_day = o["until"] and day_of(o["until"]) or g.days + 1
+  local db = o.db
+  if g.until_day < 1 then
+    -- nothing of the year is kept: no events, no review
+    db:run("INSERT INTO meta(key, value) VALUES (?, ?)", "events_until", o["until"].text)
+    return { events = 0, surveys = 0 }
+  end
   math.randomseed(o.seed, year)
 
-  local db = o.db
   db:exec([[DROP TABLE IF EXISTS temp.kh_year; DROP TABLE IF EXISTS temp.kh_year_events;
     CREATE TEMP TABLE kh_year(id INTEGER PRIMARY KEY, unit TEXT, urban INTEGER, status0 TEXT,
       kind0 TEXT, unable INTEGER, gone TEXT, gone_day INTEGER, income INTEGER,

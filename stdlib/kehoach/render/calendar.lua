@@ -10,6 +10,7 @@
 local vn = require "kehoach.render.vn"
 local workbook = require "kehoach.render.workbook"
 local figures = require "kehoach.render.figures"
+local days = require "kehoach.render.days"
 
 local M = {}
 
@@ -35,19 +36,6 @@ function M.fold(line)
 end
 
 local function ymd(y, m, d) return string.format("%04d%02d%02d", y, m, d) end
-
-local DAYS = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
-
-local function last_day(y, m)
-  return DAYS[m] + ((m == 2 and ((y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0)) and 1 or 0)
-end
-
--- The day after y-m-d.
-local function next_day(y, m, d)
-  if d < last_day(y, m) then return y, m, d + 1 end
-  if m < 12 then return y, m + 1, 1 end
-  return y + 1, 1, 1
-end
 
 -- Property lines: each {name, value, params = "VALUE=DATE"} -> folded text.
 local function lines(list)
@@ -93,7 +81,7 @@ function M.ics(s)
         { "UID", string.format("%s.report.%s@kehoach", id, r.id) },
         { "DTSTAMP", stamp },
         { "DTSTART", ymd(ry, rm, rd), params = "VALUE=DATE" },
-        { "DTEND", ymd(next_day(ry, rm, rd)), params = "VALUE=DATE" },
+        { "DTEND", ymd(days.next_day(ry, rm, rd)), params = "VALUE=DATE" },
         { "SUMMARY", M.escape(string.format("Hạn gửi %s%s", vn.lower_first(r.label), r.to ~= "" and (" — " .. r.to) or "")) },
         { "DESCRIPTION", M.escape(table.concat(what, "\n")) },
         { "CATEGORIES", M.escape("Báo cáo") },
@@ -105,7 +93,7 @@ function M.ics(s)
   for _, g in ipairs(s.programmes) do
     if type(g.period) == "string" then
       local p = vn.period(g.period)
-      local ey, em, ed = next_day(year, p.to, last_day(year, p.to))
+      local ey, em, ed = days.next_day(year, p.to, days.last_day(year, p.to))
       local src = type(g.source) == "string" and sources[g.source]
       local what = { string.format("%s hộ, %s khẩu.", vn.int(g.households), vn.int(g.persons)) }
       if src then what[#what + 1] = string.format("Kinh phí %s, %s.", vn.money(g.cost), vn.lower_first(src.label)) end

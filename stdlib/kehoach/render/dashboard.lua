@@ -129,8 +129,20 @@ local function section_projection(s, out, n)
   end
   local ye = pr.year_end
   if type(ye) == "table" and ye.poor_total then
-    out[#out + 1] = string.format("<p>Cuối năm %d, dự báo còn <strong>%s hộ nghèo</strong>%s.</p>\n", s.plan.year,
-      vn.int(ye.poor_total), ye.rate and (", tỷ lệ " .. vn.decimal(ye.rate) .. "%") or "")
+    out[#out + 1] = string.format("<p>Cuối năm %d, dự báo còn <strong>%s hộ nghèo</strong>%s%s.</p>\n", s.plan.year,
+      vn.int(ye.poor_total), ye.rate and (", tỷ lệ " .. vn.decimal(ye.rate) .. "%") or "",
+      type(ye.rate_points) == "number" and (" (giảm " .. vn.decimal(ye.rate_points) .. " điểm phần trăm)") or "")
+  end
+  -- the projection is only as good as the effects it assumes: say what they are
+  if type(pr.effects) == "table" and #pr.effects > 0 then
+    local labels = {}
+    for _, g in ipairs(s.programmes) do labels[g.id] = g.label end
+    out[#out + 1] = "<p>Dự báo dựa trên các giả định về tác động của từng chương trình:</p>\n<ul class=\"effects\">\n"
+    for _, e in ipairs(pr.effects) do
+      out[#out + 1] = string.format("<li><strong>%s</strong>%s</li>\n", esc(labels[e.programme] or e.programme or ""),
+        type(e.note) == "string" and (": " .. esc(e.note)) or "")
+    end
+    out[#out + 1] = "</ul>\n"
   end
   out[#out + 1] = "</section>\n"
   return true
@@ -141,11 +153,13 @@ end
 local function section_budget(s, out, n)
   local b = s.budget
   out[#out + 1] = "<section id=\"budget\">\n<h2>" .. n .. ". Kinh phí theo nguồn: kế hoạch và tính từ sổ hộ</h2>\n"
-  local cats, declared, computed = {}, {}, {}
+  local cats, declared, computed, spent = {}, {}, {}, {}
+  local capped = type(b.mode) == "string" and b.mode ~= "gap"
   for i, x in ipairs(b.sources) do
     cats[i] = x.short or x.label
     declared[i] = type(x.declared) == "number" and x.declared or 0
     computed[i] = x.computed
+    spent[i] = type(x.spent) == "number" and x.spent or x.computed
   end
   local gaps = {}
   for _, x in ipairs(b.sources) do
@@ -158,10 +172,17 @@ local function section_budget(s, out, n)
   out[#out + 1] = string.format("<p>Tổng nhu cầu tính từ sổ hộ: <strong>%s</strong>%s. %s</p>\n", vn.money(b.total_computed),
     total_declared and ("; kế hoạch ghi " .. vn.money(total_declared)) or "",
     #gaps > 0 and esc("Chênh lệch: " .. table.concat(gaps, "; ") .. ".") or "Các nguồn khớp với kế hoạch.")
+  if capped then
+    out[#out + 1] = string.format("<p>Khi một nguồn không đủ, kinh phí được chia theo cách <strong>%s</strong>: " ..
+      "đã chi %s.</p>\n", b.mode == "cap" and "chi đến hết nguồn, theo thứ tự ưu tiên" or "giảm đều mức hỗ trợ",
+      vn.money(type(b.total_spent) == "number" and b.total_spent or b.total_computed))
+  end
   if #cats > 0 then
+    local series = { { label = "Kế hoạch", values = declared }, { label = "Tính từ sổ hộ", values = computed } }
+    if capped then series[3] = { label = "Chi trong nguồn", values = spent } end
     out[#out + 1] = figure({
       id = "budget", axis = "Nguồn kinh phí", unit = "triệu đồng", categories = cats, format = millions,
-      series = { { label = "Kế hoạch", values = declared }, { label = "Tính từ sổ hộ", values = computed } },
+      series = series,
       title = "Kinh phí theo nguồn (triệu đồng): kế hoạch và tính từ sổ hộ",
       desc = string.format("Biểu đồ thanh đôi: %d nguồn kinh phí, mỗi nguồn một thanh số kế hoạch ghi và một thanh số tính từ các hộ được chọn.", #cats),
     }, svg.bars)

@@ -50,7 +50,7 @@ local function commune_word(units, names)
   return #names == 1 and word or ("các " .. word)
 end
 
--- "Tả Phời 30 hộ, Thống Nhất 40 hộ" from a list of {name, n}.
+-- "An Lạc 30 hộ, Hòa Bình 40 hộ" from a list of {name, n}.
 local function commune_counts(name, list)
   local out = {}
   for i, c in ipairs(list) do out[i] = string.format("%s %s hộ", name(c.name), vn.count(c.n)) end
@@ -138,7 +138,7 @@ local function target_blocks(p, s, d, g, name, units, out)
   end
 end
 
--- The households of a programme by commune, "Tả Phời 14 hộ, ...": in the quota's order
+-- The households of a programme by commune, "An Lạc 14 hộ, ...": in the quota's order
 -- when it has one, else the registry's; only communes with households chosen.
 local function chosen_by_commune(s, d, g, name)
   local list = {}
@@ -201,7 +201,7 @@ end
 
 -- ---- III. Các giải pháp thực hiện ------------------------------------------------------------
 
--- "Phòng Kinh tế thành phố thực hiện cho 10 hộ (29 nhân khẩu) tại các xã: Hợp Thành 06 hộ, ..."
+-- "Phòng Kinh tế thành phố thực hiện cho 10 hộ (29 nhân khẩu) tại các xã: An Lạc 06 hộ, ..."
 local function measure_sentence(p, s, d, g, name, units)
   local by, with = agency_names(p, d.by), agency_names(p, d.with)
   local who = #by > 0 and vn.join(by) or ("Ủy ban nhân dân " .. s.plan.unit)
@@ -352,7 +352,7 @@ end
 local function letterhead(p, s)
   local m = p.meta
   local issuer = m.issuer or ("Ủy ban nhân dân " .. s.plan.unit)
-  local issued = m.issued or { year = m.year - 1, month = 12 }
+  local issued = m.issued or { year = m.year }
   local dated = string.format("%s, %s", m.place or s.plan.unit, vn.long_date(issued))
   return { kind = "letterhead", issuer = text.upper(issuer), number = "Số: " .. (m.number or "      /KH-UBND"),
     dated = dated }

@@ -6,7 +6,7 @@
 -- bytes.
 --
 --   spec = { id = "targets", title = "...", desc = "...",
---            categories = { "Tả Phời", ... },          -- bars: one row each
+--            categories = { "An Lạc", ... },          -- bars: one row each
 --            steps = { "Quý I", ... },                 -- lines: the x axis
 --            series = { { label = "Quý I", values = { n, ... } }, ... },
 --            stacked = false, format = function(v) -> text (default: digits grouped),

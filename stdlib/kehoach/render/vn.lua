@@ -22,7 +22,7 @@ function M.int(n)
 end
 
 -- A count of households or persons: under ten with a leading zero, as the seed writes
--- "Cốc San 02 hộ"; larger counts grouped.
+-- "An Lạc 02 hộ"; larger counts grouped.
 function M.count(n)
   if n >= 0 and n < 10 then return string.format("%02d", n) end
   return util.group_digits(n)
@@ -63,9 +63,10 @@ function M.date(d)
   return string.format("%02d/%s/%d", d.day, month, d.year)
 end
 
--- "ngày 05 tháng 4 năm 2021"; a month without its day leaves the day blank for the pen.
+-- "ngày 05 tháng 4 năm 2021"; a month without its day leaves the day blank for the pen,
+-- a year alone the day and the month.
 function M.long_date(d)
-  local month = d.month <= 2 and string.format("%02d", d.month) or tostring(d.month)
+  local month = not d.month and "     " or d.month <= 2 and string.format("%02d", d.month) or tostring(d.month)
   local day = d.day and string.format("%02d", d.day) or "     "
   return string.format("ngày %s tháng %s năm %d", day, month, d.year)
 end

@@ -12,10 +12,10 @@
 -- grouping); headers are frozen; columns are as wide as their Vietnamese text. Sheets are
 -- written row by row (the workbook keeps little in memory); a list longer than a sheet
 -- holds ends with a row saying how many more are in allocations.csv.
-local util = require "kehoach.util"
 local vn = require "kehoach.render.vn"
 local values = require "kehoach.plan.values"
 local figures = require "kehoach.render.figures"
+local days = require "kehoach.render.days"
 
 local text = core.text
 
@@ -25,14 +25,9 @@ M.MAX_ROWS = 1048576      -- rows in a sheet
 local MAX_WIDTH = 60      -- characters: longer text wraps
 local QUARTER_LABELS = { "Quý I", "Quý II", "Quý III", "Quý IV" }
 
--- Seconds since 1970 at midnight UTC of y-m-d (days from the civil calendar).
+-- Seconds since 1970 at midnight UTC of y-m-d.
 function M.epoch(y, m, d)
-  y = m <= 2 and y - 1 or y
-  local era = y // 400
-  local yoe = y - era * 400
-  local doy = (153 * (m + (m > 2 and -3 or 9)) + 2) // 5 + d - 1
-  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-  return (era * 146097 + doe - 719468) * 86400
+  return days.number(y, m, d) * 86400
 end
 
 -- The day a summary's documents are stamped with: the plan's date of issue (its first
@@ -79,8 +74,16 @@ local function tracked(sh)
   local widths = {}
   local t = {}
   function t.write(row, col, v, fmt)
-    local shown = type(v) == "number" and util.group_digits(math.tointeger(v) or math.floor(v)) or tostring(v or "")
-    widths[col] = math.max(widths[col] or 6, text.width(shown) + 2)
+    local w, need = widths[col] or 6
+    if type(v) == "number" then
+      local digits = #string.format("%d", math.floor(math.abs(v)))
+      need = digits + (digits - 1) // 3 + 2       -- as "#,##0" shows it
+    elseif v ~= nil then
+      -- a text is never wider than its bytes: measure it only when it might widen the column
+      local s = tostring(v)
+      if #s + 2 > w then need = text.width(s) + 2 end
+    end
+    if need and need > w then widths[col] = need elseif not widths[col] then widths[col] = w end
     sh:write(row, col, v, fmt)
   end
   function t.row(row, values, fmts)
@@ -218,17 +221,21 @@ local function sheet_programme(wb, f, s, g, db, run, used, index)
   t.sheet:freeze(4, 3)
   local row, k, left = 3, 0, 0
   local limit = M.MAX_ROWS - 1
+  -- one list of cells reused for every household (lists run to hundreds of thousands)
+  local cells, fmts = {}, { f.num, nil, nil, nil, f.num, f.num }
+  local last = has_units and 9 or 8
+  fmts[last] = f.num
+  if has_units then fmts[8] = f.num end
   for r in db:rows([[SELECT commune, household, head, persons, rank, status, units, amount FROM allocations
       WHERE run = ? AND programme = ? ORDER BY status = 'waitlisted', rowid]], run, g.id) do
     if row >= limit then
       left = left + 1
     else
       row, k = row + 1, k + 1
-      local cells = { k, r.commune, r.household, r.head or "", r.persons, r.rank, STATUS[r.status] or r.status }
-      local fmts = { f.num, nil, nil, nil, f.num, f.num }
-      if has_units then cells[#cells + 1] = r.units or false; fmts[#cells] = f.num end
-      cells[#cells + 1] = r.amount
-      fmts[#cells] = f.num
+      cells[1], cells[2], cells[3], cells[4] = k, r.commune, r.household, r.head or ""
+      cells[5], cells[6], cells[7] = r.persons, r.rank, STATUS[r.status] or r.status
+      if has_units then cells[8] = r.units or false end
+      cells[last] = r.amount
       t.row(row, cells, fmts)
     end
   end

@@ -5,6 +5,7 @@ local util = require "kehoach.util"
 local profiles = require "kehoach.registry.profile"
 local generate = require "kehoach.registry.generate"
 local values = require "kehoach.plan.values"
+local bar = require "kehoach.render.bar"
 
 local host, fs = core.host, core.fs
 
@@ -40,13 +41,8 @@ local function run(opts, args)
   if dir then fs.mkdir(dir) end
   local tmp = path .. ".tmp-generate"
   if fs.exists(tmp) then fs.remove(tmp) end
-  local progress
-  if host.isatty("stderr") then
-    progress = function(done, total)
-      host.ewrite(string.format("\rgenerating %s households: %d%%", util.group_digits(total),
-        done * 100 // total), done == total and "\n" or "")
-    end
-  end
+  local b = bar.new("kehoach db generate")
+  local function progress(done, total) b:update(done, total, "hộ") end
   local started = host.clock()
   -- on any error the half-made file goes (closing runs after the traceback was taken)
   local cleanup <close> = setmetatable({}, { __close = function(_, err)
@@ -54,6 +50,7 @@ local function run(opts, args)
   end })
   local summary = generate.run({ path = tmp, profile = p, households = households, seed = seed,
     progress = progress, events_until = events_until })
+  b:finish()
   local moved, why = fs.rename(tmp, path)
   if not moved then
     fs.remove(tmp)

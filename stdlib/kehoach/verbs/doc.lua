@@ -11,24 +11,32 @@ local summary = require "kehoach.summary"
 local plandoc = require "kehoach.render.plandoc"
 local run = require "kehoach.verbs.run"
 local json = require "kehoach.json"
+local bar = require "kehoach.render.bar"
 
 local host, fs = core.host, core.fs
 
 local M = {}
 
 -- The plan at path, its parameters changed by opts.set, opts.scenario and opts.budget
--- (plan.apply_parameters), evaluated in memory against the registry: p, the summary, the
--- evaluation's result and its messages. The summary is nil when the plan has errors.
-function M.evaluate(path, opts)
+-- (plan.apply_parameters), evaluated in memory against the registry (opts.db): returns
+-- p, the summary, the evaluation's result and its messages; the summary is nil when the
+-- plan has errors. Verbs that render from a plan without recording a run (doc, progress)
+-- share it. With inside, inside(db, p, s, result) is called before the in-memory
+-- database closes (the registry attached as "reg", the allocations as run 1), when the
+-- plan has no errors, and what it returns comes after the messages.
+function M.evaluate(path, opts, inside)
   local p = plan.load(path)
   plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
   local db = evaluate.scratch(p, opts.db or run.DEFAULT_REGISTRY)
-  local ok, result = pcall(evaluate.evaluate, db, p, 1, { standard = opts.standard })
+  local ok, s, result, more = pcall(function()
+    local result = evaluate.evaluate(db, p, 1, { standard = opts.standard, progress = opts.progress })
+    if check.count(result.messages).error > 0 then return nil, result end
+    local s = summary.build(p, result, result.messages)
+    return s, result, table.pack(inside and inside(db, p, s, result))
+  end)
   db:close()
-  if not ok then error(result, 0) end
-  local messages = result.messages
-  if check.count(messages).error > 0 then return p, nil, result, messages end
-  return p, summary.build(p, result, messages), result, messages
+  if not ok then error(s, 0) end
+  return p, s, result, result.messages, table.unpack(more or {}, 1, more and more.n or 0)
 end
 
 -- Renders the documents of p and its summary s into out/<plan-id>/[<variant>/], beside
@@ -55,7 +63,11 @@ function M.write(p, s, units, out)
 end
 
 local function execute(opts, args)
-  local p, s, result, messages = M.evaluate(args[1], opts)
+  local b = bar.new("kehoach doc", { quiet = opts.quiet or opts.json })
+  opts.progress = function(done, total, what) b:update(done, total, what) end
+  local ok, p, s, result, messages = pcall(M.evaluate, args[1], opts)
+  b:finish()
+  if not ok then error(p, 0) end
   if not opts.quiet then
     for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
     for _, m in ipairs(messages) do host.ewrite(check.format(m), "\n") end

@@ -1,9 +1,7 @@
 -- explain.lua — `kehoach explain PLAN HOUSEHOLD_CODE [--db FILE]`: the plan evaluated as
 -- `kehoach run` does (in memory; nothing is written), then, for each support, why this
 -- household gets it or not, in Vietnamese.
-local plan = require "kehoach.plan"
-local check = require "kehoach.plan.check"
-local evaluate = require "kehoach.evaluate"
+local evaluated = require "kehoach.evaluated"
 local explain = require "kehoach.explain"
 local run = require "kehoach.verbs.run"
 local util = require "kehoach.util"
@@ -20,16 +18,8 @@ return {
     { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
   },
   run = function(opts, args)
-    local p = plan.load(args[1])
-    local db = evaluate.scratch(p, opts.db or run.DEFAULT_REGISTRY)
-    local result = evaluate.evaluate(db, p, 1)
-    if check.count(result.messages).error > 0 then
-      for _, m in ipairs(result.messages) do
-        if m.level == "error" then host.ewrite(check.format(m), "\n") end
-      end
-      db:close()
-      return 1
-    end
+    local p, result, db = evaluated.plan(args[1], opts.db or run.DEFAULT_REGISTRY)
+    if not p then return 1 end
     local h, why = explain.household(db, p, result, args[2])
     if not h then
       db:close()

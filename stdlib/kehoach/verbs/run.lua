@@ -8,6 +8,7 @@ local evaluate = require "kehoach.evaluate"
 local summary = require "kehoach.summary"
 local report = require "kehoach.render.report"
 local documents = require "kehoach.render.documents"
+local bar = require "kehoach.render.bar"
 local json = require "kehoach.json"
 local util = require "kehoach.util"
 
@@ -48,8 +49,9 @@ local function record(db, run, s, messages)
 end
 
 -- Runs the plan at path. opts: db, out, results (paths), standard (a standard table, for
--- tests), set, scenario, budget (see plan.apply_parameters). Returns the exit code, the
--- summary, the output folder, the messages and the plan.
+-- tests), set, scenario, budget (see plan.apply_parameters), progress(done, total, what)
+-- (for a progress bar), quiet, json (what the terminal is shown). Returns the exit code,
+-- the summary, the output folder, the messages, the plan and the text for stdout.
 function M.execute(path, opts)
   local started = host.now()
   local p = plan.load(path)
@@ -66,7 +68,7 @@ function M.execute(path, opts)
   db:attach_registry(registry, "reg")
   db:exec("BEGIN IMMEDIATE")
   local committed = false
-  local ok, code, s, dir = pcall(function()
+  local ok, code, s, dir, shown = pcall(function()
     db:run([[INSERT INTO runs(plan_id, plan_path, plan_sha256, registry_path, registry_year, standard,
              engine_version, parameters, scenario, budget_mode, started_at, finished_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
@@ -74,7 +76,10 @@ function M.execute(path, opts)
       json.encode(p.parameters), p.parameters.scenario ~= json.null and p.parameters.scenario.id or nil,
       p.budget_mode, started, started)
     local run = db:value("SELECT last_insert_rowid()")
-    local result = evaluate.evaluate(db, p, run, { standard = opts.standard })
+    local step = opts.progress or function() end
+    local steps = #p.supports + 4  -- selection of each support, allocation, projection, files
+    local result = evaluate.evaluate(db, p, run, { standard = opts.standard,
+      progress = function(i, _, id) step(i, steps, id) end })
     messages = result.messages
     if check.count(messages).error > 0 then return 1 end
     local sum = summary.build(p, result, messages)
@@ -82,6 +87,7 @@ function M.execute(path, opts)
     host.budget()  -- the write phase: a new instruction window, as each phase gets
     local out_dir = (opts.out or "out") .. "/" .. p.id .. (p.variant and ("/" .. p.variant) or "")
     fs.mkdir(out_dir)
+    fs.sweep(out_dir)  -- what a killed run left under temporary names
     local text = json.encode(sum, "  ") .. "\n"
     db:run("UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?", host.now(), text, run)
     local writers = {
@@ -90,36 +96,57 @@ function M.execute(path, opts)
       report = fs.open(out_dir .. "/report.md"),
     }
     writers.summary:write(text)
+    step(steps - 2, steps, "allocations.csv")
     write_allocations(db, run, writers.allocations)
     writers.report:write(report.markdown(sum))
+    step(steps - 1, steps, table.concat(documents.NAMES, ", "))
     local docs = documents.open(out_dir, sum, db, run)
-    db:exec("COMMIT")
+    -- All that can fail comes before COMMIT: files flushed to the disk under temporary
+    -- names (the workbook when closed), the terminal text made. After it only renames
+    -- are left, and should anything still fail, the error says what was already done.
+    local files = { writers.summary, writers.allocations, writers.report }
+    for _, d in ipairs(docs) do files[#files + 1] = d.writer end
+    for _, w in ipairs(files) do
+      if w.finish then w:finish() end
+    end
+    local shown = opts.json and text or not opts.quiet and report.terminal(sum) or nil
+    local done = string.format("The run was recorded in %s as run %d", results_path, run)
+    db:commit(done .. "; its files in " .. out_dir .. "/ may be from an earlier run: run the plan again.")
     committed = true
-    for _, k in ipairs({ "summary", "allocations", "report" }) do writers[k]:commit() end
-    for _, d in ipairs(docs) do d.writer:commit() end
-    return 0, sum, out_dir
+    fs.commit(files, done .. ", and its files written to " .. out_dir .. "/.")
+    return 0, sum, out_dir, shown
   end)
-  if not committed then db:exec("ROLLBACK") end
+  if not committed then db:rollback() end
   db:close()
   if not ok then error(code, 0) end
-  return code, s, dir, messages, p
+  return code, s, dir, messages, p, shown
 end
 
 local function run(opts, args)
-  local code, s, dir, messages, p = M.execute(args[1], opts)
-  for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
-  for _, m in ipairs(messages) do host.ewrite(check.format(m), "\n") end
+  local b = bar.new("kehoach run", { quiet = opts.quiet or opts.json })
+  opts.progress = function(done, total, what) b:update(done, total, what) end
+  local ok, code, s, dir, messages, p, shown = pcall(M.execute, args[1], opts)
+  b:finish()
+  if not ok then error(code, 0) end
+  if not opts.quiet then
+    for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
+  end
+  for _, m in ipairs(messages) do
+    if not opts.quiet or m.level == "error" then host.ewrite(check.format(m), "\n") end
+  end
   if code ~= 0 then
     host.ewrite(args[1], ": the plan has errors; nothing was written\n")
     return code
   end
-  host.write(report.terminal(s))
-  host.ewrite(string.format("written: %s/summary.json, allocations.csv, report.md, %s; results in %s\n", dir,
-    table.concat(documents.NAMES, ", "), opts.results or "out/results.db"))
+  if shown then host.write(shown) end
+  if not opts.json and not opts.quiet then
+    host.ewrite(string.format("written: %s/summary.json, allocations.csv, report.md, %s; results in %s\n", dir,
+      table.concat(documents.NAMES, ", "), opts.results or "out/results.db"))
+  end
   return 0
 end
 
-M.usage = "kehoach run PLAN [--db FILE] [--out DIR] [--results FILE] [--set PATH=VALUE]... [--scenario NAME] [--budget MODE]"
+M.usage = "kehoach run PLAN [--db FILE] [--out DIR] [--results FILE] [--set PATH=VALUE]... [--scenario NAME] [--budget MODE] [--quiet] [--json]"
 M.about = "Runs the plan against the household registry, which is opened read-only: chooses the\n" ..
   "households for each support (by quota and priority, with waiting lists), costs it by\n" ..
   "funding source, checks it against the registry, records the run in the results\n" ..
@@ -132,6 +159,8 @@ M.options = {
   { "db", "FILE", "the household registry (default " .. M.DEFAULT_REGISTRY .. ")" },
   { "out", "DIR", "where the reports go: DIR/<plan-id>/ (default out/)" },
   { "results", "FILE", "the results database (default out/results.db)" },
+  { "quiet", nil, "print nothing but errors (the files say the rest)" },
+  { "json", nil, "print the summary (summary.json) on stdout instead of the tables" },
 }
 for _, o in ipairs(plan.OPTIONS) do M.options[#M.options + 1] = o end
 M.run = run

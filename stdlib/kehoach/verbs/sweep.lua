@@ -126,7 +126,7 @@ end
 
 M.usage = "kehoach sweep PLAN --vary PATH=FROM:TO:STEP [--set PATH=VALUE]... [--scenario NAME] [--budget MODE] [--db FILE] [--out DIR]"
 M.about = "Evaluates the plan for each value of one path, from FROM to TO by STEP (read as the path's\n" ..
-  "kind: tro_cap.amount=250000:400000:10000, vay_von.quota.Thống Nhất=39:46:1), and prints one\n" ..
+  "kind: tro_cap.amount=250000:400000:10000, vay_von.quota.COMMUNE=39:46:1), and prints one\n" ..
   "row per value: cost, each source's gap, households reached, projected escapes, poor households\n" ..
   "and rate at year end, and how far each target falls short. What the value cannot change is\n" ..
   "computed once (the selection always; the allocation when only amounts change). Writes\n" ..

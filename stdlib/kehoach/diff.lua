@@ -1,0 +1,314 @@
+-- diff.lua — two plans side by side (`kehoach diff`): each evaluated against the registry
+-- as `kehoach run` would, then compared commune by commune (poor households at the review
+-- each reads, target, households reached, cost), funding source by source, programme by
+-- programme, and rule by rule (what the plan text says: selectors, amounts, periods,
+-- quotas, sources...). Rendered as terminal tables and as Markdown (diff.md).
+--
+--   diff.compare(path_a, path_b, registry) -> d, or nil after printing a plan's errors
+--   diff.terminal(d) -> text      diff.markdown(d) -> text
+--
+-- Communes match by name the Vietnamese way (Hoà Bình = Hòa Bình); programmes, sources and
+-- targets by their names in the plans.
+local util = require "kehoach.util"
+local evaluated = require "kehoach.evaluated"
+local source = require "kehoach.plan.source"
+local tbl = require "kehoach.render.table"
+local vn = require "kehoach.render.vn"
+
+local text = core.text
+
+local M = {}
+
+-- ---- what one plan gives ------------------------------------------------------------------
+
+-- Per commune key: { name, poor, target, reached, cost }.
+local function communes(p, result, db)
+  local out, order = {}, {}
+  for _, c in ipairs(result.units.communes) do
+    local key = text.fold(c.name)
+    local pov = result.poverty.by_unit[c.code]
+    out[key] = { name = c.name, poor = pov and pov.poor or 0, target = 0, reached = 0, cost = 0 }
+    order[#order + 1] = key
+  end
+  for _, t in ipairs(p.targets) do
+    for _, c in ipairs(t.by_commune or {}) do
+      local e = out[c.key]
+      if e then e.target = e.target + c.n end
+    end
+  end
+  local paid = {}
+  for _, d in ipairs(p.supports) do
+    if d.amount then paid[#paid + 1] = "'" .. d.id:gsub("'", "''") .. "'" end
+  end
+  if #paid > 0 then
+    for r in db:rows(string.format([[SELECT unit, count(DISTINCT household) AS reached, sum(amount) AS cost
+        FROM allocations WHERE run = 1 AND status = 'chosen' AND programme IN (%s) GROUP BY unit]],
+        table.concat(paid, ", "))) do
+      local e = out[text.fold(result.units.by_code[r.unit].name)]
+      e.reached, e.cost = r.reached, r.cost or 0
+    end
+  end
+  return out, order
+end
+
+local function side(path, registry)
+  local p, result, db = evaluated.plan(path, registry)
+  if not p then return nil end
+  local by, order = communes(p, result, db)
+  db:close()
+  local progs = {}
+  for _, f in ipairs(result.programmes) do progs[f.id] = f end
+  return { p = p, result = result, communes = by, order = order, programmes = progs }
+end
+
+-- ---- the rules ------------------------------------------------------------------------------
+
+-- Fields compared, by declaration kind, in the order told.
+local RULES = {
+  support = { "label", "who", "amount", "months", "quarters", "completed_by", "quota", "priority",
+    "households", "persons", "units", "units_per_household", "scope", "coverage", "source",
+    "outside_budget", "by", "with", "effect", "section" },
+  target = { "households", "rate_points", "by_commune", "quarter_totals" },
+  report = { "due", "covers", "when", "to" },
+  plan = { "year", "standard", "registry_year", "unit" },
+}
+
+local function commune_changes(a, b)
+  local av, bv, names, order = {}, {}, {}, {}
+  for _, c in ipairs(a or {}) do
+    av[c.key] = c.n
+    names[c.key] = c.name
+    order[#order + 1] = c.key
+  end
+  for _, c in ipairs(b or {}) do
+    bv[c.key] = c.n
+    if not names[c.key] then order[#order + 1] = c.key end
+    names[c.key] = c.name
+  end
+  local parts = {}
+  for _, k in ipairs(order) do
+    if av[k] ~= bv[k] then
+      parts[#parts + 1] = string.format("%s %s → %s", names[k], av[k] or "—", bv[k] or "—")
+    end
+  end
+  return table.concat(parts, ", ")
+end
+
+local function field_change(da, db_, name)
+  local ta, tb = source.field(da, name), source.field(db_, name)
+  if ta == tb then return nil end
+  if (name == "quota" or name == "by_commune") and da[name] and db_[name] then
+    return commune_changes(da[name], db_[name])
+  end
+  -- one line: texts split for the width joined again
+  local function short(t) return t and (t:gsub('" %.%.%s*\n?%s*"', ""):gsub("%s*\n%s*", " ")) or "—" end
+  return short(ta) .. " → " .. short(tb)
+end
+
+-- { {what = "support 'vay_von'", change = "quota: ..."} ... } in plan B's order, then what
+-- only A had.
+local function rules(a, b)
+  local out = {}
+  local function add(what, change) out[#out + 1] = { what = what, change = change } end
+  for _, name in ipairs(RULES.plan) do
+    local c = field_change(a.meta, b.meta, name)
+    if c then add("plan", name .. ": " .. c) end
+  end
+  local seen = {}
+  for _, d in ipairs(b.order) do
+    local fields = RULES[d.kind]
+    if d.id and fields and d.kind ~= "plan" then
+      seen[d.id] = true
+      local label = string.format("%s '%s'", d.kind, d.id)
+      local old = a.by_id[d.id]
+      if not old or old.kind ~= d.kind then
+        add(label, "new")
+      else
+        for _, name in ipairs(fields) do
+          local c = field_change(old, d, name)
+          if c then add(label, name .. ": " .. c) end
+        end
+      end
+    elseif d.kind == "source" then
+      seen[d.id] = true
+      if not (a.by_id[d.id] and a.by_id[d.id].kind == "source") then
+        add(string.format("source '%s'", d.id), "new: " .. d.label)
+      end
+    end
+  end
+  for _, d in ipairs(a.order) do
+    if d.id and d.kind ~= "plan" and (RULES[d.kind] or d.kind == "source") and not seen[d.id] then
+      add(string.format("%s '%s'", d.kind, d.id), "dropped")
+    end
+  end
+  -- the budget's lines
+  local la, lb = a.budget and a.budget.lines or {}, b.budget and b.budget.lines or {}
+  local ids = {}
+  for k in pairs(la) do ids[k] = true end
+  for k in pairs(lb) do ids[k] = true end
+  for _, k in ipairs(util.sorted_keys(ids)) do
+    if la[k] ~= lb[k] then
+      add("budget", string.format("%s: %s → %s", k, la[k] and source.money(la[k]) or "—",
+        lb[k] and source.money(lb[k]) or "—"))
+    end
+  end
+  if a.budget and b.budget and a.budget.total ~= b.budget.total then
+    add("budget", string.format("total: %s → %s", source.money(a.budget.total), source.money(b.budget.total)))
+  end
+  return out
+end
+
+-- ---- the comparison -------------------------------------------------------------------------
+
+function M.compare(path_a, path_b, registry)
+  local a = side(path_a, registry)
+  local b = side(path_b, registry)
+  if not a or not b then return nil end
+  local d = { a = a, b = b, communes = {}, sources = {}, programmes = {} }
+  -- communes: B's order, then those only A has
+  local keys, seen = {}, {}
+  for _, list in ipairs({ b.order, a.order }) do
+    for _, k in ipairs(list) do
+      if not seen[k] then
+        seen[k] = true
+        keys[#keys + 1] = k
+      end
+    end
+  end
+  local none = { poor = 0, target = 0, reached = 0, cost = 0 }
+  for _, k in ipairs(keys) do
+    local ca, cb = a.communes[k], b.communes[k]
+    d.communes[#d.communes + 1] = { name = (cb or ca).name, a = ca or none, b = cb or none,
+      only = (not ca and "b") or (not cb and "a") or nil }
+  end
+  -- sources and programmes: A's order, then B's new ones
+  local function union(la, lb)
+    local out, ids = {}, {}
+    for _, list in ipairs({ la, lb }) do
+      for _, x in ipairs(list) do
+        if not ids[x.id] then
+          ids[x.id] = true
+          out[#out + 1] = x.id
+        end
+      end
+    end
+    return out
+  end
+  for _, id in ipairs(union(a.p.sources, b.p.sources)) do
+    local sa, sb = a.p.by_id[id], b.p.by_id[id]
+    d.sources[#d.sources + 1] = { id = id, label = (sb or sa).short or (sb or sa).label,
+      a = a.result.by_source[id] or 0, b = b.result.by_source[id] or 0 }
+  end
+  for _, id in ipairs(union(a.p.supports, b.p.supports)) do
+    local fa, fb = a.programmes[id], b.programmes[id]
+    d.programmes[#d.programmes + 1] = { id = id, label = (fb or fa).decl.label, a = fa, b = fb }
+  end
+  d.rules = rules(a.p, b.p)
+  return d
+end
+
+-- ---- rendering ------------------------------------------------------------------------------
+
+local function signed(n)
+  if n == 0 then return "0" end
+  return (n > 0 and "+" or "−") .. util.group_digits(math.abs(n))
+end
+
+local function millions(vnd) return vn.millions(vnd) end
+
+local function heading(x)
+  local p = x.p
+  return string.format("%s (%d, %s, review of %d)", p.id, p.year, p.meta.standard, p.registry_year)
+end
+
+local function commune_table(d)
+  local cols = { { "Xã, phường" }, { "Nghèo A", align = "right" }, { "Nghèo B", align = "right" },
+    { "Chỉ tiêu A", align = "right" }, { "Chỉ tiêu B", align = "right" },
+    { "Hỗ trợ A", align = "right" }, { "Hỗ trợ B", align = "right" },
+    { "Kinh phí A", align = "right" }, { "Kinh phí B", align = "right" } }
+  local rows, total = {}, { a = { poor = 0, target = 0, reached = 0, cost = 0 }, b = { poor = 0, target = 0, reached = 0, cost = 0 } }
+  for _, c in ipairs(d.communes) do
+    rows[#rows + 1] = { c.name .. (c.only and (" (" .. c.only:upper() .. " only)") or ""),
+      util.group_digits(c.a.poor), util.group_digits(c.b.poor), util.group_digits(c.a.target),
+      util.group_digits(c.b.target), util.group_digits(c.a.reached), util.group_digits(c.b.reached),
+      millions(c.a.cost), millions(c.b.cost) }
+    for _, s in ipairs({ "a", "b" }) do
+      for _, k in ipairs({ "poor", "target", "reached", "cost" }) do total[s][k] = total[s][k] + c[s][k] end
+    end
+  end
+  rows[#rows + 1] = { rule = true }
+  rows[#rows + 1] = { "Tổng", util.group_digits(total.a.poor), util.group_digits(total.b.poor),
+    util.group_digits(total.a.target), util.group_digits(total.b.target), util.group_digits(total.a.reached),
+    util.group_digits(total.b.reached), millions(total.a.cost), millions(total.b.cost) }
+  return cols, rows
+end
+
+local function source_table(d)
+  local cols = { { "Nguồn kinh phí", max = 36 }, { "A (đồng)", align = "right" }, { "B (đồng)", align = "right" },
+    { "Chênh lệch", align = "right" } }
+  local rows, ta, tb = {}, 0, 0
+  for _, s in ipairs(d.sources) do
+    rows[#rows + 1] = { s.label, util.group_digits(s.a), util.group_digits(s.b), signed(s.b - s.a) }
+    ta, tb = ta + s.a, tb + s.b
+  end
+  rows[#rows + 1] = { rule = true }
+  rows[#rows + 1] = { "Tổng", util.group_digits(ta), util.group_digits(tb), signed(tb - ta) }
+  return cols, rows
+end
+
+local function programme_table(d)
+  local cols = { { "Chương trình", max = 44 }, { "Số hộ A", align = "right" }, { "Số hộ B", align = "right" },
+    { "Kinh phí A (tr.đ)", align = "right" }, { "Kinh phí B (tr.đ)", align = "right" } }
+  local rows = {}
+  for _, g in ipairs(d.programmes) do
+    local function n(f, k) return f and util.group_digits(f[k]) or "—" end
+    local function m(f) return f and millions(f.cost) or "—" end
+    rows[#rows + 1] = { g.label, n(g.a, "households"), n(g.b, "households"), m(g.a), m(g.b) }
+  end
+  return cols, rows
+end
+
+local function header(d)
+  return { "A: " .. d.a.p.path .. " — " .. heading(d.a), "B: " .. d.b.p.path .. " — " .. heading(d.b) }
+end
+
+local NOTE = "Nghèo: poor households at the review each plan reads; chỉ tiêu: households to lift out of\n" ..
+  "poverty; hỗ trợ: households chosen by a programme with an amount; kinh phí: triệu đồng."
+
+function M.terminal(d)
+  local out = header(d)
+  out[#out + 1] = ""
+  out[#out + 1] = tbl.terminal(commune_table(d))
+  out[#out + 1] = NOTE
+  out[#out + 1] = ""
+  out[#out + 1] = tbl.terminal(programme_table(d))
+  out[#out + 1] = tbl.terminal(source_table(d))
+  out[#out + 1] = "What changed in the rules:"
+  for _, r in ipairs(d.rules) do out[#out + 1] = "  " .. r.what .. ": " .. r.change end
+  if #d.rules == 0 then out[#out + 1] = "  nothing" end
+  return table.concat(out, "\n") .. "\n"
+end
+
+function M.markdown(d)
+  local out = { string.format("# %s → %s", d.a.p.id, d.b.p.id), "" }
+  for _, h in ipairs(header(d)) do out[#out + 1] = "- " .. h end
+  out[#out + 1] = ""
+  out[#out + 1] = "## By commune"
+  out[#out + 1] = ""
+  out[#out + 1] = tbl.markdown(commune_table(d))
+  out[#out + 1] = NOTE
+  out[#out + 1] = ""
+  out[#out + 1] = "## By programme"
+  out[#out + 1] = ""
+  out[#out + 1] = tbl.markdown(programme_table(d))
+  out[#out + 1] = "## By funding source"
+  out[#out + 1] = ""
+  out[#out + 1] = tbl.markdown(source_table(d))
+  out[#out + 1] = "## What changed in the rules"
+  out[#out + 1] = ""
+  for _, r in ipairs(d.rules) do out[#out + 1] = "- **" .. r.what .. "** " .. r.change:gsub("|", "\\|") end
+  if #d.rules == 0 then out[#out + 1] = "Nothing." end
+  return table.concat(out, "\n") .. "\n"
+end
+
+return M

@@ -1,0 +1,88 @@
+-- progress.lua — `kehoach progress PLAN --as-of DATE [--db FILE] [--out DIR]`: how the
+-- plan stands on DATE from the registry's events since 1 January of the plan's year:
+-- escapes by commune and quarter against the targets, new and returning poor households,
+-- the poor households now, each programme in its schedule, the next report due. Prints a
+-- summary and writes out/<plan-id>/[<variant>/]progress.md (the content of the six-month
+-- and annual reports). The plan is evaluated in memory (the results database is not
+-- touched), so that the programmes' households are those `kehoach run` chooses.
+local plan = require "kehoach.plan"
+local check = require "kehoach.plan.check"
+local values = require "kehoach.plan.values"
+local progress = require "kehoach.progress"
+local render = require "kehoach.render.progress"
+local run = require "kehoach.verbs.run"
+local doc = require "kehoach.verbs.doc"
+local bar = require "kehoach.render.bar"
+local json = require "kehoach.json"
+local util = require "kehoach.util"
+
+local host, fs = core.host, core.fs
+
+local M = {}
+
+-- The progress of the plan at path on the date as_of (ISO text). opts: db, set,
+-- scenario, budget. Returns the progress table, the summary and the plan; or nil, the
+-- messages and the plan when the plan has errors.
+function M.compute(path, as_of_text, opts)
+  local as_of, why = values.date(as_of_text)
+  if not as_of then util.fail("usage", "kehoach progress: --as-of: %s", why) end
+  local p, s, _, messages, pr = doc.evaluate(path, opts, function(db, p, s, result)
+    if as_of.year < p.year then
+      util.fail("usage", "kehoach progress: --as-of %s is before the plan's year %d begins", as_of.text, p.year)
+    end
+    return progress.compute(db, p, s, result.units, as_of)
+  end)
+  if not s then return nil, messages, p end
+  return pr, s, p, messages
+end
+
+local function execute(opts, args)
+  if not opts.as_of then util.fail("usage", "kehoach progress: --as-of DATE is required (see kehoach progress --help)") end
+  local b = bar.new("kehoach progress", { quiet = opts.quiet or opts.json })
+  opts.progress = function(done, total, what) b:update(done, total, what) end
+  local ok, pr, s, p = pcall(M.compute, args[1], opts.as_of, opts)
+  b:finish()
+  if not ok then error(pr, 0) end
+  if not pr then
+    for _, m in ipairs(s) do
+      if m.level == "error" then host.ewrite(check.format(m), "\n") end
+    end
+    host.ewrite(args[1], ": the plan has errors; nothing was written\n")
+    return 1
+  end
+  local dir = (opts.out or "out") .. "/" .. p.id .. (p.variant and ("/" .. p.variant) or "")
+  fs.mkdir(dir)
+  local path = dir .. "/progress.md"
+  fs.write(path, render.markdown(pr, s))
+  if opts.json then
+    host.write(json.encode(pr, "  "), "\n")
+  elseif not opts.quiet then
+    for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
+    host.write(render.terminal(pr, s))
+    if pr.events_until and pr.events_until < pr.as_of then
+      host.ewrite(string.format("note: the registry records events up to %s only\n", pr.events_until))
+    end
+    host.ewrite("written: ", path, "\n")
+  end
+  return 0
+end
+
+M.usage = "kehoach progress PLAN --as-of DATE [--db FILE] [--out DIR] [--set PATH=VALUE]... [--quiet] [--json]"
+M.about = "Reports how the plan stands on DATE (YYYY-MM-DD) from the registry's events since 1\n" ..
+  "January of the plan's year (escaped, fell_into, re_poor, moved, dissolved): escapes by\n" ..
+  "commune and quarter against the targets, new and returning poor households, the poor\n" ..
+  "households now, each programme in its schedule, and the next report due. Writes\n" ..
+  "out/<plan-id>/progress.md, the content of the six-month and annual reports. The results\n" ..
+  "database is not touched."
+M.args = { "PLAN" }
+M.options = {
+  { "as-of", "DATE", "the day the report is made on (YYYY-MM-DD)" },
+  { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
+  { "out", "DIR", "where progress.md goes: DIR/<plan-id>/ (default out/)" },
+  { "quiet", nil, "print nothing but errors" },
+  { "json", nil, "print the figures as JSON on stdout" },
+}
+for _, o in ipairs(plan.OPTIONS) do M.options[#M.options + 1] = o end
+M.run = execute
+
+return M

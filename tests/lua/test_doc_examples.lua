@@ -1,0 +1,154 @@
+-- test_doc_examples.lua — every ```lua example in docs/plan-language.md runs:
+--   * the tutorial's steps, each added to the ones before, check and run against the
+--     default registry without an error;
+--   * a whole plan (one that declares plan { ... }) checks and runs without an error, and
+--     every expectation it writes holds;
+--   * scenarios are added to the 2021 plan (or, as a scenario file, placed beside a copy of
+--     the plan they name) and check without an error;
+--   * `who = ...` selectors run inside a support of their own;
+--   * other fragments declare without an error after a plan header, and `kehoach check`
+--     finds nothing wrong in them but names declared elsewhere.
+local t = ...
+local plan = require "kehoach.plan"
+local check = require "kehoach.plan.check"
+local expect = require "kehoach.plan.expect"
+local evaluate = require "kehoach.evaluate"
+
+local fs = core.fs
+
+local T = {}
+
+local DOC = "docs/plan-language.md"
+local DIR = "build/tests/lua-doc-examples"
+local REGISTRY = core.host.getenv("KEHOACH_REGISTRY") or "data/registry.db"
+local HEADER = 'plan { id = "vi-du", title = "Ví dụ", unit = "Thành phố Lào Cai", year = 2021, standard = "vn-2016" }\n'
+local WHOLE_MARK = "^%-%- plans/vi%-du%-2021%.lua: the whole plan"
+-- what a fragment may refer to that it does not declare itself
+local ELSEWHERE = { ["unknown-source"] = true, ["unknown-agency"] = true, ["unknown-parameter"] = true }
+
+-- The ```lua blocks of the document: { text, line, section }.
+local function blocks()
+  local doc = t.ok(fs.read(DOC), DOC)
+  local out, section, inside, line_no = {}, "", nil, 0
+  for line in (doc .. "\n"):gmatch("([^\n]*)\n") do
+    line_no = line_no + 1
+    if inside then
+      if line:match("^```") then
+        out[#out + 1] = inside
+        inside = nil
+      else
+        inside.text = inside.text .. line .. "\n"
+      end
+    elseif line:match("^```lua") then
+      inside = { text = "", line = line_no + 1, section = section }
+    elseif line:match("^## ") then
+      section = line:sub(4)
+    end
+  end
+  return out
+end
+
+local function write(name, text)
+  fs.mkdir(DIR)
+  local path = DIR .. "/" .. name .. ".lua"
+  fs.write(path, text)
+  return path
+end
+
+-- Errors of kehoach check and of the evaluation against the registry, as lines.
+local function problems(p, allowed)
+  local out = {}
+  local db = evaluate.scratch(p, REGISTRY)
+  local result = evaluate.evaluate(db, p, 1)
+  db:close()
+  for _, m in ipairs(result.messages) do
+    if m.level == "error" and not (allowed and allowed[m.code]) then out[#out + 1] = check.format(m) end
+  end
+  return out, result
+end
+
+local function at(b) return string.format("%s:%d (%s)", DOC, b.line, b.section) end
+
+local function load(b, path)
+  local ok, p = pcall(plan.load, path)
+  if not ok then error(string.format("%s: %s", at(b), type(p) == "table" and p.message or tostring(p)), 0) end
+  return p
+end
+
+local function whole(b, n)
+  local p = load(b, write("whole_" .. n, b.text))
+  local errs, result = problems(p)
+  t.eq(errs, {}, at(b))
+  local list = expect.verify(p, result)
+  for _, e in ipairs(list) do t.ok(e.holds, at(b) .. ": " .. e.text) end
+  -- what the document says `kehoach test` prints for it
+  local said = fs.read(DOC):match("kehoach test plans/" .. p.id:gsub("%-", "%%-") .. "%.lua%s+# (%d+) expectations")
+  if said then t.eq(tonumber(said), #list, at(b) .. ": the expectations the tutorial counts") end
+end
+
+local function scenario(b, n)
+  local base = b.text:match('base = "([^"]+)"')
+  local path
+  if base then
+    fs.write(DIR .. "/" .. base, t.ok(fs.read("plans/" .. base), "plans/" .. base))
+    path = write("scenarios_" .. n, b.text)
+  else
+    -- (named apart from the plan's own scenarios, which the examples may share names with)
+    path = write("scenarios_" .. n, fs.read("plans/lao-cai-city-2021.lua") .. "\n"
+      .. b.text:gsub('scenario "([%w_]+)"', 'scenario "%1_vi_du"'))
+  end
+  local p = load(b, path)
+  plan.apply_parameters(p)   -- a scenario file's scenario, as kehoach check applies it
+  t.eq(check.count(check.run(p)).error, 0, at(b))
+end
+
+local function selectors(b, n)
+  local k = 0
+  for stmt in (b.text .. "\n\n"):gmatch("(who = .-)\n%s*\n") do
+    k = k + 1
+    local p = load(b, write(string.format("who_%d_%d", n, k),
+      HEADER .. string.format('support "vi_du" { label = "ví dụ", %s }\n', stmt)))
+    t.eq(problems(p), {}, at(b))
+  end
+  t.ok(k > 0, at(b) .. ": a selector")
+end
+
+local function fragment(b, n)
+  local p = load(b, write("fragment_" .. n, HEADER .. b.text))
+  local errs = {}
+  for _, m in ipairs(check.run(p)) do
+    if m.level == "error" and not ELSEWHERE[m.code] then errs[#errs + 1] = check.format(m) end
+  end
+  t.eq(errs, {}, at(b))
+end
+
+function T.test_every_lua_example_in_the_document_runs()
+  local seen = { tutorial = 0, whole = 0, scenario = 0, who = 0, fragment = 0 }
+  local steps = ""
+  for n, b in ipairs(blocks()) do
+    local text = b.text
+    if b.section:match("^Tutorial") and not text:match(WHOLE_MARK) then
+      steps = steps .. text .. "\n"
+      local p = load(b, write("tutorial_" .. n, steps))
+      t.eq(problems(p), {}, at(b) .. ": the tutorial up to this step")
+      seen.tutorial = seen.tutorial + 1
+    elseif text:match("^plan {") or text:match("\nplan {") then
+      whole(b, n)
+      seen.whole = seen.whole + 1
+    elseif text:match("^%-*[^\n]*\n?scenario \"") or text:match("^scenario \"") then
+      scenario(b, n)
+      seen.scenario = seen.scenario + 1
+    elseif text:match("^who = ") then
+      selectors(b, n)
+      seen.who = seen.who + 1
+    else
+      fragment(b, n)
+      seen.fragment = seen.fragment + 1
+    end
+  end
+  t.ok(seen.tutorial >= 6, "the tutorial's steps: " .. seen.tutorial)
+  t.ok(seen.whole >= 3, "whole plans: " .. seen.whole)
+  t.ok(seen.scenario >= 2 and seen.who >= 1 and seen.fragment >= 8, "every kind of example")
+end
+
+return T

@@ -1,0 +1,124 @@
+-- test_progress.lua — `kehoach progress` on the fixture registry with events the tests
+-- write: escapes by commune and quarter against the targets, new and returning poor, the
+-- poor now, programmes in their schedule, the next report; events of another district,
+-- of last year or after the date left out; dates outside the plan's year.
+local t = ...
+local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
+local verb = require "kehoach.verbs.progress"
+local render = require "kehoach.render.progress"
+
+local store = core.store
+
+local T = {}
+
+local PLAN = fx.HEADER .. [[
+target "giam" { label = "Giảm hộ nghèo", households = 3, by_commune = { ["An Lạc"] = 2, ["Hoà Bình"] = 1 },
+  Q2 = { ["An Lạc"] = 1 }, Q4 = { ["An Lạc"] = 1, ["Hòa Bình"] = 1 } }
+source "city" { label = "Ngân sách thành phố" }
+source "loans" { label = "Nguồn vốn vay tín dụng", loan = true }
+support "tro_cap" { label = "Trợ cấp", who = { status = "poor", unable_to_escape = true },
+  amount = per_person_month(250000), months = "01-12", source = "city", by = "xa" }
+support "vay_von" { label = "Vay vốn", who = { status = "poor", need = "credit" },
+  quota = { ["An Lạc"] = 2, ["Bình Minh"] = 1 }, amount = per_household(million(50)), quarters = "Q1-Q2",
+  source = "loans", by = "xa" }
+support "nha_o" { label = "Nhà ở", who = { status = "poor", need = "housing" }, quarters = "Q3-Q4", by = "xa" }
+budget { total = million(171), city = million(21), loans = million(150) }
+report "sau_thang" { label = "Báo cáo 6 tháng", due = "2021-06-05", covers = "01-06", to = "xa" }
+report "nam" { label = "Báo cáo năm", due = "2021-12-05", covers = "01-12", to = "xa" }
+agency "xa" { name = "Ủy ban nhân dân các xã, phường", "Chi trả trợ cấp." }
+]]
+
+-- household code, date, kind
+local EVENTS = {
+  { "A03", "2021-05-10", "escaped" },     -- An Lạc, Q2: counts
+  { "H02", "2021-08-01", "escaped" },     -- Hòa Bình, Q3: after 30/6
+  { "A06", "2021-03-01", "fell_into" },   -- An Lạc near-poor, newly poor
+  { "B02", "2021-04-02", "re_poor" },     -- Bình Minh near-poor, back into poverty
+  { "A02", "2021-02-01", "dissolved" },   -- An Lạc, poor: leaves the poor
+  { "B03", "2021-03-03", "moved" },       -- Bình Minh, not poor
+  { "X01", "2021-02-01", "escaped" },     -- another district: left out
+  { "A04", "2020-12-30", "escaped" },     -- last year: left out
+  { "A05", "2021-07-15", "escaped" },     -- after 30/6
+}
+
+local function registry(events_until)
+  local path = fx.registry("progress")
+  local db = store.registry(path, "rw")
+  for _, e in ipairs(EVENTS) do
+    db:run("INSERT INTO events(household, date, kind, note) SELECT id, ?, ?, 'test' FROM households WHERE code = ?",
+      e[2], e[3], e[1])
+  end
+  if events_until then db:run("INSERT INTO meta VALUES ('events_until', ?)", events_until) end
+  db:close()
+  return path
+end
+
+local function compute(as_of, events_until)
+  return verb.compute(fx.plan_file("progress", PLAN), as_of, { db = registry(events_until) })
+end
+
+function T.test_escapes_by_commune_and_quarter_against_the_targets()
+  local pr = compute("2021-06-30")
+  t.eq(pr.as_of, "2021-06-30")
+  t.eq({ pr.quarters[1].state, pr.quarters[2].state, pr.quarters[3].state }, { "past", "past", "future" })
+  t.eq(pr.totals.escaped, { 0, 1, 0, 0 }, "A03 only: not X01 (elsewhere), A04 (2020), H02 or A05 (later)")
+  local tg = pr.targets[1]
+  t.eq({ tg.households, tg.due, tg.done }, { 3, 1, 1 })
+  t.eq(tg.by_commune["An Lạc"], { year = 2, due = 1, done = 1, quarters = { 0, 1, 0, 1 } })
+  t.eq(tg.by_commune["Hòa Bình"], { year = 1, due = 0, done = 0, quarters = { 0, 0, 0, 1 } })
+  t.eq(tg.by_commune["Bình Minh"], nil, "no target, no escape")
+  t.eq(render.headline(pr, tg), "Đến ngày 30/6/2021 có 1 hộ thoát nghèo, đạt 33,33% chỉ tiêu năm (3 hộ). " ..
+    "Chỉ tiêu đến hết quý II là 1 hộ: đạt.")
+  local later = compute("2021-09-30").targets[1]
+  t.eq({ later.due, later.done }, { 1, 3 }, "H02 in Q3, A05 in July")
+  t.contains(render.headline(compute("2021-12-31"), later), "vượt")
+  local matrix = render.quarter_matrix(pr, tg)
+  t.contains(matrix, "| An Lạc               |   0/0 |    1/1 |     ·/0 |    ·/1 |")
+  t.contains(matrix, "| Hòa Bình             |   0/0 |    0/0 |     ·/0 |    ·/1 |")
+end
+
+function T.test_new_and_returning_poor_and_the_poor_now()
+  local pr = compute("2021-06-30")
+  local e = pr.events
+  t.eq(e["An Lạc"].fell_into, { 1, 0, 0, 0 })
+  t.eq(e["Bình Minh"].re_poor, { 0, 1, 0, 0 })
+  t.eq(e["An Lạc"].dissolved, { 1, 0, 0, 0 })
+  t.eq(e["Bình Minh"].moved, { 1, 0, 0, 0 })
+  t.eq(pr.poor.left, { ["An Lạc"] = 1 }, "A02 was poor; B03 was not")
+  -- An Lạc: 6 poor at the review - A03 escaped - A02 gone + A06 newly poor
+  t.eq(pr.poor.now, { ["An Lạc"] = 5, ["Bình Minh"] = 3, ["Hòa Bình"] = 2 })
+  t.eq({ pr.poor.review_total, pr.poor.now_total }, { 10, 10 })
+end
+
+function T.test_programmes_stand_in_their_schedule_and_the_next_report_is_named()
+  local pr = compute("2021-06-30")
+  local by = {}
+  for _, g in ipairs(pr.programmes) do by[g.id] = g end
+  t.eq({ by.tro_cap.state, by.vay_von.state, by.nha_o.state }, { "current", "past", "future" })
+  t.eq(by.vay_von.escaped, 1, "A03 had a loan")
+  t.eq({ pr.reports[1].state, pr.reports[2].state, pr.reports[2].days }, { "past", "next", 158 })
+  t.eq(render.next_report_words(pr), "Báo cáo tiếp theo: Báo cáo năm, hạn gửi trước ngày 05/12/2021 (còn 158 ngày), " ..
+    "gửi Ủy ban nhân dân các xã, phường.")
+  t.eq(compute("2021-06-05").reports[1].state, "next", "due today is still to send")
+end
+
+function T.test_progress_md_says_what_the_registry_does_not_cover()
+  local pr, s = compute("2022-02-01", "2021-09-30")
+  t.eq({ pr.as_of, pr.clamped }, { "2021-12-31", true })
+  local md = render.markdown(pr, s)
+  t.contains(md, "# Báo cáo kết quả thực hiện kế hoạch giảm nghèo đến ngày 31/12/2021")
+  t.contains(md, "*Kế hoạch năm 2021 kết thúc ngày 31/12/2021: số liệu tính đến ngày đó.*")
+  t.contains(md, "*Sổ hộ ghi sự kiện đến ngày 30/9/2021: những gì xảy ra sau ngày đó chưa có trong số liệu.*")
+  t.contains(md, "| Quý III/2021 |        0 |           2 |", "H02 and A05")
+  t.contains(md, "Không còn báo cáo nào có hạn gửi trong kế hoạch.")
+end
+
+function T.test_dates_outside_the_plans_year_are_command_line_errors()
+  local path = fx.plan_file("progress", PLAN)
+  local _, kind = t.raises("before the plan's year 2021 begins", verb.compute, path, "2020-12-31", { db = registry() })
+  t.eq(kind, "usage")
+  _, kind = t.raises("%-%-as%-of", verb.compute, path, "2021-02-30", { db = registry() })
+  t.eq(kind, "usage")
+end
+
+return T

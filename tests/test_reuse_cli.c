@@ -1,0 +1,264 @@
+/*
+** test_reuse_cli.c — the plan as its author reuses it: `kehoach test` (the expectations a
+** plan writes, checked against the registry), `kehoach new` (next year's draft), `kehoach
+** diff` (two plans side by side), and other districts' plans.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+#define PLAN_2021 "plans/lao-cai-city-2021.lua"
+
+/* A copy of the file at from, in dir under name, with each (find, replace) pair replaced
+** once (the test fails when find is not there). Returns the copy's path, malloc'ed. */
+static char *edited_copy(const char *from, const char *dir, const char *name, const char *const pairs[]) {
+  char *text = kh_read_file(from);
+  assert_non_null(text);
+  for (int i = 0; pairs[i]; i += 2) {
+    char *at = strstr(text, pairs[i]);
+    if (at == NULL) fail_msg("\"%s\" is not in %s", pairs[i], from);
+    size_t head = (size_t)(at - text), find = strlen(pairs[i]), repl = strlen(pairs[i + 1]);
+    char *next = malloc(strlen(text) - find + repl + 1);
+    memcpy(next, text, head);
+    memcpy(next + head, pairs[i + 1], repl);
+    strcpy(next + head + repl, at + find);
+    free(text);
+    text = next;
+  }
+  char *path = kh_path(dir, name);
+  kh_write_file(path, text);
+  free(text);
+  return path;
+}
+
+/* The line number (from 1) of the first line of file path that contains needle. */
+static int line_of(const char *path, const char *needle) {
+  char *text = kh_read_file(path);
+  assert_non_null(text);
+  char *at = strstr(text, needle);
+  if (at == NULL) fail_msg("\"%s\" is not in %s", needle, path);
+  int line = 1;
+  for (char *c = text; c < at; c++)
+    if (*c == '\n') line++;
+  free(text);
+  return line;
+}
+
+/* ---- kehoach test ----------------------------------------------------------------------- */
+
+static void test_holds_for_the_2021_plan(void **state) {
+  const char *args[] = {"test", PLAN_2021, "--db", kh_registry(), NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_string_equal(r.out, "");
+  assert_non_null(strstr(r.err, PLAN_2021 ": 21 expectations, 21 held, 0 missed\n"));
+  kh_result_free(&r);
+}
+
+/* The 2022 plan reads the review of 2021 under vn-2022: no error, no warning, and its
+** own expectations (its totals) hold. */
+static void the_2022_plan_checks_clean_and_its_expectations_hold(void **state) {
+  const char *chk[] = {"check", "plans/lao-cai-city-2022.lua", "--db", kh_registry(), NULL};
+  kh_result r = kh_run(chk);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, "plans/lao-cai-city-2022.lua: 0 errors, 0 warnings"));
+  kh_result_free(&r);
+  const char *tst[] = {"test", "plans/lao-cai-city-2022.lua", "--db", kh_registry(), NULL};
+  r = kh_run(tst);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, "21 expectations, 21 held, 0 missed"));
+  kh_result_free(&r);
+}
+
+/* Each miss is one line at the declaration's plan line, and the command exits 1. */
+static void test_reports_each_miss_at_its_plan_line(void **state) {
+  char *dir = kh_tmpdir();
+  const char *const edits[] = {
+      "expect = { households = 57, persons = 105,", "expect = { households = 57, persons = 104,",
+      "expect = { total = million(5723),", "expect = { total = million(5724),",
+      "von_vay = million(2400) },", "von_vy = million(2400) },",
+      NULL};
+  char *plan = edited_copy(PLAN_2021, dir, "plan.lua", edits);
+  const char *args[] = {"test", plan, "--db", kh_registry(), NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 1);
+  int support = line_of(plan, "support \"tro_cap\" {"), budget = line_of(plan, "\nbudget {") + 1;
+  char want[4096];
+  snprintf(want, sizeof want,
+           "%s:%d: miss: support 'tro_cap': persons: the plan expects 104, the registry gives 105\n"
+           "%s:%d: miss: budget: total: the plan expects 5.724.000.000 đồng, the registry gives "
+           "5.723.000.000 đồng\n"
+           "%s:%d: miss: budget: expect.von_vy: 'von_vy' is not a declared funding source (did you "
+           "mean 'von_vay'?)\n",
+           plan, support, plan, budget, plan, budget);
+  assert_string_equal(r.out, want);
+  assert_non_null(strstr(r.err, ": 21 expectations, 18 held, 3 missed\n"));
+  kh_result_free(&r);
+  free(plan), free(dir);
+}
+
+/* A wrong expectation is a plan error when the plan is read, at its line. */
+static void test_refuses_an_unknown_expectation(void **state) {
+  char *dir = kh_tmpdir();
+  const char *const edits[] = {"expect = { households = 48, cost", "expect = { housholds = 48, cost", NULL};
+  char *plan = edited_copy(PLAN_2021, dir, "plan.lua", edits);
+  const char *args[] = {"test", plan, "--db", kh_registry(), NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 1);
+  assert_non_null(strstr(r.err, "support \"vay_von\": unknown expectation 'housholds' (did you mean "
+                                "'households'?); support can expect: households, persons, units, cost, "
+                                "eligible, waitlisted, by_commune"));
+  kh_result_free(&r);
+  free(plan), free(dir);
+}
+
+/* ---- kehoach new ------------------------------------------------------------------------ */
+
+/* The draft goes to a file, is read back and checked; then it runs against the registry. */
+static void new_writes_a_draft_that_runs(void **state) {
+  char *dir = kh_tmpdir();
+  char *draft = kh_path(dir, "lao-cai-city-2022.lua");
+  const char *args[] = {"new", "--from", PLAN_2021, "--year", "2022", "--db", kh_registry(), "--out", draft, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, "draft of lao-cai-city-2022 (giam_ho_ngheo 117 households, budget "));
+  assert_non_null(strstr(r.err, "0 errors"));
+  kh_result_free(&r);
+  char *text = kh_read_file(draft);
+  assert_non_null(strstr(text, "  year = 2022,\n"));
+  assert_non_null(strstr(text, "  -- drafted: the standard in force in 2022\n  standard = \"vn-2022\",\n"));
+  free(text);
+  char *out = kh_path(dir, "out"), *results = kh_path(dir, "results.db");
+  const char *run[] = {"run", draft, "--db", kh_registry(), "--out", out, "--results", results, NULL};
+  r = kh_run(run);
+  assert_int_equal(r.code, 0);
+  kh_result_free(&r);
+  /* a second time, the file is there: only with --force */
+  r = kh_run(args);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "already exists; add --force to replace it"));
+  kh_result_free(&r);
+  free(out), free(results), free(draft), free(dir);
+}
+
+static void new_without_its_year_is_a_usage_error(void **state) {
+  const char *args[] = {"new", "--from", PLAN_2021, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "give the new plan's year: --year 2022"));
+  kh_result_free(&r);
+}
+
+/* ---- another district ------------------------------------------------------------------ */
+
+/* Sa Pa's registry, made by `make` from scripts/profiles/sa-pa.lua. */
+static const char *sapa_registry(void) {
+  const char *r = getenv("KEHOACH_SAPA");
+  return r && *r ? r : "data/sa-pa.db";
+}
+
+/* Sa Pa's plan on Sa Pa's registry: checked, run and tested like the city's, with the
+** town's units, its 13% poverty and the sources only it has. */
+static void sa_pa_runs_on_its_own_registry(void **state) {
+  const char *chk[] = {"check", "plans/sa-pa-2021.lua", "--db", sapa_registry(), NULL};
+  kh_result r = kh_run(chk);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, "plans/sa-pa-2021.lua: 0 errors, 0 warnings, names checked against"));
+  kh_result_free(&r);
+  const char *tst[] = {"test", "plans/sa-pa-2021.lua", "--db", sapa_registry(), NULL};
+  r = kh_run(tst);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.err, "16 expectations, 16 held, 0 missed"));
+  kh_result_free(&r);
+  char *dir = kh_tmpdir();
+  char *results = kh_path(dir, "results.db");
+  const char *run[] = {"run", "plans/sa-pa-2021.lua", "--db", sapa_registry(), "--out", dir,
+                       "--results", results, NULL};
+  r = kh_run(run);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.out, "sa-pa-2021 — Thị xã Sa Pa, năm 2021"));
+  assert_non_null(strstr(r.out, "Chương trình 135    1.750.000.000         1.750.000.000           0\n"));
+  assert_non_null(strstr(r.out, "DN du lịch            250.000.000           250.000.000           0\n"));
+  kh_result_free(&r);
+  /* the town's poverty, from the registry: 1.955 poor of 15.100 households */
+  const char *stats[] = {"db", "stats", "--db", sapa_registry(), NULL};
+  r = kh_run(stats);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.out, "\nTotal "));
+  assert_non_null(strstr(r.out, " 15.100 "));
+  assert_non_null(strstr(r.out, "1.955"));
+  assert_non_null(strstr(r.out, "12,95"));
+  kh_result_free(&r);
+  free(results), free(dir);
+}
+
+/* ---- kehoach diff ----------------------------------------------------------------------- */
+
+static void diff_compares_2021_and_2022_by_commune_source_and_rule(void **state) {
+  char *dir = kh_tmpdir();
+  const char *args[] = {"diff", PLAN_2021, "plans/lao-cai-city-2022.lua", "--db", kh_registry(),
+                        "--out", dir, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  /* the poor at each review (225 under vn-2016 in 2020, 292 under vn-2022 in 2021), the
+  ** targets (90, 119), and each plan's cost in triệu đồng */
+  char *total = strstr(r.out, "\nTổng ");
+  assert_non_null(total);
+  assert_non_null(strstr(total, " 225 "));
+  assert_non_null(strstr(total, " 292 "));
+  assert_non_null(strstr(total, " 90 "));
+  assert_non_null(strstr(total, " 119 "));
+  assert_non_null(strstr(total, " 5.723 "));
+  assert_non_null(strstr(total, " 5.516,32\n"));
+  /* one row for Vạn Hòa, however each plan writes it */
+  assert_non_null(strstr(r.out, "\nVạn Hòa "));
+  assert_null(strstr(r.out, "\nVạn Hoà "));
+  const char *changes[] = {
+      "  support 'tro_cap': amount: per_person_month(250000) → per_person_month(360000)\n",
+      "  support 'vay_von': quota: Thống Nhất 39 → 22, Tả Phời 9 → 16, Hợp Thành — → 8,",
+      "  support 'bo_giong': source: \"ngan_sach_tinh\" → \"ngan_sach_trung_uong\"\n",
+      "  source 'ngan_sach_trung_uong': new: ",
+      "  plan: standard: \"vn-2016\" → \"vn-2022\"\n",
+      "  budget: total: million(5723) → million(5516.32)\n",
+  };
+  for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++)
+    if (strstr(r.out, changes[i]) == NULL) fail_msg("no \"%s\" in:\n%s", changes[i], r.out);
+  kh_result_free(&r);
+  char *md_path = kh_path(dir, "lao-cai-city-2021--lao-cai-city-2022/diff.md");
+  char *md = kh_read_file(md_path);
+  assert_non_null(md);
+  assert_non_null(strstr(md, "| Tổng       |     225 |     292 |"));
+  assert_non_null(strstr(md, "- **support 'tro_cap'** amount: per_person_month(250000) → per_person_month(360000)\n"));
+  free(md), free(md_path), free(dir);
+}
+
+static void diff_of_a_plan_with_itself_finds_no_change(void **state) {
+  char *dir = kh_tmpdir();
+  const char *args[] = {"diff", PLAN_2021, PLAN_2021, "--db", kh_registry(), "--out", dir, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.out, "What changed in the rules:\n  nothing\n"));
+  assert_non_null(strstr(r.out, "\nTổng                 5.723.000.000  5.723.000.000           0\n"));
+  kh_result_free(&r);
+  free(dir);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_holds_for_the_2021_plan),
+      cmocka_unit_test(the_2022_plan_checks_clean_and_its_expectations_hold),
+      cmocka_unit_test(test_reports_each_miss_at_its_plan_line),
+      cmocka_unit_test(test_refuses_an_unknown_expectation),
+      cmocka_unit_test(new_writes_a_draft_that_runs),
+      cmocka_unit_test(new_without_its_year_is_a_usage_error),
+      cmocka_unit_test(sa_pa_runs_on_its_own_registry),
+      cmocka_unit_test(diff_compares_2021_and_2022_by_commune_source_and_rule),
+      cmocka_unit_test(diff_of_a_plan_with_itself_finds_no_change),
+  };
+  return cmocka_run_group_tests_name("reuse_cli", tests, NULL, NULL);
+}
