@@ -149,6 +149,9 @@ static int writer_fail(lua_State *L, Writer *w, int saved) {
   char target[PATH_MAX];
   snprintf(target, sizeof target, "%s", w->target);
   writer_abort(w);
+  if (saved == ENOSPC || saved == EDQUOT)
+    return sandbox_raise(L, KH_EOUTPUT, "cannot write %s: the disk is full (%s); free some space "
+                         "and run again", target, strerror(saved));
   return sandbox_raise(L, KH_EOUTPUT, "cannot write %s: %s", target, strerror(saved));
 }
 
