@@ -18,7 +18,8 @@ endif
 CONFIG = build/config.mk
 -include $(CONFIG)
 
-CFLAGS  = $(CFLAGS_BASE) $(SAN_FLAGS) $(PKG_CFLAGS)
+DEFS    ?=
+CFLAGS  = $(CFLAGS_BASE) $(SAN_FLAGS) $(DEFS) $(PKG_CFLAGS)
 LDFLAGS = $(SAN_FLAGS)
 
 ENGINE_SRC  = $(wildcard engine/*.c)
@@ -37,7 +38,7 @@ FUZZ_SEEDS_plan = plans    # more seeds, read where they live
 REGISTRY = data/registry.db
 PLAN     = plans/lao-cai-city-2021.lua
 
-.PHONY: all run test san bench clean deps check-tests fuzz
+.PHONY: all run test san bench clean deps check-tests fuzz faults valgrind
 .SECONDARY:
 .DEFAULT_GOAL := all
 
@@ -114,6 +115,36 @@ fuzz: $(CONFIG) $(REGISTRY)
 	@sh tests/fuzz/deps.sh
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(foreach t,$(FUZZ_TARGETS),$(t)$(if $(FUZZ_SEEDS_$(t)),:$(strip $(FUZZ_SEEDS_$(t)))))
+
+# Allocation failures (tests/faults/walk.c): the engine built with -DKEHOACH_FAULTS under
+# ASan and UBSan, and the walk of the failing allocation over the whole 2021 run, on a
+# registry of FAULT_HOUSEHOLDS households made from the same profile (the plan's poor
+# households and needs are all there, so every phase runs as on the default registry).
+# FAULT_STEP=7 fails every 7th allocation (a quarter of an hour on two cores); FAULT_STEP=1
+# every one in turn (about two hours); FAULT_ONCE=1 fails only the Nth, not all after it.
+FAULT_HOUSEHOLDS ?= 5000
+FAULT_STEP       ?= 7
+FAULT_ONCE       ?= 0
+FAULT_JOBS       ?= 2
+FAULT_REGISTRY   ?= build/faults/registry-$(FAULT_HOUSEHOLDS).db
+
+build/faults/registry-%.db: $(REGISTRY) | $(BIN)
+	@mkdir -p $(dir $@)
+	./$(BIN) db generate $@ --households $* --force
+
+faults: $(CONFIG) $(FAULT_REGISTRY)
+	@$(MAKE) --no-print-directory BUILD=build/faults SANITIZE=1 OPT=-O1 DEFS=-DKEHOACH_FAULTS \
+	  build/faults/kehoach build/faults/tests/walk
+	KEHOACH_BIN=build/faults/kehoach FAULT_REGISTRY=$(FAULT_REGISTRY) FAULT_STEP=$(FAULT_STEP) \
+	  FAULT_JOBS=$(FAULT_JOBS) FAULT_ONCE=$(FAULT_ONCE) ASAN_OPTIONS=detect_leaks=1 build/faults/tests/walk
+
+$(BUILD)/tests/walk: tests/faults/walk.c tests/harness.h | $(CONFIG)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -Itests -o $@ $< $(LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# The 2021 run under valgrind's memcheck: no invalid access, no leak.
+valgrind: $(BIN) $(REGISTRY)
+	@sh tests/valgrind.sh ./$(BIN) $(PLAN) $(REGISTRY)
 
 bench: $(BIN)
 	sh scripts/bench.sh ./$(BIN)

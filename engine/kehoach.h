@@ -15,7 +15,7 @@ enum kh_exit {
   KH_EPLAN = 1,       /* the plan has an error: syntax, run-time, or a failed check */
   KH_EUSAGE = 2,      /* the command line is wrong */
   KH_EDATA = 3,       /* the registry or an input file is missing, invalid or corrupt */
-  KH_ELIMIT = 4,      /* the plan exceeded the instruction or memory limit */
+  KH_ELIMIT = 4,      /* the plan exceeded the instruction or memory limit; out of memory */
   KH_EOUTPUT = 5,     /* an output file or the results database could not be written */
   KH_EBUSY = 6,       /* a database stayed locked by another process */
   KH_ENOTBUILT = 7,   /* the verb exists in the design but is not built yet */

@@ -6,9 +6,13 @@
 **   fs.read(path)            the whole file, or nil and why
 **   fs.exists(path)          "file", "directory", "other", or nil
 **   fs.mkdir(path)           creates path and its parents; raises an output error
-**   fs.open(path)            a Writer: w:write(...), w:commit(), w:abort(); an uncommitted
-**                            Writer is removed when closed or collected
+**   fs.open(path)            a Writer (below)
 **   fs.write(path, text)     fs.open + write + commit
+**   fs.commit(files [, note])   commits each of the list in order (Writers, workbooks);
+**                            then, when given, note is added to the message of any error
+**                            that ends the command later (sandbox_set_note)
+**   fs.sweep(dir)            removes the temporaries of Writers that died before they
+**                            committed or abandoned (a killed run); returns how many
 **   fs.sha256(path)          hex digest of a file, or nil and why
 **   fs.sha256_string(s)      hex digest of a string
 **   fs.list(dir)             the names in dir (unsorted), or nil and why
@@ -16,13 +20,25 @@
 **   fs.rename(from, to)      moves a file into place atomically; true, or nil and why
 **   fs.realpath(path)        the absolute path, or nil and why
 **   fs.size(path)            bytes, or nil
+**
+** A Writer writes "<path>.tmp.XXXXXX" and holds an flock on it for as long as it lives,
+** which is how fs.sweep tells a dead writer's file from a live one (the kernel lets go
+** of the lock when the process dies):
+**   w:write(...)     appends strings
+**   w:finish()       flushes the file to the disk (fsync): after it, commit only renames,
+**                    so what can fail (a full disk) fails before a run is recorded
+**   w:commit()       finishes when needed, then renames the file into place
+**   w:abort()        removes the temporary file
+** A Writer neither committed nor abandoned is removed when closed or collected.
 */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -35,11 +51,13 @@
 #include "sandbox.h"
 
 #define WRITER_MT "kehoach.Writer"
+#define TMP_SUFFIX ".tmp.XXXXXX"  /* mkstemp's template, after the target's name */
 
 typedef struct Writer {
-  FILE *f;      /* NULL once committed or aborted */
+  FILE *f;      /* NULL once committed or aborted; its descriptor holds the flock */
   char *tmp;    /* the temporary file, malloc'ed */
   char *target; /* the final name, malloc'ed */
+  int finished; /* flushed to the disk: only the rename is left */
 } Writer;
 
 static int fail_errno(lua_State *L, const char *what) {
@@ -107,11 +125,12 @@ static int l_mkdir(lua_State *L) {
 
 /* ---- Writer ---------------------------------------------------------------------------- */
 
+/* Closes and removes the temporary file, if any, and frees the names. Idempotent. */
 static int writer_abort(Writer *w) {
   if (w->f) {
+    unlink(w->tmp); /* before fclose lets go of the lock: fs.sweep never races us */
     fclose(w->f);
     w->f = NULL;
-    unlink(w->tmp);
   }
   free(w->tmp);
   free(w->target);
@@ -119,10 +138,21 @@ static int writer_abort(Writer *w) {
   return 0;
 }
 
-static Writer *check_writer(lua_State *L) {
-  Writer *w = luaL_checkudata(L, 1, WRITER_MT);
+static Writer *check_writer(lua_State *L, int i) {
+  Writer *w = luaL_checkudata(L, i, WRITER_MT);
   if (w->f == NULL) luaL_error(L, "the file has already been committed or abandoned");
   return w;
+}
+
+/* Raises an output error for w's file with errno saved, after abandoning it. */
+static int writer_fail(lua_State *L, Writer *w, int saved) {
+  char target[PATH_MAX];
+  snprintf(target, sizeof target, "%s", w->target);
+  writer_abort(w);
+  if (saved == ENOSPC || saved == EDQUOT)
+    return sandbox_raise(L, KH_EOUTPUT, "cannot write %s: the disk is full (%s); free some space "
+                         "and run again", target, strerror(saved));
+  return sandbox_raise(L, KH_EOUTPUT, "cannot write %s: %s", target, strerror(saved));
 }
 
 /* fs.open(path) -> Writer. The Writer is made closed, then opened, so a failed
@@ -132,64 +162,109 @@ static int l_open(lua_State *L) {
   Writer *w = lua_newuserdatauv(L, sizeof *w, 0);
   w->f = NULL;
   w->tmp = w->target = NULL;
+  w->finished = 0;
   luaL_setmetatable(L, WRITER_MT);
   size_t n = strlen(path);
   w->target = strdup(path);
-  w->tmp = malloc(n + 16);
+  w->tmp = malloc(n + sizeof TMP_SUFFIX);
   if (w->target == NULL || w->tmp == NULL) return luaL_error(L, "out of memory");
-  snprintf(w->tmp, n + 16, "%s.tmp.XXXXXX", path);
+  memcpy(w->tmp, path, n);
+  memcpy(w->tmp + n, TMP_SUFFIX, sizeof TMP_SUFFIX);
   int fd = mkstemp(w->tmp);
   if (fd < 0) return sandbox_raise(L, KH_EOUTPUT, "cannot write %s: %s", path, strerror(errno));
   mode_t mask = umask(0);
   umask(mask);
   fchmod(fd, 0666 & ~mask);
-  w->f = fdopen(fd, "wb");
-  if (w->f == NULL) {
-    close(fd);
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0 || (w->f = fdopen(fd, "wb")) == NULL) {
+    int saved = errno;
     unlink(w->tmp);
-    return sandbox_raise(L, KH_EOUTPUT, "cannot write %s: %s", path, strerror(errno));
+    close(fd);
+    return sandbox_raise(L, KH_EOUTPUT, "cannot write %s: %s", path, strerror(saved));
   }
   return 1;
 }
 
 static int l_writer_write(lua_State *L) {
-  Writer *w = check_writer(L);
+  Writer *w = check_writer(L, 1);
+  if (w->finished) return luaL_error(L, "%s: written after finish", w->target);
   int n = lua_gettop(L);
   for (int i = 2; i <= n; i++) {
     size_t len;
     const char *s = luaL_checklstring(L, i, &len);
-    if (fwrite(s, 1, len, w->f) != len)
-      return sandbox_raise(L, KH_EOUTPUT, "cannot write %s: %s", w->target, strerror(errno));
+    if (fwrite(s, 1, len, w->f) != len) return writer_fail(L, w, errno);
   }
   lua_settop(L, 1);
   return 1;
 }
 
-static int l_writer_commit(lua_State *L) {
-  Writer *w = check_writer(L);
-  int bad = fflush(w->f) != 0 || ferror(w->f);
-  int saved = errno;
-  if (fclose(w->f) != 0 && !bad) {
-    bad = 1;
-    saved = errno;
-  }
+/* Flushes w to the disk; 0, or errno (w is then abandoned by the caller). */
+static int writer_finish(Writer *w) {
+  if (w->finished) return 0;
+  if (fflush(w->f) != 0 || ferror(w->f) || fsync(fileno(w->f)) != 0) return errno ? errno : EIO;
+  w->finished = 1;
+  return 0;
+}
+
+static int l_writer_finish(lua_State *L) {
+  Writer *w = check_writer(L, 1);
+  int e = writer_finish(w);
+  if (e) return writer_fail(L, w, e);
+  return 0;
+}
+
+/* Finishes w when needed and renames it into place; 0, or errno. Allocates nothing. */
+static int writer_commit(Writer *w) {
+  int e = writer_finish(w);
+  if (e == 0 && rename(w->tmp, w->target) != 0) e = errno;
+  if (e) return e;
+  fclose(w->f); /* the file is in place: its lock goes with it */
   w->f = NULL;
-  if (!bad && rename(w->tmp, w->target) != 0) {
-    bad = 1;
-    saved = errno;
-  }
-  if (bad) {
-    unlink(w->tmp);
-    lua_pushfstring(L, "cannot write %s: %s", w->target, strerror(saved));
-    writer_abort(w);
-    return sandbox_raise(L, KH_EOUTPUT, "%s", lua_tostring(L, -1));
-  }
-  writer_abort(w); /* frees the names; the file is in place */
+  writer_abort(w); /* frees the names */
+  return 0;
+}
+
+static int l_writer_commit(lua_State *L) {
+  Writer *w = check_writer(L, 1);
+  int e = writer_commit(w);
+  if (e) return writer_fail(L, w, e);
   return 0;
 }
 
 static int l_writer_abort(lua_State *L) {
   return writer_abort(luaL_checkudata(L, 1, WRITER_MT));
+}
+
+/* fs.commit(files [, note]): each of the list in order — a Writer, or any object with a
+** commit method (a workbook) — then the note. Writers are checked before anything is
+** renamed, so a spent one moves no file. */
+static int l_commit(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const char *note = luaL_optstring(L, 2, NULL);
+  lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_rawgeti(L, 1, i);
+    if (luaL_testudata(L, -1, WRITER_MT)) check_writer(L, -1);
+    else if (lua_getfield(L, -1, "commit") != LUA_TFUNCTION)
+      return luaL_error(L, "fs.commit: element %d has no commit method", (int)i);
+    else lua_pop(L, 1);
+    lua_pop(L, 1);
+  }
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_rawgeti(L, 1, i);
+    Writer *w = luaL_testudata(L, -1, WRITER_MT);
+    if (w) {
+      int e = writer_commit(w);
+      if (e) return writer_fail(L, w, e);
+    } else {
+      lua_getfield(L, -1, "commit");
+      lua_insert(L, -2);
+      lua_call(L, 1, 0);
+      continue;
+    }
+    lua_pop(L, 1);
+  }
+  if (note) sandbox_set_note(sandbox_of(L), note);
+  return 0;
 }
 
 static int l_write(lua_State *L) {
@@ -206,6 +281,43 @@ static int l_write(lua_State *L) {
   lua_pushvalue(L, 3);
   lua_call(L, 1, 0);
   return 0;
+}
+
+/* A name a Writer's temporary could have: anything, ".tmp.", six letters or digits. */
+static int is_temporary(const char *name) {
+  size_t n = strlen(name), k = sizeof TMP_SUFFIX - 1;
+  if (n <= k || strncmp(name + n - k, ".tmp.", 5) != 0) return 0;
+  for (const char *p = name + n - 6; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) return 0;
+  return 1;
+}
+
+/* fs.sweep(dir) -> how many temporaries of dead Writers it removed. A temporary whose
+** lock can be taken has no Writer left; one that is locked belongs to a live one (another
+** kehoach writing there now) and stays. */
+static int l_sweep(lua_State *L) {
+  const char *dir = luaL_checkstring(L, 1);
+  DIR *d = opendir(dir);
+  lua_Integer removed = 0;
+  if (d == NULL) {
+    lua_pushinteger(L, 0);
+    return 1;
+  }
+  for (struct dirent *e; (e = readdir(d)) != NULL;) {
+    if (!is_temporary(e->d_name)) continue;
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path) continue;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) continue;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+        unlink(path) == 0)
+      removed++;
+    close(fd);
+  }
+  closedir(d);
+  lua_pushinteger(L, removed);
+  return 1;
 }
 
 /* ---- digests, folders ---------------------------------------------------------------------- */
@@ -278,13 +390,15 @@ static int l_realpath(lua_State *L) {
 }
 
 static const luaL_Reg writer_methods[] = {
-    {"write", l_writer_write}, {"commit", l_writer_commit}, {"abort", l_writer_abort}, {NULL, NULL}};
+    {"write", l_writer_write},   {"finish", l_writer_finish}, {"commit", l_writer_commit},
+    {"abort", l_writer_abort},   {NULL, NULL}};
 
 static const luaL_Reg fs_funcs[] = {
     {"read", l_read},     {"exists", l_exists},           {"mkdir", l_mkdir},
     {"open", l_open},     {"write", l_write},             {"sha256", l_sha256},
     {"sha256_string", l_sha256_string}, {"list", l_list}, {"remove", l_remove},
-    {"rename", l_rename}, {"realpath", l_realpath}, {"size", l_size},           {NULL, NULL}};
+    {"rename", l_rename}, {"realpath", l_realpath}, {"size", l_size},
+    {"commit", l_commit}, {"sweep", l_sweep},       {NULL, NULL}};
 
 int luaopen_kehoach_fs(lua_State *L) {
   modules_new_class(L, WRITER_MT, writer_methods, l_writer_abort);

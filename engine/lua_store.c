@@ -14,6 +14,11 @@
 **   db:prepare(sql)                 a Stmt with :run(...), :rows(...), :close()
 **   db:func(name, nargs, fn)        an SQL function that calls fn (errors pass through)
 **   db:attach_registry(path [, schema])   a registry, read-only, as schema ("reg")
+**   db:commit([note])               COMMIT; once it succeeded, note (what is now done for
+**                                   good) is added to any later error of the command
+**   db:rollback()                   ROLLBACK if a transaction is open (SQLite ends one by
+**                                   itself on some errors, a full disk); never raises, so
+**                                   cleaning up cannot hide the error that caused it
 **   db:close(), db:name()
 **
 ** Parameters bind positionally (nil, boolean, integer, number, string), or by name when
@@ -138,6 +143,23 @@ static int l_db_attach_registry(lua_State *L) {
   return 0;
 }
 
+/* db:commit([note]): the two in one C call, so nothing can fail between a successful
+** COMMIT and the note that says what it made permanent. */
+static int l_db_commit(lua_State *L) {
+  Db *db = check_db(L, 1);
+  const char *note = luaL_optstring(L, 2, NULL);
+  int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) return raise_sqlite(L, db->h, rc);
+  if (note) sandbox_set_note(sandbox_of(L), note);
+  return 0;
+}
+
+static int l_db_rollback(lua_State *L) {
+  Db *db = luaL_checkudata(L, 1, DB_MT);
+  if (db->h && !sqlite3_get_autocommit(db->h)) sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+  return 0;
+}
+
 static int l_db_exec(lua_State *L) {
   Db *db = check_db(L, 1);
   int rc = sqlite3_exec(db->h, luaL_checkstring(L, 2), NULL, NULL, NULL);
@@ -215,10 +237,12 @@ static void bind_all(lua_State *L, sqlite3_stmt *st, int first) {
   for (int slot = 1; slot <= n; slot++) bind_one(L, st, slot, first + slot - 1);
 }
 
-/* Re-raises an error a Lua SQL function stored during the last step, if any. */
+/* Re-raises an error a Lua SQL function stored during the last step, if any. The slot
+** holds false when there is none: it always exists, so storing never allocates. */
 static void reraise_function_error(lua_State *L) {
-  if (lua_getfield(L, LUA_REGISTRYINDEX, SQL_ERROR_KEY) != LUA_TNIL) {
-    lua_pushnil(L);
+  lua_getfield(L, LUA_REGISTRYINDEX, SQL_ERROR_KEY);
+  if (lua_toboolean(L, -1)) {
+    lua_pushboolean(L, 0);
     lua_setfield(L, LUA_REGISTRYINDEX, SQL_ERROR_KEY);
     lua_error(L);
   }
@@ -398,30 +422,52 @@ static void func_destroy(void *p) {
   sqlite3_free(f);
 }
 
-/* Calls the Lua function under pcall; an error is kept in the registry and re-raised by
-** step() once SQLite has unwound, so no longjmp crosses SQLite. */
+typedef struct Call {
+  Func *f;
+  int argc;
+  sqlite3_value **argv;
+} Call;
+
+/* Protected: the SQL arguments of the Call (light userdata 1) pushed as Lua values, and
+** the function called with them. Stack: [-1, +1, e]. */
+static int func_protected(lua_State *L) {
+  Call *c = lua_touserdata(L, 1);
+  lua_settop(L, 0);
+  luaL_checkstack(L, c->argc + 1, "too many SQL arguments");
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->f->ref);
+  for (int i = 0; i < c->argc; i++) {
+    sqlite3_value *v = c->argv[i];
+    switch (sqlite3_value_type(v)) {
+      case SQLITE_INTEGER: lua_pushinteger(L, sqlite3_value_int64(v)); break;
+      case SQLITE_FLOAT: lua_pushnumber(L, sqlite3_value_double(v)); break;
+      case SQLITE_NULL: lua_pushnil(L); break;
+      default: lua_pushlstring(L, (const char *)sqlite3_value_text(v), (size_t)sqlite3_value_bytes(v));
+    }
+  }
+  lua_call(L, c->argc, 1);
+  return 1;
+}
+
+/* Calls the Lua function in protected mode: every Lua step that can raise (even pushing
+** an argument, when memory runs out) happens inside lua_pcall, so no error longjmps across
+** SQLite. An error is kept in the registry and re-raised by step() once SQLite has
+** unwound. */
 static void func_call(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   Func *f = sqlite3_user_data(ctx);
   lua_State *L = f->L;
   int top = lua_gettop(L);
-  if (!lua_checkstack(L, argc + 2)) {
+  Call c = {f, argc, argv};
+  if (!lua_checkstack(L, 4)) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  lua_rawgeti(L, LUA_REGISTRYINDEX, f->ref);
-  for (int i = 0; i < argc; i++) {
-    switch (sqlite3_value_type(argv[i])) {
-      case SQLITE_INTEGER: lua_pushinteger(L, sqlite3_value_int64(argv[i])); break;
-      case SQLITE_FLOAT: lua_pushnumber(L, sqlite3_value_double(argv[i])); break;
-      case SQLITE_NULL: lua_pushnil(L); break;
-      default:
-        lua_pushlstring(L, (const char *)sqlite3_value_text(argv[i]),
-                        (size_t)sqlite3_value_bytes(argv[i]));
-    }
-  }
-  if (lua_pcall(L, argc, 1, 0) != LUA_OK) {
-    lua_setfield(L, LUA_REGISTRYINDEX, SQL_ERROR_KEY);
-    sqlite3_result_error(ctx, "error in a Lua function", -1);
+  lua_pushcfunction(L, func_protected);
+  lua_pushlightuserdata(L, &c);
+  int status = lua_pcall(L, 1, 1, 0);
+  if (status != LUA_OK) {
+    lua_setfield(L, LUA_REGISTRYINDEX, SQL_ERROR_KEY); /* the slot exists: no allocation */
+    if (status == LUA_ERRMEM) sqlite3_result_error_nomem(ctx);
+    else sqlite3_result_error(ctx, "error in a Lua function", -1);
   } else {
     switch (lua_type(L, -1)) {
       case LUA_TNIL: sqlite3_result_null(ctx); break;
@@ -430,12 +476,13 @@ static void func_call(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
         if (lua_isinteger(L, -1)) sqlite3_result_int64(ctx, lua_tointeger(L, -1));
         else sqlite3_result_double(ctx, lua_tonumber(L, -1));
         break;
-      default: {
+      case LUA_TSTRING: {
         size_t len;
-        const char *s = lua_tolstring(L, -1, &len);
-        if (s) sqlite3_result_text64(ctx, s, len, SQLITE_TRANSIENT, SQLITE_UTF8);
-        else sqlite3_result_error(ctx, "a Lua function returned a value SQL cannot hold", -1);
+        const char *s = lua_tolstring(L, -1, &len); /* a string already: no conversion */
+        sqlite3_result_text64(ctx, s, len, SQLITE_TRANSIENT, SQLITE_UTF8);
+        break;
       }
+      default: sqlite3_result_error(ctx, "a Lua function returned a value SQL cannot hold", -1);
     }
   }
   lua_settop(L, top);
@@ -447,11 +494,16 @@ static int l_db_func(lua_State *L) {
   const char *name = luaL_checkstring(L, 2);
   int nargs = (int)luaL_checkinteger(L, 3);
   luaL_checktype(L, 4, LUA_TFUNCTION);
-  Func *f = sqlite3_malloc(sizeof *f);
-  if (f == NULL) return luaL_error(L, "out of memory");
-  f->L = L;
   lua_pushvalue(L, 4);
-  f->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  int ref = luaL_ref(L, LUA_REGISTRYINDEX); /* may raise: before anything is malloc'ed */
+  Func *f = sqlite3_malloc(sizeof *f);
+  if (f == NULL) {
+    luaL_unref(L, LUA_REGISTRYINDEX, ref);
+    return raise_sqlite(L, db->h, SQLITE_NOMEM);
+  }
+  f->L = L;
+  f->ref = ref;
+  /* on failure SQLite calls func_destroy itself, which lets go of f and the reference */
   int rc = sqlite3_create_function_v2(db->h, name, nargs, SQLITE_UTF8, f, func_call, NULL, NULL,
                                       func_destroy);
   if (rc != SQLITE_OK) return raise_sqlite(L, db->h, rc);
@@ -464,6 +516,7 @@ static const luaL_Reg db_methods[] = {
     {"exec", l_db_exec},   {"rows", l_db_rows},       {"first", l_db_first},
     {"value", l_db_value}, {"run", l_db_run},         {"prepare", l_db_prepare},
     {"func", l_db_func},   {"close", l_db_close},     {"name", l_db_name},
+    {"commit", l_db_commit}, {"rollback", l_db_rollback},
     {"attach_registry", l_db_attach_registry},          {NULL, NULL}};
 
 static const luaL_Reg stmt_methods[] = {
@@ -473,6 +526,8 @@ static const luaL_Reg store_funcs[] = {
     {"open", l_open}, {"registry", l_registry}, {"results", l_results}, {NULL, NULL}};
 
 int luaopen_kehoach_store(lua_State *L) {
+  lua_pushboolean(L, 0); /* the slot for SQL function errors: see reraise_function_error */
+  lua_setfield(L, LUA_REGISTRYINDEX, SQL_ERROR_KEY);
   modules_new_class(L, DB_MT, db_methods, l_db_close);
   modules_new_class(L, STMT_MT, stmt_methods, l_stmt_close);
   luaL_newlib(L, store_funcs);

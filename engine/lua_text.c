@@ -13,7 +13,6 @@
 **
 ** Functions other than valid and nfc raise on invalid UTF-8.
 */
-#include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -21,30 +20,36 @@
 
 #include "modules.h"
 
-/* Decodes s into a malloc'ed array of code points (NFC when nfc is set; case folded and
-** decomposed when fold is set); raises on invalid UTF-8. Returns the count in *n. */
-static utf8proc_int32_t *decode(lua_State *L, int i, int options, utf8proc_ssize_t *n) {
+/* Decodes the string at index i into code points (NFC when options hold COMPOSE; case
+** folded and decomposed with CASEFOLD and DECOMPOSE), in a userdata pushed on the stack:
+** Lua owns the memory, so an error raised later (even running out of memory) leaks
+** nothing. Returns them with the count in *n; on invalid UTF-8 pushes nothing and
+** returns NULL with utf8proc's error code in *n. Stack: [-0, +(0|1), m]. */
+static utf8proc_int32_t *decode_or_null(lua_State *L, int i, int options, utf8proc_ssize_t *n) {
   size_t len;
-  const char *s = luaL_checklstring(L, i, &len);
-  utf8proc_int32_t *buf = NULL;
-  utf8proc_ssize_t got = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-                                            NULL, 0, options);
-  if (got >= 0) {
-    buf = malloc(sizeof *buf * (size_t)(got + 1));
-    if (buf == NULL) luaL_error(L, "out of memory");
-    got = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, buf, got, options);
-  }
+  const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)luaL_checklstring(L, i, &len);
+  utf8proc_ssize_t got = utf8proc_decompose(s, (utf8proc_ssize_t)len, NULL, 0, options);
   if (got < 0) {
-    free(buf);
-    luaL_error(L, "text is not valid UTF-8: %s", utf8proc_errmsg(got));
+    *n = got;
+    return NULL;
   }
-  if (options & UTF8PROC_COMPOSE) got = utf8proc_normalize_utf32(buf, got, options);
+  utf8proc_int32_t *buf = lua_newuserdatauv(L, sizeof *buf * (size_t)(got + 1), 0);
+  got = utf8proc_decompose(s, (utf8proc_ssize_t)len, buf, got, options);
+  if (got >= 0 && (options & UTF8PROC_COMPOSE)) got = utf8proc_normalize_utf32(buf, got, options);
+  if (got < 0) lua_pop(L, 1);
   *n = got;
-  return buf;
+  return got < 0 ? NULL : buf;
 }
 
-/* Pushes the code points as UTF-8 and frees them. */
-static void push_codepoints(lua_State *L, utf8proc_int32_t *cps, utf8proc_ssize_t n) {
+/* decode_or_null that raises on invalid UTF-8. Stack: [-0, +1, m|e]. */
+static utf8proc_int32_t *decode(lua_State *L, int i, int options, utf8proc_ssize_t *n) {
+  utf8proc_int32_t *cps = decode_or_null(L, i, options, n);
+  if (cps == NULL) luaL_error(L, "text is not valid UTF-8: %s", utf8proc_errmsg(*n));
+  return cps;
+}
+
+/* Pushes the code points as UTF-8. Stack: [-0, +1, m]. */
+static void push_codepoints(lua_State *L, const utf8proc_int32_t *cps, utf8proc_ssize_t n) {
   luaL_Buffer b;
   luaL_buffinit(L, &b);
   for (utf8proc_ssize_t i = 0; i < n; i++) {
@@ -52,7 +57,6 @@ static void push_codepoints(lua_State *L, utf8proc_int32_t *cps, utf8proc_ssize_
     utf8proc_ssize_t k = utf8proc_encode_char(cps[i], enc);
     luaL_addlstring(&b, (const char *)enc, (size_t)k);
   }
-  free(cps);
   luaL_pushresult(&b);
 }
 
@@ -74,18 +78,14 @@ static int l_valid(lua_State *L) {
 }
 
 static int l_nfc(lua_State *L) {
-  size_t len;
-  const char *s = luaL_checklstring(L, 1, &len);
-  utf8proc_uint8_t *out = NULL;
-  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
-                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-  if (n < 0) {
+  utf8proc_ssize_t n;
+  utf8proc_int32_t *cps = decode_or_null(L, 1, UTF8PROC_STABLE | UTF8PROC_COMPOSE, &n);
+  if (cps == NULL) {
     luaL_pushfail(L);
     lua_pushfstring(L, "text is not valid UTF-8: %s", utf8proc_errmsg(n));
     return 2;
   }
-  lua_pushlstring(L, (const char *)out, (size_t)n);
-  free(out);
+  push_codepoints(L, cps, n);
   return 1;
 }
 
@@ -102,11 +102,7 @@ static int is_word_char(utf8proc_int32_t c) {
 static int l_fold(lua_State *L) {
   utf8proc_ssize_t n;
   utf8proc_int32_t *cps = decode(L, 1, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &n);
-  utf8proc_int32_t *out = malloc(sizeof *out * (size_t)(n + 1));
-  if (out == NULL) {
-    free(cps);
-    return luaL_error(L, "out of memory");
-  }
+  utf8proc_int32_t *out = lua_newuserdatauv(L, sizeof *out * (size_t)(n + 1), 0);
   utf8proc_ssize_t m = 0;
   utf8proc_int32_t tone = 0;
   int space = 0;
@@ -132,7 +128,6 @@ static int l_fold(lua_State *L) {
       }
     }
   }
-  free(cps);
   push_codepoints(L, out, m);
   return 1;
 }
@@ -157,7 +152,6 @@ static int l_width(lua_State *L) {
   utf8proc_int32_t *cps = decode(L, 1, UTF8PROC_STABLE | UTF8PROC_COMPOSE, &n);
   lua_Integer w = 0;
   for (utf8proc_ssize_t i = 0; i < n; i++) w += utf8proc_charwidth(cps[i]);
-  free(cps);
   lua_pushinteger(L, w);
   return 1;
 }
@@ -177,12 +171,7 @@ static int l_distance(lua_State *L) {
   utf8proc_ssize_t n, m;
   utf8proc_int32_t *a = decode(L, 1, UTF8PROC_STABLE | UTF8PROC_COMPOSE, &n);
   utf8proc_int32_t *b = decode(L, 2, UTF8PROC_STABLE | UTF8PROC_COMPOSE, &m);
-  size_t *row = malloc(sizeof *row * (size_t)(m + 1));
-  if (row == NULL) {
-    free(a);
-    free(b);
-    return luaL_error(L, "out of memory");
-  }
+  size_t *row = lua_newuserdatauv(L, sizeof *row * (size_t)(m + 1), 0);
   for (utf8proc_ssize_t j = 0; j <= m; j++) row[j] = (size_t)j;
   for (utf8proc_ssize_t i = 1; i <= n; i++) {
     size_t diag = row[0];
@@ -197,9 +186,6 @@ static int l_distance(lua_State *L) {
     }
   }
   lua_pushinteger(L, (lua_Integer)row[m]);
-  free(row);
-  free(a);
-  free(b);
   return 1;
 }
 

@@ -28,6 +28,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,6 +49,8 @@ typedef struct Workbook {
   lxw_workbook *wb; /* NULL once closed or dropped */
   char *tmp;        /* the temporary file, malloc'ed; NULL once renamed or removed */
   char *target;     /* the final name, malloc'ed */
+  int lock;         /* a descriptor of tmp holding an flock while the workbook lives, so
+                    ** fs.sweep leaves it alone (see lua_fs.c); -1 when none */
   int state;
 } Workbook;
 
@@ -67,9 +70,13 @@ static void workbook_drop(Workbook *w) {
     w->wb = NULL;
   }
   if (w->tmp) {
-    unlink(w->tmp);
+    unlink(w->tmp); /* before the lock goes */
     free(w->tmp);
     w->tmp = NULL;
+  }
+  if (w->lock >= 0) {
+    close(w->lock);
+    w->lock = -1;
   }
   free(w->target);
   w->target = NULL;
@@ -102,6 +109,7 @@ static int l_new(lua_State *L) {
   if (has_props) luaL_checktype(L, 2, LUA_TTABLE);
   Workbook *w = lua_newuserdatauv(L, sizeof *w, 0);
   memset(w, 0, sizeof *w);
+  w->lock = -1;
   w->state = WB_DONE;
   luaL_setmetatable(L, WORKBOOK_MT);
   size_t n = strlen(path);
@@ -118,7 +126,9 @@ static int l_new(lua_State *L) {
   mode_t mask = umask(0);
   umask(mask);
   fchmod(fd, 0666 & ~mask);
-  close(fd);
+  flock(fd, LOCK_EX | LOCK_NB); /* a new file: the lock is ours; libxlsxwriter rewrites
+                                ** the same file by its name later, keeping the inode */
+  w->lock = fd;
   lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
   w->wb = workbook_new_opt(w->tmp, &opts);
   if (w->wb == NULL) return sandbox_raise(L, KH_EOUTPUT, "cannot write %s: out of memory", path);
@@ -207,8 +217,10 @@ static void workbook_write(lua_State *L, Workbook *w) {
   lxw_error err = workbook_close(w->wb); /* frees the workbook, whatever happens */
   w->wb = NULL;
   w->state = WB_WRITTEN;
-  if (err) {
-    lua_pushfstring(L, "cannot write %s: %s", w->target, lxw_strerror(err));
+  /* on the disk before the run commits: after it, only the rename is left */
+  const char *why = err ? lxw_strerror(err) : fsync(w->lock) != 0 ? strerror(errno) : NULL;
+  if (why) {
+    lua_pushfstring(L, "cannot write %s: %s", w->target, why);
     workbook_drop(w);
     sandbox_raise(L, KH_EOUTPUT, "%s", lua_tostring(L, -1));
   }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "faults.h"
 #include "kehoach.h"
 #include "sandbox.h"
 
@@ -100,6 +101,7 @@ static int find_stdlib(char *buf, size_t size) {
 }
 
 int main(int argc, char **argv) {
+  faults_setup();
   sandbox_limits lim = {0, 0};
   int code = take_limits(&argc, argv, &lim);
   if (code != KH_OK) return code;
@@ -113,10 +115,12 @@ int main(int argc, char **argv) {
   sandbox *sb = sandbox_new(&lim, stdlib, &err);
   if (sb == NULL) {
     fprintf(stderr, "kehoach: %s\n", err.msg);
+    faults_report();
     return err.code;
   }
   code = sandbox_main(sb, argc, argv, &err);
   if (code != KH_OK && err.msg[0]) fprintf(stderr, "%s\n", err.msg);
   sandbox_free(sb);
+  faults_report();
   return code;
 }

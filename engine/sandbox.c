@@ -3,9 +3,10 @@
 **
 ** - Memory: a counting allocator refuses any block that would take the state past its
 **   limit; where that happened in the plan is recorded before Lua unwinds.
-** - Time: a count hook charges every HOOK_STEP instructions to a budget window; past the
-**   limit it re-arms itself to fire on every instruction and raises each time, so a pcall
-**   in the plan can catch the error but never run on.
+** - Time: a count hook charges every HOOK_STEP instructions of plan code (not the stdlib's,
+**   whose loops grow with the registry) to a budget window; past the limit it re-arms
+**   itself to fire on every instruction and raises each time, so a pcall in the plan can
+**   catch the error but never run on.
 ** - Libraries: base (without dofile, loadfile, collectgarbage, print), table, string
 **   (without dump), math, utf8. `load` takes text only.
 ** - Environments: the stdlib's, which holds `core` and errors on new globals; plans get one
@@ -22,6 +23,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "faults.h"
 #include "modules.h"
 #include "sandbox.h"
 
@@ -36,10 +38,12 @@ struct sandbox {
   size_t used, limit;         /* bytes held by Lua, and the most it may hold */
   long fail_countdown;        /* fault injection: fail when it reaches 0; <0 off */
   int memory_hit;             /* an allocation was refused for the limit */
+  int out_of_memory;          /* the system refused an allocation (or faults.h did) */
   char memory_where[512];     /* the plan position then, "" if none */
   long long spent, window;    /* instructions charged in this window, and its size */
   long long max_instructions; /* the configured window size */
   int instructions_hit;       /* the budget ran out: sticky for the life of the state */
+  char note[1024];            /* what was done for good before an error (sandbox_set_note) */
   sandbox_line_fn on_line;    /* line tracing for the fuzzers, or NULL */
   void *on_line_ud;
   char *stdlib_dir;
@@ -63,6 +67,12 @@ void sandbox_where(lua_State *L, char *buf, size_t size) {
 
 /* ---- memory ------------------------------------------------------------------------- */
 
+/* Notes where the plan was when memory ran out, the first time. Allocates nothing. */
+static void note_memory_where(sandbox *sb) {
+  if (!sb->memory_hit && !sb->out_of_memory && sb->L)
+    sandbox_where(sb->L, sb->memory_where, sizeof sb->memory_where);
+}
+
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   sandbox *sb = ud;
   if (ptr == NULL) osize = 0; /* osize then tells the type of object, not a size */
@@ -71,26 +81,41 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     sb->used -= osize;
     return NULL;
   }
-  if (nsize > osize) {
-    if (sb->fail_countdown > 0 && --sb->fail_countdown == 0) {
-      sb->memory_hit = 1;
-      return NULL;
-    }
-    if (nsize - osize > sb->limit - sb->used) {
-      if (!sb->memory_hit && sb->L) sandbox_where(sb->L, sb->memory_where, sizeof sb->memory_where);
-      sb->memory_hit = 1;
-      return NULL;
-    }
+  int grows = nsize > osize;
+  if (grows && nsize - osize > sb->limit - sb->used) {
+    note_memory_where(sb);
+    sb->memory_hit = 1;
+    return NULL;
   }
-  void *p = realloc(ptr, nsize);
-  if (p == NULL) return NULL;
+  int refused = grows && ((sb->fail_countdown > 0 && --sb->fail_countdown == 0) || faults_fail());
+  void *p = refused ? NULL : realloc(ptr, nsize);
+  if (p == NULL) {
+    note_memory_where(sb);
+    sb->out_of_memory = 1;
+    return NULL;
+  }
   sb->used = sb->used - osize + nsize;
   return p;
+}
+
+void sandbox_set_note(sandbox *sb, const char *note) {
+  snprintf(sb->note, sizeof sb->note, "%s", note ? note : "");
 }
 
 void sandbox_fail_allocation(sandbox *sb, long n) { sb->fail_countdown = n > 0 ? n : -1; }
 size_t sandbox_memory_used(sandbox *sb) { return sb->used; }
 size_t sandbox_memory_limit(sandbox *sb) { return sb->limit; }
+
+/* The message for memory that ran out: the plan's limit, or the system's memory. */
+static int memory_error(sandbox *sb, kh_error *err) {
+  const char *where = sb->memory_where, *sep = sb->memory_where[0] ? ": " : "";
+  if (sb->memory_hit)
+    return kh_seterror(err, KH_ELIMIT, "%s%sthe plan needed more memory than allowed (%zu MiB; "
+                       "raise it with --max-memory SIZE)", where, sep, sb->limit >> 20);
+  return kh_seterror(err, KH_ELIMIT, "%s%sout of memory: the system could not give kehoach more "
+                     "memory (it held %.1f MiB); close other programs or use a smaller registry",
+                     where, sep, (double)sb->used / (1 << 20));
+}
 
 /* ---- instructions ------------------------------------------------------------------- */
 
@@ -104,6 +129,10 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     return;
   }
   if (!sb->instructions_hit) {
+    /* The budget is the plan's: the stdlib's own loops grow with the registry (a million
+    ** beneficiaries written to a workbook) and are not what the limit guards against. */
+    if (lua_getinfo(L, "S", ar) && strncmp(ar->source, STDLIB_SOURCE, sizeof STDLIB_SOURCE - 1) == 0)
+      return;
     sb->spent += HOOK_STEP;
     if (sb->spent < sb->window) return;
     sb->instructions_hit = 1;
@@ -208,10 +237,10 @@ static char *read_file(const char *path, size_t *len) {
 void sandbox_loadfile(lua_State *L, const char *path, const char *display, int env) {
   size_t len = 0;
   env = lua_absindex(L, env);
+  const char *chunkname = lua_pushfstring(L, "@%s", display); /* may raise: before the malloc */
   char *text = read_file(path, &len);
   if (text == NULL) sandbox_raise(L, KH_EDATA, "%s: cannot read: %s", display, strerror(errno));
-  lua_pushfstring(L, "@%s", display);
-  int status = luaL_loadbufferx(L, text, len, lua_tostring(L, -1), "t");
+  int status = luaL_loadbufferx(L, text, len, chunkname, "t"); /* protected: never raises */
   free(text);
   lua_remove(L, -2);
   if (status != LUA_OK) lua_error(L); /* a syntax error: "file:line: message" */
@@ -426,14 +455,18 @@ sandbox *sandbox_new(const sandbox_limits *limits, const char *stdlib_dir, kh_er
   sb->fail_countdown = -1;
   lua_State *L = lua_newstate(sandbox_alloc, sb);
   if (L == NULL) {
+    kh_seterror(err, KH_ELIMIT, "cannot create the Lua state: %s", sb->out_of_memory
+                ? "out of memory" : "the memory limit is too small");
     sandbox_free(sb);
-    kh_seterror(err, KH_ELIMIT, "cannot create the Lua state: memory limit too small");
     return NULL;
   }
   *(sandbox **)lua_getextraspace(L) = sb;
   lua_pushcfunction(L, setup);
-  if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
-    kh_seterror(err, KH_EINTERNAL, "cannot set up the Lua state: %s", lua_tostring(L, -1));
+  int status = lua_pcall(L, 0, 0, 0);
+  if (status != LUA_OK) {
+    if (status == LUA_ERRMEM) memory_error(sb, err);
+    else kh_seterror(err, KH_EINTERNAL, "cannot set up the Lua state: %s", lua_tostring(L, -1));
+    faults_stop();
     lua_close(L);
     sandbox_free(sb);
     return NULL;
@@ -445,6 +478,7 @@ sandbox *sandbox_new(const sandbox_limits *limits, const char *stdlib_dir, kh_er
 
 void sandbox_free(sandbox *sb) {
   if (sb == NULL) return;
+  faults_stop(); /* the finalizers that close databases and files must run */
   if (sb->L) lua_close(sb->L);
   free(sb->stdlib_dir);
   free(sb);
@@ -489,12 +523,9 @@ static int classify(sandbox *sb, int status, kh_error *err) {
   }
   if (msg == NULL) msg = "unknown error";
   /* a memory error, even one a plan caught and raised again as a string */
-  if (status == LUA_ERRMEM ||
-      (sb->memory_hit && (status == LUA_ERRERR || strcmp(msg, "not enough memory") == 0))) {
-    return kh_seterror(err, KH_ELIMIT, "%s%sthe plan needed more memory than allowed (%zu MiB; "
-                       "raise it with --max-memory SIZE)", sb->memory_where,
-                       sb->memory_where[0] ? ": " : "", sb->limit >> 20);
-  }
+  if (status == LUA_ERRMEM || ((sb->memory_hit || sb->out_of_memory) &&
+                               (status == LUA_ERRERR || strcmp(msg, "not enough memory") == 0)))
+    return memory_error(sb, err);
   int code = kind ? kh_kind_code(kind) : KH_EPLAN;
   if (sb->instructions_hit) code = KH_ELIMIT;
   else if (!kind && strncmp(msg, STDLIB_SOURCE + 1, sizeof STDLIB_SOURCE - 2) == 0)
@@ -507,7 +538,7 @@ static int classify(sandbox *sb, int status, kh_error *err) {
 
 int sandbox_call(sandbox *sb, int nargs, int nresults, kh_error *err) {
   lua_State *L = sb->L;
-  sb->memory_hit = 0;
+  sb->memory_hit = sb->out_of_memory = 0;
   sb->memory_where[0] = '\0';
   int func = lua_gettop(L) - nargs;
   lua_pushcfunction(L, message_handler);
@@ -518,6 +549,10 @@ int sandbox_call(sandbox *sb, int nargs, int nresults, kh_error *err) {
     kh_seterror(err, KH_OK, "%s", "");
   } else {
     code = classify(sb, status, err);
+    if (sb->note[0]) {
+      size_t n = strlen(err->msg);
+      snprintf(err->msg + n, sizeof err->msg - n, "\n%s", sb->note);
+    }
     lua_pop(L, 1);
   }
   lua_remove(L, func);
@@ -528,6 +563,7 @@ void sandbox_push_stdlib_env(lua_State *L) { lua_getfield(L, LUA_REGISTRYINDEX, 
 
 int sandbox_main(sandbox *sb, int argc, char **argv, kh_error *err) {
   lua_State *L = sb->L;
+  sb->note[0] = '\0';
   int base = lua_gettop(L);
   lua_pushcfunction(L, pmain);
   lua_pushinteger(L, argc);

@@ -74,6 +74,12 @@ int sandbox_raise(lua_State *L, int code, const char *fmt, ...);
 ** being run) into buf, or "" when there is none. Allocates nothing. */
 void sandbox_where(lua_State *L, char *buf, size_t size);
 
+/* Keeps a copy of note (NULL clears it): a sentence saying what had already been done
+** for good — a run recorded, files written — which is added to the message of any error
+** that ends the command from now on, so a failure late in a command does not read as if
+** nothing happened. Allocates nothing: safe right after a COMMIT. */
+void sandbox_set_note(sandbox *sb, const char *note);
+
 /* Fault injection for tests: the n-th allocation from now fails (0 turns it off). */
 void sandbox_fail_allocation(sandbox *sb, long n);
 

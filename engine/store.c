@@ -5,7 +5,10 @@
 ** Every function returns an exit code (KH_OK on success) and fills a kh_error; the caller
 ** owns the sqlite3 handle it opened and closes it with sqlite3_close_v2.
 */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -183,22 +186,92 @@ int store_error_code(int rc) {
   }
 }
 
+/* The file of the first database of db (main or attached) that PRAGMA quick_check finds
+** damaged, or NULL. Only on the error path: it reads every page of each database. */
+static const char *damaged_file(sqlite3 *db) {
+  sqlite3_stmt *list = NULL;
+  const char *found = NULL;
+  if (sqlite3_prepare_v2(db, "PRAGMA database_list", -1, &list, NULL) != SQLITE_OK) return NULL;
+  while (found == NULL && sqlite3_step(list) == SQLITE_ROW) {
+    const char *schema = (const char *)sqlite3_column_text(list, 1);
+    if (schema == NULL || strcmp(schema, "temp") == 0) continue;
+    char *sql = sqlite3_mprintf("PRAGMA \"%w\".quick_check(1)", schema);
+    sqlite3_stmt *st = NULL;
+    int rc = sql ? sqlite3_prepare_v2(db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    if (rc != SQLITE_NOMEM &&
+        (rc != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0))
+      found = sqlite3_db_filename(db, schema);
+    sqlite3_finalize(st);
+    sqlite3_free(sql);
+  }
+  sqlite3_finalize(list);
+  return found;
+}
+
 int store_error(sqlite3 *db, int rc, const char *display, kh_error *err) {
   const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   int code = store_error_code(rc);
+  char saved[512];
+  if (db && (rc & 0xff) == SQLITE_CORRUPT) {
+    /* the damage may be in an attached database (the registry), not in main */
+    snprintf(saved, sizeof saved, "%s", msg);
+    msg = saved;
+    const char *file = damaged_file(db);
+    if (file && *file) display = file;
+  }
   switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return kh_seterror(err, code, "%s: the database is in use by another kehoach (%s); "
-                         "try again when it has finished", display, msg);
+      return kh_seterror(err, code, "%s: the database stayed in use by another program (another "
+                         "kehoach, or a tool writing to it) for %g s (%s); try again when it has "
+                         "finished, or wait longer with KEHOACH_BUSY_TIMEOUT=SECONDS", display,
+                         store_busy_ms() / 1000.0, msg);
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       return kh_seterror(err, code, "%s: the file is damaged or is not a database (%s)",
                          display, msg);
+    case SQLITE_IOERR:
+      /* SQLite calls some writes that found no room an I/O error: the system says which */
+      if (db && sqlite3_system_errno(db) != ENOSPC) {
+        int e = sqlite3_system_errno(db);
+        return kh_seterror(err, code, "%s: %s%s%s%s", display, msg, e ? " (" : "", e ? strerror(e) : "",
+                           e ? ")" : "");
+      }
+      /* fall through */
     case SQLITE_FULL:
-      return kh_seterror(err, code, "%s: the disk is full (%s)", display, msg);
+      return kh_seterror(err, code, "%s: the disk is full (%s); free some space and run again",
+                         display, msg);
     default: return kh_seterror(err, code, "%s: %s", display, msg);
   }
+}
+
+int store_busy_ms(void) {
+  const char *env = getenv("KEHOACH_BUSY_TIMEOUT");
+  if (env == NULL || *env == '\0') return STORE_BUSY_MS;
+  char *end;
+  double seconds = strtod(env, &end);
+  if (*end != '\0' || !(seconds >= 0) || seconds > 86400) return STORE_BUSY_MS;
+  return (int)(seconds * 1000);
+}
+
+/* Says why a database could not be created: most often its folder cannot be written (a
+** read-only disk, no permission), which the folder itself tells better than SQLite. */
+static void cannot_create(sqlite3 *h, const char *path, kh_error *err) {
+  char dir[PATH_MAX];
+  snprintf(dir, sizeof dir, "%s", path);
+  char *slash = strrchr(dir, '/');
+  if (slash == dir) slash[1] = '\0';
+  else if (slash) *slash = '\0';
+  else snprintf(dir, sizeof dir, ".");
+  if (access(dir, W_OK | X_OK) != 0) {
+    kh_seterror(err, KH_EOUTPUT, "%s: cannot create the database: the folder %s cannot be "
+                "written (%s)", path, dir, strerror(errno));
+    return;
+  }
+  int e = h ? sqlite3_system_errno(h) : 0;
+  kh_seterror(err, KH_EOUTPUT, "%s: cannot create or open the database%s%s", path, e ? ": " : "",
+              e ? strerror(e) : "");
 }
 
 int store_open(const char *path, enum store_mode mode, sqlite3 **db, kh_error *err) {
@@ -209,7 +282,9 @@ int store_open(const char *path, enum store_mode mode, sqlite3 **db, kh_error *e
   sqlite3 *h = NULL;
   int rc = sqlite3_open_v2(path, &h, flags, NULL);
   if (rc != SQLITE_OK) {
-    if ((rc & 0xff) == SQLITE_CANTOPEN)
+    if ((rc & 0xff) == SQLITE_CANTOPEN && mode == STORE_CREATE)
+      cannot_create(h, path, err);
+    else if ((rc & 0xff) == SQLITE_CANTOPEN)
       kh_seterror(err, KH_EDATA, "%s: cannot open: no such database file, or not readable", path);
     else
       store_error(h, rc, path, err);
@@ -217,7 +292,7 @@ int store_open(const char *path, enum store_mode mode, sqlite3 **db, kh_error *e
     return err ? err->code : KH_EDATA;
   }
   sqlite3_extended_result_codes(h, 1);
-  sqlite3_busy_timeout(h, STORE_BUSY_MS);
+  sqlite3_busy_timeout(h, store_busy_ms());
   rc = sqlite3_exec(h, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
   /* reading the schema now turns "not a database" into an error here, not later */
   if (rc == SQLITE_OK) rc = sqlite3_exec(h, "SELECT count(*) FROM sqlite_schema;", NULL, NULL, NULL);
@@ -247,15 +322,19 @@ static int count_tables(sqlite3 *db, int *n) {
   return pragma_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'", n);
 }
 
-/* Runs a schema script inside one transaction and stamps the version and application id. */
-static int create_schema(sqlite3 *db, const char *schema, int app_id, int version,
+/* Runs a schema script inside one transaction and stamps the version and application id.
+** With if_empty, the script runs only when the database still holds no table once the
+** write lock is ours: two kehoach starting on a new file at once make it once. */
+static int create_schema(sqlite3 *db, const char *schema, int app_id, int version, int if_empty,
                          const char *display, kh_error *err) {
   char pragmas[128];
   snprintf(pragmas, sizeof pragmas, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
            app_id, version);
+  int tables = 0;
   int rc = sqlite3_exec(db, "BEGIN IMMEDIATE;", NULL, NULL, NULL);
-  if (rc == SQLITE_OK) rc = sqlite3_exec(db, schema, NULL, NULL, NULL);
-  if (rc == SQLITE_OK) rc = sqlite3_exec(db, pragmas, NULL, NULL, NULL);
+  if (rc == SQLITE_OK && if_empty) rc = count_tables(db, &tables);
+  if (rc == SQLITE_OK && tables == 0) rc = sqlite3_exec(db, schema, NULL, NULL, NULL);
+  if (rc == SQLITE_OK && tables == 0) rc = sqlite3_exec(db, pragmas, NULL, NULL, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL);
   if (rc != SQLITE_OK) {
     int code = store_error(db, rc, display, err);
@@ -272,7 +351,7 @@ int store_registry_init(sqlite3 *db, const char *display, kh_error *err) {
   if (tables > 0)
     return kh_seterror(err, KH_EDATA, "%s: the database already holds tables; a new registry "
                        "needs a new file", display);
-  return create_schema(db, registry_schema, STORE_REGISTRY_APP_ID, STORE_REGISTRY_VERSION,
+  return create_schema(db, registry_schema, STORE_REGISTRY_APP_ID, STORE_REGISTRY_VERSION, 0,
                        display, err);
 }
 
@@ -305,16 +384,18 @@ int store_registry_check(sqlite3 *db, const char *schema, const char *display, k
 int store_results_init(sqlite3 *db, const char *display, kh_error *err) {
   int tables = 0, app = 0, version = 0;
   int rc = count_tables(db, &tables);
-  if (rc == SQLITE_OK) rc = pragma_int(db, "PRAGMA application_id", &app);
-  if (rc == SQLITE_OK) rc = pragma_int(db, "PRAGMA user_version", &version);
   if (rc != SQLITE_OK) return store_error(db, rc, display, err);
   if (tables == 0) {
     /* WAL lets a reader look at earlier runs while a run writes */
     rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL);
     if (rc != SQLITE_OK) return store_error(db, rc, display, err);
-    return create_schema(db, results_schema, STORE_RESULTS_APP_ID, STORE_RESULTS_VERSION,
-                         display, err);
+    rc = create_schema(db, results_schema, STORE_RESULTS_APP_ID, STORE_RESULTS_VERSION, 1,
+                       display, err);
+    if (rc != KH_OK) return rc;
   }
+  rc = pragma_int(db, "PRAGMA application_id", &app);
+  if (rc == SQLITE_OK) rc = pragma_int(db, "PRAGMA user_version", &version);
+  if (rc != SQLITE_OK) return store_error(db, rc, display, err);
   if (app != STORE_RESULTS_APP_ID)
     return kh_seterror(err, KH_EDATA, "%s: not a kehoach results database", display);
   if (version != STORE_RESULTS_VERSION)

@@ -22,6 +22,10 @@ enum store_mode {
   STORE_CREATE     /* created when missing */
 };
 
+/* How long to wait for a lock another process holds, in milliseconds: STORE_BUSY_MS, or
+** $KEHOACH_BUSY_TIMEOUT seconds. */
+int store_busy_ms(void);
+
 /* Opens path (a file name, or ":memory:") in the given mode, with foreign keys on and a
 ** busy timeout. On success *db is set and the caller closes it with sqlite3_close_v2; on
 ** failure *db is NULL and err says why (a data error for a missing or unreadable file). */

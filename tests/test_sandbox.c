@@ -25,10 +25,11 @@ static sandbox *make(size_t memory, long long instructions) {
   return sb;
 }
 
-/* Loads code as text in the stdlib environment and calls it; returns the exit code. */
-static int run(sandbox *sb, const char *code, kh_error *err) {
+/* Loads code as text, named chunkname, in the stdlib environment and calls it; returns the
+** exit code. */
+static int run_named(sandbox *sb, const char *code, const char *chunkname, kh_error *err) {
   lua_State *L = sandbox_lua(sb);
-  if (luaL_loadbufferx(L, code, strlen(code), "=test", "t") != LUA_OK) {
+  if (luaL_loadbufferx(L, code, strlen(code), chunkname, "t") != LUA_OK) {
     kh_seterror(err, KH_EPLAN, "%s", lua_tostring(L, -1));
     lua_pop(L, 1);
     return KH_EPLAN;
@@ -37,6 +38,8 @@ static int run(sandbox *sb, const char *code, kh_error *err) {
   lua_setupvalue(L, -2, 1);
   return sandbox_call(sb, 0, 0, err);
 }
+
+static int run(sandbox *sb, const char *code, kh_error *err) { return run_named(sb, code, "=test", err); }
 
 static void memory_is_counted_and_returned(void **state) {
   sandbox *sb = make(0, 0);
@@ -88,6 +91,18 @@ static void pcall_cannot_swallow_the_instruction_limit(void **state) {
   sandbox_free(sb);
 }
 
+static void only_plan_code_is_charged(void **state) {
+  const char *loop = "local n = 0 for i = 1, 2000000 do n = n + i end";
+  kh_error err;
+  sandbox *sb = make(0, 1000000);
+  /* the stdlib's own work (a long list written out) runs on... */
+  assert_int_equal(run_named(sb, loop, "@stdlib/kehoach/writer.lua", &err), KH_OK);
+  /* ...the same loop in a plan is stopped */
+  assert_int_equal(run_named(sb, loop, "@plans/x.lua", &err), KH_ELIMIT);
+  assert_non_null(strstr(err.msg, "ran too long"));
+  sandbox_free(sb);
+}
+
 static void a_new_window_renews_the_budget(void **state) {
   sandbox *sb = make(0, 3000000);
   kh_error err;
@@ -129,6 +144,7 @@ int main(void) {
       cmocka_unit_test(the_memory_limit_stops_growth),
       cmocka_unit_test(every_failed_allocation_ends_cleanly),
       cmocka_unit_test(pcall_cannot_swallow_the_instruction_limit),
+      cmocka_unit_test(only_plan_code_is_charged),
       cmocka_unit_test(a_new_window_renews_the_budget),
       cmocka_unit_test(the_stdlib_environment_is_strict),
       cmocka_unit_test(structured_errors_carry_their_kind),

@@ -15,9 +15,9 @@ M.exit_codes = {
   { 1, "the plan has an error: syntax, run-time error, or a failed check" },
   { 2, "the command line is wrong" },
   { 3, "the registry or an input file is missing, invalid or damaged" },
-  { 4, "the plan went over the instruction or memory limit" },
+  { 4, "the plan went over the instruction or memory limit, or memory ran out" },
   { 5, "an output file or the results database could not be written" },
-  { 6, "a database stayed locked by another kehoach" },
+  { 6, "a database stayed locked by another kehoach or program" },
   { 7, "the command is planned but not built in this version" },
   { 70, "a bug in kehoach itself" },
 }

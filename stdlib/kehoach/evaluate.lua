@@ -280,8 +280,8 @@ local function fund(db, p, run, mode, add)
   end
 end
 
--- A support's figures from its allocations under run, and the checks they answer.
-local function figures(db, units, d, run, add)
+-- A support's figures from its allocations under run.
+local function aggregate(db, d, run)
   local prog = d.id
   local fig = { id = prog, decl = d, households = 0, persons = 0, units = 0, cost = 0, need = 0, waitlisted = 0,
     unfunded = 0, eligible = 0, by_unit = {} }
@@ -303,7 +303,15 @@ local function figures(db, units, d, run, add)
   end
   -- eligible households anywhere in the district, for the coverage the plan promises
   fig.eligible_all = db:value("SELECT count(*) FROM temp.kh_eligible WHERE programme = ?", prog)
+  return fig
+end
 
+-- A support's figures from its allocations under run, and the checks they answer.
+-- cached: the figures of the same support from an earlier allot of run, when its
+-- allocations cannot have changed since (kehoach sweep); only the checks are made again.
+local function figures(db, units, d, run, add, cached)
+  local prog = d.id
+  local fig = cached or aggregate(db, d, run)
   -- the checks count the households chosen, whether the budget mode could pay them or not
   local chosen = fig.households + fig.unfunded
   local label = string.format("support '%s'", prog)
@@ -340,13 +348,18 @@ end
 -- Households the plan's budget pays something for (a support with an amount, chosen and
 -- funded), each counted once, and their persons, by commune. Supports without an amount
 -- (outside the plan's budget, like health-insurance cards) count in their programme only.
-local function reach(db, run)
+local function reach(db, p, run)
   local out = { households = 0, persons = 0, by_unit = {} }
-  for r in db:rows([[
+  local paid = {}
+  for _, d in ipairs(p.supports) do
+    if d.amount then paid[#paid + 1] = quote(d.id) end
+  end
+  if #paid == 0 then return out end
+  for r in db:rows(string.format([[
       SELECT unit, count(*) AS households, sum(persons) AS persons
       FROM (SELECT unit, household, max(persons) AS persons FROM allocations
-            WHERE run = ? AND status = 'chosen' AND amount > 0 GROUP BY unit, household)
-      GROUP BY unit ORDER BY unit]], run) do
+            WHERE run = ? AND programme IN (%s) AND status = 'chosen' AND amount > 0 GROUP BY unit, household)
+      GROUP BY unit ORDER BY unit]], table.concat(paid, ", ")), run) do
     out.by_unit[r.unit] = r
     out.households = out.households + r.households
     out.persons = out.persons + r.persons
@@ -497,9 +510,19 @@ function M.allot(db, p, ctx, run, from, only)
   end
   if stage <= M.STAGES.fund then fund(db, p, run, mode, add) end
   local result = { units = units, standard = ctx.standard, poverty = ctx.poverty, budget_mode = mode, programmes = {} }
-  for _, d in ipairs(p.supports) do result.programmes[#result.programmes + 1] = figures(db, units, d, run, add) end
+  -- a support's allocations change when it is chosen again, or, having an amount, priced
+  -- or funded again; the others keep the figures of the last allot of run
+  ctx.figures = ctx.figures or {}
+  for _, d in ipairs(p.supports) do
+    local key = run .. ":" .. d.id
+    local again = stage <= M.STAGES.choose and (not only or only == d.id)
+      or (d.amount and (stage <= M.STAGES.price or (stage <= M.STAGES.fund and mode ~= "gap")))
+    local fig = figures(db, units, d, run, add, not again and ctx.figures[key] or nil)
+    ctx.figures[key] = fig
+    result.programmes[#result.programmes + 1] = fig
+  end
   result.by_source, result.spent_by_source = check_costs(p, result.programmes, add)
-  result.reach = reach(db, run)
+  result.reach = reach(db, p, run)
   for _, m in ipairs(check.run(p, { names_checked = true })) do
     m.seq = #list + 1
     list[#list + 1] = m
@@ -528,12 +551,11 @@ function M.evaluate(db, p, run, opts)
   return result
 end
 
--- A connection for evaluating p without keeping results (explain, tests): an in-memory
--- results database with the registry attached and run 1 recorded. With on_disk, a
--- private temporary file instead (SQLite deletes it on close), so that memory stays flat
--- however many households the registry holds (doc, progress).
-function M.scratch(p, registry, on_disk)
-  local db = core.store.results(on_disk and "" or ":memory:")
+-- A connection for evaluating p without keeping results (explain, doc, compare, sweep,
+-- tests): a private temporary results database (on disk, removed when closed, so memory
+-- stays flat on large registries) with the registry attached and run 1 recorded.
+function M.scratch(p, registry)
+  local db = core.store.results("")
   db:attach_registry(registry, "reg")
   M.scratch_run(db, p, 1)
   return db

@@ -39,8 +39,8 @@ local function start_month(d)
   return d.period and d.period.from or 1
 end
 
--- Each effect the plan declares, as applied: {programme, income, from (month), from_text,
--- clears, note}.
+-- Each effect the plan declares, as applied: {programme, decl, income, month (the first
+-- it counts in), from (that period as written: "Q3", "07"), clears, note}.
 function M.effects(p)
   local out = {}
   for _, d in ipairs(p.supports) do
@@ -223,14 +223,15 @@ end
 -- Communes are spelled as the registry spells them; every commune of the plan's unit is
 -- listed in the maps of by_quarter and year_end; rates are % of households, 2 decimals.
 --
--- escapes: when run was projected before on this connection and nothing it depends on
+-- reuse: when run was projected before on this connection and nothing it depends on
 -- (allocations, funding, effects) changed since, the second value that projection
 -- returned; the households are then not classified again (kehoach sweep).
-function M.project(db, p, result, run, escapes)
+function M.project(db, p, result, run, reuse)
   host.budget()
   local units, pov = result.units, result.poverty
   local effects = M.effects(p)
-  if not escapes then
+  local escapes = reuse and reuse.escapes
+  if not reuse then
     local cleared, seen = {}, {}
     for _, e in ipairs(effects) do
       for _, col in ipairs(e.clears or {}) do
@@ -281,12 +282,19 @@ function M.project(db, p, result, run, escapes)
     escapes_year[c.name] = e and (e[1] + e[2] + e[3] + e[4]) or 0
   end
 
+  if not reuse then
+    reuse = { escapes = escapes, households = {}, affected = affected(db, effects, run),
+      poor_affected = db:value("SELECT count(*) FROM temp.kh_affected") }
+    for _, e in ipairs(effects) do
+      reuse.households[e.programme] = db:value([[SELECT count(*) FROM allocations
+        WHERE run = ? AND programme = ? AND status = 'chosen']], run, e.programme)
+    end
+  end
   local applied = json.array()
   for _, e in ipairs(effects) do
     applied[#applied + 1] = { programme = e.programme, income = e.income or json.null, from = e.from,
       clears = e.clears and json.array(e.clears) or json.array(), note = e.note or json.null,
-      households = db:value("SELECT count(*) FROM allocations WHERE run = ? AND programme = ? AND status = 'chosen'",
-        run, e.programme) }
+      households = reuse.households[e.programme] }
   end
 
   return {
@@ -296,10 +304,34 @@ function M.project(db, p, result, run, escapes)
       rate_points = tonumber(string.format("%.2f", totals[4] * 100 / math.max(1, pov.households))) },
     targets = targets(p, units, escapes, totals),
     effects = applied,
-    households_affected = affected(db, effects, run),
-    poor_households_affected = db:value("SELECT count(*) FROM temp.kh_affected"),
+    households_affected = reuse.affected,
+    poor_households_affected = reuse.poor_affected,
     households_escaping = totals[4],
-  }, escapes
+  }, reuse
+end
+
+local STATUS_WORDS = { poor = "nghèo", near_poor = "cận nghèo", middle = "trung bình", non_poor = "không nghèo" }
+
+-- What the projection says of one household (run 1 of an evaluation on db), in
+-- Vietnamese, for kehoach explain: its status at each quarter's end and whether, and when,
+-- it leaves poverty. Lines, or none when the plan projects nothing or the household was
+-- not poor or no effect reaches it.
+function M.household_lines(db, p, code)
+  if #M.effects(p) == 0 then return {} end
+  local r = db:first("SELECT * FROM projected_households WHERE run = 1 AND household = ?", code)
+  if not r then
+    local poor = db:value("SELECT status = 'poor' FROM temp.kh_hh WHERE code = ?", code)
+    if poor == 1 then
+      return { "", "Dự báo: không chương trình nào có tác động đến hộ này; hộ vẫn là hộ nghèo cuối năm." }
+    end
+    return {}
+  end
+  local quarters = {}
+  for q = 1, 4 do quarters[q] = string.format("quý %s: %s", ({ "I", "II", "III", "IV" })[q], STATUS_WORDS[r["q" .. q]] or "?") end
+  return { "", string.format("Dự báo theo tác động của các chương trình: thu nhập cuối năm %s đồng/người/tháng, " ..
+    "%d chỉ số thiếu hụt; cuối %s.", util.group_digits(r.income_q4), r.deprivations_q4, table.concat(quarters, ", ")),
+    r.escaped and string.format("→ Dự báo thoát nghèo trong quý %s/%d.", ({ "I", "II", "III", "IV" })[r.escaped], p.year)
+      or string.format("→ Dự báo chưa thoát nghèo trong năm %d.", p.year) }
 end
 
 -- A projected target's communes that fall short, the largest shortfall first (then in

@@ -98,7 +98,7 @@ function M.run(path, opts)
   -- the first value before the selection, so that a commune the path adds is known to it
   apply(sw.values[1])
   local db = evaluate.scratch(p, opts.db or require("kehoach.verbs.run").DEFAULT_REGISTRY)
-  local rows, escapes = {}, nil
+  local rows, reuse = {}, nil
   local reproject = e.reproject == true or (e.reproject == "budget" and (p.budget_mode or "gap") ~= "gap")
   local projects = #project.effects(p) > 0
   sw.stages = { prepare = 0, allot = 0, project = 0 }
@@ -114,7 +114,7 @@ function M.run(path, opts)
       if check.count(result.messages).error > 0 then return { value = v, messages = result.messages } end
       if projects then
         local again = i == 1 or reproject
-        result.projection, escapes = project.project(db, p, result, 1, not again and escapes or nil)
+        result.projection, reuse = project.project(db, p, result, 1, not again and reuse or nil)
         if again then sw.stages.project = sw.stages.project + 1 end
       end
       rows[i] = row_of(summary.build(p, result, result.messages), v)

@@ -9,6 +9,7 @@ local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
 local params = require "kehoach.plan.params"
 local values = require "kehoach.plan.values"
+local util = require "kehoach.util"
 
 local host, fs, store, text = core.host, core.fs, core.store, core.text
 
@@ -102,7 +103,10 @@ end
 --
 -- The input is what follows --set: "PATH=VALUE", or a path alone. A path that is found
 -- must be found again under its own spelling; one that is not gets a message; {path}
--- placeholders in any text expand or say which path is unknown.
+-- placeholders in any text expand or say which path is unknown; the value parses as
+-- each kind of value or gets a reason. Then the whole --set is applied to a fresh copy of
+-- the plan, as `kehoach run --set` does (a usage error is a fine answer), and the changed
+-- plan checked: whatever --set let through, kehoach check must be able to judge.
 
 local PLAN_2021 = "plans/lao-cai-city-2021.lua"
 local plan_2021
@@ -110,7 +114,8 @@ local plan_2021
 function M.params(data)
   plan_2021 = plan_2021 or plan.load(PLAN_2021)
   local p = plan_2021
-  local path = data:match("^(.-)=") or data
+  local path, value = data:match("^(.-)=(.*)$")
+  path = path or data
   local e, why = params.find(p, path)
   if e then
     local again = params.find(p, e.path)
@@ -121,6 +126,13 @@ function M.params(data)
   end
   local out, bad = params.expand(p, data, function(v) return tostring(v) end)
   if out == nil and type(bad) ~= "string" then bug("expand must say which path it could not find") end
+  for _, kind in ipairs(util.sorted_keys(params.KINDS)) do
+    local v, reason = params.parse(kind, value or data)
+    if v == nil and type(reason) ~= "string" then bug("parse(%s) refused %q without a reason", kind, data) end
+  end
+  local fresh = plan.load(PLAN_2021)
+  plan.apply_parameters(fresh, { data })
+  for _, m in ipairs(check.run(fresh, {})) do check.format(m) end
 end
 
 -- ---- values: periods, dates and sums of money as a plan writes them ----------------------

@@ -232,7 +232,6 @@ local function sheet_programme(wb, f, s, g, db, run, used, index)
       left = left + 1
     else
       row, k = row + 1, k + 1
-      if k % 10000 == 0 then core.host.budget() end  -- a long list is not a runaway plan
       cells[1], cells[2], cells[3], cells[4] = k, r.commune, r.household, r.head or ""
       cells[5], cells[6], cells[7] = r.persons, r.rank, STATUS[r.status] or r.status
       if has_units then cells[8] = r.units or false end

@@ -27,7 +27,7 @@ local M = {}
 function M.evaluate(path, opts, inside)
   local p = plan.load(path)
   plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
-  local db = evaluate.scratch(p, opts.db or run.DEFAULT_REGISTRY, true)
+  local db = evaluate.scratch(p, opts.db or run.DEFAULT_REGISTRY)
   local ok, s, result, more = pcall(function()
     local result = evaluate.evaluate(db, p, 1, { standard = opts.standard, progress = opts.progress })
     if check.count(result.messages).error > 0 then return nil, result end

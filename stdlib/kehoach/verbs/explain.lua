@@ -26,6 +26,8 @@ return {
       util.fail("usage", "kehoach explain: %s", why)
     end
     host.write(explain.text(p, result, h, explain.programmes(db, p, result, h)))
+    local projected = require("kehoach.project").household_lines(db, p, h.code)
+    if #projected > 0 then host.write(table.concat(projected, "\n"), "\n") end
     db:close()
     return 0
   end,

@@ -50,8 +50,8 @@ end
 
 -- Runs the plan at path. opts: db, out, results (paths), standard (a standard table, for
 -- tests), set, scenario, budget (see plan.apply_parameters), progress(done, total, what)
--- (for a progress bar). Returns the exit code, the summary, the output folder, the
--- messages and the plan.
+-- (for a progress bar), quiet, json (what the terminal is shown). Returns the exit code,
+-- the summary, the output folder, the messages, the plan and the text for stdout.
 function M.execute(path, opts)
   local started = host.now()
   local p = plan.load(path)
@@ -68,7 +68,7 @@ function M.execute(path, opts)
   db:attach_registry(registry, "reg")
   db:exec("BEGIN IMMEDIATE")
   local committed = false
-  local ok, code, s, dir = pcall(function()
+  local ok, code, s, dir, shown = pcall(function()
     db:run([[INSERT INTO runs(plan_id, plan_path, plan_sha256, registry_path, registry_year, standard,
              engine_version, parameters, scenario, budget_mode, started_at, finished_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
@@ -87,6 +87,7 @@ function M.execute(path, opts)
     host.budget()  -- the write phase: a new instruction window, as each phase gets
     local out_dir = (opts.out or "out") .. "/" .. p.id .. (p.variant and ("/" .. p.variant) or "")
     fs.mkdir(out_dir)
+    fs.sweep(out_dir)  -- what a killed run left under temporary names
     local text = json.encode(sum, "  ") .. "\n"
     db:run("UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?", host.now(), text, run)
     local writers = {
@@ -100,22 +101,31 @@ function M.execute(path, opts)
     writers.report:write(report.markdown(sum))
     step(steps - 1, steps, table.concat(documents.NAMES, ", "))
     local docs = documents.open(out_dir, sum, db, run)
-    db:exec("COMMIT")
+    -- All that can fail comes before COMMIT: files flushed to the disk under temporary
+    -- names (the workbook when closed), the terminal text made. After it only renames
+    -- are left, and should anything still fail, the error says what was already done.
+    local files = { writers.summary, writers.allocations, writers.report }
+    for _, d in ipairs(docs) do files[#files + 1] = d.writer end
+    for _, w in ipairs(files) do
+      if w.finish then w:finish() end
+    end
+    local shown = opts.json and text or not opts.quiet and report.terminal(sum) or nil
+    local done = string.format("The run was recorded in %s as run %d", results_path, run)
+    db:commit(done .. "; its files in " .. out_dir .. "/ may be from an earlier run: run the plan again.")
     committed = true
-    for _, k in ipairs({ "summary", "allocations", "report" }) do writers[k]:commit() end
-    for _, d in ipairs(docs) do d.writer:commit() end
-    return 0, sum, out_dir
+    fs.commit(files, done .. ", and its files written to " .. out_dir .. "/.")
+    return 0, sum, out_dir, shown
   end)
-  if not committed then db:exec("ROLLBACK") end
+  if not committed then db:rollback() end
   db:close()
   if not ok then error(code, 0) end
-  return code, s, dir, messages, p
+  return code, s, dir, messages, p, shown
 end
 
 local function run(opts, args)
   local b <close> = bar.new("kehoach run", { quiet = opts.quiet or opts.json })
   opts.progress = function(done, total, what) b:update(done, total, what) end
-  local code, s, dir, messages, p = M.execute(args[1], opts)
+  local code, s, dir, messages, p, shown = M.execute(args[1], opts)
   b:finish()
   if not opts.quiet then
     for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
@@ -127,10 +137,8 @@ local function run(opts, args)
     host.ewrite(args[1], ": the plan has errors; nothing was written\n")
     return code
   end
-  if opts.json then
-    host.write(json.encode(s, "  "), "\n")
-  elseif not opts.quiet then
-    host.write(report.terminal(s))
+  if shown then host.write(shown) end
+  if not opts.json and not opts.quiet then
     host.ewrite(string.format("written: %s/summary.json, allocations.csv, report.md, %s; results in %s\n", dir,
       table.concat(documents.NAMES, ", "), opts.results or "out/results.db"))
   end
