@@ -20,6 +20,7 @@
 ** uninstrumented liblua, so each pair of successive lines (an edge, as AFL counts them)
 ** bumps a counter in the section libFuzzer reads extra counters from.
 */
+#include <dirent.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -62,7 +63,20 @@ static void count_line(void *ud, const char *source, int line) {
 }
 #endif
 
-static void die(const char *what, const char *msg) {
+/* Removes the scratch folder and the inputs written into it, at exit. */
+static void remove_scratch(void) {
+  DIR *d = opendir(scratch);
+  for (struct dirent *e; d && (e = readdir(d)) != NULL;) {
+    char path[PATH_MAX + 256];
+    if (e->d_name[0] == '.') continue;
+    snprintf(path, sizeof path, "%s/%s", scratch, e->d_name);
+    unlink(path);
+  }
+  if (d) closedir(d);
+  rmdir(scratch);
+}
+
+__attribute__((noreturn)) static void die(const char *what, const char *msg) {
   fprintf(stderr, "fuzz %s%s%s: %s\n%s\n", FUZZ_TARGET, fuzz_input_name ? ", input " : "",
           fuzz_input_name ? fuzz_input_name : "", what, msg);
   abort();
@@ -83,8 +97,11 @@ static void setup(void) {
   if (env && *env) snprintf(stdlib, sizeof stdlib, "%s", env);
   else if (realpath("stdlib", stdlib) == NULL) die("setup", "run from the repository's top folder");
   if (scratch[0] == '\0') {
-    snprintf(scratch, sizeof scratch, "/tmp/kehoach-fuzz-%s-XXXXXX", FUZZ_TARGET);
-    if (mkdtemp(scratch) == NULL) die("setup", "cannot make a scratch folder in /tmp");
+    /* in memory where there is a tmpfs: inputs are written (and fsynced) every time */
+    snprintf(scratch, sizeof scratch, "%s/kehoach-fuzz-%s-XXXXXX",
+             access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp", FUZZ_TARGET);
+    if (mkdtemp(scratch) == NULL) die("setup", "cannot make a scratch folder");
+    atexit(remove_scratch);
   }
   sandbox_limits lim = {FUZZ_MEMORY, FUZZ_INSTRUCTIONS};
   kh_error err;
