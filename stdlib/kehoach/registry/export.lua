@@ -5,7 +5,7 @@
 --   (each written under a temporary name and moved into place once all are complete)
 local tables = require "kehoach.registry.tables"
 
-local csv, fs, host = core.csv, core.fs, core.host
+local csv, fs = core.csv, core.fs
 
 local M = {}
 
@@ -26,7 +26,6 @@ function M.run(db, dir)
       end
       w:write(csv.encode(fields), "\n")
       n = n + 1
-      if n % 100000 == 0 then host.budget() end
     end
     counts[spec.name] = n
   end

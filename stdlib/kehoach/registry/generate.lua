@@ -364,7 +364,6 @@ local function write_commune(g, st, lay, hid, pid, progress)
     hid = hid + 1
     if hid % BATCH == 1 then
       g.db:exec("COMMIT; BEGIN")
-      host.budget()
       if progress then progress(hid - 1, g.total) end
     end
   end

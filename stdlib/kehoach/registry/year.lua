@@ -36,8 +36,6 @@ local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
 local tables = require "kehoach.registry.tables"
 
-local host = core.host
-
 local random, floor, max, min = math.random, math.floor, math.max, math.min
 
 local M = {}
@@ -196,7 +194,6 @@ local function pass_one(db, g)
     n = n + 1
     if n % BATCH == 0 then
       db:exec("COMMIT; BEGIN")
-      host.budget()
     end
   end
   ins:close()
@@ -434,7 +431,6 @@ local function pass_two(db, g, out)
     n = n + 1
     if n % BATCH == 0 then
       db:exec("COMMIT; BEGIN")
-      host.budget()
     end
   end
   for _, s in pairs(st) do s:close() end

@@ -25,7 +25,6 @@ local function run(opts)
         row.code, row.commune, row.recorded, why)
     end
     host.write(line, "\n")
-    if found % 10000 == 0 then host.budget() end
   end
   local households = db:value("SELECT count(*) FROM surveys WHERE year = ?", year)
   if found > 0 then
