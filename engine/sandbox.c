@@ -128,11 +128,13 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     if (sb->on_line && lua_getinfo(L, "S", ar)) sb->on_line(sb->on_line_ud, ar->source, ar->currentline);
     return;
   }
+  /* The budget is the plan's: the stdlib's own loops grow with the registry (a million
+  ** beneficiaries written to a workbook) and are not what the limit guards against. Once
+  ** the limit is hit, plan code is stopped at every instruction while the stdlib can still
+  ** clean up (roll back, close its files) and report where the plan was. */
+  if (lua_getinfo(L, "S", ar) && strncmp(ar->source, STDLIB_SOURCE, sizeof STDLIB_SOURCE - 1) == 0)
+    return;
   if (!sb->instructions_hit) {
-    /* The budget is the plan's: the stdlib's own loops grow with the registry (a million
-    ** beneficiaries written to a workbook) and are not what the limit guards against. */
-    if (lua_getinfo(L, "S", ar) && strncmp(ar->source, STDLIB_SOURCE, sizeof STDLIB_SOURCE - 1) == 0)
-      return;
     sb->spent += HOOK_STEP;
     if (sb->spent < sb->window) return;
     sb->instructions_hit = 1;
