@@ -3,6 +3,7 @@
 local t = ...
 local import = require "kehoach.registry.import"
 local values = require "kehoach.plan.values"
+local plan = require "kehoach.plan"
 
 local fs, store = core.fs, core.store
 
@@ -48,6 +49,17 @@ function T.test_sums_of_money_beyond_whole_numbers_are_refused_with_a_reason()
   t.eq(select(2, values.vnd(0 / 0)), "a sum of money, not NaN")
   t.eq(select(2, values.million(1e12)), "a sum of money of at most 1.000.000.000.000.000 đồng")
   t.eq(values.million(1e9), values.MAX_VND)
+end
+
+function T.test_a_set_that_adds_a_commune_whose_name_has_a_dot_is_refused()
+  -- found by the params fuzzer: the name is the path's last part, so a dot in it broke
+  -- reading the name back (an internal error)
+  local p = plan.load("plans/lao-cai-city-2021.lua")
+  t.raises("%-%-set bo_giong%.quota%.Xã%.Mới=2: 'Xã%.Mới' is not a commune's name", plan.apply_parameters,
+    p, { "bo_giong.quota.Xã.Mới=2" })
+  t.raises("is not a commune's name", plan.apply_parameters, plan.load("plans/lao-cai-city-2021.lua"),
+    { "bo_giong.quota.Xã\tMới=2" })
+  plan.apply_parameters(plan.load("plans/lao-cai-city-2021.lua"), { "bo_giong.quota.Xã Mới=2" })
 end
 
 return T

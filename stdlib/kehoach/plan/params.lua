@@ -258,6 +258,10 @@ function M.find_or_add(p, path)
     if f == field and d[f] then
       local n = schema.nfc_text(name)
       if not n then return nil, why end
+      -- the name is the path's last part: a dot or a control character cannot be in it
+      if n:find("[%c.]") or not n:find("%S") then
+        return nil, string.format("'%s' is not a commune's name (a name has no dots or control characters)", n)
+      end
       local list = d[f]
       return affects({ path = id .. "." .. f .. "." .. n, decl = d, kind = "count", added = true,
         get = function() return 0 end,
