@@ -88,6 +88,14 @@ function T.test_new_and_returning_poor_and_the_poor_now()
   -- An Lạc: 6 poor at the review - A03 escaped - A02 gone + A06 newly poor
   t.eq(pr.poor.now, { ["An Lạc"] = 5, ["Bình Minh"] = 3, ["Hòa Bình"] = 2 })
   t.eq({ pr.poor.review_total, pr.poor.now_total }, { 10, 10 })
+  local by_quarter = render.poverty_by_quarter(pr)
+  t.contains(by_quarter, "| Quý I/2021   |           0 |         1 |         0 |                  1 |                  1 | đã qua     |",
+    "A06 newly poor, B03 moved, A02 gone in Q1")
+  t.contains(by_quarter, "| Quý II/2021  |           1 |         0 |         1 |")
+  t.contains(by_quarter, "| An Lạc              |   1/0 |    0/0 |       · |      · |")
+  t.contains(by_quarter, "| Bình Minh           |   0/0 |    0/1 |       · |      · |")
+  t.eq(by_quarter:find("Hòa Bình", 1, true), nil, "no household fell into or returned to poverty there")
+  t.contains(render.markdown(pr, select(2, compute("2021-06-30"))), by_quarter)
 end
 
 function T.test_programmes_stand_in_their_schedule_and_the_next_report_is_named()

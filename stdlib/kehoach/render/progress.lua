@@ -167,6 +167,40 @@ local function section_poverty(pr, out, registry_year)
   out[#out + 1] = string.format("\nHộ nghèo hiện nay = hộ nghèo khi rà soát − thoát nghèo − hộ nghèo chuyển đi hoặc không còn " ..
     "+ nghèo mới + tái nghèo. Trong kỳ, toàn địa bàn có %s hộ chuyển đi và %s hộ không còn (mọi mức sống).\n\n",
     vn.int(sum(pr.totals.moved)), vn.int(sum(pr.totals.dissolved)))
+  out[#out + 1] = M.poverty_by_quarter(pr) .. "\n"
+end
+
+-- New and returning poor by quarter: the whole unit, then each commune where any household
+-- fell into or returned to poverty ("nghèo mới/tái nghèo" in each quarter begun, "·" in
+-- those to come).
+function M.poverty_by_quarter(pr)
+  local rows = {}
+  for q = 1, 4 do
+    local shown = pr.quarters[q].state ~= "future"
+    local function cell(kind) return shown and vn.int(pr.totals[kind][q]) or "" end
+    rows[q] = { QUARTER[q] .. "/" .. pr.year, cell "escaped", cell "fell_into", cell "re_poor", cell "moved",
+      cell "dissolved", QUARTER_STATE[pr.quarters[q].state] }
+  end
+  local out = { tbl.markdown({ { "Quý" }, { "Thoát nghèo", align = "right" }, { "Nghèo mới", align = "right" },
+    { "Tái nghèo", align = "right" }, { "Chuyển đi (mọi hộ)", align = "right" },
+    { "Không còn (mọi hộ)", align = "right" }, { "Tình trạng" } }, rows) }
+  rows = {}
+  for _, name in ipairs(pr.communes) do
+    local e = pr.events[name]
+    if sum(e.fell_into) + sum(e.re_poor) > 0 then
+      local cells = { name }
+      for q = 1, 4 do
+        cells[q + 1] = pr.quarters[q].state == "future" and "·" or (vn.int(e.fell_into[q]) .. "/" .. vn.int(e.re_poor[q]))
+      end
+      rows[#rows + 1] = cells
+    end
+  end
+  if #rows > 0 then
+    local columns = { { "Nghèo mới/tái nghèo" } }
+    for q = 1, 4 do columns[q + 1] = { QUARTER[q], align = "right" } end
+    out[#out + 1] = "\n" .. tbl.markdown(columns, rows)
+  end
+  return table.concat(out)
 end
 
 local function section_programmes(pr, out)
