@@ -43,6 +43,18 @@ local function execute(source, name)
   return code, s, dir
 end
 
+function T.test_the_results_database_follows_the_out_folder_unless_named()
+  local dir = fresh("run_results_default")
+  local path = fx.plan_file("run_results_default", PLAN)
+  t.eq(run.execute(path, { db = fx.registry(), out = dir .. "/", quiet = true }), 0)
+  local db = store.open(dir .. "/results.db")
+  t.eq(db:value("SELECT count(*) FROM runs"), 1, "--out DIR alone: DIR/results.db")
+  db:close()
+  t.eq(run.results_file({}), "out/results.db")
+  t.eq(run.results_file({ out = "/tmp/x//" }), "/tmp/x/results.db")
+  t.eq(run.results_file({ out = "/", results = "r.db" }), "r.db")
+end
+
 function T.test_summary_json_holds_the_figures_by_commune_with_registry_spelling()
   local code, _, dir = execute(PLAN, "run_summary")
   t.eq(code, 0)

@@ -52,13 +52,20 @@ end
 -- tests), set, scenario, budget (see plan.apply_parameters), progress(done, total, what)
 -- (for a progress bar), quiet, json (what the terminal is shown). Returns the exit code,
 -- the summary, the output folder, the messages, the plan and the text for stdout.
+-- The results database: --results, or results.db in the --out folder, so that a run
+-- sent elsewhere leaves nothing in out/.
+function M.results_file(opts)
+  if opts.results then return opts.results end
+  return ((opts.out or "out"):gsub("(.)/+$", "%1")) .. "/results.db"
+end
+
 function M.execute(path, opts)
   local started = host.now()
   local p = plan.load(path)
   plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
   local messages = {}
   local registry = opts.db or M.DEFAULT_REGISTRY
-  local results_path = opts.results or "out/results.db"
+  local results_path = M.results_file(opts)
   fs.mkdir(dirname(results_path))
   local db, moved = store.results(results_path)
   if moved then
@@ -140,7 +147,7 @@ local function run(opts, args)
   if shown then host.write(shown) end
   if not opts.json and not opts.quiet then
     host.ewrite(string.format("written: %s/summary.json, allocations.csv, report.md, %s; results in %s\n", dir,
-      table.concat(documents.NAMES, ", "), opts.results or "out/results.db"))
+      table.concat(documents.NAMES, ", "), M.results_file(opts)))
   end
   return 0
 end
@@ -157,7 +164,7 @@ M.args = { "PLAN" }
 M.options = {
   { "db", "FILE", "the household registry (default " .. M.DEFAULT_REGISTRY .. ")" },
   { "out", "DIR", "where the reports go: DIR/<plan-id>/ (default out/)" },
-  { "results", "FILE", "the results database (default out/results.db)" },
+  { "results", "FILE", "the results database (default results.db in the --out folder: out/results.db)" },
   { "quiet", nil, "print nothing but errors (the files say the rest)" },
   { "json", nil, "print the summary (summary.json) on stdout instead of the tables" },
 }
