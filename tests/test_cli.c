@@ -62,6 +62,21 @@ static void unknown_option_is_a_usage_error(void **state) {
   kh_result_free(&r);
 }
 
+static void an_option_given_twice_is_a_usage_error(void **state) {
+  /* one --scenario for run (compare takes several), one --vary for sweep: the second is not
+     silently dropped */
+  const char *args[] = {"run", "x.lua", "--scenario", "a", "--scenario", "b", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "--scenario given twice ('a', then 'b')"));
+  kh_result_free(&r);
+  const char *sweep[] = {"sweep", "x.lua", "--vary", "a=1:2:1", "--vary=b=1:2:1", NULL};
+  r = kh_run(sweep);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "--vary given twice"));
+  kh_result_free(&r);
+}
+
 static void bad_limit_values_are_usage_errors(void **state) {
   const char *args[] = {"check", "x.lua", "--max-memory", "lots", NULL};
   kh_result r = kh_run(args);
@@ -333,6 +348,7 @@ int main(void) {
       cmocka_unit_test(every_verb_has_help),
       cmocka_unit_test(unknown_verb_is_a_usage_error_with_a_suggestion),
       cmocka_unit_test(unknown_option_is_a_usage_error),
+    cmocka_unit_test(an_option_given_twice_is_a_usage_error),
       cmocka_unit_test(bad_limit_values_are_usage_errors),
       cmocka_unit_test(plans_cannot_reach_the_system),
       cmocka_unit_test(require_stays_inside_the_plan_folder_and_stdlib),

@@ -156,6 +156,8 @@ function M.parse(prefix, impl, argv, first)
         if o.many then
           opts[key] = opts[key] or {}
           table.insert(opts[key], value)
+        elseif opts[key] ~= nil then
+          usage_error(prefix, "--%s given twice ('%s', then '%s'): give it once", name, opts[key], value)
         else
           opts[key] = value
         end
