@@ -121,6 +121,17 @@ function T.test_progress_md_says_what_the_registry_does_not_cover()
   t.contains(md, "Không còn báo cáo nào có hạn gửi trong kế hoạch.")
 end
 
+function T.test_a_registry_without_events_is_said_not_to_cover_the_period()
+  local pr, s = verb.compute(fx.plan_file("progress", PLAN), "2021-06-30", { db = fx.registry("progress_no_events") })
+  local says = "Sổ hộ không ghi sự kiện nào (thoát nghèo, nghèo mới, tái nghèo, chuyển đi, hộ không còn) từ ngày " ..
+    "01/01/2021 đến ngày 30/6/2021, và không ghi đã cập nhật đến ngày nào"
+  t.contains(render.terminal(pr, s), says)
+  t.contains(render.markdown(pr, s), "*" .. says)
+  local with_events = compute("2021-06-30")
+  t.eq(render.notices(with_events), {}, "events in the period, none after the registry's date")
+  t.eq(#render.notices(compute("2022-02-01", "2021-09-30")), 2, "past the plan's year, past the registry's events")
+end
+
 function T.test_dates_outside_the_plans_year_are_command_line_errors()
   local path = fx.plan_file("progress", PLAN)
   local _, kind = t.raises("before the plan's year 2021 begins", verb.compute, path, "2020-12-31", { db = registry() })

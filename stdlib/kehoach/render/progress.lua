@@ -5,6 +5,7 @@
 local vn = require "kehoach.render.vn"
 local tbl = require "kehoach.render.table"
 local values = require "kehoach.plan.values"
+local KINDS = require "kehoach.progress".KINDS
 
 local M = {}
 
@@ -75,6 +76,27 @@ function M.next_report_words(pr)
   if not r then return "Không còn báo cáo nào có hạn gửi trong kế hoạch." end
   return string.format("Báo cáo tiếp theo: %s, hạn gửi trước ngày %s (còn %s ngày)%s.", r.label, vn.date(r.due),
     vn.int(r.days), r.to ~= "" and (", gửi " .. r.to) or "")
+end
+
+-- What the figures do not cover: a date past the plan's year, a registry whose events stop
+-- before the date, or one with no event at all in the period (never brought up to date?).
+function M.notices(pr)
+  local out = {}
+  if pr.clamped then
+    out[#out + 1] = string.format("Kế hoạch năm %d kết thúc ngày %s: số liệu tính đến ngày đó.", pr.year, vn.date(pr.as_of))
+  end
+  if pr.events_until and pr.events_until < pr.as_of then
+    out[#out + 1] = string.format("Sổ hộ ghi sự kiện đến ngày %s: những gì xảy ra sau ngày đó chưa có trong số liệu.",
+      vn.date(pr.events_until))
+  end
+  local any = 0
+  for _, k in ipairs(KINDS) do any = any + sum(pr.totals[k]) end
+  if any == 0 then
+    out[#out + 1] = string.format("Sổ hộ không ghi sự kiện nào (thoát nghèo, nghèo mới, tái nghèo, chuyển đi, hộ không còn) " ..
+      "từ ngày %s đến ngày %s%s: nếu sổ hộ chưa được cập nhật, các số liệu dưới đây chưa phản ánh kết quả thực hiện.",
+      vn.date(pr.from), vn.date(pr.as_of), pr.events_until and "" or ", và không ghi đã cập nhật đến ngày nào")
+  end
+  return out
 end
 
 -- ---- progress.md --------------------------------------------------------------------------------
@@ -234,13 +256,7 @@ function M.markdown(pr, s)
       "chuyển đi và hộ không còn từ ngày %s đến ngày %s, so với hộ nghèo theo rà soát năm %d (chuẩn %s).\n\n",
       s.plan.title, s.plan.unit, vn.date(pr.from), vn.date(pr.as_of), s.plan.registry_year, s.plan.standard),
   }
-  if pr.clamped then
-    out[#out + 1] = string.format("*Kế hoạch năm %d kết thúc ngày %s: số liệu tính đến ngày đó.*\n\n", pr.year, vn.date(pr.as_of))
-  end
-  if pr.events_until and pr.events_until < pr.as_of then
-    out[#out + 1] = string.format("*Sổ hộ ghi sự kiện đến ngày %s: những gì xảy ra sau ngày đó chưa có trong số liệu.*\n\n",
-      vn.date(pr.events_until))
-  end
+  for _, words in ipairs(M.notices(pr)) do out[#out + 1] = "*" .. words .. "*\n\n" end
   out[#out + 1] = M.next_report_words(pr) .. "\n\n"
   section_targets(pr, out)
   section_poverty(pr, out, s.plan.registry_year)
@@ -253,6 +269,7 @@ end
 
 function M.terminal(pr, s)
   local out = { string.format("%s — tiến độ đến ngày %s\n\n", s.plan.id, vn.date(pr.as_of)) }
+  for _, words in ipairs(M.notices(pr)) do out[#out + 1] = words .. "\n\n" end
   for _, tg in ipairs(pr.targets) do out[#out + 1] = M.headline(pr, tg) .. "\n\n" end
   local tg = pr.targets[1]
   local rows = {}
