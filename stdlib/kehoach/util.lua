@@ -26,14 +26,17 @@ end
 -- close enough to be a likely slip.
 function M.nearest(word, candidates)
   if type(word) ~= "string" or not text.valid(word) then return nil end
-  local key, best, best_d = text.fold(word), nil, math.huge
-  for _, c in ipairs(candidates) do
-    local d = text.distance(key, text.fold(c))
-    if d < best_d or (d == best_d and best and c < best) then best, best_d = c, d end
+  local function closest(key, fold)
+    local best, best_d = nil, math.huge
+    for _, c in ipairs(candidates) do
+      local d = text.distance(key, fold(c))
+      if d < best_d or (d == best_d and best and c < best) then best, best_d = c, d end
+    end
+    if best_d <= math.max(2, utf8.len(key) // 3) then return best end
   end
-  local limit = math.max(2, utf8.len(key) // 3)
-  if best_d <= limit then return best end
-  return nil
+  local function bare(s) return text.fold(text.ascii(s)) end
+  -- then without diacritics: "Ha Noi", typed on a keyboard without Telex, finds "Hà Nội"
+  return closest(text.fold(word), text.fold) or closest(bare(word), bare)
 end
 
 -- s followed by spaces up to width display columns (Vietnamese-aware).

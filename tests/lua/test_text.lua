@@ -41,6 +41,10 @@ function T.test_nearest_name_suggests_the_slip()
   local communes = { "Thống Nhất", "Tả Phời", "Hợp Thành", "Cốc San" }
   t.eq(util.nearest("Thống Nhát", communes), "Thống Nhất")
   t.eq(util.nearest("Hà Nội", communes), nil)
+  t.eq(util.nearest("Ta Phoi", communes), "Tả Phời", "typed without diacritics")
+  t.eq(util.nearest("thong nhat", communes), "Thống Nhất")
+  t.eq(util.nearest("Hop Than", communes), "Hợp Thành", "without diacritics and a letter short")
+  t.eq(util.nearest("Sa Pa", communes), nil)
 end
 
 function T.test_ascii_drops_diacritics()
