@@ -69,7 +69,7 @@ end
 
 local function month_range(from, to, text)
   if from < 1 or to > 12 then return nil, "months from 01 to 12" end
-  if from > to then return nil, string.format("'%s' ends before it begins", text) end
+  if from > to then return nil, string.format("in order, like \"01-12\" ('%s' ends before it begins)", text) end
   return { from = from, to = to, months = to - from + 1, text = text }
 end
 
@@ -138,10 +138,10 @@ function M.date(s, allow_month)
       allow_month and " (or a month, \"2021-04\")" or "", s)
   end
   y, m, d = tonumber(y), tonumber(m), d and tonumber(d)
-  if m < 1 or m > 12 then return nil, string.format("\"%s\": there is no month %d", s, m) end
+  if m < 1 or m > 12 then return nil, string.format("a real date (\"%s\": there is no month %d)", s, m) end
   if d then
     local last = (m == 2 and leap(y)) and 29 or DAYS[m]
-    if d < 1 or d > last then return nil, string.format("\"%s\": month %d has no day %d", s, m, d) end
+    if d < 1 or d > last then return nil, string.format("a real date (\"%s\": month %d has no day %d)", s, m, d) end
   end
   return { year = y, month = m, day = d, text = s }
 end

@@ -30,7 +30,7 @@ local function run(opts, args)
   if opts.events_until then
     local why
     events_until, why = values.date(opts.events_until)
-    if not events_until then util.fail("usage", "kehoach db generate: --events-until: %s", why) end
+    if not events_until then util.fail("usage", "kehoach db generate: --events-until must be %s", why) end
   end
   local p = profiles.load(opts.profile or profiles.default())
   if events_until and not p.next_year then

@@ -25,7 +25,7 @@ local M = {}
 -- messages and the plan when the plan has errors.
 function M.compute(path, as_of_text, opts)
   local as_of, why = values.date(as_of_text)
-  if not as_of then util.fail("usage", "kehoach progress: --as-of: %s", why) end
+  if not as_of then util.fail("usage", "kehoach progress: --as-of must be %s", why) end
   local p, s, _, messages, pr = doc.evaluate(path, opts, function(db, p, s, result)
     if as_of.year < p.year then
       util.fail("usage", "kehoach progress: --as-of %s is before the plan's year %d begins", as_of.text, p.year)
