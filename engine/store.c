@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -274,7 +275,18 @@ static void cannot_create(sqlite3 *h, const char *path, kh_error *err) {
               e ? strerror(e) : "");
 }
 
+/* A folder given where a database file belongs: SQLite would only say "unable to open". */
+static int is_folder(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 int store_open(const char *path, enum store_mode mode, sqlite3 **db, kh_error *err) {
+  *db = NULL;
+  if (is_folder(path))
+    return kh_seterror(err, mode == STORE_CREATE ? KH_EOUTPUT : KH_EDATA,
+                       "%s is a folder, not a database file: give the file's name (like %s/%s)", path,
+                       path, mode == STORE_CREATE ? "results.db" : "registry.db");
   int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
   flags |= mode == STORE_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (mode == STORE_CREATE) flags |= SQLITE_OPEN_CREATE;
@@ -406,6 +418,9 @@ int store_results_init(sqlite3 *db, const char *display, kh_error *err) {
 }
 
 int store_attach_registry(sqlite3 *db, const char *path, const char *schema, kh_error *err) {
+  if (is_folder(path))
+    return kh_seterror(err, KH_EDATA, "%s is a folder, not a registry file: give the file's name "
+                       "(like %s/registry.db)", path, path);
   /* a URI with mode=ro: the attachment is read-only even on a read-write connection */
   char *uri = sqlite3_mprintf("file:%s?mode=ro", path);
   char *sql = sqlite3_mprintf("ATTACH DATABASE ?1 AS \"%w\"", schema);

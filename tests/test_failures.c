@@ -257,6 +257,32 @@ static void a_damaged_results_database_is_a_data_error_naming_it(void **state) {
   free(sha);
 }
 
+/* A folder named where a database file belongs: said in plain words, the data error for
+** the registry, the output error for the results; nothing changed. */
+static void a_folder_given_for_a_database_file_is_named(void **state) {
+  world *w = *state;
+  first_run(w);
+  char *folder = kh_path(w->dir, "a-folder");
+  mkdir(folder, 0777);
+  const char *more[] = {"--results", folder, NULL};
+  char *err = NULL;
+  assert_int_equal(run_plan(w, more, NULL, &err), 5);
+  const char *says_results[] = {"a-folder is a folder, not a database file: give the file's name", NULL};
+  assert_says(err, says_results);
+  free(err);
+  const char *args[] = {"run", w->plan, "--db", folder, NULL};
+  char *err_path = kh_path(w->dir, "err");
+  assert_int_equal(kh_wait(kh_spawn(w->dir, args, NULL, err_path)), 3);
+  err = kh_read_file(err_path);
+  const char *says_registry[] = {"a-folder is a folder, not a registry file: give the file's name", NULL};
+  assert_says(err, says_registry);
+  free(err);
+  free(err_path);
+  assert_whole(w, w->results, 1);
+  assert_outputs(w, w->out);
+  free(folder);
+}
+
 /* ---- folders that cannot be written, disks that are full ---------------------------------- */
 
 static void an_output_path_blocked_by_a_file_is_an_output_error(void **state) {
@@ -409,6 +435,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(a_registry_being_written_is_busy, setup, teardown),
       cmocka_unit_test_setup_teardown(a_damaged_registry_is_a_data_error_naming_it, setup, teardown),
       cmocka_unit_test_setup_teardown(a_damaged_results_database_is_a_data_error_naming_it, setup, teardown),
+      cmocka_unit_test_setup_teardown(a_folder_given_for_a_database_file_is_named, setup, teardown),
       cmocka_unit_test_setup_teardown(an_output_path_blocked_by_a_file_is_an_output_error, setup, teardown),
       cmocka_unit_test_setup_teardown(a_read_only_disk_is_an_output_error, setup, teardown),
       cmocka_unit_test_setup_teardown(a_full_disk_is_an_output_error_and_leaves_nothing_half_written, setup, teardown),

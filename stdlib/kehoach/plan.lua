@@ -238,9 +238,7 @@ local function declare(path)
   return p
 end
 
-local function dirname(path)
-  return path:match("^(.*)/[^/]*$") or "."
-end
+local dirname = util.dirname
 
 -- A scenario file declares only scenarios, each naming the plan it changes with base
 -- (relative to the file). Returns the base plan's path as the user would write it.

@@ -39,9 +39,7 @@ local function read_only(lib, name)
   })
 end
 
-local function dirname(path)
-  return path:match("^(.*)/[^/]*$") or "."
-end
+local dirname = util.dirname
 
 -- Makes a plan environment. api: name -> value (the plan language); path: the plan file as
 -- the user named it. Returns env, and a loader function(path, display) for plan files.

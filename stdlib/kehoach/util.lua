@@ -17,6 +17,13 @@ function M.plan_error(fmt, ...)
   error(where and (where .. ": " .. msg) or msg, 0)
 end
 
+-- The folder a path is in: "out" for "out/results.db", "/" for "/x", "." for "x".
+function M.dirname(path)
+  local dir = path:match("^(.*)/[^/]*$")
+  if dir == "" then return "/" end
+  return dir or "."
+end
+
 -- The key two names match under: NFC, case folded, tone marks placed alike.
 function M.name_key(s)
   return text.fold(s)

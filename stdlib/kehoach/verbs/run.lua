@@ -18,9 +18,7 @@ local M = {}
 
 M.DEFAULT_REGISTRY = "data/registry.db"
 
-local function dirname(path)
-  return path:match("^(.*)/[^/]*$") or "."
-end
+local dirname = util.dirname
 
 local CSV_COLUMNS = { "programme", "commune", "household", "head", "persons", "rank", "status", "units",
   "amount", "source", "period" }
