@@ -83,6 +83,11 @@ static void bad_limit_values_are_usage_errors(void **state) {
   assert_int_equal(r.code, 2);
   assert_non_null(strstr(r.err, "--max-memory lots"));
   kh_result_free(&r);
+  const char *tiny[] = {"check", "x.lua", "--max-memory", "300K", NULL};
+  r = kh_run(tiny);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "--max-memory 300K: the engine itself needs more; give at least 16M"));
+  kh_result_free(&r);
 }
 
 /* ---- the sandbox, through `kehoach check` ---------------------------------------------- */
@@ -193,6 +198,44 @@ static void endless_loops_are_stopped(void **state) {
   const refusal caught = {"for i = 1, 10 do\n  pcall(function() while true do end end)\nend\n",
                           4, "ran too long"};
   assert_refused(&caught, 1);
+}
+
+/* A plan's own error(), whatever its level or value, and a print of a value whose
+** __tostring fails, are the plan's errors at its line (exit 1), not the engine's (70). */
+static void a_plans_own_errors_are_at_its_line(void **state) {
+  const refusal cases[] = {
+      {"\nerror(\"boom\", 2)\n", 1, "plan.lua:2: boom"},
+      {"\nerror(\"boom\", 0)\n", 1, "plan.lua:2: boom"},
+      {"\nerror({ code = 1 })\n", 1, "error() was called with a table, not a message"},
+      {"\nerror()\n", 1, "error() was called with nothing, not a message"},
+      {"\nassert(false)\n", 1, "assertion failed!"},
+      {"\nprint(setmetatable({}, { __tostring = function() return {} end }))\nerror(\"after\")\n", 1,
+       "plan.lua:3: after"},
+      {"\nlocal t = setmetatable({}, { __gc = function() while true do end end })\n", 1,
+       "finalizers (__gc) are not available to plans"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    assert_refused(&cases[i], i == 5 ? 3 : 2);
+}
+
+/* A loop whose time goes inside a string function runs few instructions: --max-time stops
+** it, exit 4, with a message saying why. */
+static void processor_time_is_limited(void **state) {
+  char *dir = kh_tmpdir();
+  char *plan = kh_path(dir, "plan.lua");
+  kh_write_file(plan, "local s = string.rep(\"x\", 1e7)\nwhile true do local _ = s:upper() end\n");
+  const char *args[] = {"check", "plan.lua", "--max-time", "2", NULL};
+  kh_result r = kh_run_in(dir, args);
+  assert_int_equal(r.code, 4);
+  assert_non_null(strstr(r.err, "stopped after 2 s of processor time (--max-time 2)"));
+  kh_result_free(&r);
+  const char *bad[] = {"check", "plan.lua", "--max-time", "soon", NULL};
+  r = kh_run_in(dir, bad);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "--max-time soon: give a whole number of seconds"));
+  kh_result_free(&r);
+  free(plan);
+  free(dir);
 }
 
 static void memory_hogs_are_stopped(void **state) {
@@ -348,7 +391,7 @@ int main(void) {
       cmocka_unit_test(every_verb_has_help),
       cmocka_unit_test(unknown_verb_is_a_usage_error_with_a_suggestion),
       cmocka_unit_test(unknown_option_is_a_usage_error),
-    cmocka_unit_test(an_option_given_twice_is_a_usage_error),
+      cmocka_unit_test(an_option_given_twice_is_a_usage_error),
       cmocka_unit_test(bad_limit_values_are_usage_errors),
       cmocka_unit_test(plans_cannot_reach_the_system),
       cmocka_unit_test(require_stays_inside_the_plan_folder_and_stdlib),
@@ -356,6 +399,8 @@ int main(void) {
       cmocka_unit_test(require_loads_a_module_beside_the_plan),
       cmocka_unit_test(an_undeclared_global_is_an_error),
       cmocka_unit_test(endless_loops_are_stopped),
+      cmocka_unit_test(a_plans_own_errors_are_at_its_line),
+      cmocka_unit_test(processor_time_is_limited),
       cmocka_unit_test(memory_hogs_are_stopped),
       cmocka_unit_test(the_memory_limit_can_be_set),
       cmocka_unit_test(a_syntax_error_is_reported_like_lua),

@@ -50,6 +50,7 @@ M.verbs = {
 local GLOBAL_OPTIONS = {
   { "max-memory", "SIZE", "the most memory the plan may use (default 512M)" },
   { "max-instructions", "N", "instructions the plan may run per phase (default 200000000)" },
+  { "max-time", "SECONDS", "processor time a command running a plan may take (default 900; 0: none)" },
 }
 
 local function find_verb(name)

@@ -41,6 +41,42 @@ end
 
 local dirname = util.dirname
 
+-- A value a plan raises or prints, as text: a table's __tostring may fail or give no text.
+local function as_text(v)
+  if type(v) == "string" then return v end
+  local ok, text = pcall(tostring, v)
+  if ok and type(text) == "string" then return text end
+  return "a " .. type(v) .. " value (its __tostring gives no text)"
+end
+
+-- A plan's own error(): always at the plan's line, whatever level or value it gives, so
+-- that error("...", 2) at the top of a plan, or error({}), is the plan's error and not
+-- the engine's. pcall inside a plan catches the message as text.
+local function plan_error(v, level)
+  local _ = level
+  local text
+  if type(v) == "string" or type(v) == "number" or (getmetatable(v) or {}).__tostring then
+    text = as_text(v)
+  else
+    text = string.format("error() was called with %s, not a message", v == nil and "nothing" or ("a " .. type(v)))
+  end
+  util.plan_error("%s", text)
+end
+
+local function plan_assert(v, message, ...)
+  if v then return v, message, ... end
+  plan_error(message == nil and "assertion failed!" or message)
+end
+
+-- setmetatable without finalizers: a __gc runs when the engine collects garbage, outside
+-- the plan's instruction budget, even after the plan has ended.
+local function plan_setmetatable(t, mt)
+  if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+    util.plan_error("setmetatable: finalizers (__gc) are not available to plans")
+  end
+  return setmetatable(t, mt)
+end
+
 -- Makes a plan environment. api: name -> value (the plan language); path: the plan file as
 -- the user named it. Returns env, and a loader function(path, display) for plan files.
 function M.plan_env(api, path)
@@ -52,9 +88,10 @@ function M.plan_env(api, path)
   local loaded = {}
   local plan_dir = dirname(path)
 
+  names.error, names.assert, names.setmetatable = plan_error, plan_assert, plan_setmetatable
   names.print = function(...)
     local parts = table.pack(...)
-    for i = 1, parts.n do parts[i] = tostring(parts[i]) end
+    for i = 1, parts.n do parts[i] = as_text(parts[i]) end
     host.ewrite(table.concat(parts, "\t", 1, parts.n), "\n")
   end
   names.load = function(chunk, name, mode, e)
