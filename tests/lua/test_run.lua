@@ -113,7 +113,7 @@ function T.test_report_md_has_the_vietnamese_tables()
   t.contains(md, "| An Lạc     |       |      1 |         |      1 |      2 |                  6 |")
   t.contains(md, "| An Lạc     |        2 |     2 |       7 |     100.000.000 |   2 |")
   t.contains(md, "| Trợ cấp hộ nghèo không có khả năng thoát nghèo |     4 |       7 |      21.000.000 | Ngân sách thành phố    |")
-  t.contains(md, "| Nguồn vốn vay tín dụng |     150.000.000 |          150.000.000 |          0 |")
+  t.contains(md, "| Nguồn vốn vay tín dụng |     150.000.000 |          150.000.000 |                    0 |")
   t.contains(md, "| Báo cáo 6 tháng | 05/06/2021 | tháng 01-06/2021 | Ủy ban nhân dân các xã, phường |")
 end
 
@@ -127,10 +127,18 @@ function T.test_the_terminal_tables_line_up_by_display_width()
     "Vay vốn                                           3        9      150.000.000  Nguồn vốn vay tín dụng",
   }, "\n"))
   t.contains(out, table.concat({
-    "Nguồn kinh phí          Kế hoạch (đồng)  Tính từ sổ hộ (đồng)  Chênh lệch",
-    "──────────────────────  ───────────────  ────────────────────  ──────────",
-    "Ngân sách thành phố          21.000.000            21.000.000           0",
+    "Nguồn kinh phí          Kế hoạch (đồng)  Tính từ sổ hộ (đồng)  Thừa (+) / thiếu (−)",
+    "──────────────────────  ───────────────  ────────────────────  ────────────────────",
+    "Ngân sách thành phố          21.000.000            21.000.000                     0",
   }, "\n"))
+end
+
+function T.test_a_source_short_of_its_need_shows_as_minus_as_in_compare()
+  local short = PLAN:gsub("budget { total = million%(171%), city = million%(21%)", "budget { total = million(170), city = million(20)", 1)
+  local code, s = execute(short, "run_short")
+  t.eq(code, 0)
+  local out = require("kehoach.render.report").terminal(s)
+  t.contains(out, "Ngân sách thành phố          20.000.000            21.000.000            −1.000.000")
 end
 
 function T.test_a_plan_with_errors_writes_nothing()

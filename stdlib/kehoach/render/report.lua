@@ -66,19 +66,19 @@ local function budget_rows(s, short)
   for _, x in ipairs(s.budget.sources) do
     local declared = type(x.declared) == "number" and x.declared or nil
     rows[#rows + 1] = { short and x.short or x.label, money(declared), money(x.computed),
-      declared and signed(x.computed - declared) or "—" }
+      declared and signed(declared - x.computed) or "—" }
   end
   local b = s.budget
   local declared = type(b.total_declared) == "number" and b.total_declared or nil
   rows[#rows + 1] = { rule = true }
   rows[#rows + 1] = { "Tổng", money(declared), money(b.total_computed),
-    declared and signed(b.total_computed - declared) or "—" }
+    declared and signed(declared - b.total_computed) or "—" }
   return rows
 end
 
 local BUDGET_COLUMNS = {
   { "Nguồn kinh phí", max = 44 }, { "Kế hoạch (đồng)", align = "right" },
-  { "Tính từ sổ hộ (đồng)", align = "right" }, { "Chênh lệch", align = "right" },
+  { "Tính từ sổ hộ (đồng)", align = "right" }, { "Thừa (+) / thiếu (−)", align = "right" },
 }
 
 -- ---- the terminal ---------------------------------------------------------------------------

@@ -250,9 +250,9 @@ end
 
 local function sheet_budget(wb, f, s, used)
   local t = tracked(wb:sheet(M.sheet_name("Ngân sách", used)))
-  local cols = { "Nguồn kinh phí", "Kế hoạch (đồng)", "Tính từ sổ hộ (đồng)", "Chênh lệch (đồng)", "Chương trình" }
+  local cols = { "Nguồn kinh phí", "Kế hoạch (đồng)", "Tính từ sổ hộ (đồng)", "Thừa (+) / thiếu (−) (đồng)", "Chương trình" }
   title_rows(t, f, "Kinh phí theo nguồn: kế hoạch và tính từ sổ hộ",
-    "Chênh lệch = tính từ sổ hộ − kế hoạch: dương là thiếu, âm là thừa.", #cols)
+    "Thừa (+) / thiếu (−) = kế hoạch − tính từ sổ hộ: âm là nguồn thiếu, như trong kehoach compare.", #cols)
   header(t, 4, cols, { false, true, true, true, false }, f)
   local row = 4
   for _, x in ipairs(s.budget.sources) do
@@ -262,12 +262,12 @@ local function sheet_budget(wb, f, s, used)
     end
     local declared = type(x.declared) == "number" and x.declared or nil
     row = row + 1
-    t.row(row, { x.label, declared or "", x.computed, declared and (x.computed - declared) or "", table.concat(names, "; ") },
+    t.row(row, { x.label, declared or "", x.computed, declared and (declared - x.computed) or "", table.concat(names, "; ") },
       { nil, f.num, f.num, f.num })
   end
   local b = s.budget
   local declared = type(b.total_declared) == "number" and b.total_declared or nil
-  t.row(row + 1, { "Tổng", declared or "", b.total_computed, declared and (b.total_computed - declared) or "", "" },
+  t.row(row + 1, { "Tổng", declared or "", b.total_computed, declared and (declared - b.total_computed) or "", "" },
     { f.total, f.total_num, f.total_num, f.total_num, f.total })
   t.sheet:freeze(5, 2)
   t.finish(f.wrap)
