@@ -74,6 +74,7 @@ local function move_texts(p, y0, y)
     d.label = replace_year(d.label, y0, y)
     for i, s in ipairs(d.notes or {}) do d.notes[i] = replace_year(s, y0, y) end
     for i, s in ipairs(d.items or {}) do d.items[i] = replace_year(s, y0, y) end
+    if type(d.effect) == "table" then d.effect.note = replace_year(d.effect.note, y0, y) end
   end
 end
 
@@ -288,6 +289,10 @@ end
 function M.make(o)
   local src = plan.load(o.from)
   local y0, year = src.year, o.year
+  if year <= y0 then
+    util.fail("usage", "kehoach new: --year %d is not after %s's year %d: a draft is for a later year (--year %d)",
+      year, o.from, y0, y0 + 1)
+  end
   local dy = year - y0
   local std
   if o.standard then
