@@ -365,11 +365,12 @@ static long long csv_number(const char *text, int row, const char *name) {
   return v;
 }
 
-/* Sweeps path over range (with the extra arguments), then, for each row, runs the plan with
-** --set path=<the row's value> and the same extra arguments, and checks that the row holds
-** the run's figures. Returns the number of rows. */
+/* Sweeps path over range (with the extra arguments), checks that stderr says how often each
+** stage was done (stages), then, for each row, runs the plan with --set path=<the row's
+** value> and the same extra arguments, and checks that the row holds the run's figures.
+** Returns the number of rows. */
 static int sweep_rows_equal_single_runs(const char *path, const char *range, const char *folder,
-                                        const char *const extra[]) {
+                                        const char *const extra[], const char *stages) {
   char *dir = kh_tmpdir();
   char vary[256];
   snprintf(vary, sizeof vary, "%s=%s", path, range);
@@ -379,6 +380,7 @@ static int sweep_rows_equal_single_runs(const char *path, const char *range, con
   args[n] = NULL;
   kh_result r = kh_run(args);
   if (r.code != 0) fail_msg("sweep exit %d: %s", r.code, r.err);
+  if (strstr(r.err, stages) == NULL) fail_msg("no \"%s\" in:\n%s", stages, r.err);
   char name[256];
   snprintf(name, sizeof name, "lao-cai-city-2021/%ssweep.csv", folder);
   char *csv = read_in(dir, name);
@@ -434,14 +436,18 @@ static int sweep_rows_equal_single_runs(const char *path, const char *range, con
 
 static void each_sweep_row_equals_the_single_run(void **state) {
   NEED_REGISTRY();
-  /* an amount: priced again, the projection kept */
-  assert_int_equal(sweep_rows_equal_single_runs("tro_cap.amount", "250000:300000:25000", "", NULL), 3);
+  /* an amount: priced again; the households chosen once, the projection kept */
+  assert_int_equal(sweep_rows_equal_single_runs("tro_cap.amount", "250000:300000:25000", "", NULL,
+                                                "3 values; selection 1 time, allocation 1 time, pricing 3 times, "
+                                                "projection 1 time\n"), 3);
   /* a quota: chosen again and projected again */
-  assert_int_equal(sweep_rows_equal_single_runs("vay_von.quota.Thống Nhất", "39:45:3", "", NULL), 3);
-  /* a budget line under --budget cap: funded again, projected again */
+  assert_int_equal(sweep_rows_equal_single_runs("vay_von.quota.Thống Nhất", "39:45:3", "", NULL,
+                                                "allocation 3 times, pricing 3 times, projection 3 times\n"), 3);
+  /* a budget line under --budget cap: funded again, projected again, never chosen again */
   const char *cap[] = {"--budget", "cap", NULL};
   assert_int_equal(sweep_rows_equal_single_runs("budget.von_vay", "million(2000):million(2400):million(200)",
-                                                "budget-cap/", cap), 3);
+                                                "budget-cap/", cap,
+                                                "allocation 1 time, pricing 3 times, projection 3 times\n"), 3);
 }
 
 static void sweep_refuses_what_cannot_vary(void **state) {

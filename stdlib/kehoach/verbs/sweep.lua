@@ -56,6 +56,10 @@ local function terminal(sw, rows)
   return tbl.terminal(columns, out)
 end
 
+local function times(n)
+  return n == 1 and "1 time" or (n .. " times")
+end
+
 -- Two line charts in one SVG document, one above the other.
 local function chart(sw, rows)
   local steps = {}
@@ -129,8 +133,10 @@ M.about = "Evaluates the plan for each value of one path, from FROM to TO by STE
   "kind: tro_cap.amount=250000:400000:10000, vay_von.quota.COMMUNE=39:46:1), and prints one\n" ..
   "row per value: cost, each source's gap, households reached, projected escapes, poor households\n" ..
   "and rate at year end, and how far each target falls short. What the value cannot change is\n" ..
-  "computed once (the selection always; the allocation when only amounts change). Writes\n" ..
-  "sweep.csv and sweep.svg into out/<plan-id>/; the results database is not touched."
+  "computed once: the selection always; the allocation (who is chosen) unless a quota is varied;\n" ..
+  "the projection when only amounts or budget lines change under --budget gap. The last line\n" ..
+  "says how often each was done. Writes sweep.csv and sweep.svg into out/<plan-id>/; the\n" ..
+  "results database is not touched."
 M.args = { "PLAN" }
 M.options = {
   { "vary", "PATH=FROM:TO:STEP", "the value to vary, and its range" },
@@ -146,8 +152,8 @@ function M.run(opts, args)
   local code, rows, sw, dir = M.execute(args[1], opts)
   if code ~= 0 then return code end
   host.write(terminal(sw, rows))
-  host.ewrite(string.format("%d values; selection done once, allocation %d times, projection %d times\n", #rows,
-    sw.stages.allot, sw.stages.project))
+  host.ewrite(string.format("%d values; selection %s, allocation %s, pricing %s, projection %s\n", #rows,
+    times(sw.stages.prepare), times(sw.stages.choose), times(sw.stages.price), times(sw.stages.project)))
   host.ewrite(string.format("written: %s/sweep.csv, sweep.svg\n", dir))
   return 0
 end
