@@ -1,8 +1,9 @@
 /*
 ** test_plan_cli.c — the plan language as an officer meets it on the command line:
 ** `kehoach check` on the 2021 plan (the seed's slips as warnings, exit 0) and on plans
-** with mistakes (file:line: error:, exit 1); and the golden figures of the 2021 run on
-** the default registry, each read from summary.json (through SQLite's JSON functions).
+** with mistakes (file:line: error:, exit 1), also with --json and --quiet for scripts; and
+** the golden figures of the 2021 run on the default registry, each read from summary.json
+** (through SQLite's JSON functions), and explain, on a terminal and as JSON.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "harness.h"
+#include "json.h"
 
 #define PLAN_2021 "plans/lao-cai-city-2021.lua"
 
@@ -112,6 +114,58 @@ static void check_with_a_registry_checks_commune_names(void **state) {
   assert_int_equal(r.code, 1);
   assert_non_null(strstr(r.err, "plan.lua:2: error: target 'g': 'Thống Nhát' is not a commune of "
                                 "Thành phố Lào Cai (did you mean 'Thống Nhất'?)"));
+  kh_result_free(&r);
+  free(plan);
+  free(dir);
+}
+
+/* --json: the messages and their counts on stdout, one JSON object and nothing else; the
+** exit code as without it. --quiet: the errors only. */
+static void check_json_prints_the_messages_and_counts_and_quiet_only_errors(void **state) {
+  const char *args[] = {"check", PLAN_2021, "--json", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  if (!kh_json_object(r.out)) fail_msg("not one JSON object on stdout:\n%s", r.out);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(?1, '$.counts.error')"), 0);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(?1, '$.counts.warning')"), 3);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_array_length(?1, '$.checks')"), 3);
+  /* each message with its level, code, file and line: the cows at the support's line */
+  assert_int_equal(kh_json_figure(r.out, "SELECT count(*) FROM json_each(?1, '$.checks') WHERE "
+                                         "json_extract(value, '$.level') = 'warning' AND "
+                                         "json_extract(value, '$.code') = 'units-households' AND "
+                                         "json_extract(value, '$.file') = '" PLAN_2021 "' AND "
+                                         "json_extract(value, '$.line') > 1 AND "
+                                         "json_extract(value, '$.message') LIKE 'support ''bo_giong'': 10 households%'"),
+                   1);
+  kh_result_free(&r);
+  const char *quiet[] = {"check", PLAN_2021, "--quiet", NULL};
+  r = kh_run(quiet);
+  assert_int_equal(r.code, 0);
+  assert_string_equal(r.out, "");
+  assert_string_equal(r.err, ""); /* warnings only */
+  kh_result_free(&r);
+  /* a plan with an error: still exit 1, the error in the JSON and (alone) under --quiet */
+  char *dir = kh_tmpdir();
+  char *plan = kh_path(dir, "plan.lua");
+  kh_write_file(plan, "plan { id = \"t\", title = \"t\", unit = \"U\", year = 2021, standard = \"vn-2016\" }\n"
+                      "target \"g\" { households = 3, by_commune = { [\"A\"] = 1 } }\n");
+  const char *bad[] = {"check", plan, "--json", NULL};
+  r = kh_run(bad);
+  assert_int_equal(r.code, 1);
+  if (!kh_json_object(r.out)) fail_msg("not one JSON object on stdout:\n%s", r.out);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(?1, '$.counts.error')"), 1);
+  char *code = kh_json_text(r.out, "SELECT json_extract(value, '$.code') || ' at ' || json_extract(value, '$.line') "
+                                   "FROM json_each(?1, '$.checks') WHERE json_extract(value, '$.level') = 'error'");
+  assert_non_null(code);
+  assert_string_equal(code, "target-communes at 2");
+  free(code);
+  kh_result_free(&r);
+  const char *bad_quiet[] = {"check", plan, "--quiet", NULL};
+  r = kh_run(bad_quiet);
+  assert_int_equal(r.code, 1);
+  assert_string_equal(r.out, "");
+  assert_non_null(strstr(r.err, "plan.lua:2: error: target 'g': the communes add up to 1 household"));
+  assert_null(strstr(r.err, "0 warnings"));
   kh_result_free(&r);
   free(plan);
   free(dir);
@@ -303,6 +357,53 @@ static void explain_tells_a_chosen_household_why_and_how_much(void **state) {
   free(path);
 }
 
+/* explain --json: the same explanation, programme by programme, as one JSON object. */
+static void explain_json_gives_each_programmes_conditions_and_outcome(void **state) {
+  golden_run *g = *state;
+  NEED_RUN(g);
+  char *path = kh_path(g->dir, "lao-cai-city-2021/allocations.csv");
+  char *csv = kh_read_file(path);
+  assert_non_null(csv);
+  char code[64];
+  long long persons = 0;
+  char *row = strstr(csv, "\ntro_cap,");
+  assert_non_null(row);
+  assert_int_equal(sscanf(row, "\ntro_cap,%*[^,],%63[^,],%*[^,],%lld,", code, &persons), 2);
+  const char *args[] = {"explain", PLAN_2021, code, "--db", kh_registry(), "--json", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  if (!kh_json_object(r.out)) fail_msg("not one JSON object on stdout:\n%s", r.out);
+  char *got = kh_json_text(r.out, "SELECT json_extract(?1, '$.household.code')");
+  assert_string_equal(got, code);
+  free(got);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_array_length(?1, '$.programmes')"), 6);
+  const char *tro_cap = "SELECT json_extract(value, '$.%s') FROM json_each(?1, '$.programmes') "
+                        "WHERE json_extract(value, '$.id') = 'tro_cap'";
+  char sql[512];
+  snprintf(sql, sizeof sql, tro_cap, "outcome");
+  got = kh_json_text(r.out, sql);
+  assert_string_equal(got, "chosen");
+  free(got);
+  /* 250.000 đồng a person a month, for 12 months */
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(?1, '$.household.persons')"), persons);
+  snprintf(sql, sizeof sql, tro_cap, "amount");
+  assert_int_equal(kh_json_figure(r.out, sql), 250000LL * 12 * persons);
+  assert_int_equal(kh_json_figure(r.out, "SELECT count(*) FROM json_each(?1, '$.programmes') p, "
+                                         "json_each(p.value, '$.conditions') c WHERE json_extract(p.value, '$.id') = "
+                                         "'tro_cap' AND json_extract(c.value, '$.held') = 1 AND "
+                                         "json_extract(c.value, '$.label') = 'Hộ nghèo không có khả năng thoát nghèo'"),
+                   1);
+  kh_result_free(&r);
+  const char *quiet[] = {"explain", PLAN_2021, code, "--db", kh_registry(), "--quiet", NULL};
+  r = kh_run(quiet);
+  assert_int_equal(r.code, 0);
+  assert_string_equal(r.out, "");
+  assert_string_equal(r.err, "");
+  kh_result_free(&r);
+  free(csv);
+  free(path);
+}
+
 int main(void) {
   const struct CMUnitTest golden[] = {
       cmocka_unit_test(the_allowance_reaches_57_households_105_persons_for_315_million),
@@ -310,12 +411,14 @@ int main(void) {
       cmocka_unit_test(the_costs_by_source_add_up_to_5723_million),
       cmocka_unit_test(the_target_and_its_rate_match_the_registry),
       cmocka_unit_test(explain_tells_a_chosen_household_why_and_how_much),
+      cmocka_unit_test(explain_json_gives_each_programmes_conditions_and_outcome),
   };
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(check_2021_reports_the_seeds_slips_as_warnings),
       cmocka_unit_test(check_reports_mistakes_at_their_line_and_exits_1),
       cmocka_unit_test(a_declaration_mistake_names_the_valid_fields),
       cmocka_unit_test(check_with_a_registry_checks_commune_names),
+      cmocka_unit_test(check_json_prints_the_messages_and_counts_and_quiet_only_errors),
   };
   int failed = cmocka_run_group_tests_name("kehoach plans on the command line", tests, NULL, NULL);
   failed += cmocka_run_group_tests_name("the 2021 plan on the default registry", golden, run_2021, free_run);

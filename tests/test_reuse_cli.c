@@ -1,7 +1,8 @@
 /*
 ** test_reuse_cli.c — the plan as its author reuses it: `kehoach test` (the expectations a
 ** plan writes, checked against the registry), `kehoach new` (next year's draft), `kehoach
-** diff` (two plans side by side), and other districts' plans.
+** diff` (two plans side by side), and other districts' plans. test and diff also with
+** --json (read through SQLite's JSON functions) and --quiet, for scripts.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +12,7 @@
 #include <cmocka.h>
 
 #include "harness.h"
+#include "json.h"
 
 #define PLAN_2021 "plans/lao-cai-city-2021.lua"
 
@@ -98,6 +100,53 @@ static void test_reports_each_miss_at_its_plan_line(void **state) {
            plan, support, plan, budget, plan, budget);
   assert_string_equal(r.out, want);
   assert_non_null(strstr(r.err, ": 21 expectations, 18 held, 3 missed\n"));
+  kh_result_free(&r);
+  free(plan), free(dir);
+}
+
+/* --json: every expectation with what the plan expects and what the registry gives, one
+** JSON object on stdout; a miss still exits 1. --quiet: the misses only. */
+static void test_json_gives_each_expectation_and_quiet_only_the_misses(void **state) {
+  const char *args[] = {"test", PLAN_2021, "--db", kh_registry(), "--json", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  if (!kh_json_object(r.out)) fail_msg("not one JSON object on stdout:\n%s", r.out);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(?1, '$.counts.total')"), 21);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(?1, '$.counts.held')"), 21);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_array_length(?1, '$.expectations')"), 21);
+  const char *cost = "SELECT json_extract(value, '$.%s') FROM json_each(?1, '$.expectations') WHERE "
+                     "json_extract(value, '$.id') = 'tro_cap' AND json_extract(value, '$.key') = 'cost'";
+  char sql[512];
+  snprintf(sql, sizeof sql, cost, "expected");
+  assert_int_equal(kh_json_figure(r.out, sql), 315000000);
+  snprintf(sql, sizeof sql, cost, "actual");
+  assert_int_equal(kh_json_figure(r.out, sql), 315000000);
+  snprintf(sql, sizeof sql, cost, "held");
+  assert_int_equal(kh_json_figure(r.out, sql), 1);
+  kh_result_free(&r);
+  char *dir = kh_tmpdir();
+  const char *const edits[] = {"expect = { households = 57, persons = 105,",
+                               "expect = { households = 57, persons = 104,", NULL};
+  char *plan = edited_copy(PLAN_2021, dir, "plan.lua", edits);
+  const char *miss[] = {"test", plan, "--db", kh_registry(), "--json", NULL};
+  r = kh_run(miss);
+  assert_int_equal(r.code, 1);
+  if (!kh_json_object(r.out)) fail_msg("not one JSON object on stdout:\n%s", r.out);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(?1, '$.counts.missed')"), 1);
+  char *got = kh_json_text(r.out, "SELECT json_extract(value, '$.expected') || ' ' || json_extract(value, '$.actual') "
+                                  "|| ' ' || json_extract(value, '$.line') FROM json_each(?1, '$.expectations') "
+                                  "WHERE json_extract(value, '$.held') = 0");
+  char want[64];
+  snprintf(want, sizeof want, "104 105 %d", line_of(plan, "support \"tro_cap\" {"));
+  assert_non_null(got);
+  assert_string_equal(got, want);
+  free(got);
+  kh_result_free(&r);
+  const char *quiet[] = {"test", plan, "--db", kh_registry(), "--quiet", NULL};
+  r = kh_run(quiet);
+  assert_int_equal(r.code, 1);
+  assert_non_null(strstr(r.out, ": miss: support 'tro_cap': persons: the plan expects 104, the registry gives 105\n"));
+  assert_string_equal(r.err, "");
   kh_result_free(&r);
   free(plan), free(dir);
 }
@@ -256,17 +305,57 @@ static void diff_of_a_plan_with_itself_finds_no_change(void **state) {
   free(dir);
 }
 
+/* --json: the differences as one JSON object on stdout; --quiet: nothing (diff.md is written). */
+static void diff_json_gives_the_differences_and_quiet_nothing(void **state) {
+  char *dir = kh_tmpdir();
+  const char *args[] = {"diff", PLAN_2021, "plans/lao-cai-city-2022.lua", "--db", kh_registry(),
+                        "--out", dir, "--json", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  if (!kh_json_object(r.out)) fail_msg("not one JSON object on stdout:\n%s", r.out);
+  char *ids = kh_json_text(r.out, "SELECT json_extract(?1, '$.a.id') || ' ' || json_extract(?1, '$.b.id')");
+  assert_string_equal(ids, "lao-cai-city-2021 lao-cai-city-2022");
+  free(ids);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(value, '$.a.cost') FROM json_each(?1, '$.programmes') "
+                                         "WHERE json_extract(value, '$.id') = 'tro_cap'"),
+                   315000000);
+  /* the poor at each review, over the communes: 225 and 292 */
+  assert_int_equal(kh_json_figure(r.out, "SELECT sum(json_extract(value, '$.a.poor')) FROM json_each(?1, '$.communes')"),
+                   225);
+  assert_int_equal(kh_json_figure(r.out, "SELECT sum(json_extract(value, '$.b.poor')) FROM json_each(?1, '$.communes')"),
+                   292);
+  assert_int_equal(kh_json_figure(r.out, "SELECT count(*) FROM json_each(?1, '$.rules') WHERE "
+                                         "json_extract(value, '$.what') = 'support ''tro_cap''' AND "
+                                         "json_extract(value, '$.change') = "
+                                         "'amount: per_person_month(250000) → per_person_month(360000)'"),
+                   1);
+  kh_result_free(&r);
+  char *md = kh_path(dir, "lao-cai-city-2021--lao-cai-city-2022/diff.md");
+  unlink(md);
+  const char *quiet[] = {"diff", PLAN_2021, "plans/lao-cai-city-2022.lua", "--db", kh_registry(),
+                         "--out", dir, "--quiet", NULL};
+  r = kh_run(quiet);
+  assert_int_equal(r.code, 0);
+  assert_string_equal(r.out, "");
+  assert_string_equal(r.err, "");
+  assert_true(kh_exists(md));
+  kh_result_free(&r);
+  free(md), free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_holds_for_the_2021_plan),
       cmocka_unit_test(the_2022_plan_checks_clean_and_its_expectations_hold),
       cmocka_unit_test(test_reports_each_miss_at_its_plan_line),
+      cmocka_unit_test(test_json_gives_each_expectation_and_quiet_only_the_misses),
       cmocka_unit_test(test_refuses_an_unknown_expectation),
       cmocka_unit_test(new_writes_a_draft_that_runs),
       cmocka_unit_test(new_without_its_year_is_a_usage_error),
       cmocka_unit_test(sa_pa_runs_on_its_own_registry),
       cmocka_unit_test(diff_compares_2021_and_2022_by_commune_source_and_rule),
       cmocka_unit_test(diff_of_a_plan_with_itself_finds_no_change),
+      cmocka_unit_test(diff_json_gives_the_differences_and_quiet_nothing),
   };
   return cmocka_run_group_tests_name("reuse_cli", tests, NULL, NULL);
 }

@@ -2,8 +2,9 @@
 ** test_whatif_cli.c — what-if questions on the command line, against the default
 ** registry: --set and --scenario on run and check (what lands in summary.json, the runs
 ** row and out/<plan-id>/<scenario>/), the projection of effects against the targets, the
-** budget strategies, compare and sweep. Figures are read from the JSON the engine wrote,
-** through SQLite's JSON functions, never typed from a report.
+** budget strategies, compare and sweep (also with --json and --quiet). Figures are read
+** from the JSON the engine wrote or printed, through SQLite's JSON functions, never typed
+** from a report.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "harness.h"
+#include "json.h"
 
 #define PLAN_2021 "plans/lao-cai-city-2021.lua"
 
@@ -27,23 +29,7 @@
     }                                                                                          \
   } while (0)
 
-/* A query's first column as an integer, with ?1 bound to json (text); -1 when NULL. */
-static long long json_figure(const char *json, const char *sql) {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *st = NULL;
-  long long v = -1;
-  if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
-      sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-    fail_msg("bad query: %s: %s", sql, sqlite3_errmsg(db));
-  sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-    v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-  return v;
-}
-
-/* The same against a database file. */
+/* A query's first column as an integer, against a database file; -1 when NULL. */
 static long long db_figure(const char *path, const char *sql) {
   sqlite3 *db = NULL;
   sqlite3_stmt *st = NULL;
@@ -63,7 +49,7 @@ static long long source_field(const char *summary, const char *id, const char *f
   char sql[512];
   snprintf(sql, sizeof sql, "SELECT json_extract(value, '$.%s') FROM json_each(?1, '$.budget.sources') "
            "WHERE json_extract(value, '$.id') = '%s'", field, id);
-  return json_figure(summary, sql);
+  return kh_json_figure(summary, sql);
 }
 
 /* Runs the 2021 plan into a new folder with extra arguments (NULL-terminated, at most 16);
@@ -102,7 +88,7 @@ static void set_raises_the_allowance_and_opens_the_city_gap(void **state) {
   assert_int_equal(source_field(s, "ngan_sach_thanh_pho", "declared"), 315000000);
   assert_int_equal(source_field(s, "ngan_sach_thanh_pho", "gap"), 63000000);
   assert_int_equal(source_field(s, "ngan_sach_thanh_pho", "spent"), 378000000);
-  assert_int_equal(json_figure(s, "SELECT json_extract(?1, '$.parameters.set[0].value')"), 300000);
+  assert_int_equal(kh_json_figure(s, "SELECT json_extract(?1, '$.parameters.set[0].value')"), 300000);
   /* the plan as written was not touched: no summary at out/<plan-id>/ itself */
   char *base = kh_path(dir, "lao-cai-city-2021/summary.json");
   assert_false(kh_exists(base));
@@ -190,15 +176,15 @@ static void the_2021_projection_sets_escapes_against_the_90_target(void **state)
   if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
   assert_non_null(strstr(r.out, "Dự báo thoát nghèo (giam_ho_ngheo): "));
   char *s = read_in(dir, "lao-cai-city-2021/summary.json");
-  long long escapes = json_figure(s, "SELECT json_extract(?1, '$.projection.year_end.escapes_total')");
-  long long short_by = json_figure(s, "SELECT json_extract(?1, '$.projection.targets[0].short_by')");
-  long long poor = json_figure(s, "SELECT json_extract(?1, '$.projection.year_end.poor_total')");
+  long long escapes = kh_json_figure(s, "SELECT json_extract(?1, '$.projection.year_end.escapes_total')");
+  long long short_by = kh_json_figure(s, "SELECT json_extract(?1, '$.projection.targets[0].short_by')");
+  long long poor = kh_json_figure(s, "SELECT json_extract(?1, '$.projection.year_end.poor_total')");
   /* whatever the assumptions give, the figures must agree with one another and the registry */
   assert_true(escapes > 0);
-  assert_int_equal(poor, json_figure(s, "SELECT json_extract(?1, '$.registry.poor')") - escapes);
+  assert_int_equal(poor, kh_json_figure(s, "SELECT json_extract(?1, '$.registry.poor')") - escapes);
   assert_int_equal(short_by, escapes >= 90 ? 0 : 90 - escapes);
-  assert_int_equal(json_figure(s, "SELECT sum(value) FROM json_each(?1, '$.projection.year_end.escapes')"), escapes);
-  assert_int_equal(json_figure(s, "SELECT json_extract(?1, '$.projection.by_quarter.Q1.escapes_total') + "
+  assert_int_equal(kh_json_figure(s, "SELECT sum(value) FROM json_each(?1, '$.projection.year_end.escapes')"), escapes);
+  assert_int_equal(kh_json_figure(s, "SELECT json_extract(?1, '$.projection.by_quarter.Q1.escapes_total') + "
                                   "json_extract(?1, '$.projection.by_quarter.Q2.escapes_total') + "
                                   "json_extract(?1, '$.projection.by_quarter.Q3.escapes_total') + "
                                   "json_extract(?1, '$.projection.by_quarter.Q4.escapes_total')"), escapes);
@@ -228,7 +214,7 @@ static void loans_in_a_commune_move_escapes_there_and_nowhere_else(void **state)
   char *a = read_in(base_dir, "lao-cai-city-2021/summary.json");
   char *b = read_in(dir, "lao-cai-city-2021/them_vay_hop_thanh/summary.json");
   /* the loans went to Hợp Thành, and only there */
-  assert_int_equal(json_figure(b, "SELECT json_extract(value, '$.by_commune.\"Hợp Thành\".households') FROM "
+  assert_int_equal(kh_json_figure(b, "SELECT json_extract(value, '$.by_commune.\"Hợp Thành\".households') FROM "
                                   "json_each(?1, '$.programmes') WHERE json_extract(value, '$.id') = 'vay_von'"), 5);
   long long others, there;
   escapes_differ(a, b, "Hợp Thành", &others, &there);
@@ -250,11 +236,11 @@ static void cap_never_spends_more_than_a_source_holds(void **state) {
   char *dir = run_2021(&r, extra);
   if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
   char *s = read_in(dir, "lao-cai-city-2021/tang_tro_cap+budget-cap/summary.json");
-  assert_int_equal(json_figure(s, "SELECT count(*) FROM json_each(?1, '$.budget.sources') WHERE "
+  assert_int_equal(kh_json_figure(s, "SELECT count(*) FROM json_each(?1, '$.budget.sources') WHERE "
                                   "json_extract(value, '$.spent') > json_extract(value, '$.declared')"), 0);
   assert_true(source_field(s, "ngan_sach_thanh_pho", "spent") < 378000000);
   assert_true(source_field(s, "ngan_sach_thanh_pho", "unfunded") > 0);
-  assert_int_equal(json_figure(s, "SELECT json_extract(?1, '$.budget.mode') = 'cap'"), 1);
+  assert_int_equal(kh_json_figure(s, "SELECT json_extract(?1, '$.budget.mode') = 'cap'"), 1);
   char *results = kh_path(dir, "results.db");
   /* the allocations themselves, source by source, against the plan's lines */
   assert_true(db_figure(results, "SELECT sum(amount) FROM allocations WHERE source = 'ngan_sach_thanh_pho'") <=
@@ -277,32 +263,32 @@ static void compare_sets_scenarios_beside_the_plan_with_their_differences(void *
   if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
   assert_non_null(strstr(r.out, "Ngân sách thành phố — thừa (+) / thiếu (−)"));
   char *c = read_in(dir, "lao-cai-city-2021/compare.json");
-  assert_int_equal(json_figure(c, "SELECT json_array_length(?1, '$.variants')"), 3);
+  assert_int_equal(kh_json_figure(c, "SELECT json_array_length(?1, '$.variants')"), 3);
   const char *city =
       "SELECT json_extract(value, '$.%s.values[%d]') FROM json_each(?1, '$.sources') "
       "WHERE json_extract(value, '$.id') = 'ngan_sach_thanh_pho'";
   char sql[512];
   snprintf(sql, sizeof sql, city, "need", 1);
-  assert_int_equal(json_figure(c, sql), 378000000);
+  assert_int_equal(kh_json_figure(c, sql), 378000000);
   snprintf(sql, sizeof sql, city, "balance", 1);
-  assert_int_equal(json_figure(c, sql), -63000000);
+  assert_int_equal(kh_json_figure(c, sql), -63000000);
   snprintf(sql, sizeof sql, city, "need", 0);
-  assert_int_equal(json_figure(c, sql), 315000000);
+  assert_int_equal(kh_json_figure(c, sql), 315000000);
   /* the loans in Hợp Thành: escapes there, by the same figure a run of the scenario gives */
-  long long there = json_figure(c, "SELECT json_extract(value, '$.escapes.diff[2]') FROM json_each(?1, '$.communes') "
+  long long there = kh_json_figure(c, "SELECT json_extract(value, '$.escapes.diff[2]') FROM json_each(?1, '$.communes') "
                                    "WHERE json_extract(value, '$.name') = 'Hợp Thành'");
   assert_true(there > 0);
-  assert_int_equal(json_figure(c, "SELECT count(*) FROM json_each(?1, '$.communes') WHERE "
+  assert_int_equal(kh_json_figure(c, "SELECT count(*) FROM json_each(?1, '$.communes') WHERE "
                                   "json_extract(value, '$.escapes.diff[2]') <> 0"), 1);
   kh_result run;
   const char *extra[] = {"--scenario", "plans/lao-cai-city-2021-them-vay.lua", NULL};
   char *run_dir = run_2021(&run, extra);
   if (run.code != 0) fail_msg("exit %d: %s", run.code, run.err);
   char *s = read_in(run_dir, "lao-cai-city-2021/them_vay_hop_thanh/summary.json");
-  assert_int_equal(json_figure(c, "SELECT json_extract(?1, '$.city.escapes.values[2]')"),
-                   json_figure(s, "SELECT json_extract(?1, '$.projection.year_end.escapes_total')"));
-  assert_int_equal(json_figure(c, "SELECT json_extract(?1, '$.total_cost.values[2]')"),
-                   json_figure(s, "SELECT json_extract(?1, '$.budget.total_spent')"));
+  assert_int_equal(kh_json_figure(c, "SELECT json_extract(?1, '$.city.escapes.values[2]')"),
+                   kh_json_figure(s, "SELECT json_extract(?1, '$.projection.year_end.escapes_total')"));
+  assert_int_equal(kh_json_figure(c, "SELECT json_extract(?1, '$.total_cost.values[2]')"),
+                   kh_json_figure(s, "SELECT json_extract(?1, '$.budget.total_spent')"));
   char *md = read_in(dir, "lao-cai-city-2021/compare.md");
   assert_non_null(strstr(md, "## 6. Hộ nghèo cuối năm (dự báo)"));
   free(md);
@@ -312,6 +298,37 @@ static void compare_sets_scenarios_beside_the_plan_with_their_differences(void *
   free(c);
   free(dir);
   kh_result_free(&r);
+}
+
+/* --json: compare.json on stdout and nothing else; --quiet: nothing at all. */
+static void compare_json_prints_compare_json_and_quiet_nothing(void **state) {
+  NEED_REGISTRY();
+  char *dir = kh_tmpdir();
+  const char *args[] = {"compare", PLAN_2021, "--db", kh_registry(), "--out", dir, "--set", "tro_cap.amount=300000",
+                        "--json", NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  if (!kh_json_object(r.out)) fail_msg("not one JSON object on stdout:\n%s", r.out);
+  char *c = read_in(dir, "lao-cai-city-2021/compare.json");
+  assert_string_equal(r.out, c);
+  /* the allowance at 300.000 đồng: the city's budget short by 63 million */
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(value, '$.balance.values[1]') FROM json_each(?1, "
+                                         "'$.sources') WHERE json_extract(value, '$.id') = 'ngan_sach_thanh_pho'"),
+                   -63000000);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(value, '$.cost.values[0]') FROM json_each(?1, "
+                                         "'$.programmes') WHERE json_extract(value, '$.id') = 'tro_cap'"),
+                   315000000);
+  assert_null(strstr(r.err, "written:"));
+  kh_result_free(&r);
+  const char *quiet[] = {"compare", PLAN_2021, "--db", kh_registry(), "--out", dir, "--set", "tro_cap.amount=300000",
+                         "--quiet", NULL};
+  r = kh_run(quiet);
+  assert_int_equal(r.code, 0);
+  assert_string_equal(r.out, "");
+  assert_string_equal(r.err, "");
+  kh_result_free(&r);
+  free(c);
+  free(dir);
 }
 
 static void compare_without_anything_to_compare_is_a_usage_error(void **state) {
@@ -365,11 +382,12 @@ static long long csv_number(const char *text, int row, const char *name) {
   return v;
 }
 
-/* Sweeps path over range (with the extra arguments), then, for each row, runs the plan with
-** --set path=<the row's value> and the same extra arguments, and checks that the row holds
-** the run's figures. Returns the number of rows. */
+/* Sweeps path over range (with the extra arguments), checks that stderr says how often each
+** stage was done (stages), then, for each row, runs the plan with --set path=<the row's
+** value> and the same extra arguments, and checks that the row holds the run's figures.
+** Returns the number of rows. */
 static int sweep_rows_equal_single_runs(const char *path, const char *range, const char *folder,
-                                        const char *const extra[]) {
+                                        const char *const extra[], const char *stages) {
   char *dir = kh_tmpdir();
   char vary[256];
   snprintf(vary, sizeof vary, "%s=%s", path, range);
@@ -379,6 +397,7 @@ static int sweep_rows_equal_single_runs(const char *path, const char *range, con
   args[n] = NULL;
   kh_result r = kh_run(args);
   if (r.code != 0) fail_msg("sweep exit %d: %s", r.code, r.err);
+  if (strstr(r.err, stages) == NULL) fail_msg("no \"%s\" in:\n%s", stages, r.err);
   char name[256];
   snprintf(name, sizeof name, "lao-cai-city-2021/%ssweep.csv", folder);
   char *csv = read_in(dir, name);
@@ -416,7 +435,7 @@ static int sweep_rows_equal_single_runs(const char *path, const char *range, con
         {"short_giam_ho_ngheo", "SELECT json_extract(?1, '$.projection.targets[0].short_by')"},
     };
     for (size_t f = 0; f < sizeof figures / sizeof figures[0]; f++) {
-      long long want = json_figure(s, figures[f].sql), got = csv_number(csv, row, figures[f].column);
+      long long want = kh_json_figure(s, figures[f].sql), got = csv_number(csv, row, figures[f].column);
       if (want != got)
         fail_msg("%s = %s: %s is %lld in the sweep, %lld in the run", path, value, figures[f].column, got, want);
     }
@@ -434,14 +453,50 @@ static int sweep_rows_equal_single_runs(const char *path, const char *range, con
 
 static void each_sweep_row_equals_the_single_run(void **state) {
   NEED_REGISTRY();
-  /* an amount: priced again, the projection kept */
-  assert_int_equal(sweep_rows_equal_single_runs("tro_cap.amount", "250000:300000:25000", "", NULL), 3);
+  /* an amount: priced again; the households chosen once, the projection kept */
+  assert_int_equal(sweep_rows_equal_single_runs("tro_cap.amount", "250000:300000:25000", "", NULL,
+                                                "3 values; selection 1 time, allocation 1 time, pricing 3 times, "
+                                                "projection 1 time\n"), 3);
   /* a quota: chosen again and projected again */
-  assert_int_equal(sweep_rows_equal_single_runs("vay_von.quota.Thống Nhất", "39:45:3", "", NULL), 3);
-  /* a budget line under --budget cap: funded again, projected again */
+  assert_int_equal(sweep_rows_equal_single_runs("vay_von.quota.Thống Nhất", "39:45:3", "", NULL,
+                                                "allocation 3 times, pricing 3 times, projection 3 times\n"), 3);
+  /* a budget line under --budget cap: funded again, projected again, never chosen again */
   const char *cap[] = {"--budget", "cap", NULL};
   assert_int_equal(sweep_rows_equal_single_runs("budget.von_vay", "million(2000):million(2400):million(200)",
-                                                "budget-cap/", cap), 3);
+                                                "budget-cap/", cap,
+                                                "allocation 1 time, pricing 3 times, projection 3 times\n"), 3);
+}
+
+/* --json: the rows and the stages on stdout, one JSON object; --quiet: nothing at all. */
+static void sweep_json_prints_the_rows_and_quiet_nothing(void **state) {
+  NEED_REGISTRY();
+  char *dir = kh_tmpdir();
+  const char *args[] = {"sweep", PLAN_2021, "--db", kh_registry(), "--out", dir, "--vary",
+                        "tro_cap.amount=250000:300000:25000", "--json", NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  if (!kh_json_object(r.out)) fail_msg("not one JSON object on stdout:\n%s", r.out);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_array_length(?1, '$.rows')"), 3);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(?1, '$.rows[0].value')"), 250000);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(?1, '$.rows[0].cost')"), 5723000000);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(?1, '$.rows[2].gap.ngan_sach_thanh_pho')"), 63000000);
+  /* the households chosen once, priced for each value */
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(?1, '$.stages.choose')"), 1);
+  assert_int_equal(kh_json_figure(r.out, "SELECT json_extract(?1, '$.stages.price')"), 3);
+  /* the rows are sweep.csv's */
+  char *csv = read_in(dir, "lao-cai-city-2021/sweep.csv");
+  assert_int_equal(csv_number(csv, 2, "gap_ngan_sach_thanh_pho"),
+                   kh_json_figure(r.out, "SELECT json_extract(?1, '$.rows[1].gap.ngan_sach_thanh_pho')"));
+  kh_result_free(&r);
+  const char *quiet[] = {"sweep", PLAN_2021, "--db", kh_registry(), "--out", dir, "--vary",
+                         "tro_cap.amount=250000:300000:25000", "--quiet", NULL};
+  r = kh_run(quiet);
+  assert_int_equal(r.code, 0);
+  assert_string_equal(r.out, "");
+  assert_string_equal(r.err, "");
+  kh_result_free(&r);
+  free(csv);
+  free(dir);
 }
 
 static void sweep_refuses_what_cannot_vary(void **state) {
@@ -466,8 +521,10 @@ int main(void) {
       cmocka_unit_test(loans_in_a_commune_move_escapes_there_and_nowhere_else),
       cmocka_unit_test(cap_never_spends_more_than_a_source_holds),
       cmocka_unit_test(compare_sets_scenarios_beside_the_plan_with_their_differences),
+      cmocka_unit_test(compare_json_prints_compare_json_and_quiet_nothing),
       cmocka_unit_test(compare_without_anything_to_compare_is_a_usage_error),
       cmocka_unit_test(each_sweep_row_equals_the_single_run),
+      cmocka_unit_test(sweep_json_prints_the_rows_and_quiet_nothing),
       cmocka_unit_test(sweep_refuses_what_cannot_vary),
   };
   return cmocka_run_group_tests_name("what-if on the command line", tests, NULL, NULL);

@@ -6,6 +6,7 @@
 --
 --   diff.compare(path_a, path_b, registry) -> d, or nil after printing a plan's errors
 --   diff.terminal(d) -> text      diff.markdown(d) -> text
+--   diff.data(d) -> the same figures as a table for JSON (kehoach diff --json)
 --
 -- Communes match by name the Vietnamese way (Hoà Bình = Hòa Bình); programmes, sources and
 -- targets by their names in the plans.
@@ -14,6 +15,7 @@ local evaluated = require "kehoach.evaluated"
 local source = require "kehoach.plan.source"
 local tbl = require "kehoach.render.table"
 local vn = require "kehoach.render.vn"
+local json = require "kehoach.json"
 
 local text = core.text
 
@@ -309,6 +311,29 @@ function M.markdown(d)
   for _, r in ipairs(d.rules) do out[#out + 1] = "- **" .. r.what .. "** " .. r.change:gsub("|", "\\|") end
   if #d.rules == 0 then out[#out + 1] = "Nothing." end
   return table.concat(out, "\n") .. "\n"
+end
+
+-- ---- as data ------------------------------------------------------------------------------
+
+function M.data(d)
+  local function plan_of(x)
+    local p = x.p
+    return { path = p.path, id = p.id, year = p.year, standard = p.meta.standard, registry_year = p.registry_year }
+  end
+  local function figures(f)
+    return f and { households = f.households, persons = f.persons, cost = f.cost } or json.null
+  end
+  local communes, programmes, sources = json.array(), json.array(), json.array()
+  local function commune(x) return { poor = x.poor, target = x.target, reached = x.reached, cost = x.cost } end
+  for i, c in ipairs(d.communes) do communes[i] = { name = c.name, a = commune(c.a), b = commune(c.b), only = c.only } end
+  for i, g in ipairs(d.programmes) do
+    programmes[i] = { id = g.id, label = g.label, a = figures(g.a), b = figures(g.b) }
+  end
+  for i, x in ipairs(d.sources) do sources[i] = { id = x.id, label = x.label, a = x.a, b = x.b, change = x.b - x.a } end
+  local rules = json.array()
+  for i, r in ipairs(d.rules) do rules[i] = { what = r.what, change = r.change } end
+  return { a = plan_of(d.a), b = plan_of(d.b), communes = communes, programmes = programmes, sources = sources,
+    rules = rules }
 end
 
 return M

@@ -6,8 +6,11 @@
 --   M.household(db, p, result, code) -> facts about the household, or nil and why
 --   M.programmes(db, p, result, h)   -> one entry per support (see M.text for the fields)
 --   M.text(p, result, h, entries)    -> the explanation as text
+--   M.data(p, result, h, entries, projected) -> the same as a table for JSON (kehoach
+--                                       explain --json); projected: project.household's
 -- db is the connection the evaluation ran on (run 1), result what it returned.
 local util = require "kehoach.util"
+local json = require "kehoach.json"
 local evaluate = require "kehoach.evaluate"
 local selector = require "kehoach.plan.selector"
 local values = require "kehoach.plan.values"
@@ -106,6 +109,14 @@ function M.programmes(db, p, result, h)
   return out
 end
 
+-- What came of one entry: not_eligible, no_quota (eligible, but its commune has no quota of
+-- the programme), or the allocation's status (chosen, waitlisted, unfunded).
+local function outcome(e)
+  if not e.eligible then return "not_eligible" end
+  if e.decl.quota and not e.quota then return "no_quota" end
+  return e.allocation and e.allocation.status or "not_eligible"
+end
+
 local PRIORITY_WORDS = {
   lowest_income = "thu nhập thấp nhất trước, rồi nhiều thiếu hụt hơn, rồi theo mã hộ",
   most_deprived = "nhiều thiếu hụt nhất trước, rồi thu nhập thấp hơn, rồi theo mã hộ",
@@ -192,6 +203,53 @@ function M.text(p, result, h, entries)
     end
   end
   return table.concat(lines, "\n") .. "\n"
+end
+
+local function conditions_data(conds)
+  local out = json.array()
+  for i, c in ipairs(conds) do
+    local subs
+    if c.subs then
+      subs = json.array()
+      for j, sub in ipairs(c.subs) do subs[j] = conditions_data(sub) end
+    end
+    out[i] = { label = c.label, value = c.value, expected = c.expected, held = c.held, any_of = subs }
+  end
+  return out
+end
+
+local function csv_list(text)
+  local out = json.array()
+  for v in (text or ""):gmatch("[^,]+") do out[#out + 1] = v end
+  return out
+end
+
+function M.data(p, result, h, entries, projected)
+  local household = { code = h.code, head = h.head or json.null, commune = h.commune, status = h.status,
+    income = h.income, persons = h.persons, deprivations = json.array(deprivation_labels(h, result.standard)),
+    needs = csv_list(h.needs) }
+  local programmes = json.array()
+  for i, e in ipairs(entries) do
+    local d, a = e.decl, e.allocation
+    local chosen = a and a.status == "chosen"
+    programmes[i] = { id = d.id, label = d.label, eligible = e.eligible, conditions = conditions_data(e.conditions),
+      outcome = outcome(e), quota = e.quota or json.null, eligible_in_commune = e.in_commune,
+      rank = a and a.rank or json.null, amount = chosen and d.amount and a.amount or json.null,
+      units = chosen and a.units or json.null, source = d.source or json.null,
+      period = d.period and values.period_code(d.period) or json.null }
+  end
+  local pr = json.null
+  if projected then
+    pr = { reached = projected.reached, poor = projected.poor }
+    if projected.reached then
+      local q = json.array()
+      for i = 1, 4 do q[i] = projected.quarters[i] or json.null end
+      pr.quarters, pr.income_q4, pr.deprivations_q4 = q, projected.income_q4, projected.deprivations_q4
+      pr.escaped = projected.escaped or json.null
+    end
+  end
+  return { plan = p.id, year = p.year, registry_year = p.registry_year, standard = result.standard.name,
+    household = household, programmes = programmes, projection = pr }
 end
 
 return M

@@ -312,22 +312,34 @@ end
 
 local STATUS_WORDS = { poor = "nghèo", near_poor = "cận nghèo", middle = "trung bình", non_poor = "không nghèo" }
 
--- What the projection says of one household (run 1 of an evaluation on db), in
--- Vietnamese, for kehoach explain: its status at each quarter's end and whether, and when,
--- it leaves poverty. Lines, or none when the plan projects nothing or the household was
--- not poor or no effect reaches it.
-function M.household_lines(db, p, code)
-  if #M.effects(p) == 0 then return {} end
+-- What the projection says of one household (run 1 of an evaluation on db), for kehoach
+-- explain: nil when the plan projects nothing; { reached = false, poor } when no effect
+-- reaches it; else { reached = true, quarters (its status at each quarter's end),
+-- income_q4, deprivations_q4, escaped (the quarter it leaves poverty, or nil) }.
+function M.household(db, p, code)
+  if #M.effects(p) == 0 then return nil end
   local r = db:first("SELECT * FROM projected_households WHERE run = 1 AND household = ?", code)
   if not r then
-    local poor = db:value("SELECT status = 'poor' FROM temp.kh_hh WHERE code = ?", code)
-    if poor == 1 then
+    return { reached = false, poor = db:value("SELECT status = 'poor' FROM temp.kh_hh WHERE code = ?", code) == 1 }
+  end
+  return { reached = true, quarters = { r.q1, r.q2, r.q3, r.q4 }, income_q4 = r.income_q4,
+    deprivations_q4 = r.deprivations_q4, escaped = r.escaped }
+end
+
+-- The same in Vietnamese: its status at each quarter's end and whether, and when, it
+-- leaves poverty. Lines, or none when the plan projects nothing or the household was not
+-- poor or no effect reaches it.
+function M.household_lines(db, p, code)
+  local r = M.household(db, p, code)
+  if not r then return {} end
+  if not r.reached then
+    if r.poor then
       return { "", "Dự báo: không chương trình nào có tác động đến hộ này; hộ vẫn là hộ nghèo cuối năm." }
     end
     return {}
   end
   local quarters = {}
-  for q = 1, 4 do quarters[q] = string.format("quý %s: %s", ({ "I", "II", "III", "IV" })[q], STATUS_WORDS[r["q" .. q]] or "?") end
+  for q = 1, 4 do quarters[q] = string.format("quý %s: %s", ({ "I", "II", "III", "IV" })[q], STATUS_WORDS[r.quarters[q]] or "?") end
   return { "", string.format("Dự báo theo tác động của các chương trình: thu nhập cuối năm %s đồng/người/tháng, " ..
     "%d chỉ số thiếu hụt; cuối %s.", util.group_digits(r.income_q4), r.deprivations_q4, table.concat(quarters, ", ")),
     r.escaped and string.format("→ Dự báo thoát nghèo trong quý %s/%d.", ({ "I", "II", "III", "IV" })[r.escaped], p.year)

@@ -83,7 +83,9 @@ end
 -- Runs the sweep. opts: vary (the --vary text), set, scenario, budget, db, standard.
 -- Returns the rows (value, cost, need, households, persons, gap {source: đồng}, escapes,
 -- poor, rate, short {target: households}, warnings) and the sweep (M.parse's, with
--- sources, targets, plan, stages: how often each stage was done again).
+-- sources, targets, plan, stages: how often each stage was done, the first value
+-- included: prepare (the selection), choose (the allocation: who is chosen), price (the
+-- amounts, and the budget mode's funding), project).
 function M.run(path, opts)
   local p = plan.load(path)
   plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
@@ -99,18 +101,26 @@ function M.run(path, opts)
   apply(sw.values[1])
   local db = evaluate.scratch(p, opts.db or require("kehoach.verbs.run").DEFAULT_REGISTRY)
   local rows, reuse = {}, nil
-  local reproject = e.reproject == true or (e.reproject == "budget" and (p.budget_mode or "gap") ~= "gap")
+  local mode = p.budget_mode or "gap"
+  local reproject = e.reproject == true or (e.reproject == "budget" and mode ~= "gap")
   local projects = #project.effects(p) > 0
-  sw.stages = { prepare = 0, allot = 0, project = 0 }
+  sw.stages = { prepare = 0, choose = 0, price = 0, project = 0 }
+  -- what evaluate.allot does again from a stage: it chooses from "choose"; it prices from
+  -- "price", and from "fund" under a budget mode, which starts again from the full prices
+  local function count(from)
+    local at, STAGES = evaluate.STAGES[from], evaluate.STAGES
+    if at <= STAGES.choose then sw.stages.choose = sw.stages.choose + 1 end
+    if at <= STAGES.price or (at <= STAGES.fund and mode ~= "gap") then sw.stages.price = sw.stages.price + 1 end
+  end
   local ok, err = pcall(function()
     local ctx, fine = evaluate.prepare(db, p, { standard = opts.standard })
     sw.stages.prepare = 1
     if not fine then return { value = sw.values[1], messages = ctx.messages } end
     for i, v in ipairs(sw.values) do
       if i > 1 then apply(v) end
-      local result = evaluate.allot(db, p, ctx, 1, i == 1 and "choose" or e.stage,
-        i > 1 and e.decl.kind == "support" and e.decl.id or nil)
-      sw.stages.allot = sw.stages.allot + 1
+      local from = i == 1 and "choose" or e.stage
+      local result = evaluate.allot(db, p, ctx, 1, from, i > 1 and e.decl.kind == "support" and e.decl.id or nil)
+      count(from)
       if check.count(result.messages).error > 0 then return { value = v, messages = result.messages } end
       if projects then
         local again = i == 1 or reproject

@@ -65,7 +65,8 @@ end
 function T.test_an_amount_is_priced_again_and_nothing_else()
   local rows, sw = sweep.run(path(), { vary = "tro_cap.amount=250000:300000:25000", db = fx.registry() })
   t.eq(#rows, 3)
-  t.eq(sw.stages, { prepare = 1, allot = 3, project = 1 })
+  -- the households chosen once; only the amounts again
+  t.eq(sw.stages, { prepare = 1, choose = 1, price = 3, project = 1 })
   -- A01 2 + A02 1 + B01 3 + H01 1 = 7 persons × 12 months
   t.eq({ rows[1].gap.city, rows[2].gap.city, rows[3].gap.city }, { 0, 2100000, 4200000 })
   for _, r in ipairs(rows) do same(r, single("tro_cap.amount=" .. r.value)) end
@@ -73,7 +74,7 @@ end
 
 function T.test_a_quota_chooses_again_and_projects_again()
   local rows, sw = sweep.run(path(), { vary = "vay_von.quota.An Lạc=0:2:1", db = fx.registry() })
-  t.eq(sw.stages, { prepare = 1, allot = 3, project = 3 })
+  t.eq(sw.stages, { prepare = 1, choose = 3, price = 3, project = 3 })
   -- An Lạc's loans go to A03 (stays poor: 3 deprivations) and then A04 (escapes)
   t.eq({ rows[1].escapes, rows[2].escapes, rows[3].escapes }, { 1, 1, 2 })
   for _, r in ipairs(rows) do same(r, single("vay_von.quota.An Lạc=" .. r.value)) end
@@ -82,7 +83,8 @@ end
 function T.test_a_budget_line_under_cap_funds_and_projects_again()
   local rows, sw = sweep.run(path(), { vary = "budget.loans=million(50):million(100):million(50)", budget = "cap",
     db = fx.registry() })
-  t.eq(sw.stages.project, 2)
+  -- cap funds from the full prices: priced again, never chosen again
+  t.eq(sw.stages, { prepare = 1, choose = 1, price = 2, project = 2 })
   t.eq({ rows[1].cost, rows[2].cost }, { 21000000 + 50000000, 21000000 + 100000000 })
   t.eq({ rows[1].escapes, rows[2].escapes }, { 0, 1 })
 end

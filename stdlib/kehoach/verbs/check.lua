@@ -2,15 +2,21 @@
 -- sandbox and reports what is wrong with them: sums that disagree, dates and schedules,
 -- unknown sources and agencies, and commune names that look like slips. With --db the
 -- commune names are also checked against that registry. Errors exit 1; warnings alone 0.
+-- --json prints the messages and their counts as one JSON document on stdout; --quiet
+-- prints the errors only.
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
+local summary = require "kehoach.summary"
+local json = require "kehoach.json"
 
 local host = core.host
 
 local function run(opts, args)
   local p = plan.load(args[1])
   plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
-  for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
+  if not opts.quiet then
+    for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
+  end
   local list = check.run(p, { names_checked = opts.db ~= nil })
   if opts.db then
     local evaluate = require "kehoach.evaluate"
@@ -21,24 +27,35 @@ local function run(opts, args)
     db:close()
     check.sort(list)
   end
-  for _, m in ipairs(list) do host.ewrite(check.format(m), "\n") end
+  for _, m in ipairs(list) do
+    if not opts.quiet or m.level == "error" then host.ewrite(check.format(m), "\n") end
+  end
   local n = check.count(list)
-  host.ewrite(string.format("%s: %d error%s, %d warning%s%s\n", args[1], n.error, n.error == 1 and "" or "s",
-    n.warning, n.warning == 1 and "" or "s", opts.db and (", names checked against " .. opts.db) or ""))
+  if opts.json then
+    host.write(json.encode({ plan = p.id, path = args[1], checks = summary.checks(list), counts = n,
+      names_checked = opts.db or json.null, parameters = p.parameters }, "  "), "\n")
+  end
+  if not opts.quiet then
+    host.ewrite(string.format("%s: %d error%s, %d warning%s%s\n", args[1], n.error, n.error == 1 and "" or "s",
+      n.warning, n.warning == 1 and "" or "s", opts.db and (", names checked against " .. opts.db) or ""))
+  end
   return n.error > 0 and 1 or 0
 end
 
 local options = {
   { "db", "FILE", "also check commune names against this registry" },
+  { "quiet", nil, "print the errors only (not the warnings, nor the count)" },
+  { "json", nil, "print the messages and their counts as JSON on stdout" },
 }
 for _, o in ipairs(plan.OPTIONS) do options[#options + 1] = o end
 
 return {
-  usage = "kehoach check PLAN [--db FILE] [--set PATH=VALUE]... [--scenario NAME]",
+  usage = "kehoach check PLAN [--db FILE] [--set PATH=VALUE]... [--scenario NAME] [--quiet] [--json]",
   about = "Runs the plan script and checks it without the registry: targets by quarter and by\n" ..
     "commune against their totals, quotas against stated counts, programme costs against\n" ..
     "the budget lines and the total, dates and schedules, sources, agencies and names.\n" ..
-    "Messages read file:line: error|warning: text. Errors exit 1; warnings alone exit 0.",
+    "Messages read file:line: error|warning: text, on stderr. Errors exit 1; warnings alone\n" ..
+    "exit 0, with --json too.",
   args = { "PLAN" },
   options = options,
   run = run,

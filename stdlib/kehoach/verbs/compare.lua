@@ -2,8 +2,9 @@
 -- the plan as written and each variant side by side, with differences: cost by programme
 -- and source, each source's budget against its need, households and persons reached by
 -- commune, projected poor households and rate at year end, the targets met or short.
--- Prints the terminal table and writes out/<plan-id>/compare.md and compare.json (both or
--- neither). The results database is not touched.
+-- Prints the terminal table (with --json, compare.json's text instead; with --quiet,
+-- nothing) and writes out/<plan-id>/compare.md and compare.json (both or neither). The
+-- results database is not touched.
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
 local compare = require "kehoach.compare"
@@ -15,7 +16,8 @@ local host, fs = core.host, core.fs
 
 local M = {}
 
--- Compares; returns the exit code and the comparison (nil when a variant has errors).
+-- Compares; returns the exit code, the comparison (nil when a variant has errors), the
+-- folder written and compare.json's text.
 function M.execute(path, opts)
   local p = plan.load(path)
   local variants = compare.variants(p, opts)
@@ -32,14 +34,15 @@ function M.execute(path, opts)
   local dir = (opts.out or "out") .. "/" .. p.id
   fs.mkdir(dir)
   local md, js = fs.open(dir .. "/compare.md"), fs.open(dir .. "/compare.json")
+  local text = json.encode(c, "  ") .. "\n"
   md:write(render.markdown(c))
-  js:write(json.encode(c, "  "), "\n")
+  js:write(text)
   md:commit()
   js:commit()
-  return 0, c, dir
+  return 0, c, dir, text
 end
 
-M.usage = "kehoach compare PLAN --scenario NAME [--scenario NAME]... | --set PATH=VALUE... [--budget MODE] [--db FILE] [--out DIR]"
+M.usage = "kehoach compare PLAN --scenario NAME [--scenario NAME]... | --set PATH=VALUE... [--budget MODE] [--db FILE] [--out DIR] [--quiet] [--json]"
 M.about = "Evaluates the plan as written and each scenario (or the plan with --set values, or another\n" ..
   "--budget mode) on the registry, and sets them side by side with their differences: cost by\n" ..
   "programme and source, each source's budget against its need (gap or surplus), households\n" ..
@@ -54,13 +57,19 @@ M.options = {
   { "budget", "MODE", "when a source cannot pay for all: gap (report it; default), cap, prorate" },
   { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
   { "out", "DIR", "where compare.md and compare.json go: DIR/<plan-id>/ (default out/)" },
+  { "quiet", nil, "print nothing but errors" },
+  { "json", nil, "print the comparison (compare.json) on stdout instead of the tables" },
 }
 
 function M.run(opts, args)
-  local code, c, dir = M.execute(args[1], opts)
+  local code, c, dir, text = M.execute(args[1], opts)
   if code ~= 0 then return code end
-  host.write(render.terminal(c))
-  host.ewrite(string.format("written: %s/compare.md, compare.json\n", dir))
+  if opts.json then
+    host.write(text)
+  elseif not opts.quiet then
+    host.write(render.terminal(c))
+    host.ewrite(string.format("written: %s/compare.md, compare.json\n", dir))
+  end
   return 0
 end
 

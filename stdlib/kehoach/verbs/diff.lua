@@ -1,13 +1,15 @@
 -- diff.lua — `kehoach diff PLAN_A PLAN_B [--db FILE] [--out DIR]`: two plans compared
 -- commune by commune, programme by programme, source by source, and rule by rule
--- (kehoach.diff); the tables on stdout and the same as DIR/<a>--<b>/diff.md.
+-- (kehoach.diff); the tables on stdout (with --json, the differences as one JSON
+-- document; with --quiet, nothing) and the same as DIR/<a>--<b>/diff.md.
 local diff = require "kehoach.diff"
 local run = require "kehoach.verbs.run"
+local json = require "kehoach.json"
 
 local host, fs = core.host, core.fs
 
 return {
-  usage = "kehoach diff PLAN_A PLAN_B [--db FILE] [--out DIR]",
+  usage = "kehoach diff PLAN_A PLAN_B [--db FILE] [--out DIR] [--quiet] [--json]",
   about = "Compares two plans, each evaluated against the registry as kehoach run would (nothing\n" ..
     "is recorded): by commune the poor households at the review each reads, the target,\n" ..
     "the households reached and the cost; by programme and by funding source; and what\n" ..
@@ -17,6 +19,8 @@ return {
   options = {
     { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
     { "out", "DIR", "where diff.md goes: DIR/<id A>--<id B>/ (default out/)" },
+    { "quiet", nil, "print nothing but errors" },
+    { "json", nil, "print the differences (by commune, programme, source and rule) as JSON on stdout" },
   },
   run = function(opts, args)
     local d = diff.compare(args[1], args[2], opts.db or run.DEFAULT_REGISTRY)
@@ -24,13 +28,17 @@ return {
       host.ewrite("kehoach diff: a plan has errors; nothing was compared\n")
       return 1
     end
-    host.write(diff.terminal(d))
     local dir = (opts.out or "out") .. "/" .. d.a.p.id .. "--" .. d.b.p.id
     fs.mkdir(dir)
     local w = fs.open(dir .. "/diff.md")
     w:write(diff.markdown(d))
     w:commit()
-    host.ewrite("written: ", dir, "/diff.md\n")
+    if opts.json then
+      host.write(json.encode(diff.data(d), "  "), "\n")
+    elseif not opts.quiet then
+      host.write(diff.terminal(d))
+      host.ewrite("written: ", dir, "/diff.md\n")
+    end
     return 0
   end,
 }

@@ -1,21 +1,25 @@
 -- explain.lua — `kehoach explain PLAN HOUSEHOLD_CODE [--db FILE]`: the plan evaluated as
 -- `kehoach run` does (in memory; nothing is written), then, for each support, why this
--- household gets it or not, in Vietnamese.
+-- household gets it or not, in Vietnamese; with --json, the same as one JSON document.
 local evaluated = require "kehoach.evaluated"
 local explain = require "kehoach.explain"
+local project = require "kehoach.project"
 local run = require "kehoach.verbs.run"
 local util = require "kehoach.util"
+local json = require "kehoach.json"
 
 local host = core.host
 
 return {
-  usage = "kehoach explain PLAN HOUSEHOLD_CODE [--db FILE]",
+  usage = "kehoach explain PLAN HOUSEHOLD_CODE [--db FILE] [--quiet] [--json]",
   about = "Explains, support by support, whether the household gets it and why: each condition\n" ..
     "with the household's value, its rank in its commune's quota, the amount and the months.\n" ..
     "Nothing is written.",
   args = { "PLAN", "HOUSEHOLD_CODE" },
   options = {
     { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
+    { "quiet", nil, "print nothing but errors" },
+    { "json", nil, "print the explanation (each programme's conditions and outcome) as JSON on stdout" },
   },
   run = function(opts, args)
     local p, result, db = evaluated.plan(args[1], opts.db or run.DEFAULT_REGISTRY)
@@ -25,9 +29,14 @@ return {
       db:close()
       util.fail("usage", "kehoach explain: %s", why)
     end
-    host.write(explain.text(p, result, h, explain.programmes(db, p, result, h)))
-    local projected = require("kehoach.project").household_lines(db, p, h.code)
-    if #projected > 0 then host.write(table.concat(projected, "\n"), "\n") end
+    local entries = explain.programmes(db, p, result, h)
+    if opts.json then
+      host.write(json.encode(explain.data(p, result, h, entries, project.household(db, p, h.code)), "  "), "\n")
+    elseif not opts.quiet then
+      host.write(explain.text(p, result, h, entries))
+      local projected = project.household_lines(db, p, h.code)
+      if #projected > 0 then host.write(table.concat(projected, "\n"), "\n") end
+    end
     db:close()
     return 0
   end,

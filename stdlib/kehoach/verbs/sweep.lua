@@ -10,6 +10,7 @@ local sweep = require "kehoach.sweep"
 local svg = require "kehoach.render.svg"
 local tbl = require "kehoach.render.table"
 local util = require "kehoach.util"
+local json = require "kehoach.json"
 local run = require "kehoach.verbs.run"
 
 local host, fs, csv = core.host, core.fs, core.csv
@@ -54,6 +55,23 @@ local function terminal(sw, rows)
     out[#out + 1] = cells
   end
   return tbl.terminal(columns, out)
+end
+
+-- What --json prints: the varied path and its range, how often each stage was done, and
+-- the rows (sweep.csv's figures, gaps and shortfalls keyed by source and target).
+local function document(sw, rows)
+  local out = json.array()
+  for i, r in ipairs(rows) do
+    out[i] = { value = r.value, cost = r.cost, need = r.need, households = r.households, persons = r.persons,
+      gap = r.gap, escapes = r.escapes, poor = r.poor, rate = r.rate, short = sw.projects and r.short or nil,
+      warnings = r.warnings }
+  end
+  return { plan = sw.plan, path = sw.path, from = sw.from, to = sw.to, step = sw.step,
+    sources = json.array(sw.sources), targets = json.array(sw.targets), stages = sw.stages, rows = out }
+end
+
+local function times(n)
+  return n == 1 and "1 time" or (n .. " times")
 end
 
 -- Two line charts in one SVG document, one above the other.
@@ -124,18 +142,22 @@ function M.execute(path, opts)
   return 0, rows, sw, dir
 end
 
-M.usage = "kehoach sweep PLAN --vary PATH=FROM:TO:STEP [--set PATH=VALUE]... [--scenario NAME] [--budget MODE] [--db FILE] [--out DIR]"
+M.usage = "kehoach sweep PLAN --vary PATH=FROM:TO:STEP [--set PATH=VALUE]... [--scenario NAME] [--budget MODE] [--db FILE] [--out DIR] [--quiet] [--json]"
 M.about = "Evaluates the plan for each value of one path, from FROM to TO by STEP (read as the path's\n" ..
   "kind: tro_cap.amount=250000:400000:10000, vay_von.quota.COMMUNE=39:46:1), and prints one\n" ..
   "row per value: cost, each source's gap, households reached, projected escapes, poor households\n" ..
   "and rate at year end, and how far each target falls short. What the value cannot change is\n" ..
-  "computed once (the selection always; the allocation when only amounts change). Writes\n" ..
-  "sweep.csv and sweep.svg into out/<plan-id>/; the results database is not touched."
+  "computed once: the selection always; the allocation (who is chosen) unless a quota is varied;\n" ..
+  "the projection when only amounts or budget lines change under --budget gap. The last line\n" ..
+  "says how often each was done. Writes sweep.csv and sweep.svg into out/<plan-id>/; the\n" ..
+  "results database is not touched."
 M.args = { "PLAN" }
 M.options = {
   { "vary", "PATH=FROM:TO:STEP", "the value to vary, and its range" },
   { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
   { "out", "DIR", "where sweep.csv and sweep.svg go: DIR/<plan-id>/ (default out/)" },
+  { "quiet", nil, "print nothing but errors" },
+  { "json", nil, "print the rows, and how often each stage was done, as JSON on stdout" },
 }
 for _, o in ipairs(plan.OPTIONS) do M.options[#M.options + 1] = o end
 
@@ -145,10 +167,16 @@ function M.run(opts, args)
   end
   local code, rows, sw, dir = M.execute(args[1], opts)
   if code ~= 0 then return code end
-  host.write(terminal(sw, rows))
-  host.ewrite(string.format("%d values; selection done once, allocation %d times, projection %d times\n", #rows,
-    sw.stages.allot, sw.stages.project))
-  host.ewrite(string.format("written: %s/sweep.csv, sweep.svg\n", dir))
+  if opts.json then
+    host.write(json.encode(document(sw, rows), "  "), "\n")
+  elseif not opts.quiet then
+    host.write(terminal(sw, rows))
+  end
+  if not opts.quiet then
+    host.ewrite(string.format("%d values; selection %s, allocation %s, pricing %s, projection %s\n", #rows,
+      times(sw.stages.prepare), times(sw.stages.choose), times(sw.stages.price), times(sw.stages.project)))
+  end
+  if not opts.json and not opts.quiet then host.ewrite(string.format("written: %s/sweep.csv, sweep.svg\n", dir)) end
   return 0
 end
 
