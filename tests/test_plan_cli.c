@@ -404,6 +404,49 @@ static void explain_json_gives_each_programmes_conditions_and_outcome(void **sta
   free(path);
 }
 
+/* explain takes the run's --set, --scenario and --budget: a household --budget cap left
+** unfunded hears why, and under prorate what it gets instead. */
+static void explain_follows_the_budget_mode_of_a_what_if(void **state) {
+  char *dir = kh_tmpdir();
+  char *results = kh_path(dir, "results.db");
+  const char *run[] = {"run", PLAN_2021, "--db", kh_registry(), "--out", dir, "--results", results,
+                       "--set", "tro_cap.amount=300000", "--budget", "cap", "--quiet", NULL};
+  kh_result r = kh_run(run);
+  assert_int_equal(r.code, 0);
+  kh_result_free(&r);
+  char *path = kh_path(dir, "lao-cai-city-2021/set+budget-cap/allocations.csv");
+  char *csv = kh_read_file(path);
+  assert_non_null(csv);
+  char code[64];
+  const char *row = strstr(csv, ",unfunded,");
+  assert_non_null(row);
+  while (row > csv && row[-1] != '\n') row--;
+  assert_int_equal(sscanf(row, "tro_cap,%*[^,],%63[^,],", code), 1);
+  const char *cap[] = {"explain", PLAN_2021, code, "--db", kh_registry(), "--set", "tro_cap.amount=300000",
+                       "--budget", "cap", NULL};
+  r = kh_run(cap);
+  assert_int_equal(r.code, 0);
+  if (strstr(r.out, "→ Được chọn nhưng chưa được cấp kinh phí: Ngân sách thành phố đã hết trước hộ này") == NULL)
+    fail_msg("%s", r.out);
+  kh_result_free(&r);
+  const char *prorate[] = {"explain", PLAN_2021, code, "--db", kh_registry(), "--set", "tro_cap.amount=300000",
+                           "--budget", "prorate", NULL};
+  r = kh_run(prorate);
+  assert_int_equal(r.code, 0);
+  assert_non_null(strstr(r.out, "giảm theo tỷ lệ còn"));
+  kh_result_free(&r);
+  const char *json[] = {"explain", PLAN_2021, code, "--db", kh_registry(), "--set", "tro_cap.amount=300000",
+                        "--budget", "cap", "--json", NULL};
+  r = kh_run(json);
+  assert_int_equal(r.code, 0);
+  char *got = kh_json_text(r.out, "SELECT json_extract(value, '$.outcome') FROM json_each(?1, '$.programmes') "
+                                  "WHERE json_extract(value, '$.id') = 'tro_cap'");
+  assert_string_equal(got, "unfunded");
+  free(got);
+  kh_result_free(&r);
+  free(csv), free(path), free(results), free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest golden[] = {
       cmocka_unit_test(the_allowance_reaches_57_households_105_persons_for_315_million),
@@ -412,6 +455,7 @@ int main(void) {
       cmocka_unit_test(the_target_and_its_rate_match_the_registry),
       cmocka_unit_test(explain_tells_a_chosen_household_why_and_how_much),
       cmocka_unit_test(explain_json_gives_each_programmes_conditions_and_outcome),
+      cmocka_unit_test(explain_follows_the_budget_mode_of_a_what_if),
   };
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(check_2021_reports_the_seeds_slips_as_warnings),

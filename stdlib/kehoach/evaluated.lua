@@ -2,7 +2,7 @@
 -- evaluates it but keeping nothing: for the commands that read a plan's figures without
 -- writing a run (explain, test, new, diff).
 --
---   evaluated.plan(path, registry) -> p, result, db   the plan, kehoach.evaluate's result
+--   evaluated.plan(path, registry[, opts]) -> p, result, db   the plan, kehoach.evaluate's result
 --       and the scratch connection (the caller closes it); or nil after printing the
 --       plan's errors, one per line, to stderr
 local plan = require "kehoach.plan"
@@ -13,10 +13,12 @@ local host = core.host
 
 local M = {}
 
-function M.plan(path, registry)
+function M.plan(path, registry, opts)
   local p = plan.load(path)
-  -- no --set; a scenario file's one scenario applied, as kehoach run applies it
-  plan.apply_parameters(p)
+  -- --set, --scenario and --budget as kehoach run applies them (without them, a scenario
+  -- file's one scenario)
+  opts = opts or {}
+  plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
   local db = evaluate.scratch(p, registry)
   local result = evaluate.evaluate(db, p, 1)
   if check.count(result.messages).error > 0 then

@@ -187,10 +187,19 @@ function M.text(p, result, h, entries)
         lines[#lines + 1] = string.format("   Xếp thứ %d trong %d hộ đủ điều kiện của %s; chỉ tiêu %d hộ (ưu tiên: %s).",
           a.rank, e.in_commune, h.commune, e.quota, PRIORITY_WORDS[d.priority])
       end
-      if a.status == "chosen" then
+      if a.status == "unfunded" then
+        local how = amount_words(d, a)
+        lines[#lines + 1] = string.format("   → Được chọn nhưng chưa được cấp kinh phí: %s đã hết trước hộ này " ..
+          "(--budget cap, theo thứ tự ưu tiên); cần %s%s đồng.", source_label(p, d.source),
+          how and (how .. " = ") or "", group(a.need))
+      elseif a.status == "chosen" then
         local how = amount_words(d, a)
         local when = d.period and (", " .. values.describe_period(d.period, p.year)) or ""
-        if d.amount then
+        if d.amount and a.need and a.amount < a.need then
+          lines[#lines + 1] = string.format("   → Được hỗ trợ: %s%s đồng theo mức kế hoạch, giảm theo tỷ lệ còn %s đồng " ..
+            "vì %s không đủ (--budget prorate)%s.", how and (how .. " = ") or "", group(a.need), group(a.amount),
+            source_label(p, d.source), when)
+        elseif d.amount then
           lines[#lines + 1] = string.format("   → Được hỗ trợ: %s%s đồng%s, từ %s.", how and (how .. " = ") or "",
             group(a.amount), when, source_label(p, d.source))
         else
@@ -235,7 +244,7 @@ function M.data(p, result, h, entries, projected)
     programmes[i] = { id = d.id, label = d.label, eligible = e.eligible, conditions = conditions_data(e.conditions),
       outcome = outcome(e), quota = e.quota or json.null, eligible_in_commune = e.in_commune,
       rank = a and a.rank or json.null, amount = chosen and d.amount and a.amount or json.null,
-      units = chosen and a.units or json.null, source = d.source or json.null,
+      units = chosen and a.units or json.null, need = a and a.need or json.null, source = d.source or json.null,
       period = d.period and values.period_code(d.period) or json.null }
   end
   local pr = json.null

@@ -11,18 +11,20 @@ local json = require "kehoach.json"
 local host = core.host
 
 return {
-  usage = "kehoach explain PLAN HOUSEHOLD_CODE [--db FILE] [--quiet] [--json]",
+  usage = "kehoach explain PLAN HOUSEHOLD_CODE [--db FILE] [--set PATH=VALUE]... [--scenario NAME] [--budget MODE] [--quiet] [--json]",
   about = "Explains, support by support, whether the household gets it and why: each condition\n" ..
     "with the household's value, its rank in its commune's quota, the amount and the months.\n" ..
-    "Nothing is written.",
+    "With --set, --scenario or --budget, the household as that run would see it (who is left\n" ..
+    "unfunded under --budget cap, and why). Nothing is written.",
   args = { "PLAN", "HOUSEHOLD_CODE" },
   options = {
     { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
     { "quiet", nil, "print nothing but errors" },
     { "json", nil, "print the explanation (each programme's conditions and outcome) as JSON on stdout" },
+    table.unpack(require "kehoach.plan".OPTIONS),
   },
   run = function(opts, args)
-    local p, result, db = evaluated.plan(args[1], opts.db or run.DEFAULT_REGISTRY)
+    local p, result, db = evaluated.plan(args[1], opts.db or run.DEFAULT_REGISTRY, opts)
     if not p then return 1 end
     local h, why = explain.household(db, p, result, args[2])
     if not h then
