@@ -276,6 +276,11 @@ static void a_missing_plan_is_a_usage_error(void **state) {
   assert_int_equal(r.code, 2);
   assert_non_null(strstr(r.err, "/nonexistent/plan.lua: no such plan file"));
   kh_result_free(&r);
+  const char *folder[] = {"check", "plans", NULL};
+  r = kh_run(folder);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "plans is a folder, not a plan file"));
+  kh_result_free(&r);
 }
 
 static void verbs_not_built_say_so(void **state) {

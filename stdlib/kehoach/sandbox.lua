@@ -147,8 +147,11 @@ end
 
 -- Loads and runs the plan file at path in env, in a fresh instruction window.
 function M.run_plan(path, env)
-  if not core.fs.exists(path) then
+  local kind = core.fs.exists(path)
+  if not kind then
     util.fail("usage", "%s: no such plan file", path)
+  elseif kind == "directory" then
+    util.fail("usage", "%s is a folder, not a plan file: name the plan's .lua file in it", path)
   end
   local chunk = host.loadfile(path, path, env)
   host.budget()
