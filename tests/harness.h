@@ -168,6 +168,17 @@ static inline kh_result kh_run_in(const char *cwd, const char *const args[]) {
 
 static inline kh_result kh_run(const char *const args[]) { return kh_run_in(NULL, args); }
 
+/* For cmocka tests: args runs, exits 0, and prints nothing at all (--quiet). A macro, so
+** that this header needs no cmocka. */
+#define KH_ASSERT_SILENT(args)                \
+  do {                                        \
+    kh_result silent_ = kh_run(args);         \
+    assert_int_equal(silent_.code, 0);        \
+    assert_string_equal(silent_.out, "");     \
+    assert_string_equal(silent_.err, "");     \
+    kh_result_free(&silent_);                 \
+  } while (0)
+
 /* Runs `kehoach run plan` on the default registry with its outputs (dir/<plan-id>/) and
 ** its results database (dir/results.db) in dir. Returns 0, or -1 after saying why on
 ** stderr: for the set-up of a group of tests that read what the run wrote. */
