@@ -5,8 +5,10 @@
 --
 -- M.run(p, opts) returns the list of messages { level = "error"|"warning"|"info", code,
 -- message, message_vi, file, line } in declaration order (message in English, message_vi
--- in Vietnamese for the documents: kehoach.plan.messages words both). opts.names_checked:
--- commune names are being checked against a registry, so the slip heuristic is left out.
+-- in Vietnamese for the documents: kehoach.plan.messages words both). opts.registry: the
+-- plan is checked with a registry at hand (kehoach check --db, or evaluated by
+-- kehoach.evaluate), so commune names are checked there rather than by the slip
+-- heuristic, and a source whose cost waits for the registry is not reported as uncosted.
 local util = require "kehoach.util"
 local params = require "kehoach.plan.params"
 local standards = require "kehoach.standards"
@@ -194,7 +196,7 @@ local function check_support(p, d, add)
   end
 end
 
-local function check_budget(p, add, costs)
+local function check_budget(p, add, costs, opts)
   local b = p.budget
   if not b then
     for _, d in ipairs(p.supports) do
@@ -220,7 +222,10 @@ local function check_budget(p, add, costs)
     local c = costs[s.id]
     local line = b.lines[s.id]
     if c and c.uncosted then
-      add("info", "budget-uncosted", b, { source = s, support = c.uncosted.support, missing = c.uncosted.missing })
+      -- the run costs it from the households it chooses, and checks that against the line
+      if not opts.registry then
+        add("info", "budget-uncosted", b, { source = s, support = c.uncosted.support, missing = c.uncosted.missing })
+      end
     elseif c and line == nil then
       add("warning", "budget-missing-line", b, { source = s, cost = c.cost })
     elseif c and c.cost ~= line then
@@ -356,9 +361,9 @@ function M.run(p, opts)
   check_meta(p, add)
   for _, d in ipairs(p.targets) do check_target(d, add) end
   for _, d in ipairs(p.supports) do check_support(p, d, add) end
-  check_budget(p, add, M.costs_by_source(p))
+  check_budget(p, add, M.costs_by_source(p), opts)
   check_reports(p, add)
-  if not opts.names_checked then check_name_slips(p, add) end
+  if not opts.registry then check_name_slips(p, add) end
   M.sort(list)
   return list
 end

@@ -11,7 +11,7 @@ local function run(opts, args)
   local p = plan.load(args[1])
   plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
   for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
-  local list = check.run(p, { names_checked = opts.db ~= nil })
+  local list = check.run(p, { registry = opts.db ~= nil })
   if opts.db then
     local evaluate = require "kehoach.evaluate"
     local db = core.store.open(":memory:", "create")
