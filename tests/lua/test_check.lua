@@ -88,6 +88,17 @@ budget { total = 100, s = 100 }
   t.contains(list[2].message, "5 con in all is not 2 households × 2 each")
 end
 
+function T.test_units_for_no_households_have_no_share_to_warn_about()
+  -- 5 con for 0 households: there is no share per household (it was a division by zero)
+  local list = messages([[
+source "s" { label = "S" }
+support "c" { label = "c", who = { status = "poor" }, households = 0, units = 5, amount = per_unit(10, "con"),
+  source = "s" }
+budget { total = 50, s = 50 }
+]])
+  t.eq(summary(list), {})
+end
+
 function T.test_budget_lines_total_and_costs()
   local list = messages([[
 source "city" { label = "Thành phố" }

@@ -175,7 +175,7 @@ local function check_support(p, d, add)
     if d.units and d.units_per_household and hh and d.units ~= d.units_per_household * hh then
       add("error", "units-households", d,
         { units = d.units, noun = a.noun, households = hh, each = d.units_per_household })
-    elseif d.units and not d.units_per_household and hh and d.units ~= hh then
+    elseif d.units and not d.units_per_household and hh and hh > 0 and d.units ~= hh then
       add("warning", "units-households", d, { units = d.units, noun = a.noun, households = hh })
     end
   end
