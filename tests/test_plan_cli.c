@@ -167,6 +167,48 @@ static void check_json_prints_the_messages_and_counts_and_quiet_only_errors(void
   free(dir);
 }
 
+/* A cost the plan leaves to the registry (an allowance by person that states no persons):
+** `kehoach check` alone says so; with --db, and in a run, which costs the line from the
+** households it chooses, nothing is said. */
+static void a_cost_left_to_the_registry_is_noted_by_check_without_it_only(void **state) {
+  if (!kh_exists(kh_registry())) {
+    fprintf(stderr, "NOTICE: %s does not exist: nothing is run\n", kh_registry());
+    skip();
+  }
+  char *dir = kh_tmpdir();
+  char *plan = kh_path(dir, "plan.lua");
+  kh_write_file(plan, "plan { id = \"t\", title = \"t\", unit = \"Thành phố Lào Cai\", year = 2021, "
+                      "standard = \"vn-2016\" }\n"
+                      "source \"city\" { label = \"Ngân sách thành phố\" }\n"
+                      "support \"tro_cap\" { label = \"Trợ cấp\", who = { status = \"poor\", unable_to_escape = true },\n"
+                      "  amount = per_person_month(250000), months = \"01-12\", source = \"city\" }\n"
+                      "budget { total = million(315), city = million(315) }\n");
+  const char *noted = "info: budget: city cannot be costed without the registry (support 'tro_cap'";
+  const char *alone[] = {"check", "plan.lua", NULL};
+  kh_result r = kh_run_in(dir, alone);
+  assert_int_equal(r.code, 0);
+  if (strstr(r.err, noted) == NULL) fail_msg("kehoach check: no \"%s\" in:\n%s", noted, r.err);
+  kh_result_free(&r);
+  const char *with_db[] = {"check", "plan.lua", "--db", kh_registry(), NULL};
+  r = kh_run_in(dir, with_db);
+  assert_int_equal(r.code, 0);
+  assert_null(strstr(r.err, "cannot be costed"));
+  kh_result_free(&r);
+  const char *run[] = {"run", "plan.lua", "--db", kh_registry(), "--out", "out", NULL};
+  r = kh_run_in(dir, run);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  assert_null(strstr(r.err, "cannot be costed"));
+  char *summary = kh_path(dir, "out/t/summary.json");
+  char *s = kh_read_file(summary);
+  assert_non_null(s);
+  assert_null(strstr(s, "budget-uncosted"));
+  free(s);
+  free(summary);
+  kh_result_free(&r);
+  free(plan);
+  free(dir);
+}
+
 static void a_declaration_mistake_names_the_valid_fields(void **state) {
   char *dir = kh_tmpdir();
   char *plan = kh_path(dir, "plan.lua");
@@ -455,6 +497,7 @@ int main(void) {
       cmocka_unit_test(a_declaration_mistake_names_the_valid_fields),
       cmocka_unit_test(check_with_a_registry_checks_commune_names),
       cmocka_unit_test(check_json_prints_the_messages_and_counts_and_quiet_only_errors),
+      cmocka_unit_test(a_cost_left_to_the_registry_is_noted_by_check_without_it_only),
   };
   int failed = cmocka_run_group_tests_name("kehoach plans on the command line", tests, NULL, NULL);
   failed += cmocka_run_group_tests_name("the 2021 plan on the default registry", golden, run_2021, free_run);

@@ -48,11 +48,9 @@ function M.resolve_units(db, p)
     for _, u in ipairs(all) do
       if u.level ~= "commune" then names[#names + 1] = u.name end
     end
-    local near = util.nearest(p.meta.unit, names)
     add("error", "unknown-unit", p.meta, #found == 0
-      and string.format("plan: unit '%s' is not in the registry%s", p.meta.unit,
-        near and (" (did you mean '" .. near .. "'?)") or "")
-      or string.format("plan: the registry has %d units named '%s'", #found, p.meta.unit))
+      and { unit = p.meta.unit, near = util.nearest(p.meta.unit, names) }
+      or { unit = p.meta.unit, count = #found })
     return units
   end
   units.district = found[1]
@@ -77,8 +75,7 @@ function M.resolve_units(db, p)
         util.fail(added.kind, "%s: '%s' is not a commune of %s%s", added.at, use.name, units.district.name,
           near and (" (did you mean '" .. near .. "'?)") or "")
       end
-      add("error", "unknown-unit", use.decl, "%s '%s': '%s' is not a commune of %s%s", use.decl.kind,
-        use.decl.id or "", use.name, units.district.name, near and (" (did you mean '" .. near .. "'?)") or "")
+      add("error", "unknown-unit", use.decl, { name = use.name, district = units.district.name, near = near })
     end
   end
   function units.code_of(name)
@@ -258,8 +255,10 @@ local function fund(db, p, run, mode, add)
             WHERE spent > :line)]], args)
         local cut = db:first([[SELECT count(*) AS n, group_concat(DISTINCT programme) AS programmes
           FROM allocations WHERE run = :run AND source = :source AND status = 'unfunded']], args)
-        add("info", "budget-cap", p.budget, "budget: %s holds %s for %s of need; %d household%s of %s left unfunded",
-          s.id, check.money(line), check.money(need), cut.n, cut.n == 1 and "" or "s", cut.programmes or "")
+        local supports = {}
+        for id in (cut.programmes or ""):gmatch("[^,]+") do supports[#supports + 1] = p.by_id[id] end
+        add("info", "budget-cap", p.budget, { source = s, line = line, need = need, unfunded = cut.n,
+          supports = supports })
       else
         args.f = line / need
         db:run([[UPDATE allocations SET amount = CAST(need * :f AS INTEGER)
@@ -273,8 +272,7 @@ local function fund(db, p, run, mode, add)
             WHERE run = :run AND source = :source AND status = 'chosen' AND amount > 0
             ORDER BY amount DESC, rowid LIMIT :over)]], args)
         end
-        add("info", "budget-prorate", p.budget, "budget: %s holds %s for %s of need; every amount it pays is cut to %s",
-          s.id, check.money(line), check.money(need), string.format("%.1f%%", 100 * line / need))
+        add("info", "budget-prorate", p.budget, { source = s, line = line, need = need })
       end
     end
   end
@@ -314,33 +312,26 @@ local function figures(db, units, d, run, add, cached)
   local fig = cached or aggregate(db, d, run)
   -- the checks count the households chosen, whether the budget mode could pay them or not
   local chosen = fig.households + fig.unfunded
-  local label = string.format("support '%s'", prog)
   for _, c in ipairs(d.quota or {}) do
     local code = units.code_of(c.name)
     local r = fig.by_unit[code]
     local got = r and (r.households + r.unfunded) or 0
     if got < c.n then
-      add("warning", "quota-shortfall", d, "%s: %s has %d eligible household%s for a quota of %d (short by %d)",
-        label, units.by_code[code].name, got, got == 1 and "" or "s", c.n, c.n - got)
+      add("warning", "quota-shortfall", d, { commune = units.by_code[code].name, found = got, quota = c.n })
     end
   end
   if not d.quota and d.households and d.households ~= chosen then
-    add("warning", "stated-households", d, "%s: the plan states %d households; the registry has %d",
-      label, d.households, chosen)
+    add("warning", "stated-households", d, { stated = d.households, found = chosen })
   end
   if d.persons and fig.unfunded == 0 and d.persons ~= fig.persons then
-    add("warning", "stated-persons", d, "%s: the plan states %d persons; the registry has %d in the households chosen",
-      label, d.persons, fig.persons)
+    add("warning", "stated-persons", d, { stated = d.persons, found = fig.persons })
   end
   if d.coverage and fig.eligible_all > 0 and chosen < d.coverage * fig.eligible_all then
-    add("warning", "coverage", d, "%s: the plan promises %s of eligible households, but reaches %d of %d (%s)",
-      label, string.format("%g%%", d.coverage * 100), chosen, fig.eligible_all,
-      string.format("%.1f%%", 100 * chosen / fig.eligible_all))
+    add("warning", "coverage", d, { coverage = d.coverage, reached = chosen, eligible = fig.eligible_all })
   end
   local a = d.amount
   if a and a.basis == "unit" and not d.units_per_household and chosen > 0 and d.units % chosen ~= 0 then
-    add("info", "units-uneven", d, "%s: %d %s do not divide evenly among %d households; the first in order get one more",
-      label, d.units, a.noun or "units", chosen)
+    add("info", "units-uneven", d, { units = d.units, noun = a.noun, households = chosen })
   end
   return fig
 end
@@ -385,21 +376,19 @@ end
 
 local function check_targets(p, units, pov, add)
   for _, d in ipairs(p.targets) do
-    local label = string.format("target '%s'", d.id)
     if d.rate_points and pov.households > 0 then
       local rate = d.households * 100 / pov.households
-      local shown = string.format("%.2f", rate)
-      if math.abs(tonumber(shown) - d.rate_points) > 1e-9 then
-        add("warning", "rate", d, "%s: %d households of the %s surveyed in %s are %s percentage points, not the %s stated",
-          label, d.households, util.group_digits(pov.households), units.district.name, shown, tostring(d.rate_points))
+      -- the rate as the plan writes it, to two decimals
+      if math.abs(tonumber(string.format("%.2f", rate)) - d.rate_points) > 1e-9 then
+        add("warning", "rate", d, { households = d.households, surveyed = pov.households,
+          district = units.district.name, rate = rate, stated = d.rate_points })
       end
     end
     for _, c in ipairs(d.by_commune or {}) do
       local code = units.code_of(c.name)
       local poor = pov.by_unit[code] and pov.by_unit[code].poor or 0
       if c.n > poor then
-        add("warning", "target-exceeds-poor", d, "%s: %d households of %s to leave poverty, but the registry has %d poor households there",
-          label, c.n, units.by_code[code].name, poor)
+        add("warning", "target-exceeds-poor", d, { households = c.n, commune = units.by_code[code].name, poor = poor })
       end
     end
   end
@@ -420,9 +409,7 @@ local function check_costs(p, progs, add)
   for _, s in ipairs(p.sources) do
     local cost, line = by_source[s.id], b.lines[s.id]
     if cost and line and cost ~= line then
-      add("warning", cost > line and "cost-over-budget" or "cost-under-budget", b,
-        "budget: %s gives %s; the households chosen in the registry cost %s (%s %s)", s.id,
-        check.money(line), check.money(cost), cost > line and "short by" or "left over", check.money(math.abs(cost - line)))
+      add("warning", cost > line and "cost-over-budget" or "cost-under-budget", b, { source = s, line = line, cost = cost })
     end
   end
   return by_source, spent
@@ -444,7 +431,7 @@ function M.prepare(db, p, opts)
     list[#list + 1] = m
   end
   local function failed()
-    for _, m in ipairs(check.run(p, { names_checked = true })) do
+    for _, m in ipairs(check.run(p, { registry = true })) do
       m.seq = #list + 1
       list[#list + 1] = m
     end
@@ -457,8 +444,8 @@ function M.prepare(db, p, opts)
   setup(db, p, units, std)
   local pov = poverty(db, units)
   if pov.households == 0 then
-    add("error", "no-survey", p.meta, "plan: the registry has no survey of %d for the households of %s%s",
-      p.registry_year, units.district.name, p.meta.registry_year and "" or " (registry_year is year - 1 unless the plan sets it)")
+    add("error", "no-survey", p.meta, { registry_year = p.registry_year, district = units.district.name,
+      registry_year_set = p.meta.registry_year ~= nil })
     return failed()
   end
   for i, d in ipairs(p.supports) do
@@ -523,7 +510,7 @@ function M.allot(db, p, ctx, run, from, only)
   end
   result.by_source, result.spent_by_source = check_costs(p, result.programmes, add)
   result.reach = reach(db, p, run)
-  for _, m in ipairs(check.run(p, { names_checked = true })) do
+  for _, m in ipairs(check.run(p, { registry = true })) do
     m.seq = #list + 1
     list[#list + 1] = m
   end

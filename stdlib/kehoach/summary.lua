@@ -22,7 +22,8 @@
 --           need; spent: what the budget mode pays (= computed under "gap"); gap/surplus:
 --           computed against declared (0 when no line is declared)
 --   reports [{id, label, due, covers, when, to}]
---   checks [{level, code, message, file, line}]
+--   checks [{level, code, message, file, line, message_vi}]   message in English (as on
+--               stderr), message_vi in Vietnamese (as in the documents)
 --   parameters {scenario {id, label, file, line} | null, budget "gap"|"cap"|"prorate",
 --               set [{path, value, was, by}]}   what --set/--scenario changed (see
 --               plan.apply_parameters); set is [] for the plan as written
@@ -164,7 +165,8 @@ end
 function M.checks(messages)
   local out = json.array()
   for _, m in ipairs(messages) do
-    out[#out + 1] = { level = m.level, code = m.code, message = m.message, file = m.file, line = m.line }
+    out[#out + 1] = { level = m.level, code = m.code, message = m.message, message_vi = m.message_vi,
+      file = m.file, line = m.line }
   end
   return out
 end

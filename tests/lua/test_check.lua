@@ -88,6 +88,17 @@ budget { total = 100, s = 100 }
   t.contains(list[2].message, "5 con in all is not 2 households × 2 each")
 end
 
+function T.test_units_for_no_households_have_no_share_to_warn_about()
+  -- 5 con for 0 households: there is no share per household (it was a division by zero)
+  local list = messages([[
+source "s" { label = "S" }
+support "c" { label = "c", who = { status = "poor" }, households = 0, units = 5, amount = per_unit(10, "con"),
+  source = "s" }
+budget { total = 50, s = 50 }
+]])
+  t.eq(summary(list), {})
+end
+
 function T.test_budget_lines_total_and_costs()
   local list = messages([[
 source "city" { label = "Thành phố" }
@@ -149,9 +160,11 @@ support "b" { label = "b", who = { status = "poor" }, quota = { ["Thống Nhất
 ]])
   t.eq(summary(list), { "warning name-slip @3" })
   t.contains(list[1].message, "commune 'Thống Nhát' (written 1 time) is one letter from 'Thống Nhất' (written 2 times): a slip?")
-  t.eq(check.run(plan.load(fx.plan_file("check", fx.HEADER .. [[
-target "g" { households = 1, by_commune = { ["Thống Nhát"] = 1 } }
-]])), { names_checked = true }), {}, "with a registry the names are checked there instead")
+  local p = plan.load(fx.plan_file("check", fx.HEADER .. [[
+target "g" { households = 2, by_commune = { ["Thống Nhất"] = 1, ["Thống Nhát"] = 1 } }
+]]))
+  t.eq(summary(check.run(p)), { "warning name-slip @2" })
+  t.eq(check.run(p, { registry = true }), {}, "with a registry the names are checked there instead")
 end
 
 function T.test_objective_placeholders_and_scenario_paths_must_exist()

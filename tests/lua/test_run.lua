@@ -141,6 +141,32 @@ function T.test_a_source_short_of_its_need_shows_as_minus_as_in_compare()
   t.contains(out, "Ngân sách thành phố          20.000.000            21.000.000            −1.000.000")
 end
 
+function T.test_a_cost_left_to_the_registry_is_noted_by_check_alone_not_by_the_run()
+  -- the allowance states no persons: only the registry can cost the city's line
+  local source = PLAN:gsub("households = 4, persons = 7,", "households = 4,", 1)
+  local p = require("kehoach.plan").load(fx.plan_file("run_uncosted_check", source))
+  local check = require "kehoach.plan.check"
+  local function codes(list)
+    local out = {}
+    for _, m in ipairs(list) do out[#out + 1] = m.code end
+    return out
+  end
+  local alone = check.run(p)
+  t.eq(codes(alone), { "budget-uncosted" }, "kehoach check without a registry")
+  t.eq(alone[1].message, "budget: city cannot be costed without the registry (support 'tro_cap': it states no " ..
+    "number of persons)")
+  t.eq(codes(check.run(p, { registry = true })), {}, "kehoach check --db, and every evaluation")
+  local code, s, dir = execute(source, "run_uncosted")
+  t.eq(code, 0)
+  t.eq(s.checks, {}, "the run costs the line from the households it chooses")
+  t.eq(json.decode(fs.read(dir .. "/mau-2021/summary.json")).checks, {})
+  t.eq(s.budget.sources[1].computed, 21000000)
+  t.ok(not fs.read(dir .. "/mau-2021/report.md"):find("Chưa tính được kinh phí", 1, true), "report.md")
+  local db = store.open(dir .. "/results.db")
+  t.eq(db:value("SELECT count(*) FROM checks"), 0, "the results database")
+  db:close()
+end
+
 function T.test_a_plan_with_errors_writes_nothing()
   local bad = PLAN:gsub('%["Hoà Bình"%] = 1 }', '["Hoà Bình"] = 2 }', 1)
   local code, _, dir = execute(bad, "run_bad")

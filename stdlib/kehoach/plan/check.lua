@@ -4,24 +4,20 @@
 -- and commune names that look like slips of one another.
 --
 -- M.run(p, opts) returns the list of messages { level = "error"|"warning"|"info", code,
--- message, file, line } in declaration order. opts.names_checked: commune names are
--- being checked against a registry, so the slip heuristic is left out.
+-- message, message_vi, file, line } in declaration order (message in English, message_vi
+-- in Vietnamese for the documents: kehoach.plan.messages words both). opts.registry: the
+-- plan is checked with a registry at hand (kehoach check --db, or evaluated by
+-- kehoach.evaluate), so commune names are checked there rather than by the slip
+-- heuristic, and a source whose cost waits for the registry is not reported as uncosted.
 local util = require "kehoach.util"
-local values = require "kehoach.plan.values"
 local params = require "kehoach.plan.params"
 local standards = require "kehoach.standards"
 local expect = require "kehoach.plan.expect"
+local words = require "kehoach.plan.messages"
 
 local text = core.text
 
 local M = {}
-
-local function money(n) return util.group_digits(n) .. " đồng" end
-M.money = money
-
--- "1 household", "3 households"
-local function households(n) return n == 1 and "1 household" or (n .. " households") end
-M.households = households
 
 local function sum(list)
   local s = 0
@@ -36,12 +32,15 @@ local function by_key(list)
   return t
 end
 
--- A message list with one way to add to it.
+-- A message list with one way to add to it: add(level, code, d, facts), d the
+-- declaration the message is about, facts what the check found (see
+-- kehoach.plan.messages, which words them by code).
 function M.messages()
   local list = {}
-  local function add(level, code, d, fmt, ...)
+  local function add(level, code, d, facts)
+    local en, vi = words.text(code, d, facts or {})
     list[#list + 1] = { level = level, code = code, file = d and d.file, line = d and d.line, seq = #list + 1,
-      message = select("#", ...) > 0 and string.format(fmt, ...) or fmt }
+      message = en, message_vi = vi }
   end
   return list, add
 end
@@ -52,7 +51,8 @@ function M.format(m)
   return at .. m.level .. ": " .. m.message
 end
 
--- The agency a reference names (its id, or its name after folding), or nil and a hint.
+-- The agency a reference names (its id, or its name after folding), or nil and the
+-- nearest id or name (nil when none is near).
 function M.agency(p, ref)
   local d = p.by_id[ref]
   if d and d.kind == "agency" then return d end
@@ -63,8 +63,7 @@ function M.agency(p, ref)
     names[#names + 1] = a.id
     names[#names + 1] = a.name
   end
-  local near = util.nearest(ref, names)
-  return nil, near and (" (did you mean '" .. near .. "'?)") or ""
+  return nil, util.nearest(ref, names)
 end
 
 -- The households a support is stated to reach: its households, else its quotas' sum.
@@ -72,33 +71,32 @@ function M.stated_households(d)
   return d.households or (d.quota and sum(d.quota))
 end
 
--- What a support costs by the counts the plan states, or nil and what is missing.
+-- What a support costs by the counts the plan states, or nil and what is missing
+-- ("persons", "households" or "units": a key of kehoach.plan.messages.MISSING).
 function M.stated_cost(d)
   local a = d.amount
   if not a then return 0 end
   local hh = M.stated_households(d)
   if a.basis == "person_month" then
-    if not d.persons then return nil, "it states no number of persons" end
+    if not d.persons then return nil, "persons" end
     return d.persons * a.vnd * d.period.months
   elseif a.basis == "person" then
-    if not d.persons then return nil, "it states no number of persons" end
+    if not d.persons then return nil, "persons" end
     return d.persons * a.vnd
   elseif a.basis == "household" then
-    if not hh then return nil, "it states no households and has no quota" end
+    if not hh then return nil, "households" end
     return hh * a.vnd
   else
     if d.units then return d.units * a.vnd end
-    if not hh then return nil, "it states no units and no households" end
+    if not hh then return nil, "units" end
     return d.units_per_household * hh * a.vnd
   end
 end
 
 local function check_target(d, add)
-  local label = string.format("target '%s'", d.id)
   local communes = d.by_commune
   if communes and sum(communes) ~= d.households then
-    add("error", "target-communes", d, "%s: the communes add up to %s, not the %d stated",
-      label, households(sum(communes)), d.households)
+    add("error", "target-communes", d, { sum = sum(communes), stated = d.households })
   end
   local quarters, any_quarter = {}, false
   for q = 1, 4 do
@@ -108,8 +106,7 @@ local function check_target(d, add)
       quarters[q] = sum(list)
       local stated = d.quarter_totals and d.quarter_totals["Q" .. q]
       if stated and stated ~= quarters[q] then
-        add("error", "target-quarter", d, "%s: the communes of Q%d add up to %s, not the %d stated for the quarter",
-          label, q, households(quarters[q]), stated)
+        add("error", "target-quarter", d, { quarter = q, sum = quarters[q], stated = stated })
       end
     elseif d.quarter_totals and d.quarter_totals["Q" .. q] then
       quarters[q] = d.quarter_totals["Q" .. q]
@@ -119,8 +116,7 @@ local function check_target(d, add)
     local total = 0
     for q = 1, 4 do total = total + (quarters[q] or 0) end
     if total ~= d.households then
-      add("error", "target-quarters", d, "%s: the quarters add up to %s, not the %d stated",
-        label, households(total), d.households)
+      add("error", "target-quarters", d, { sum = total, stated = d.households })
     end
   end
   if communes and any_quarter then
@@ -134,84 +130,78 @@ local function check_target(d, add)
     local stated = by_key(communes)
     for _, c in ipairs(communes) do
       if (by_quarters[c.key] or 0) ~= c.n then
-        add("error", "target-commune-quarters", d, "%s: %s has %s by commune but %d over the quarters",
-          label, c.name, households(c.n), by_quarters[c.key] or 0)
+        add("error", "target-commune-quarters", d,
+          { commune = c.name, by_commune = c.n, by_quarters = by_quarters[c.key] or 0 })
       end
     end
     for _, key in ipairs(util.sorted_keys(by_quarters)) do
       if not stated[key] then
-        add("error", "target-commune-quarters", d, "%s: %s has %s in the quarters but is not among the communes",
-          label, names[key], households(by_quarters[key]))
+        add("error", "target-commune-quarters", d, { commune = names[key], by_quarters = by_quarters[key] })
       end
     end
   end
 end
 
+-- The source the plan declares under id, or nil.
+local function source_of(p, id)
+  local s = p.by_id[id]
+  return s and s.kind == "source" and s or nil
+end
+
+-- The declared source nearest to an id that names none, or nil.
+local function nearest_source(p, id)
+  local ids = {}
+  for _, x in ipairs(p.sources) do ids[#ids + 1] = x.id end
+  return util.nearest(id, ids)
+end
+
 local function check_support(p, d, add)
-  local label = string.format("support '%s'", d.id)
   local year = p.meta.year
   if d.quota and d.households and sum(d.quota) ~= d.households then
-    add("error", "quota-sum", d, "%s: the quotas add up to %s, not the %d stated",
-      label, households(sum(d.quota)), d.households)
+    add("error", "quota-sum", d, { sum = sum(d.quota), stated = d.households })
   end
   if d.quota and d.scope then
     local inside = {}
     for _, n in ipairs(d.scope) do inside[text.fold(n)] = true end
     for _, c in ipairs(d.quota) do
       if not inside[c.key] then
-        add("warning", "quota-scope", d, "%s: %s has a quota of %d but is not among the communes the programme is limited to (%s)",
-          label, c.name, c.n, table.concat(d.scope, ", "))
+        add("warning", "quota-scope", d, { commune = c.name, quota = c.n, scope = d.scope })
       end
     end
   end
   local a = d.amount
   if a and a.basis == "unit" then
     local hh = M.stated_households(d)
-    local noun = a.noun or "units"
     if d.units and d.units_per_household and hh and d.units ~= d.units_per_household * hh then
-      add("error", "units-households", d, "%s: %d %s in all is not %d households × %d each",
-        label, d.units, noun, hh, d.units_per_household)
-    elseif d.units and not d.units_per_household and hh and d.units ~= hh then
-      add("warning", "units-households", d, "%s: %d households are named for %d %s — %s each, which the plan does not say; " ..
-        "state units_per_household, or the households the %d %s are for",
-        label, hh, d.units, noun, d.units % hh == 0 and tostring(d.units // hh) or string.format("%.1f", d.units / hh),
-        d.units, noun)
+      add("error", "units-households", d,
+        { units = d.units, noun = a.noun, households = hh, each = d.units_per_household })
+    elseif d.units and not d.units_per_household and hh and hh > 0 and d.units ~= hh then
+      add("warning", "units-households", d, { units = d.units, noun = a.noun, households = hh })
     end
   end
   if d.completed_by and d.period and d.completed_by.to < d.period.to then
-    add("warning", "schedule", d, "%s: carried out in %s yet completed in %s, before it ends",
-      label, values.describe_period(d.period, year), values.describe_period(d.completed_by, year))
+    add("warning", "schedule", d, { period = d.period, completed_by = d.completed_by, year = year })
   end
   if d.effect and d.effect.from and d.period and d.effect.from.from < d.period.from then
-    add("warning", "effect-before-support", d, "%s: its effect starts in %s, before the support (%s)",
-      label, values.describe_period(d.effect.from, year), values.describe_period(d.period, year))
+    add("warning", "effect-before-support", d, { effect_from = d.effect.from, period = d.period, year = year })
   end
-  if d.source then
-    local s = p.by_id[d.source]
-    if not s or s.kind ~= "source" then
-      local ids = {}
-      for _, x in ipairs(p.sources) do ids[#ids + 1] = x.id end
-      local near = util.nearest(d.source, ids)
-      add("error", "unknown-source", d, "%s: unknown funding source '%s'%s; declare it with source \"%s\" { label = ... }",
-        label, d.source, near and (" (did you mean '" .. near .. "'?)") or "", d.source)
-    end
+  if d.source and not source_of(p, d.source) then
+    add("error", "unknown-source", d, { ref = d.source, near = nearest_source(p, d.source) })
   end
   for _, field in ipairs({ "by", "with" }) do
     for _, ref in ipairs(d[field] or {}) do
-      local ag, hint = M.agency(p, ref)
-      if not ag then
-        add("error", "unknown-agency", d, "%s: %s names an unknown agency '%s'%s", label, field, ref, hint)
-      end
+      local ag, near = M.agency(p, ref)
+      if not ag then add("error", "unknown-agency", d, { field = field, ref = ref, near = near }) end
     end
   end
 end
 
-local function check_budget(p, add, costs)
+local function check_budget(p, add, costs, opts)
   local b = p.budget
   if not b then
     for _, d in ipairs(p.supports) do
       if d.amount and d.source then
-        add("warning", "no-budget", d, "support '%s' is paid from '%s' but the plan declares no budget { ... }", d.id, d.source)
+        add("warning", "no-budget", d, { source_id = d.source, source = source_of(p, d.source) })
         return
       end
     end
@@ -221,49 +211,47 @@ local function check_budget(p, add, costs)
   local total = 0
   for _, id in ipairs(lines) do
     total = total + b.lines[id]
-    local s = p.by_id[id]
-    if not s or s.kind ~= "source" then
-      local ids = {}
-      for _, x in ipairs(p.sources) do ids[#ids + 1] = x.id end
-      local near = util.nearest(id, ids)
-      add("error", "unknown-source", b, "budget: '%s' is not a declared funding source%s; declare it with source \"%s\" { label = ... }",
-        id, near and (" (did you mean '" .. near .. "'?)") or "", id)
+    if not source_of(p, id) then
+      add("error", "unknown-source", b, { ref = id, near = nearest_source(p, id) })
     end
   end
   if #lines > 0 and total ~= b.total then
-    add("error", "budget-total", b, "budget: the sources add up to %s, not the total of %s", money(total), money(b.total))
+    add("error", "budget-total", b, { sum = total, total = b.total })
   end
   for _, s in ipairs(p.sources) do
     local c = costs[s.id]
     local line = b.lines[s.id]
-    if c and c.unknown then
-      add("info", "budget-uncosted", b, "budget: %s cannot be costed without the registry (%s)", s.id, c.unknown)
+    if c and c.uncosted then
+      -- the run costs it from the households it chooses, and checks that against the line
+      if not opts.registry then
+        add("info", "budget-uncosted", b, { source = s, support = c.uncosted.support, missing = c.uncosted.missing })
+      end
     elseif c and line == nil then
-      add("warning", "budget-missing-line", b, "budget: the programmes cost %s from %s, which has no budget line",
-        money(c.cost), s.id)
+      add("warning", "budget-missing-line", b, { source = s, cost = c.cost })
     elseif c and c.cost ~= line then
       add("warning", c.cost > line and "budget-gap" or "budget-surplus", b,
-        "budget: %s gives %s but its programmes cost %s (%s); %s %s", s.id, money(line), money(c.cost),
-        table.concat(c.parts, " + "), c.cost > line and "short by" or "left over", money(math.abs(c.cost - line)))
+        { source = s, line = line, cost = c.cost, parts = c.parts })
     elseif not c and line == nil then
-      add("warning", "source-unused", s, "source '%s' pays for no programme and has no budget line", s.id)
+      add("warning", "source-unused", s)
     end
   end
 end
 
--- The stated cost of each source's programmes: { [source] = {cost, parts, unknown} }.
+-- The stated cost of each source's programmes: { [source] = {cost, parts = { {support,
+-- cost} }, uncosted = {support, missing} (the last support whose cost the plan leaves to
+-- the registry; see M.stated_cost)} }.
 function M.costs_by_source(p)
   local out = {}
   for _, d in ipairs(p.supports) do
     if d.source and d.amount then
       local c = out[d.source] or { cost = 0, parts = {} }
       out[d.source] = c
-      local cost, why = M.stated_cost(d)
+      local cost, missing = M.stated_cost(d)
       if cost then
         c.cost = c.cost + cost
-        c.parts[#c.parts + 1] = string.format("%s %s", d.id, money(cost))
+        c.parts[#c.parts + 1] = { support = d, cost = cost }
       else
-        c.unknown = string.format("support '%s': %s", d.id, why)
+        c.uncosted = { support = d, missing = missing }
       end
     end
   end
@@ -273,22 +261,18 @@ end
 local function check_reports(p, add)
   local year = p.meta.year
   for _, d in ipairs(p.reports) do
-    local label = string.format("report '%s'", d.id)
     for _, ref in ipairs(d.to) do
-      local ag, hint = M.agency(p, ref)
-      if not ag then
-        add("error", "unknown-agency", d, "%s: to names an unknown agency '%s'%s", label, ref, hint)
-      end
+      local ag, near = M.agency(p, ref)
+      if not ag then add("error", "unknown-agency", d, { field = "to", ref = ref, near = near }) end
     end
     if not d.due and not d.when then
-      add("warning", "report-when", d, "%s: neither a due date nor when it is sent", label)
+      add("warning", "report-when", d)
     end
     if d.due then
       if d.due.year < year or d.due.year > year + 1 then
-        add("error", "report-date", d, "%s: due %s, outside the plan's year %d", label, d.due.text, year)
+        add("error", "report-date", d, { due = d.due, year = year })
       elseif d.covers and d.due.year == year and d.due.month < d.covers.from then
-        add("error", "report-date", d, "%s: due %s, before the months it reports on (%s) begin",
-          label, d.due.text, values.describe_period(d.covers, year))
+        add("error", "report-date", d, { due = d.due, covers = d.covers, year = year })
       end
     end
   end
@@ -298,31 +282,32 @@ local function check_meta(p, add)
   local m = p.meta
   local std, why = standards.find(m.standard)
   if not std then
-    add("error", "unknown-standard", m, "plan: %s", why)
+    add("error", "unknown-standard", m, { standard = m.standard, why = why, known = standards.names() })
   elseif m.year < std.from_year or m.year > std.to_year then
-    add("warning", "standard-years", m, "plan: the standard %s is in force %d-%d, not in %d",
-      std.name, std.from_year, std.to_year, m.year)
+    add("warning", "standard-years", m, { standard = std, year = m.year })
   end
   if m.issued and m.issued.year ~= m.year and m.issued.year ~= m.year - 1 then
-    add("warning", "plan-date", m, "plan: issued %s, far from the plan's year %d", m.issued.text, m.year)
+    add("warning", "plan-date", m, { issued = m.issued, year = m.year })
   end
   if m.registry_year and m.registry_year > m.year then
-    add("warning", "registry-year", m, "plan: reads the survey of %d, after the plan's year %d", m.registry_year, m.year)
+    add("warning", "registry-year", m, { registry_year = m.registry_year, year = m.year })
   end
   for i, s in ipairs(m.objectives or {}) do
-    local ok, why = params.expand(p, s, function(v) return tostring(v) end)
-    if not ok then add("error", "unknown-parameter", m, "plan: objective %d: %s", i, why) end
+    local ok, why, path, near = params.expand(p, s, function(v) return tostring(v) end)
+    if not ok then
+      add("error", "unknown-parameter", m, { objective = i, why = why, path = path, near = near })
+    end
   end
   for _, d in ipairs(p.scenarios) do
     for _, path in ipairs(util.sorted_keys(d.set)) do
-      local e, why = params.find_or_add(p, path)
+      local e, why, near = params.find_or_add(p, path)
       if not e then
-        add("error", "unknown-parameter", d, "scenario '%s': %s", d.id, why)
+        add("error", "unknown-parameter", d, { why = why, path = path, near = near })
       else
         local v, bad = params.check(e.kind, d.set[path])
         if v == nil then
-          add("error", "parameter-kind", d, "scenario '%s': %s must be %s (%s), not %s", d.id, path,
-            params.KINDS[e.kind].words, bad, tostring(d.set[path]))
+          add("error", "parameter-kind", d, { path = path, kind = e.kind, words = params.KINDS[e.kind].words,
+            why = bad, value = d.set[path] })
         end
       end
     end
@@ -364,8 +349,7 @@ local function check_name_slips(p, add)
       if other ~= k and text.distance(k, other) <= 1 and
           (uses[k] < uses[other] or (uses[k] == uses[other] and k > other)) then
         local u, o = first[k], first[other]
-        add("warning", "name-slip", u.decl, "commune '%s' (written %d time%s) is one letter from '%s' (written %d times): a slip?",
-          u.name, uses[k], uses[k] == 1 and "" or "s", o.name, uses[other])
+        add("warning", "name-slip", u.decl, { name = u.name, uses = uses[k], other = o.name, other_uses = uses[other] })
       end
     end
   end
@@ -377,9 +361,9 @@ function M.run(p, opts)
   check_meta(p, add)
   for _, d in ipairs(p.targets) do check_target(d, add) end
   for _, d in ipairs(p.supports) do check_support(p, d, add) end
-  check_budget(p, add, M.costs_by_source(p))
+  check_budget(p, add, M.costs_by_source(p), opts)
   check_reports(p, add)
-  if not opts.names_checked then check_name_slips(p, add) end
+  if not opts.registry then check_name_slips(p, add) end
   M.sort(list)
   return list
 end

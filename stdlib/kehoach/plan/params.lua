@@ -112,7 +112,8 @@ local function match_key(path)
   return base .. "." .. text.fold(last)
 end
 
--- The entry at path, or nil and a message naming the valid paths nearest to it.
+-- The entry at path, or nil, a message naming the valid paths nearest to it, and the
+-- nearest path (nil when none is near).
 function M.find(p, path)
   local list = M.list(p)
   local want = match_key(path)
@@ -130,7 +131,7 @@ function M.find(p, path)
   return nil, string.format("unknown parameter '%s'%s; %s", path,
     near and (" (did you mean '" .. near .. "'?)") or "",
     #same > 0 and ("the paths of " .. prefix .. " are: " .. table.concat(same, ", "))
-      or ("the plan's paths start with: " .. table.concat(M.heads(list), ", ")))
+      or ("the plan's paths start with: " .. table.concat(M.heads(list), ", "))), near
 end
 
 -- The distinct first parts of the paths ("tro_cap", "budget", ...), in order.
@@ -149,15 +150,16 @@ function M.get(p, path)
   return e.get()
 end
 
--- Replaces each {path} in s with format(value, entry); returns the text, or nil and why.
+-- Replaces each {path} in s with format(value, entry); returns the text, or nil, why,
+-- the first path that names no parameter and the one nearest to it (see M.find).
 function M.expand(p, s, format)
   local bad
   local out = s:gsub("{([^{}]+)}", function(path)
-    local e, why = M.find(p, path)
-    if not e then bad = bad or why return "" end
+    local e, why, near = M.find(p, path)
+    if not e then bad = bad or { why, path, near } return "" end
     return format(e.get(), e)
   end)
-  if bad then return nil, bad end
+  if bad then return nil, bad[1], bad[2], bad[3] end
   return out
 end
 
@@ -246,18 +248,19 @@ function M.parse(kind, text)
 end
 
 -- The entry at path, or one that adds the commune to a declaration's list of communes
--- ("vay_von.quota.Hòa Bình" when the quota has no Hòa Bình yet); nil and why otherwise.
+-- ("vay_von.quota.Hòa Bình" when the quota has no Hòa Bình yet); nil, why and the
+-- nearest path (see M.find) otherwise.
 function M.find_or_add(p, path)
-  local e, why = M.find(p, path)
+  local e, why, near = M.find(p, path)
   if e then return e end
   local id, field, name = path:match("^([%a_][%w_]*)%.([%w_]+)%.(.+)$")
   local d = id and p.by_id[id]
   local lists = d and COMMUNE_LISTS[d.kind]
-  if not lists then return nil, why end
+  if not lists then return nil, why, near end
   for _, f in ipairs(lists) do
     if f == field and d[f] then
       local n = schema.nfc_text(name)
-      if not n then return nil, why end
+      if not n then return nil, why, near end
       -- the name is the path's last part: a dot or a control character cannot be in it
       if n:find("[%c.]") or not n:find("%S") then
         return nil, string.format("'%s' is not a commune's name (a name has no dots or control characters)", n)
@@ -269,7 +272,7 @@ function M.find_or_add(p, path)
         d.kind == "support" and "quota" or "target")
     end
   end
-  return nil, why
+  return nil, why, near
 end
 
 -- ---- sums the plan states -----------------------------------------------------------------

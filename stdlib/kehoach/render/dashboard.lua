@@ -7,7 +7,7 @@
 --      quarter (cumulative lines) and by commune (bars), met or short
 --   3. cost by funding source, declared against computed
 --   4. beneficiaries: households by programme, then each programme by commune
---   5. the checks
+--   5. the checks, in Vietnamese (message_vi)
 -- Under every chart, the table of its numbers.
 local vn = require "kehoach.render.vn"
 local svg = require "kehoach.render.svg"
@@ -241,8 +241,8 @@ local function section_checks(s, out, n)
   else
     out[#out + 1] = "<ul class=\"checks\">\n"
     for _, c in ipairs(s.checks) do
-      out[#out + 1] = string.format("<li class=\"%s\"><strong>%s</strong> (%s%s): %s</li>\n", esc(c.level), LEVEL[c.level] or c.level,
-        esc(c.code), c.line and (", dòng " .. c.line) or "", esc(c.message))
+      out[#out + 1] = string.format("<li class=\"%s\" data-code=\"%s\"><strong>%s</strong>%s: %s</li>\n", esc(c.level),
+        esc(c.code), LEVEL[c.level] or c.level, c.line and (" (dòng " .. c.line .. ")") or "", esc(c.message_vi))
     end
     out[#out + 1] = "</ul>\n"
   end

@@ -1,7 +1,8 @@
 -- report.lua — a run's results for people: report.md (Vietnamese tables: the scenario and
 -- the values changed, poverty at the review, targets by commune and quarter, each
 -- programme by commune, the budget by source (and what the budget mode paid), reports due,
--- the checks, the projection of escapes by commune and quarter against the targets) and the terminal summary (programmes; budget declared against
+-- the checks in Vietnamese (message_vi), the projection of escapes by commune and quarter
+-- against the targets) and the terminal summary (programmes; budget declared against
 -- computed). Both read only the summary (kehoach.summary).
 local util = require "kehoach.util"
 local tbl = require "kehoach.render.table"
@@ -373,8 +374,8 @@ local function section_checks(s, out)
     return
   end
   for _, c in ipairs(s.checks) do
-    out[#out + 1] = string.format("- **%s** (%s%s): %s\n", LEVEL[c.level], c.code,
-      c.line and (", dòng " .. c.line) or "", c.message)
+    out[#out + 1] = string.format("- **%s**%s: %s\n", LEVEL[c.level], c.line and (" (dòng " .. c.line .. ")") or "",
+      c.message_vi)
   end
 end
 

@@ -17,7 +17,7 @@ local function run(opts, args)
   if not opts.quiet then
     for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
   end
-  local list = check.run(p, { names_checked = opts.db ~= nil })
+  local list = check.run(p, { registry = opts.db ~= nil })
   if opts.db then
     local evaluate = require "kehoach.evaluate"
     local db = core.store.open(":memory:", "create")
