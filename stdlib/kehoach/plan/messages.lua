@@ -414,8 +414,8 @@ C["parameter-kind"] = {
 
 C["name-slip"] = {
   en = function(_, f)
-    return fmt("commune '%s' (written %d time%s) is one letter from '%s' (written %d times): a slip?",
-      f.name, f.uses, f.uses == 1 and "" or "s", f.other, f.other_uses)
+    return fmt("commune '%s' (written %d time%s) is one letter from '%s' (written %d time%s): a slip?",
+      f.name, f.uses, f.uses == 1 and "" or "s", f.other, f.other_uses, f.other_uses == 1 and "" or "s")
   end,
   vi = function(_, f)
     return fmt("Tên xã, phường “%s” (viết %d lần) chỉ khác “%s” (viết %d lần) một chữ: có phải viết nhầm?",
