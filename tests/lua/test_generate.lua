@@ -114,8 +114,15 @@ function T.test_the_same_seed_gives_the_same_registry()
   t.ne(fingerprint(a), fingerprint(c), "another seed, other households")
 end
 
-function T.test_too_few_households_for_the_profile_is_refused()
-  t.raises("too few for the profile", small, 1, 600)
+function T.test_too_few_households_for_the_profile_is_refused_with_a_size_that_works()
+  local why = t.raises("too few for the profile", small, 1, 600)
+  local n = tonumber(why:match("give %-%-households (%d+) or more"))
+  t.ok(n and n > 600 and n < 5000, "a size to give: " .. why)
+  local p = profiles.load(profiles.default())
+  t.raises("too few for the profile", small, 1, generate.smallest(p) - 1)
+  local db = small(1, n)
+  t.eq(db:value("SELECT count(*) FROM households"), n, "the suggested size makes a registry, 2021 review included")
+  t.ok(db:value("SELECT count(*) FROM surveys WHERE year = 2021") > 0)
 end
 
 return T

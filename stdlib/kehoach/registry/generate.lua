@@ -41,8 +41,8 @@ local function round(x) return floor(x + 0.5) end
 -- The counts for each commune at `households` households: { commune =, households =,
 -- count = {category = n}, needs = {kind = n} }. Poverty counts and needs scale up with
 -- the registry, never down; the unable to escape never scale. Raises a usage error when
--- the size is too small for the profile.
-function M.layout(p, households)
+-- the size is too small for the profile (or, probing, returns nil).
+function M.layout(p, households, probing)
   local weights = {}
   for i, c in ipairs(p.communes) do weights[i] = c.households end
   local sizes = util.apportion(weights, households)
@@ -63,14 +63,35 @@ function M.layout(p, households)
     }
     count.non_poor = h - poor - count.near_poor - count.middle
     if count.non_poor < 0 then
+      if probing then return nil end
       util.fail("usage", "%d households are too few for the profile %s: %s would have %d households "
-        .. "for %d poor and %d near-poor", households, p.path, c.name, h, poor, count.near_poor)
+        .. "for %d poor and %d near-poor (the poor and their needs do not scale down, so that the "
+        .. "plan stays runnable); give --households %d or more", households, p.path, c.name, h, poor,
+        count.near_poor, M.suggested(p))
     end
     local needs = {}
     for kind, n in pairs(c.needs) do needs[kind] = min(up(n), able) end
     out[i] = { commune = c, households = h, count = count, needs = needs }
   end
   return out
+end
+
+-- The fewest households the profile can be laid out in (M.layout's only limit is that no
+-- commune runs out of households for its poor): a binary search, the profile's own size
+-- being always enough.
+function M.smallest(p)
+  local lo, hi = 1, p.households
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if M.layout(p, mid, true) then hi = mid else lo = mid + 1 end
+  end
+  return lo
+end
+
+-- The size to suggest when one is refused: the smallest layout, and a twentieth more for
+-- the year-end review's moves (its tallies depend on the draws), in hundreds.
+function M.suggested(p)
+  return math.ceil(M.smallest(p) * 1.05 / 100) * 100
 end
 
 -- A cumulative table for weighted draws.

@@ -204,7 +204,7 @@ end
 
 -- Fails with the commune named when the profile asks for more than its households hold.
 local function short(g, code, what, want, have)
-  util.fail("usage", "%s: %s in %d: %d households %s, but only %d can be (at %s households)",
+  util.fail("usage", "%s: %s in %d: %d households %s, but only %d can be (at %s households): give more --households",
     g.path, g.counts[code].name, g.year, want, what, have, util.group_digits(g.households))
 end
 
