@@ -221,7 +221,7 @@ static void import_refuses_bad_files_and_leaves_the_registry_unchanged(void **st
       {"households.csv", "code,unit\n02602-00001,02602\n",
        "row 2, column code: '02602-00001' appears twice (in this file or already in the registry)"},
       {"needs.csv", "household,year,kind\nNO-SUCH,2020,credit\n",
-       "needs.csv: row 2, column household: 'NO-SUCH' is not the code or id of a household"},
+       "needs.csv: row 2, column household: 'NO-SUCH' is not the code of a household"},
       {"needs.csv", "household,year,kind\n02602-00001,2020,cows\n",
        "row 2, column kind: 'cows' is not one of credit, livestock"},
       {"surveys.csv", "household,year\n02602-00001,2021\n",
@@ -305,6 +305,83 @@ static void import_into_a_missing_file_creates_a_registry_or_nothing(void **stat
   assert_false(kh_exists(bad));
   kh_result_free(&r);
   free(bad), free(units), free(reg), free(dir);
+}
+
+/* Runs kehoach with args and fails the test, with what it said, unless it exits 0. */
+static void run_ok(const char *const args[]) {
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("kehoach %s %s exited %d:\n%s", args[0], args[1], r.code, r.err);
+  kh_result_free(&r);
+}
+
+/* Each file of table_files is the same in folders a and b. */
+static void assert_same_files(const char *a, const char *b) {
+  for (size_t i = 0; i < sizeof table_files / sizeof table_files[0]; i++) {
+    const char *name = table_files[i];
+    char *fa = kh_path(a, name), *fb = kh_path(b, name);
+    char *ta = kh_read_file(fa), *tb = kh_read_file(fb);
+    if (ta == NULL || tb == NULL || strcmp(ta, tb) != 0)
+      fail_msg("%s differs:\n%s\n---\n%s", name, ta ? ta : "(missing)", tb ? tb : "(missing)");
+    free(ta), free(tb), free(fa), free(fb);
+  }
+}
+
+/* Household codes that are numbers, each another household's id: a row names its
+** household by code, export writes codes, and export then import keeps every member,
+** review, need and event with its own household. An id given where a code belongs is
+** refused with the code to write. */
+static void household_codes_that_are_numbers_survive_export_and_import(void **state) {
+  char *dir = kh_tmpdir();
+  char *in = kh_path(dir, "in"), *a = kh_path(dir, "a.db"), *b = kh_path(dir, "b.db");
+  char *out1 = kh_path(dir, "one"), *out2 = kh_path(dir, "two");
+  mkdir(in, 0700);
+  static const char *const files[][2] = {
+      {"units.csv", "code,name,level,kind,parent,urban\n10,Lào Cai,province,tỉnh,,0\n"
+                    "080,Thành phố Lào Cai,district,thành phố,10,0\n02602,Duyên Hải,commune,phường,080,1\n"},
+      {"households.csv", "id,code,unit,head\n1,2,02602,Alice\n2,1,02602,Bob\n3,30,02602,Carol\n"},
+      {"persons.csv", "id,household,name\n1,1,Bob's son\n2,2,Alice's daughter\n3,30,Carol\n"},
+      {"surveys.csv", "household,year,income,status\n1,2020,500000,poor\n2,2020,3000000,non_poor\n"},
+      {"needs.csv", "household,year,kind\n1,2020,credit\n"},
+      {"events.csv", "id,household,date,kind\n1,2,2021-03-01,moved\n"},
+  };
+  for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+    char *p = kh_path(in, files[i][0]);
+    kh_write_file(p, files[i][1]);
+    free(p);
+  }
+  const char *imp_a[] = {"db", "import", in, "--db", a, NULL};
+  const char *exp_a[] = {"db", "export", out1, "--db", a, NULL};
+  const char *imp_b[] = {"db", "import", out1, "--db", b, NULL};
+  const char *exp_b[] = {"db", "export", out2, "--db", b, NULL};
+  run_ok(imp_a), run_ok(exp_a), run_ok(imp_b), run_ok(exp_b);
+  static const char *const checks[] = {
+      "SELECT count(*) FROM persons p JOIN households h ON h.id = p.household WHERE "
+      "(p.name, h.head) IN (VALUES ('Bob''s son', 'Bob'), ('Alice''s daughter', 'Alice'), ('Carol', 'Carol'))",
+      "SELECT count(*) FROM surveys s JOIN households h ON h.id = s.household WHERE "
+      "(h.head, s.status) IN (VALUES ('Bob', 'poor'), ('Alice', 'non_poor'))",
+      "SELECT count(*) FROM needs n JOIN households h ON h.id = n.household WHERE h.head = 'Bob'",
+      "SELECT count(*) FROM events e JOIN households h ON h.id = e.household WHERE h.head = 'Alice'",
+  };
+  static const long long expected[] = {3, 2, 1, 1};
+  for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+    assert_int_equal(query_int(a, checks[i]), expected[i]);
+    assert_int_equal(query_int(b, checks[i]), expected[i]);
+  }
+  assert_same_files(out1, out2);
+  char *persons = kh_path(out1, "persons.csv");
+  char *text = kh_read_file(persons);
+  assert_non_null(strstr(text, "\n1,1,Bob's son,"));   /* the code, 1, of Bob (id 2) */
+  free(text);
+  /* the id of Carol, 3, is no household's code */
+  kh_write_file(persons, "id,household,name\n9,3,Carol's son\n");
+  const char *by_id[] = {"db", "import", persons, "--db", b, NULL};
+  kh_result r = kh_run(by_id);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "persons.csv: row 2, column household: '3' is not the code of a "
+                                "household in the registry or in households.csv (a household is named "
+                                "by its code, not its id: the household of id 3 has the code 30)"));
+  kh_result_free(&r);
+  free(persons), free(in), free(a), free(b), free(out1), free(out2), free(dir);
 }
 
 /* ---- db stats and db check -------------------------------------------------------------- */
@@ -429,6 +506,7 @@ int main(void) {
       cmocka_unit_test(import_refuses_bad_files_and_leaves_the_registry_unchanged),
       cmocka_unit_test(import_reads_a_bom_old_tone_placement_and_household_codes),
       cmocka_unit_test(import_into_a_missing_file_creates_a_registry_or_nothing),
+      cmocka_unit_test(household_codes_that_are_numbers_survive_export_and_import),
       cmocka_unit_test(stats_tabulate_the_default_registry_aligned),
       cmocka_unit_test(stats_default_to_the_latest_review_under_its_own_standard),
       cmocka_unit_test(check_passes_the_default_registry),

@@ -51,7 +51,7 @@ local function context(db)
     ctx.add_unit(u.code, u.name, u.level)
   end
   ctx.household_by_code = db:prepare("SELECT id FROM households WHERE code = ?")
-  ctx.household_by_id = db:prepare("SELECT id FROM households WHERE id = ?")
+  ctx.household_by_id = db:prepare("SELECT code FROM households WHERE id = ?")
   return ctx
 end
 
@@ -141,14 +141,20 @@ local function lookup(stmt, ...)
   return iter(state)
 end
 
--- A household's code, or its id.
+-- A household's code (never its id: tables.lua says why); a value that is no household's
+-- code but some household's id is refused with that household's code.
 function convert.household(raw, col, ctx)
   local v = text.nfc(raw) or raw
   local row = lookup(ctx.household_by_code, v)
   if row then return row.id end
-  local id = v:match("^%d+$") and math.tointeger(tonumber(v))
-  if id and lookup(ctx.household_by_id, id) then return id end
-  return nil, "the code or id of a household in the registry or in households.csv"
+  local expected = "the code of a household in the registry or in households.csv"
+  local id = v:match("^%s*%d+%s*$") and math.tointeger(tonumber(v))
+  local other = id and lookup(ctx.household_by_id, id)
+  if other then
+    return nil, string.format("%s (a household is named by its code, not its id: the household "
+      .. "of id %d has the code %s)", expected, id, other.code)
+  end
+  return nil, expected
 end
 
 -- ---- one file --------------------------------------------------------------------------

@@ -90,7 +90,7 @@ return {
     .. "and then nothing is imported. When FILE does not exist it is created as a new registry;\n"
     .. "otherwise the rows are added to it. households.unit takes a commune's code or its name\n"
     .. "(the old tone placement, Hoà, finds Hòa); persons, surveys, needs and events name\n"
-    .. "their household by its code or id.",
+    .. "their household by its code, never by its id (as db export writes them).",
   args = { "DIR|FILE", "..." },
   options = {
     { "db", "FILE", "the registry to create or add to (default data/registry.db)" },
