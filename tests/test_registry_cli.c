@@ -170,12 +170,28 @@ static char *small_registry(const char *dir) {
 }
 
 static const char *const table_files[] = {"units.csv", "households.csv", "persons.csv",
-                                          "surveys.csv", "needs.csv", "events.csv"};
+                                          "surveys.csv", "needs.csv", "events.csv", "meta.csv"};
 
+/* What `kehoach db stats --json` and `kehoach db check --year 2021` say of small.db in dir. */
+static char *stats_and_check(const char *dir) {
+  const char *stats[] = {"db", "stats", "--db", "small.db", "--json", NULL};
+  const char *check[] = {"db", "check", "--db", "small.db", "--year", "2021", NULL};
+  kh_result s = kh_run_in(dir, stats), c = kh_run_in(dir, check);
+  size_t n = strlen(s.out) + strlen(s.err) + strlen(c.out) + strlen(c.err) + 64;
+  char *all = malloc(n);
+  snprintf(all, n, "stats %d\n%s%s\ncheck %d\n%s%s", s.code, s.out, s.err, c.code, c.out, c.err);
+  kh_result_free(&s), kh_result_free(&c);
+  return all;
+}
+
+/* Export then import gives the same tables, meta included: db stats and db check say the
+** same of both registries (the review of 2021 is read under the standard meta names). */
 static void export_then_import_gives_identical_tables(void **state) {
   char *dir = kh_tmpdir();
   char *reg = small_registry(dir);
-  char *out1 = kh_path(dir, "one"), *out2 = kh_path(dir, "two"), *copy = kh_path(dir, "copy.db");
+  char *out1 = kh_path(dir, "one"), *out2 = kh_path(dir, "two"), *rt = kh_path(dir, "rt");
+  mkdir(rt, 0700);
+  char *copy = kh_path(rt, "small.db");
   const char *exp1[] = {"db", "export", out1, "--db", reg, NULL};
   const char *imp[] = {"db", "import", out1, "--db", copy, NULL};
   const char *exp2[] = {"db", "export", out2, "--db", copy, NULL};
@@ -195,7 +211,13 @@ static void export_then_import_gives_identical_tables(void **state) {
   assert_int_equal(query_int(copy, "SELECT count(*) FROM households"), 5000);
   assert_int_equal(
       query_int(copy, "SELECT count(*) FROM surveys WHERE year = 2020 AND unable_to_escape = 1"), 57);
-  free(out1), free(out2), free(copy), free(reg), free(dir);
+  assert_int_equal(query_int(copy, "SELECT count(*) FROM meta WHERE key = 'standard.2021' AND "
+                                   "value = 'vn-2022'"), 1);
+  char *before = stats_and_check(dir), *after = stats_and_check(rt);
+  assert_non_null(strstr(before, "check 0\n"));
+  assert_string_equal(before, after);
+  free(before), free(after);
+  free(out1), free(out2), free(copy), free(rt), free(reg), free(dir);
 }
 
 typedef struct bad_file {
@@ -236,6 +258,14 @@ static void import_refuses_bad_files_and_leaves_the_registry_unchanged(void **st
       {"persons.csv", "household,name,sex\n02602-00001,\"Lò Thị\" Mai,F\n", "persons.csv: row 2"},
       {"surveys.csv", "household,year,income\n02602-00001,,500000\n",
        "row 2, column year: empty, but it must be given"},
+      {"meta.csv", "key,value\nstandard.2022,vn-2021\n",
+       "meta.csv: row 2, column value: 'vn-2021' is not the name of a poverty standard (vn-2016, "
+       "vn-2022); did you mean vn-2022?"},
+      {"meta.csv", "key,value\nstandard.21,vn-2022\n",
+       "row 2, column key: 'standard.21' is not standard.YEAR with the year of a review, as standard.2021"},
+      {"meta.csv", "key,value\nevents_until,2021-13-01\n",
+       "row 2, column value: '2021-13-01' is not a date as YYYY-MM-DD"},
+      {"meta.csv", "key,value\nseed,7\n", "meta.csv: row 2, column key: 'seed' appears twice"},
   };
   char *dir = kh_tmpdir();
   char *reg = small_registry(dir);
@@ -270,6 +300,10 @@ static void import_reads_a_bom_old_tone_placement_and_household_codes(void **sta
   kh_write_file(households, "\xEF\xBB\xBF" "code,unit,village,head\nNEW-1,Vạn Hoà,Thôn 3,Lò Văn Ho\xCC\x80" "a\n");
   kh_write_file(persons, "household,name,sex,birth_year\nNEW-1,Lò Văn Hòa,Nam,1970\n");
   kh_write_file(surveys, "household,year,income,status\nNEW-1,2020,\"650.000\",poor\n");
+  /* a key kehoach reads, checked; one it does not, kept as it is */
+  char *meta = kh_path(in, "meta.csv");
+  kh_write_file(meta, "key,value\nstandard.2022,vn-2022\nreviewed_by,Phòng LĐ-TB&XH\n");
+  free(meta);
   const char *args[] = {"db", "import", in, "--db", reg, NULL};
   kh_result r = kh_run(args);
   if (r.code != 0) fail_msg("%s", r.err);
@@ -281,6 +315,8 @@ static void import_reads_a_bom_old_tone_placement_and_household_codes(void **sta
                                   "p.household WHERE h.code = 'NEW-1' AND p.sex = 'M'"), 1);
   assert_int_equal(query_int(reg, "SELECT income FROM surveys s JOIN households h ON h.id = "
                                   "s.household WHERE h.code = 'NEW-1'"), 650000);
+  assert_int_equal(query_int(reg, "SELECT count(*) FROM meta WHERE (key, value) IN (VALUES "
+                                  "('standard.2022', 'vn-2022'), ('reviewed_by', 'Phòng LĐ-TB&XH'))"), 2);
   free(households), free(persons), free(surveys), free(in), free(reg), free(dir);
 }
 

@@ -11,6 +11,7 @@
 -- Tables load parents first (tables.list order), whatever order the files came in.
 local util = require "kehoach.util"
 local tables = require "kehoach.registry.tables"
+local standards = require "kehoach.standards"
 
 local csv, text = core.csv, core.text
 
@@ -66,7 +67,8 @@ end
 
 -- ---- values ----------------------------------------------------------------------------
 
--- Each converter: raw text (not empty) -> value, or nil and what was expected.
+-- Each converter: raw text (not empty), its column, the import, the table's name, the
+-- row's values so far (by column index) -> value, or nil and what was expected.
 local convert = {}
 
 function convert.text(raw)
@@ -114,6 +116,34 @@ function convert.date(raw)
   if y and (y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0)) then days[2] = 29 end
   if not y or m < 1 or m > 12 or d < 1 or d > days[m] then return nil, "a date as YYYY-MM-DD" end
   return raw
+end
+
+function convert.standard(raw)
+  local v = text.nfc(raw) or raw
+  local names = standards.names()
+  for _, name in ipairs(names) do
+    if v == name then return v end
+  end
+  local near = util.nearest(v, names)
+  return nil, "the name of a poverty standard (" .. table.concat(names, ", ") .. ")"
+    .. (near and ("; did you mean " .. near .. "?") or "")
+end
+
+function convert.meta_key(raw)
+  local v = text.nfc(raw) or raw
+  if v:match("^standard%.") and not v:match("^standard%.%d%d%d%d$") then
+    return nil, "standard.YEAR with the year of a review, as standard.2021"
+  end
+  return v
+end
+
+-- Checked as the row's key says (tables.META); the value of another key is kept as it is.
+function convert.meta_value(raw, col, ctx, tname, values)
+  local rule = values[1] and tables.meta_rule(values[1])
+  if not rule then return text.nfc(raw) end
+  local v, expected = convert[rule[2]](raw, rule, ctx, tname, values)
+  if v == nil then return nil, expected end
+  return tostring(v)
 end
 
 -- A unit code; households.unit also takes a commune's name.
@@ -257,7 +287,7 @@ local function import_file(ctx, spec, file)
           ctx.problem(file, row, c[1], "%s is not UTF-8 text (save the file as UTF-8)", show(raw))
           good = false
         else
-          v, expected = convert[c[2]](raw, c, ctx, spec.name)
+          v, expected = convert[c[2]](raw, c, ctx, spec.name, values)
           if v == nil then
             if c[2] == "unit" and spec.name == "units" then
               v = text.nfc(raw) or raw           -- a parent later in the file: checked at the end

@@ -13,6 +13,9 @@
 --   date      YYYY-MM-DD, a real day
 --   unit      a unit's code; for households.unit also a commune's name (matched the
 --             Vietnamese way: "Hoà Bình" finds "Hòa Bình")
+--   standard  the name of a poverty standard (vn-2016, vn-2022)
+--   meta_key  a key of meta: any text, but standard.* must be standard.YEAR
+--   meta_value text; for the keys kehoach reads (M.META) what M.META says
 --   household a household's code. A row names its household by code, never by id: codes
 --             are what households.csv must give (ids may be left to SQLite), and a code
 --             that looks like a number ("17") would otherwise be read as another
@@ -88,6 +91,31 @@ M.list = {
       { "note", "text" },
     } },
 }
+
+-- meta holds what the registry says about itself, one value per key: how it was made
+-- (generated_by, profile, seed, households), the review it was made from (survey_year,
+-- standard) and, for each review, the standard it was recorded under (standard.2021 =
+-- vn-2022: db stats and db check read that review under it), and how far its events go
+-- (events_until: progress reads it). Import checks the value of the keys kehoach reads, as
+-- below, and keeps any other key as it is: a note of another tool, or of a later kehoach.
+M.META = {
+  { "^standard$", { "value", "standard" } },
+  { "^standard%.%d%d%d%d$", { "value", "standard" } },
+  { "^survey_year$", { "value", "integer", min = 1900, max = 2200 } },
+  { "^events_until$", { "value", "date" } },
+  { "^seed$", { "value", "integer" } },
+  { "^households$", { "value", "integer", min = 0 } },
+}
+M.list[#M.list + 1] = { name = "meta", unique = { { "key" } }, order = "t.key",
+  columns = { { "key", "meta_key", required = true }, { "value", "meta_value" } } }
+
+-- What the value of a meta key must be (a column), or nil for a key kehoach does not read.
+function M.meta_rule(key)
+  for _, rule in ipairs(M.META) do
+    if key:match(rule[1]) then return rule[2] end
+  end
+  return nil
+end
 
 M.by_name = {}
 for _, t in ipairs(M.list) do M.by_name[t.name] = t end
