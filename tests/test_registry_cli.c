@@ -2,7 +2,12 @@
 ** test_registry_cli.c — the household registry as an officer meets it through `kehoach db`:
 ** the default registry (KEHOACH_REGISTRY, made by `make`) holds what the 2021 plan needs;
 ** generate is deterministic and never leaves a half-made file; import takes all or nothing
-** and says where each problem is; export and import round-trip; stats and check.
+** and says where each problem is, and a killed import, a full or read-only disk leave the
+** registry byte for byte as it was; export and import round-trip; stats and check, which
+** undoes a change that was interrupted.
+**
+** The full and read-only disks are small tmpfs mounts (skipped, with a notice, where
+** mounting is not allowed).
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,7 +17,9 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "harness.h"
+#include <time.h>
+
+#include "runs.h"
 
 /* The first column of the first row of sql on the registry at path, as an integer. */
 static long long query_int(const char *path, const char *sql) {
@@ -420,6 +427,193 @@ static void household_codes_that_are_numbers_survive_export_and_import(void **st
   free(persons), free(in), free(a), free(b), free(out1), free(out2), free(dir);
 }
 
+/* ---- an import that does not finish ---------------------------------------------------- */
+
+/* persons.csv in the folder sub (made when missing) with n members of the household
+** 02602-00001: an import that takes a while and grows the registry; the path, malloc'ed. */
+static char *many_persons(const char *sub, int n) {
+  mkdir(sub, 0700);
+  char *path = kh_path(sub, "persons.csv");
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  fputs("household,name,birth_year\n", f);
+  for (int i = 0; i < n; i++) fprintf(f, "02602-00001,Người thứ %d,%d\n", i, 1930 + i % 90);
+  assert_int_equal(fclose(f), 0);
+  return path;
+}
+
+/* The registry at path is byte for byte the one whose sha256 is sha, no -journal is beside
+** it, and a command that only reads it works. */
+static void assert_untouched(const char *path, const char *sha) {
+  char *now = kh_sha256(path);
+  assert_string_equal(now, sha);
+  free(now);
+  char journal[4096];
+  snprintf(journal, sizeof journal, "%s-journal", path);
+  if (kh_exists(journal)) fail_msg("%s was left", journal);
+  const char *stats[] = {"db", "stats", "--db", path, NULL};
+  kh_result r = kh_run(stats);
+  if (r.code != 0) fail_msg("db stats: exit %d\n%s", r.code, r.err);
+  kh_result_free(&r);
+}
+
+static double seconds_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Killed (SIGKILL) while the rows go in: the registry keeps every byte, has no journal a
+** reader would trip on, and the next import removes the temporary the killed one left. */
+static void a_killed_import_leaves_the_registry_as_it_was(void **state) {
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir), *sha = kh_sha256(reg);
+  char *many = kh_path(dir, "many"), *persons = many_persons(many, 400000);
+  char tmp[4096];
+  snprintf(tmp, sizeof tmp, "%s.tmp-import", reg);
+  struct stat st;
+  assert_int_equal(stat(reg, &st), 0);
+  off_t size = st.st_size;
+  const char *args[] = {"db", "import", persons, "--db", reg, NULL};
+  pid_t pid = kh_spawn(dir, args, NULL, "err");
+  /* once rows are being written (the copy has grown), or after 30 s whatever happens */
+  struct stat t;
+  for (double t0 = seconds_now(); seconds_now() - t0 < 30;) {
+    if (stat(tmp, &t) == 0 && t.st_size > size + 64 * 1024) break;
+    usleep(10000);
+  }
+  kill(pid, SIGKILL);
+  assert_int_equal(kh_wait(pid), 128 + SIGKILL);
+  assert_true(kh_exists(tmp)); /* killed: its temporary stays, beside the registry */
+  assert_untouched(reg, sha);
+  /* the next import removes the killed one's temporary */
+  char *needs = kh_path(dir, "needs.csv");
+  kh_write_file(needs, "household,year,kind\n02602-00001,2025,credit\n");
+  const char *next[] = {"db", "import", needs, "--db", reg, NULL};
+  run_ok(next);
+  assert_false(kh_exists(tmp));
+  snprintf(tmp, sizeof tmp, "%s.tmp-import-journal", reg);
+  assert_false(kh_exists(tmp));
+  assert_int_equal(query_int(reg, "SELECT count(*) FROM needs WHERE year = 2025"), 1);
+  kh_remove_tree(dir);
+  free(needs), free(persons), free(many), free(sha), free(reg), free(dir);
+}
+
+/* The disk fills up while the rows go in: an output error that says so; an existing
+** registry keeps every byte, a new one is not made, and no temporary is left. */
+static void an_import_on_a_full_disk_leaves_the_registry_as_it_was(void **state) {
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir);
+  /* the registry as CSV files, with 400,000 more members: for a new registry */
+  char *csv = kh_path(dir, "csv");
+  const char *export[] = {"db", "export", csv, "--db", reg, NULL};
+  run_ok(export);
+  char *persons = many_persons(csv, 400000);
+  char *disk = kh_path(dir, "disk");
+  struct stat st;
+  assert_int_equal(stat(reg, &st), 0);
+  char options[64];
+  /* room for the registry and its copy, not for 400,000 more members */
+  snprintf(options, sizeof options, "size=%lldk", (long long)(st.st_size * 2 / 1024 + 512));
+  if (kh_mount_or_skip(disk, 0, options) != 0) {
+    kh_remove_tree(dir);
+    free(disk), free(persons), free(csv), free(reg), free(dir);
+    skip();
+  }
+  char *on_disk = kh_path(disk, "registry.db"), *fresh = kh_path(disk, "new.db");
+  int copied = kh_copy(reg, on_disk);
+  char *sha = kh_sha256(on_disk);
+  const char *into_existing[] = {"db", "import", persons, "--db", on_disk, NULL};
+  const char *into_new[] = {"db", "import", csv, "--db", fresh, NULL};
+  kh_result existing = kh_run(into_existing), made = kh_run(into_new);
+  /* judged before unmounting */
+  char *left = NULL;
+  DIR *d = opendir(disk);
+  for (struct dirent *e; d && (e = readdir(d)) != NULL;)
+    if (e->d_name[0] != '.' && strcmp(e->d_name, "registry.db") != 0 && left == NULL) left = strdup(e->d_name);
+  if (d) closedir(d);
+  char *now = kh_sha256(on_disk);
+  char journal[4096];
+  snprintf(journal, sizeof journal, "%s-journal", on_disk);
+  int hot = kh_exists(journal);
+  const char *stats[] = {"db", "stats", "--db", on_disk, NULL};
+  kh_result after = kh_run(stats);
+  umount2(disk, MNT_DETACH);
+  assert_int_equal(copied, 0);
+  assert_false(hot);
+  if (existing.code != 5 || strstr(existing.err, "the disk is full") == NULL)
+    fail_msg("into a registry: exit %d\n%s", existing.code, existing.err);
+  if (made.code != 5 || strstr(made.err, "the disk is full") == NULL)
+    fail_msg("into a new registry: exit %d\n%s", made.code, made.err);
+  if (left) fail_msg("%s was left on the full disk", left);
+  assert_string_equal(now, sha);
+  assert_int_equal(after.code, 0);
+  kh_result_free(&existing), kh_result_free(&made), kh_result_free(&after);
+  kh_remove_tree(dir);
+  free(now), free(sha), free(on_disk), free(fresh), free(disk), free(persons), free(csv), free(reg),
+      free(dir);
+}
+
+/* A registry on a disk mounted read-only: said in plain words, exit 5. */
+static void an_import_into_a_read_only_registry_says_so(void **state) {
+  char *dir = kh_tmpdir();
+  char *disk = kh_path(dir, "ro"), *reg = kh_path(disk, "registry.db"), *needs = kh_path(dir, "needs.csv");
+  kh_write_file(needs, "household,year,kind\n02602-00001,2025,credit\n");
+  if (kh_mount_or_skip(disk, 0, "size=64m") != 0) {
+    free(needs), free(reg), free(disk), free(dir);
+    skip();
+  }
+  int copied = kh_copy(kh_registry(), reg);
+  int remounted = mount("tmpfs", disk, "tmpfs", MS_REMOUNT | MS_RDONLY, "size=64m");
+  const char *args[] = {"db", "import", needs, "--db", reg, NULL};
+  kh_result r = kh_run(args);
+  umount2(disk, MNT_DETACH);
+  assert_int_equal(copied, 0);
+  assert_int_equal(remounted, 0);
+  assert_int_equal(r.code, 5);
+  assert_non_null(strstr(r.err, "ro/registry.db cannot be written (read-only: the disk it is on is "
+                                "mounted read-only)"));
+  assert_null(strstr(r.err, "readonly database"));
+  kh_result_free(&r);
+  free(needs), free(reg), free(disk), free(dir);
+}
+
+/* Another program stopped in the middle of a change to the registry (a hot -journal beside
+** it, some pages already written): a command that only reads says so and how to recover,
+** exit 3; db check undoes the change, and the registry is again byte for byte what it was. */
+static void an_interrupted_change_is_named_and_db_check_undoes_it(void **state) {
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir), *sha = kh_sha256(reg);
+  pid_t pid = fork();
+  if (pid == 0) {
+    sqlite3 *db = NULL;
+    if (sqlite3_open(reg, &db) != SQLITE_OK ||
+        sqlite3_exec(db, "PRAGMA cache_size = 5; BEGIN; UPDATE persons SET name = name || ' x';",
+                     NULL, NULL, NULL) != SQLITE_OK)
+      _exit(1);
+    _exit(0); /* gone without COMMIT or ROLLBACK, as when killed */
+  }
+  assert_int_equal(kh_wait(pid), 0);
+  char journal[4096];
+  snprintf(journal, sizeof journal, "%s-journal", reg);
+  assert_true(kh_exists(journal));
+  const char *stats[] = {"db", "stats", "--db", reg, NULL};
+  kh_result r = kh_run(stats);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "small.db: the last change to this database was interrupted"));
+  assert_non_null(strstr(r.err, "small.db-journal beside it holds what must be undone first"));
+  assert_non_null(strstr(r.err, "`kehoach db check --db "));
+  assert_null(strstr(r.err, "readonly database"));
+  kh_result_free(&r);
+  const char *check[] = {"db", "check", "--db", reg, NULL};
+  r = kh_run(check);
+  if (r.code != 0) fail_msg("db check: exit %d\n%s", r.code, r.err);
+  assert_non_null(strstr(r.err, "the change to it that was interrupted is undone"));
+  kh_result_free(&r);
+  assert_untouched(reg, sha);
+  free(sha), free(reg), free(dir);
+}
+
 /* ---- db stats and db check -------------------------------------------------------------- */
 
 /* Code points in the line: the display width of NFC Vietnamese text. */
@@ -543,6 +737,10 @@ int main(void) {
       cmocka_unit_test(import_reads_a_bom_old_tone_placement_and_household_codes),
       cmocka_unit_test(import_into_a_missing_file_creates_a_registry_or_nothing),
       cmocka_unit_test(household_codes_that_are_numbers_survive_export_and_import),
+      cmocka_unit_test(a_killed_import_leaves_the_registry_as_it_was),
+      cmocka_unit_test(an_import_on_a_full_disk_leaves_the_registry_as_it_was),
+      cmocka_unit_test(an_import_into_a_read_only_registry_says_so),
+      cmocka_unit_test(an_interrupted_change_is_named_and_db_check_undoes_it),
       cmocka_unit_test(stats_tabulate_the_default_registry_aligned),
       cmocka_unit_test(stats_default_to_the_latest_review_under_its_own_standard),
       cmocka_unit_test(check_passes_the_default_registry),
