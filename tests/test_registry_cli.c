@@ -262,7 +262,13 @@ static void import_refuses_bad_files_and_leaves_the_registry_unchanged(void **st
        "events.csv: row 2, column date: '2021-02-30' is not a date as YYYY-MM-DD"},
       {"households.csv", "code,unit,ethnic_minority\nX-1,02632,yes\n",
        "row 2, column ethnic_minority: 'yes' is not 0 or 1"},
-      {"persons.csv", "household,name,sex\n02602-00001,\"Lò Thị\" Mai,F\n", "persons.csv: row 2"},
+      {"persons.csv", "household,name,sex\n02602-00001,\"Lò Thị\" Mai,F\n",
+       "persons.csv: row 2: a \" stands inside a value: a value with a \" in it is written in quotes "
+       "whole, each \" inside doubled"},
+      {"persons.csv", "household,name,sex\n02602-00001,\"Lò Thị Mai,F\n02602-00001,Mai,F\n",
+       "persons.csv: row 2: a quoted value is not closed: a \" is missing"},
+      {"units.csv", "", "units.csv: the file is empty: the first row must name the columns (code, "
+       "name, level, kind, parent, urban, difficult)"},
       {"surveys.csv", "household,year,income\n02602-00001,,500000\n",
        "row 2, column year: empty, but it must be given"},
       {"meta.csv", "key,value\nstandard.2022,vn-2021\n",
@@ -425,6 +431,28 @@ static void household_codes_that_are_numbers_survive_export_and_import(void **st
                                 "by its code, not its id: the household of id 3 has the code 30)"));
   kh_result_free(&r);
   free(persons), free(in), free(a), free(b), free(out1), free(out2), free(dir);
+}
+
+/* A registry damaged halfway through: export says so, and leaves neither files nor the
+** folders it was to make. */
+static void export_of_a_damaged_registry_leaves_nothing(void **state) {
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir);
+  struct stat st;
+  assert_int_equal(stat(reg, &st), 0);
+  FILE *f = fopen(reg, "r+b");
+  assert_non_null(f);
+  fseek(f, st.st_size / 3, SEEK_SET);
+  for (long i = 0; i < st.st_size / 3; i++) fputc(0xFF, f);
+  assert_int_equal(fclose(f), 0);
+  char *out = kh_path(dir, "out"), *csv = kh_path(out, "csv");
+  const char *args[] = {"db", "export", csv, "--db", reg, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "small.db: the file is damaged"));
+  assert_false(kh_exists(out));
+  kh_result_free(&r);
+  free(csv), free(out), free(reg), free(dir);
 }
 
 /* ---- an import that does not finish ---------------------------------------------------- */
@@ -737,6 +765,7 @@ int main(void) {
       cmocka_unit_test(import_reads_a_bom_old_tone_placement_and_household_codes),
       cmocka_unit_test(import_into_a_missing_file_creates_a_registry_or_nothing),
       cmocka_unit_test(household_codes_that_are_numbers_survive_export_and_import),
+      cmocka_unit_test(export_of_a_damaged_registry_leaves_nothing),
       cmocka_unit_test(a_killed_import_leaves_the_registry_as_it_was),
       cmocka_unit_test(an_import_on_a_full_disk_leaves_the_registry_as_it_was),
       cmocka_unit_test(an_import_into_a_read_only_registry_says_so),

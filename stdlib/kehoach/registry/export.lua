@@ -3,7 +3,9 @@
 -- its code. What import reads.
 --
 --   export.run(db, dir) -> { table = rows written }; the files appear together at the end
---   (each written under a temporary name and moved into place once all are complete)
+--   (each written under a temporary name and moved into place once all are complete). On
+--   an error (a damaged registry) nothing is left: no temporary, and none of the folders
+--   it made for dir.
 local util = require "kehoach.util"
 local tables = require "kehoach.registry.tables"
 
@@ -29,9 +31,25 @@ local function select_sql(spec)
     table.concat(joins), spec.order)
 end
 
+-- The folders fs.mkdir(dir) is about to make, the deepest first.
+local function missing_folders(dir)
+  local list = {}
+  while not fs.exists(dir) and dir ~= "." and dir ~= "/" do
+    list[#list + 1] = dir
+    dir = util.dirname(dir)
+  end
+  return list
+end
+
 function M.run(db, dir)
+  local made = missing_folders(dir)
   fs.mkdir(dir)
   local writers, counts = {}, {}
+  local cleanup <close> = setmetatable({}, { __close = function(_, err)
+    if err == nil then return end
+    for _, w in ipairs(writers) do w:abort() end
+    for _, d in ipairs(made) do fs.remove(d) end
+  end })
   for _, spec in ipairs(tables.list) do
     local names = tables.column_names(spec)
     local w = fs.open(dir .. "/" .. spec.name .. ".csv")

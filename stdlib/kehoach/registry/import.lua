@@ -3,8 +3,9 @@
 --   import.run(db, files) -> { table = rows imported }, or nil, problems, how many
 --     db: a registry open read-write; files: { table name = path }. Runs inside one
 --     transaction it opens: committed when there is no problem, rolled back otherwise.
---     problems: a list of lines "FILE: row R, column C: 'VALUE' ... (expected ...)", at
---     most MAX_PROBLEMS of them, then one saying how many more there were.
+--     problems: a list of lines "FILE: row R, column C: 'VALUE' ... (expected ...)" (or
+--     "FILE: ..." for the whole file), at most MAX_PROBLEMS of them, then one saying how
+--     many more there were.
 --
 -- Each file is streamed: a row is checked (types, enumerations, units and households it
 -- refers to, keys already taken) and inserted at once, so later rows and files see it.
@@ -36,8 +37,9 @@ local function context(db)
       ctx.extra = ctx.extra + 1
       return
     end
-    local where = column and string.format("row %d, column %s", row, column) or string.format("row %d", row)
-    ctx.problems[#ctx.problems + 1] = string.format("%s: %s: " .. fmt, file, where, ...)
+    local where = not row and "" or column and string.format("row %d, column %s: ", row, column)
+      or string.format("row %d: ", row)
+    ctx.problems[#ctx.problems + 1] = string.format("%s: %s" .. fmt, file, where, ...)
   end
   function ctx.add_unit(code, name, level)
     ctx.units[code] = level
@@ -310,6 +312,10 @@ local function import_file(ctx, spec, file)
         if spec.name == "units" then ctx.add_unit(values[1], values[2], values[3]) end
       end
     end
+  end
+  if not width then
+    ctx.problem(file, nil, nil, "the file is empty: the first row must name the columns (%s)",
+      table.concat(tables.column_names(spec), ", "))
   end
   for _, p in ipairs(parents) do
     if not ctx.units[p.code] then
