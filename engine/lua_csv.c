@@ -92,6 +92,20 @@ static int l_open(lua_State *L) {
   return 1;
 }
 
+/* Raises the data error of quotes libcsv (strict) could not read, in the record being
+** built: at_end, the file ended inside quotes; else a quote stood where none may. */
+static void malformed(lua_State *L, int ri, Reader *r, int at_end) {
+  lua_getiuservalue(L, ri, 3);
+  const char *path = lua_tostring(L, -1);
+  if (at_end)
+    sandbox_raise(L, KH_EDATA, "%s: row %I: a quoted value is not closed: a \" is missing (a value "
+                  "that starts with \" ends with \" before the next comma or line)", path,
+                  r->records + 1);
+  sandbox_raise(L, KH_EDATA, "%s: row %I: a \" stands inside a value: a value with a \" in it is "
+                "written in quotes whole, each \" inside doubled (\"Lò Thị \"\"Mai\"\"\")", path,
+                r->records + 1);
+}
+
 /* Parses more of the file until at least one record waits or the file ends. */
 static void fill(lua_State *L, int ri, Reader *r) {
   Parse ps = {L, 0, 0, 0, r};
@@ -109,25 +123,19 @@ static void fill(lua_State *L, int ri, Reader *r) {
       n -= 3;
     }
     r->at_start = 0;
-    if (n > 0 && csv_parse(&r->p, p, n, on_field, on_record, &ps) != n) goto malformed;
+    if (n > 0 && csv_parse(&r->p, p, n, on_field, on_record, &ps) != n) malformed(L, ri, r, 0);
     if (n == 0 || feof(r->f) || ferror(r->f)) {
       if (ferror(r->f)) {
         lua_getiuservalue(L, ri, 3);
         sandbox_raise(L, KH_EDATA, "%s: cannot read: %s", lua_tostring(L, -1), strerror(errno));
       }
-      if (csv_fini(&r->p, on_field, on_record, &ps) != 0) goto malformed;
+      if (csv_fini(&r->p, on_field, on_record, &ps) != 0) malformed(L, ri, r, 1);
       r->eof = 1;
     }
   }
   lua_pushvalue(L, ps.row);
   lua_setiuservalue(L, ri, 2);
   lua_pop(L, 2);
-  return;
-malformed:
-  lua_getiuservalue(L, ri, 3);
-  sandbox_raise(L, KH_EDATA, "%s: row %I: %s (check the quotes: a quoted field must end with "
-                "a quote before the next comma)", lua_tostring(L, -1), r->records + 1,
-                csv_strerror(csv_error(&r->p)));
 }
 
 static int rows_iter(lua_State *L) {

@@ -16,7 +16,7 @@
 **   fs.sha256(path)          hex digest of a file, or nil and why
 **   fs.sha256_string(s)      hex digest of a string
 **   fs.list(dir)             the names in dir (unsorted), or nil and why
-**   fs.remove(path)          removes a file; true, or nil and why
+**   fs.remove(path)          removes a file or an empty folder; true, or nil and why
 **   fs.rename(from, to)      moves a file into place atomically; true, or nil and why
 **   fs.realpath(path)        the absolute path, or nil and why
 **   fs.size(path)            bytes, or nil
@@ -366,7 +366,7 @@ static int l_list(lua_State *L) {
 
 static int l_remove(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
-  if (unlink(path) != 0) return fail_errno(L, path);
+  if (remove(path) != 0) return fail_errno(L, path);
   lua_pushboolean(L, 1);
   return 1;
 }

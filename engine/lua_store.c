@@ -2,8 +2,11 @@
 ** lua_store.c — core.store: SQLite databases for the stdlib (never for plans).
 **
 **   store.open(path [, mode])       mode "ro" (default), "rw" or "create"; any database
-**   store.registry(path [, mode])   a checked registry: "ro" (default), "rw", or "init"
-**                                   (creates the file and schema v1; refuses a used file)
+**   store.registry(path [, mode])   a checked registry: "ro" (default), "rw", "init"
+**                                   (creates the file and schema v1; refuses a used file),
+**                                   or "hold" (rw, its write lock held until closed, for a
+**                                   change made on a copy: store_registry_hold)
+**   store.copy(from, to)            the database from copied into a new file to
 **   store.results(path)             the results database, created when missing; one of an
 **                                   older schema is kept aside (its new name returned second)
 **   db:exec(sql)                    runs statements, no results
@@ -92,18 +95,30 @@ static int l_open(lua_State *L) {
 
 /* store.registry(path [, mode]) -> Db, checked to be a registry of this version. */
 static int l_registry(lua_State *L) {
-  static const char *const names[] = {"ro", "rw", "init", NULL};
+  static const char *const names[] = {"ro", "rw", "init", "hold", NULL};
   const char *path = luaL_checkstring(L, 1);
   int mode = luaL_checkoption(L, 2, "ro", names);
   Db *db = new_db(L);
   kh_error err;
-  int rc = store_open(path, mode == 0 ? STORE_READONLY : mode == 1 ? STORE_READWRITE : STORE_CREATE,
-                      &db->h, &err);
-  if (rc == KH_OK)
-    rc = mode == 2 ? store_registry_init(db->h, path, &err)
-                   : store_registry_check(db->h, "main", path, &err);
+  int rc;
+  if (mode == 3) {
+    rc = store_registry_hold(path, &db->h, &err);
+  } else {
+    rc = store_open(path, mode == 0 ? STORE_READONLY : mode == 1 ? STORE_READWRITE : STORE_CREATE,
+                    &db->h, &err);
+    if (rc == KH_OK)
+      rc = mode == 2 ? store_registry_init(db->h, path, &err)
+                     : store_registry_check(db->h, "main", path, &err);
+  }
   if (rc != KH_OK) return raise_kh(L, &err);
   return 1;
+}
+
+/* store.copy(from, to): Stack: [-0, +0, e]. */
+static int l_copy(lua_State *L) {
+  kh_error err;
+  if (store_copy(luaL_checkstring(L, 1), luaL_checkstring(L, 2), &err) != KH_OK) return raise_kh(L, &err);
+  return 0;
 }
 
 /* store.results(path) -> Db [, moved]: created with its schema when missing, checked
@@ -523,7 +538,8 @@ static const luaL_Reg stmt_methods[] = {
     {"run", l_stmt_run}, {"rows", l_stmt_rows}, {"close", l_stmt_close}, {NULL, NULL}};
 
 static const luaL_Reg store_funcs[] = {
-    {"open", l_open}, {"registry", l_registry}, {"results", l_results}, {NULL, NULL}};
+    {"open", l_open}, {"registry", l_registry}, {"results", l_results}, {"copy", l_copy},
+    {NULL, NULL}};
 
 int luaopen_kehoach_store(lua_State *L) {
   lua_pushboolean(L, 0); /* the slot for SQL function errors: see reraise_function_error */

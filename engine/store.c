@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -168,6 +169,7 @@ static const char results_schema[] =
     "CREATE INDEX allocations_household ON allocations(run, household);";
 
 int store_error_code(int rc) {
+  if (rc == SQLITE_READONLY_ROLLBACK) return KH_EDATA; /* a hot journal a reader cannot undo */
   switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return KH_EBUSY;
@@ -210,7 +212,40 @@ static const char *damaged_file(sqlite3 *db) {
   return found;
 }
 
+/* The error for a database that cannot be written: its file or its disk is read-only. */
+static int read_only(const char *path, kh_error *err) {
+  struct statvfs fs;
+  int disk = statvfs(path, &fs) == 0 && (fs.f_flag & ST_RDONLY);
+  return kh_seterror(err, KH_EOUTPUT, "%s cannot be written (read-only%s)", path,
+                     disk ? ": the disk it is on is mounted read-only" : "");
+}
+
+/* 1 when path and its folder can be written. */
+static int writable(const char *path) {
+  char dir[PATH_MAX];
+  snprintf(dir, sizeof dir, "%s", path);
+  char *slash = strrchr(dir, '/');
+  if (slash == dir) slash[1] = '\0';
+  else if (slash) *slash = '\0';
+  else snprintf(dir, sizeof dir, ".");
+  return access(path, W_OK) == 0 && access(dir, W_OK | X_OK) == 0;
+}
+
 int store_error(sqlite3 *db, int rc, const char *display, kh_error *err) {
+  if (rc == SQLITE_READONLY_ROLLBACK) {
+    /* SQLite undoes the change from the journal by writing the file, which a read-only
+    ** open may not: only a command that opens it for writing can */
+    if (writable(display))
+      return kh_seterror(err, KH_EDATA, "%s: the last change to this database was interrupted (the "
+                         "program making it was stopped, or the disk was full), and %s-journal "
+                         "beside it holds what must be undone first. `kehoach db check --db %s` "
+                         "undoes it; then run this again", display, display, display);
+    return kh_seterror(err, KH_EDATA, "%s: the last change to this database was interrupted (the "
+                       "program making it was stopped, or the disk was full), and %s-journal "
+                       "beside it holds what must be undone first; undoing it writes the file, "
+                       "which cannot be written here: whoever may write it can undo it with "
+                       "`kehoach db check --db %s`", display, display, display);
+  }
   const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   int code = store_error_code(rc);
   char saved[512];
@@ -243,6 +278,7 @@ int store_error(sqlite3 *db, int rc, const char *display, kh_error *err) {
     case SQLITE_FULL:
       return kh_seterror(err, code, "%s: the disk is full (%s); free some space and run again",
                          display, msg);
+    case SQLITE_READONLY: return read_only(display, err);
     default: return kh_seterror(err, code, "%s: %s", display, msg);
   }
 }
@@ -315,6 +351,57 @@ int store_open(const char *path, enum store_mode mode, sqlite3 **db, kh_error *e
   }
   *db = h;
   return KH_OK;
+}
+
+int store_registry_hold(const char *path, sqlite3 **db, kh_error *err) {
+  *db = NULL;
+  for (int tries = 0;; tries++) {
+    struct stat before, after;
+    if (stat(path, &before) != 0)
+      return kh_seterror(err, KH_EDATA, "%s: cannot open: no such database file, or not readable", path);
+    sqlite3 *h = NULL;
+    int code = store_open(path, STORE_READWRITE, &h, err);
+    if (code != KH_OK) return code;
+    /* SQLite opens a file it may not write read-only, without a word */
+    if (sqlite3_db_readonly(h, "main") == 1) code = read_only(path, err);
+    if (code == KH_OK) code = store_registry_check(h, "main", path, err);
+    int rc = code == KH_OK ? sqlite3_exec(h, "BEGIN IMMEDIATE;", NULL, NULL, NULL) : SQLITE_OK;
+    if (rc != SQLITE_OK) code = store_error(h, rc, path, err);
+    if (code != KH_OK) {
+      sqlite3_close_v2(h);
+      return code;
+    }
+    /* the lock is on the file we opened: path may name another by now, moved over it by
+    ** the kehoach that held the lock while we waited */
+    if (stat(path, &after) == 0 && after.st_dev == before.st_dev && after.st_ino == before.st_ino) {
+      *db = h;
+      return KH_OK;
+    }
+    sqlite3_close_v2(h);
+    if (tries == 100)
+      return kh_seterror(err, KH_EBUSY, "%s: the file kept being replaced by another program", path);
+  }
+}
+
+int store_copy(const char *from, const char *to, kh_error *err) {
+  sqlite3 *src = NULL, *dst = NULL;
+  struct stat st;
+  int code = store_open(from, STORE_READONLY, &src, err);
+  if (code == KH_OK) code = store_open(to, STORE_CREATE, &dst, err);
+  if (code == KH_OK) {
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+    int rc = b ? sqlite3_backup_step(b, -1) : sqlite3_errcode(dst);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    if (b && sqlite3_backup_finish(b) != SQLITE_OK && rc == SQLITE_OK) rc = sqlite3_errcode(dst);
+    /* a damaged source is named as such; anything else (a full disk) comes from the copy */
+    int damaged = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+    if (rc != SQLITE_OK) code = store_error(damaged ? NULL : dst, rc, from, err);
+  }
+  if (code == KH_OK && stat(from, &st) == 0 && chmod(to, st.st_mode & 07777) != 0)
+    code = kh_seterror(err, KH_EOUTPUT, "%s: %s", to, strerror(errno));
+  sqlite3_close_v2(dst);
+  sqlite3_close_v2(src);
+  return code;
 }
 
 /* Reads one integer pragma into *value. */

@@ -31,6 +31,20 @@ int store_busy_ms(void);
 ** failure *db is NULL and err says why (a data error for a missing or unreadable file). */
 int store_open(const char *path, enum store_mode mode, sqlite3 **db, kh_error *err);
 
+/* Opens the registry at path read-write, checks it, and takes its write lock (BEGIN
+** IMMEDIATE, which writes nothing), waiting as long as store_busy_ms says: until db is
+** closed no other kehoach can change the file, while readers go on reading. When the file
+** was replaced (renamed over) while we waited, the new one is opened instead. A file that
+** cannot be written is an output error "PATH cannot be written (read-only)". On success the
+** caller closes *db (which ends the transaction: nothing was written). */
+int store_registry_hold(const char *path, sqlite3 **db, kh_error *err);
+
+/* Copies the database at from into `to`, created (it must not hold a database yet), with
+** from's permissions, through SQLite's backup API on connections of its own: a consistent
+** copy whatever else holds from. Errors name from (the file the user knows): damaged, or
+** the disk full. */
+int store_copy(const char *from, const char *to, kh_error *err);
+
 /* Creates registry schema v1 in an empty database. Refuses a database that already holds
 ** tables (a data error). One transaction: nothing is left half-made. */
 int store_registry_init(sqlite3 *db, const char *display, kh_error *err);

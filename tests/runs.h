@@ -5,6 +5,7 @@
 **   kh_spawn         kehoach started in a folder, with extra environment, stderr to a file
 **   kh_wait          its exit code (128 + signal when killed)
 **   kh_copy          a file copied; kh_remove_tree: a scratch folder removed
+**   kh_mount_or_skip a small tmpfs (a disk that fills up, or is read-only), where allowed
 **   kh_results_look  the results database: integrity_check, runs, runs that are not whole
 **   kh_outputs_look  out/<plan-id>/: files missing, files that differ from a complete
 **                    run's, temporaries left by killed runs, anything else
@@ -16,6 +17,7 @@
 #define KEHOACH_TEST_RUNS_H
 
 #include <dirent.h>
+#include <sys/mount.h>
 
 #include <sqlite3.h>
 
@@ -90,6 +92,17 @@ static inline void kh_remove_tree(const char *dir) {
   if (strncmp(dir, "/tmp/kehoach-test-", 18) != 0) return; /* only what kh_tmpdir made */
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+}
+
+/* Mounts a tmpfs of the given options on dir; 0, or -1 after a notice that the test is
+** skipped, and why (mounting needs root, and a container may not allow it). The caller
+** unmounts it (umount2(dir, MNT_DETACH)) before any assertion can fail. */
+static inline int kh_mount_or_skip(const char *dir, unsigned long flags, const char *options) {
+  mkdir(dir, 0777);
+  if (mount("tmpfs", dir, "tmpfs", flags, options) == 0) return 0;
+  printf("[  NOTICE  ] cannot mount a tmpfs on %s (%s): skipped; run as root where mounting "
+         "is allowed to test it\n", dir, strerror(errno));
+  return -1;
 }
 
 /* One integer from a query; -1 when it fails. */

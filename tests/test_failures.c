@@ -14,7 +14,6 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/mount.h>
 
 #include <cmocka.h>
 
@@ -303,20 +302,11 @@ static void an_output_path_blocked_by_a_file_is_an_output_error(void **state) {
   free(blocked);
 }
 
-/* Mounts a tmpfs of the given options on dir; 0, or skips the test with why. */
-static int mount_or_skip(const char *dir, unsigned long flags, const char *options) {
-  mkdir(dir, 0777);
-  if (mount("tmpfs", dir, "tmpfs", flags, options) == 0) return 0;
-  printf("[  NOTICE  ] cannot mount a tmpfs on %s (%s): skipped; run as root where mounting "
-         "is allowed to test it\n", dir, strerror(errno));
-  return -1;
-}
-
 static void a_read_only_disk_is_an_output_error(void **state) {
   world *w = *state;
   first_run(w);
   char *ro = kh_path(w->dir, "ro");
-  if (mount_or_skip(ro, MS_RDONLY, "size=1m") != 0) {
+  if (kh_mount_or_skip(ro, MS_RDONLY, "size=1m") != 0) {
     free(ro);
     skip();
   }
@@ -350,7 +340,7 @@ static int run_on_small_disk(world *w, int size, int prefill, char **err) {
   char *disk = kh_path(w->dir, "disk");
   char options[64];
   snprintf(options, sizeof options, "size=%dk", prefill ? 4096 : size);
-  if (mount_or_skip(disk, 0, options) != 0) {
+  if (kh_mount_or_skip(disk, 0, options) != 0) {
     free(disk);
     return -1;
   }

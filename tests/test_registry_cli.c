@@ -2,7 +2,12 @@
 ** test_registry_cli.c — the household registry as an officer meets it through `kehoach db`:
 ** the default registry (KEHOACH_REGISTRY, made by `make`) holds what the 2021 plan needs;
 ** generate is deterministic and never leaves a half-made file; import takes all or nothing
-** and says where each problem is; export and import round-trip; stats and check.
+** and says where each problem is, and a killed import, a full or read-only disk leave the
+** registry byte for byte as it was; export and import round-trip; stats and check, which
+** undoes a change that was interrupted.
+**
+** The full and read-only disks are small tmpfs mounts (skipped, with a notice, where
+** mounting is not allowed).
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,7 +17,9 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "harness.h"
+#include <time.h>
+
+#include "runs.h"
 
 /* The first column of the first row of sql on the registry at path, as an integer. */
 static long long query_int(const char *path, const char *sql) {
@@ -170,12 +177,28 @@ static char *small_registry(const char *dir) {
 }
 
 static const char *const table_files[] = {"units.csv", "households.csv", "persons.csv",
-                                          "surveys.csv", "needs.csv", "events.csv"};
+                                          "surveys.csv", "needs.csv", "events.csv", "meta.csv"};
 
+/* What `kehoach db stats --json` and `kehoach db check --year 2021` say of small.db in dir. */
+static char *stats_and_check(const char *dir) {
+  const char *stats[] = {"db", "stats", "--db", "small.db", "--json", NULL};
+  const char *check[] = {"db", "check", "--db", "small.db", "--year", "2021", NULL};
+  kh_result s = kh_run_in(dir, stats), c = kh_run_in(dir, check);
+  size_t n = strlen(s.out) + strlen(s.err) + strlen(c.out) + strlen(c.err) + 64;
+  char *all = malloc(n);
+  snprintf(all, n, "stats %d\n%s%s\ncheck %d\n%s%s", s.code, s.out, s.err, c.code, c.out, c.err);
+  kh_result_free(&s), kh_result_free(&c);
+  return all;
+}
+
+/* Export then import gives the same tables, meta included: db stats and db check say the
+** same of both registries (the review of 2021 is read under the standard meta names). */
 static void export_then_import_gives_identical_tables(void **state) {
   char *dir = kh_tmpdir();
   char *reg = small_registry(dir);
-  char *out1 = kh_path(dir, "one"), *out2 = kh_path(dir, "two"), *copy = kh_path(dir, "copy.db");
+  char *out1 = kh_path(dir, "one"), *out2 = kh_path(dir, "two"), *rt = kh_path(dir, "rt");
+  mkdir(rt, 0700);
+  char *copy = kh_path(rt, "small.db");
   const char *exp1[] = {"db", "export", out1, "--db", reg, NULL};
   const char *imp[] = {"db", "import", out1, "--db", copy, NULL};
   const char *exp2[] = {"db", "export", out2, "--db", copy, NULL};
@@ -195,7 +218,13 @@ static void export_then_import_gives_identical_tables(void **state) {
   assert_int_equal(query_int(copy, "SELECT count(*) FROM households"), 5000);
   assert_int_equal(
       query_int(copy, "SELECT count(*) FROM surveys WHERE year = 2020 AND unable_to_escape = 1"), 57);
-  free(out1), free(out2), free(copy), free(reg), free(dir);
+  assert_int_equal(query_int(copy, "SELECT count(*) FROM meta WHERE key = 'standard.2021' AND "
+                                   "value = 'vn-2022'"), 1);
+  char *before = stats_and_check(dir), *after = stats_and_check(rt);
+  assert_non_null(strstr(before, "check 0\n"));
+  assert_string_equal(before, after);
+  free(before), free(after);
+  free(out1), free(out2), free(copy), free(rt), free(reg), free(dir);
 }
 
 typedef struct bad_file {
@@ -221,7 +250,7 @@ static void import_refuses_bad_files_and_leaves_the_registry_unchanged(void **st
       {"households.csv", "code,unit\n02602-00001,02602\n",
        "row 2, column code: '02602-00001' appears twice (in this file or already in the registry)"},
       {"needs.csv", "household,year,kind\nNO-SUCH,2020,credit\n",
-       "needs.csv: row 2, column household: 'NO-SUCH' is not the code or id of a household"},
+       "needs.csv: row 2, column household: 'NO-SUCH' is not the code of a household"},
       {"needs.csv", "household,year,kind\n02602-00001,2020,cows\n",
        "row 2, column kind: 'cows' is not one of credit, livestock"},
       {"surveys.csv", "household,year\n02602-00001,2021\n",
@@ -233,9 +262,23 @@ static void import_refuses_bad_files_and_leaves_the_registry_unchanged(void **st
        "events.csv: row 2, column date: '2021-02-30' is not a date as YYYY-MM-DD"},
       {"households.csv", "code,unit,ethnic_minority\nX-1,02632,yes\n",
        "row 2, column ethnic_minority: 'yes' is not 0 or 1"},
-      {"persons.csv", "household,name,sex\n02602-00001,\"Lò Thị\" Mai,F\n", "persons.csv: row 2"},
+      {"persons.csv", "household,name,sex\n02602-00001,\"Lò Thị\" Mai,F\n",
+       "persons.csv: row 2: a \" stands inside a value: a value with a \" in it is written in quotes "
+       "whole, each \" inside doubled"},
+      {"persons.csv", "household,name,sex\n02602-00001,\"Lò Thị Mai,F\n02602-00001,Mai,F\n",
+       "persons.csv: row 2: a quoted value is not closed: a \" is missing"},
+      {"units.csv", "", "units.csv: the file is empty: the first row must name the columns (code, "
+       "name, level, kind, parent, urban, difficult)"},
       {"surveys.csv", "household,year,income\n02602-00001,,500000\n",
        "row 2, column year: empty, but it must be given"},
+      {"meta.csv", "key,value\nstandard.2022,vn-2021\n",
+       "meta.csv: row 2, column value: 'vn-2021' is not the name of a poverty standard (vn-2016, "
+       "vn-2022); did you mean vn-2022?"},
+      {"meta.csv", "key,value\nstandard.21,vn-2022\n",
+       "row 2, column key: 'standard.21' is not standard.YEAR with the year of a review, as standard.2021"},
+      {"meta.csv", "key,value\nevents_until,2021-13-01\n",
+       "row 2, column value: '2021-13-01' is not a date as YYYY-MM-DD"},
+      {"meta.csv", "key,value\nseed,7\n", "meta.csv: row 2, column key: 'seed' appears twice"},
   };
   char *dir = kh_tmpdir();
   char *reg = small_registry(dir);
@@ -270,6 +313,10 @@ static void import_reads_a_bom_old_tone_placement_and_household_codes(void **sta
   kh_write_file(households, "\xEF\xBB\xBF" "code,unit,village,head\nNEW-1,Vạn Hoà,Thôn 3,Lò Văn Ho\xCC\x80" "a\n");
   kh_write_file(persons, "household,name,sex,birth_year\nNEW-1,Lò Văn Hòa,Nam,1970\n");
   kh_write_file(surveys, "household,year,income,status\nNEW-1,2020,\"650.000\",poor\n");
+  /* a key kehoach reads, checked; one it does not, kept as it is */
+  char *meta = kh_path(in, "meta.csv");
+  kh_write_file(meta, "key,value\nstandard.2022,vn-2022\nreviewed_by,Phòng LĐ-TB&XH\n");
+  free(meta);
   const char *args[] = {"db", "import", in, "--db", reg, NULL};
   kh_result r = kh_run(args);
   if (r.code != 0) fail_msg("%s", r.err);
@@ -281,6 +328,8 @@ static void import_reads_a_bom_old_tone_placement_and_household_codes(void **sta
                                   "p.household WHERE h.code = 'NEW-1' AND p.sex = 'M'"), 1);
   assert_int_equal(query_int(reg, "SELECT income FROM surveys s JOIN households h ON h.id = "
                                   "s.household WHERE h.code = 'NEW-1'"), 650000);
+  assert_int_equal(query_int(reg, "SELECT count(*) FROM meta WHERE (key, value) IN (VALUES "
+                                  "('standard.2022', 'vn-2022'), ('reviewed_by', 'Phòng LĐ-TB&XH'))"), 2);
   free(households), free(persons), free(surveys), free(in), free(reg), free(dir);
 }
 
@@ -305,6 +354,292 @@ static void import_into_a_missing_file_creates_a_registry_or_nothing(void **stat
   assert_false(kh_exists(bad));
   kh_result_free(&r);
   free(bad), free(units), free(reg), free(dir);
+}
+
+/* Runs kehoach with args and fails the test, with what it said, unless it exits 0. */
+static void run_ok(const char *const args[]) {
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("kehoach %s %s exited %d:\n%s", args[0], args[1], r.code, r.err);
+  kh_result_free(&r);
+}
+
+/* Each file of table_files is the same in folders a and b. */
+static void assert_same_files(const char *a, const char *b) {
+  for (size_t i = 0; i < sizeof table_files / sizeof table_files[0]; i++) {
+    const char *name = table_files[i];
+    char *fa = kh_path(a, name), *fb = kh_path(b, name);
+    char *ta = kh_read_file(fa), *tb = kh_read_file(fb);
+    if (ta == NULL || tb == NULL || strcmp(ta, tb) != 0)
+      fail_msg("%s differs:\n%s\n---\n%s", name, ta ? ta : "(missing)", tb ? tb : "(missing)");
+    free(ta), free(tb), free(fa), free(fb);
+  }
+}
+
+/* Household codes that are numbers, each another household's id: a row names its
+** household by code, export writes codes, and export then import keeps every member,
+** review, need and event with its own household. An id given where a code belongs is
+** refused with the code to write. */
+static void household_codes_that_are_numbers_survive_export_and_import(void **state) {
+  char *dir = kh_tmpdir();
+  char *in = kh_path(dir, "in"), *a = kh_path(dir, "a.db"), *b = kh_path(dir, "b.db");
+  char *out1 = kh_path(dir, "one"), *out2 = kh_path(dir, "two");
+  mkdir(in, 0700);
+  static const char *const files[][2] = {
+      {"units.csv", "code,name,level,kind,parent,urban\n10,Lào Cai,province,tỉnh,,0\n"
+                    "080,Thành phố Lào Cai,district,thành phố,10,0\n02602,Duyên Hải,commune,phường,080,1\n"},
+      {"households.csv", "id,code,unit,head\n1,2,02602,Alice\n2,1,02602,Bob\n3,30,02602,Carol\n"},
+      {"persons.csv", "id,household,name\n1,1,Bob's son\n2,2,Alice's daughter\n3,30,Carol\n"},
+      {"surveys.csv", "household,year,income,status\n1,2020,500000,poor\n2,2020,3000000,non_poor\n"},
+      {"needs.csv", "household,year,kind\n1,2020,credit\n"},
+      {"events.csv", "id,household,date,kind\n1,2,2021-03-01,moved\n"},
+  };
+  for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+    char *p = kh_path(in, files[i][0]);
+    kh_write_file(p, files[i][1]);
+    free(p);
+  }
+  const char *imp_a[] = {"db", "import", in, "--db", a, NULL};
+  const char *exp_a[] = {"db", "export", out1, "--db", a, NULL};
+  const char *imp_b[] = {"db", "import", out1, "--db", b, NULL};
+  const char *exp_b[] = {"db", "export", out2, "--db", b, NULL};
+  run_ok(imp_a), run_ok(exp_a), run_ok(imp_b), run_ok(exp_b);
+  static const char *const checks[] = {
+      "SELECT count(*) FROM persons p JOIN households h ON h.id = p.household WHERE "
+      "(p.name, h.head) IN (VALUES ('Bob''s son', 'Bob'), ('Alice''s daughter', 'Alice'), ('Carol', 'Carol'))",
+      "SELECT count(*) FROM surveys s JOIN households h ON h.id = s.household WHERE "
+      "(h.head, s.status) IN (VALUES ('Bob', 'poor'), ('Alice', 'non_poor'))",
+      "SELECT count(*) FROM needs n JOIN households h ON h.id = n.household WHERE h.head = 'Bob'",
+      "SELECT count(*) FROM events e JOIN households h ON h.id = e.household WHERE h.head = 'Alice'",
+  };
+  static const long long expected[] = {3, 2, 1, 1};
+  for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+    assert_int_equal(query_int(a, checks[i]), expected[i]);
+    assert_int_equal(query_int(b, checks[i]), expected[i]);
+  }
+  assert_same_files(out1, out2);
+  char *persons = kh_path(out1, "persons.csv");
+  char *text = kh_read_file(persons);
+  assert_non_null(strstr(text, "\n1,1,Bob's son,"));   /* the code, 1, of Bob (id 2) */
+  free(text);
+  /* the id of Carol, 3, is no household's code */
+  kh_write_file(persons, "id,household,name\n9,3,Carol's son\n");
+  const char *by_id[] = {"db", "import", persons, "--db", b, NULL};
+  kh_result r = kh_run(by_id);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "persons.csv: row 2, column household: '3' is not the code of a "
+                                "household in the registry or in households.csv (a household is named "
+                                "by its code, not its id: the household of id 3 has the code 30)"));
+  kh_result_free(&r);
+  free(persons), free(in), free(a), free(b), free(out1), free(out2), free(dir);
+}
+
+/* A registry damaged halfway through: export says so, and leaves neither files nor the
+** folders it was to make. */
+static void export_of_a_damaged_registry_leaves_nothing(void **state) {
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir);
+  struct stat st;
+  assert_int_equal(stat(reg, &st), 0);
+  FILE *f = fopen(reg, "r+b");
+  assert_non_null(f);
+  fseek(f, st.st_size / 3, SEEK_SET);
+  for (long i = 0; i < st.st_size / 3; i++) fputc(0xFF, f);
+  assert_int_equal(fclose(f), 0);
+  char *out = kh_path(dir, "out"), *csv = kh_path(out, "csv");
+  const char *args[] = {"db", "export", csv, "--db", reg, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "small.db: the file is damaged"));
+  assert_false(kh_exists(out));
+  kh_result_free(&r);
+  free(csv), free(out), free(reg), free(dir);
+}
+
+/* ---- an import that does not finish ---------------------------------------------------- */
+
+/* persons.csv in the folder sub (made when missing) with n members of the household
+** 02602-00001: an import that takes a while and grows the registry; the path, malloc'ed. */
+static char *many_persons(const char *sub, int n) {
+  mkdir(sub, 0700);
+  char *path = kh_path(sub, "persons.csv");
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  fputs("household,name,birth_year\n", f);
+  for (int i = 0; i < n; i++) fprintf(f, "02602-00001,Người thứ %d,%d\n", i, 1930 + i % 90);
+  assert_int_equal(fclose(f), 0);
+  return path;
+}
+
+/* The registry at path is byte for byte the one whose sha256 is sha, no -journal is beside
+** it, and a command that only reads it works. */
+static void assert_untouched(const char *path, const char *sha) {
+  char *now = kh_sha256(path);
+  assert_string_equal(now, sha);
+  free(now);
+  char journal[4096];
+  snprintf(journal, sizeof journal, "%s-journal", path);
+  if (kh_exists(journal)) fail_msg("%s was left", journal);
+  const char *stats[] = {"db", "stats", "--db", path, NULL};
+  kh_result r = kh_run(stats);
+  if (r.code != 0) fail_msg("db stats: exit %d\n%s", r.code, r.err);
+  kh_result_free(&r);
+}
+
+static double seconds_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Killed (SIGKILL) while the rows go in: the registry keeps every byte, has no journal a
+** reader would trip on, and the next import removes the temporary the killed one left. */
+static void a_killed_import_leaves_the_registry_as_it_was(void **state) {
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir), *sha = kh_sha256(reg);
+  char *many = kh_path(dir, "many"), *persons = many_persons(many, 400000);
+  char tmp[4096];
+  snprintf(tmp, sizeof tmp, "%s.tmp-import", reg);
+  struct stat st;
+  assert_int_equal(stat(reg, &st), 0);
+  off_t size = st.st_size;
+  const char *args[] = {"db", "import", persons, "--db", reg, NULL};
+  pid_t pid = kh_spawn(dir, args, NULL, "err");
+  /* once rows are being written (the copy has grown), or after 30 s whatever happens */
+  struct stat t;
+  for (double t0 = seconds_now(); seconds_now() - t0 < 30;) {
+    if (stat(tmp, &t) == 0 && t.st_size > size + 64 * 1024) break;
+    usleep(10000);
+  }
+  kill(pid, SIGKILL);
+  assert_int_equal(kh_wait(pid), 128 + SIGKILL);
+  assert_true(kh_exists(tmp)); /* killed: its temporary stays, beside the registry */
+  assert_untouched(reg, sha);
+  /* the next import removes the killed one's temporary */
+  char *needs = kh_path(dir, "needs.csv");
+  kh_write_file(needs, "household,year,kind\n02602-00001,2025,credit\n");
+  const char *next[] = {"db", "import", needs, "--db", reg, NULL};
+  run_ok(next);
+  assert_false(kh_exists(tmp));
+  snprintf(tmp, sizeof tmp, "%s.tmp-import-journal", reg);
+  assert_false(kh_exists(tmp));
+  assert_int_equal(query_int(reg, "SELECT count(*) FROM needs WHERE year = 2025"), 1);
+  kh_remove_tree(dir);
+  free(needs), free(persons), free(many), free(sha), free(reg), free(dir);
+}
+
+/* The disk fills up while the rows go in: an output error that says so; an existing
+** registry keeps every byte, a new one is not made, and no temporary is left. */
+static void an_import_on_a_full_disk_leaves_the_registry_as_it_was(void **state) {
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir);
+  /* the registry as CSV files, with 400,000 more members: for a new registry */
+  char *csv = kh_path(dir, "csv");
+  const char *export[] = {"db", "export", csv, "--db", reg, NULL};
+  run_ok(export);
+  char *persons = many_persons(csv, 400000);
+  char *disk = kh_path(dir, "disk");
+  struct stat st;
+  assert_int_equal(stat(reg, &st), 0);
+  char options[64];
+  /* room for the registry and its copy, not for 400,000 more members */
+  snprintf(options, sizeof options, "size=%lldk", (long long)(st.st_size * 2 / 1024 + 512));
+  if (kh_mount_or_skip(disk, 0, options) != 0) {
+    kh_remove_tree(dir);
+    free(disk), free(persons), free(csv), free(reg), free(dir);
+    skip();
+  }
+  char *on_disk = kh_path(disk, "registry.db"), *fresh = kh_path(disk, "new.db");
+  int copied = kh_copy(reg, on_disk);
+  char *sha = kh_sha256(on_disk);
+  const char *into_existing[] = {"db", "import", persons, "--db", on_disk, NULL};
+  const char *into_new[] = {"db", "import", csv, "--db", fresh, NULL};
+  kh_result existing = kh_run(into_existing), made = kh_run(into_new);
+  /* judged before unmounting */
+  char *left = NULL;
+  DIR *d = opendir(disk);
+  for (struct dirent *e; d && (e = readdir(d)) != NULL;)
+    if (e->d_name[0] != '.' && strcmp(e->d_name, "registry.db") != 0 && left == NULL) left = strdup(e->d_name);
+  if (d) closedir(d);
+  char *now = kh_sha256(on_disk);
+  char journal[4096];
+  snprintf(journal, sizeof journal, "%s-journal", on_disk);
+  int hot = kh_exists(journal);
+  const char *stats[] = {"db", "stats", "--db", on_disk, NULL};
+  kh_result after = kh_run(stats);
+  umount2(disk, MNT_DETACH);
+  assert_int_equal(copied, 0);
+  assert_false(hot);
+  if (existing.code != 5 || strstr(existing.err, "the disk is full") == NULL)
+    fail_msg("into a registry: exit %d\n%s", existing.code, existing.err);
+  if (made.code != 5 || strstr(made.err, "the disk is full") == NULL)
+    fail_msg("into a new registry: exit %d\n%s", made.code, made.err);
+  if (left) fail_msg("%s was left on the full disk", left);
+  assert_string_equal(now, sha);
+  assert_int_equal(after.code, 0);
+  kh_result_free(&existing), kh_result_free(&made), kh_result_free(&after);
+  kh_remove_tree(dir);
+  free(now), free(sha), free(on_disk), free(fresh), free(disk), free(persons), free(csv), free(reg),
+      free(dir);
+}
+
+/* A registry on a disk mounted read-only: said in plain words, exit 5. */
+static void an_import_into_a_read_only_registry_says_so(void **state) {
+  char *dir = kh_tmpdir();
+  char *disk = kh_path(dir, "ro"), *reg = kh_path(disk, "registry.db"), *needs = kh_path(dir, "needs.csv");
+  kh_write_file(needs, "household,year,kind\n02602-00001,2025,credit\n");
+  if (kh_mount_or_skip(disk, 0, "size=64m") != 0) {
+    free(needs), free(reg), free(disk), free(dir);
+    skip();
+  }
+  int copied = kh_copy(kh_registry(), reg);
+  int remounted = mount("tmpfs", disk, "tmpfs", MS_REMOUNT | MS_RDONLY, "size=64m");
+  const char *args[] = {"db", "import", needs, "--db", reg, NULL};
+  kh_result r = kh_run(args);
+  umount2(disk, MNT_DETACH);
+  assert_int_equal(copied, 0);
+  assert_int_equal(remounted, 0);
+  assert_int_equal(r.code, 5);
+  assert_non_null(strstr(r.err, "ro/registry.db cannot be written (read-only: the disk it is on is "
+                                "mounted read-only)"));
+  assert_null(strstr(r.err, "readonly database"));
+  kh_result_free(&r);
+  free(needs), free(reg), free(disk), free(dir);
+}
+
+/* Another program stopped in the middle of a change to the registry (a hot -journal beside
+** it, some pages already written): a command that only reads says so and how to recover,
+** exit 3; db check undoes the change, and the registry is again byte for byte what it was. */
+static void an_interrupted_change_is_named_and_db_check_undoes_it(void **state) {
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir), *sha = kh_sha256(reg);
+  pid_t pid = fork();
+  if (pid == 0) {
+    sqlite3 *db = NULL;
+    if (sqlite3_open(reg, &db) != SQLITE_OK ||
+        sqlite3_exec(db, "PRAGMA cache_size = 5; BEGIN; UPDATE persons SET name = name || ' x';",
+                     NULL, NULL, NULL) != SQLITE_OK)
+      _exit(1);
+    _exit(0); /* gone without COMMIT or ROLLBACK, as when killed */
+  }
+  assert_int_equal(kh_wait(pid), 0);
+  char journal[4096];
+  snprintf(journal, sizeof journal, "%s-journal", reg);
+  assert_true(kh_exists(journal));
+  const char *stats[] = {"db", "stats", "--db", reg, NULL};
+  kh_result r = kh_run(stats);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "small.db: the last change to this database was interrupted"));
+  assert_non_null(strstr(r.err, "small.db-journal beside it holds what must be undone first"));
+  assert_non_null(strstr(r.err, "`kehoach db check --db "));
+  assert_null(strstr(r.err, "readonly database"));
+  kh_result_free(&r);
+  const char *check[] = {"db", "check", "--db", reg, NULL};
+  r = kh_run(check);
+  if (r.code != 0) fail_msg("db check: exit %d\n%s", r.code, r.err);
+  assert_non_null(strstr(r.err, "the change to it that was interrupted is undone"));
+  kh_result_free(&r);
+  assert_untouched(reg, sha);
+  free(sha), free(reg), free(dir);
 }
 
 /* ---- db stats and db check -------------------------------------------------------------- */
@@ -429,6 +764,12 @@ int main(void) {
       cmocka_unit_test(import_refuses_bad_files_and_leaves_the_registry_unchanged),
       cmocka_unit_test(import_reads_a_bom_old_tone_placement_and_household_codes),
       cmocka_unit_test(import_into_a_missing_file_creates_a_registry_or_nothing),
+      cmocka_unit_test(household_codes_that_are_numbers_survive_export_and_import),
+      cmocka_unit_test(export_of_a_damaged_registry_leaves_nothing),
+      cmocka_unit_test(a_killed_import_leaves_the_registry_as_it_was),
+      cmocka_unit_test(an_import_on_a_full_disk_leaves_the_registry_as_it_was),
+      cmocka_unit_test(an_import_into_a_read_only_registry_says_so),
+      cmocka_unit_test(an_interrupted_change_is_named_and_db_check_undoes_it),
       cmocka_unit_test(stats_tabulate_the_default_registry_aligned),
       cmocka_unit_test(stats_default_to_the_latest_review_under_its_own_standard),
       cmocka_unit_test(check_passes_the_default_registry),

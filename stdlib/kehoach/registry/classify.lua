@@ -1,8 +1,11 @@
 -- classify.lua — the households of one annual review classified by a poverty standard,
 -- inside SQLite (the standard's rule compiled to SQL), for db stats, db check and bench.
 --
---   classify.open(opts)  -> db, year, std: the registry opts.db (default
---                           data/registry.db) read-only; the review opts.year (default the
+--   classify.open(opts [, recover]) -> db, year, std: the registry opts.db (default
+--                           data/registry.db), only read (with recover, opened for writing
+--                           first, so that SQLite undoes a change that was interrupted,
+--                           from the -journal beside it; said on stderr: db check's
+--                           work); the review opts.year (default the
 --                           latest); the standard opts.standard (default the one the
 --                           registry's meta says the review was recorded under, key
 --                           "standard.<year>", else the one in force that year). Raises
@@ -15,7 +18,7 @@
 local util = require "kehoach.util"
 local standards = require "kehoach.standards"
 
-local store = core.store
+local store, fs, host = core.store, core.fs, core.host
 
 local M = {}
 
@@ -26,9 +29,15 @@ M.OPTIONS = {
   { "standard", "S", "the poverty standard (default the one the review was recorded under, else the one in force that year)" },
 }
 
-function M.open(opts)
+function M.open(opts, recover)
   local path = opts.db or "data/registry.db"
-  local db = store.registry(path, "ro")
+  local journal = path .. "-journal"
+  local interrupted = recover and fs.exists(journal)
+  local db = store.registry(path, recover and "rw" or "ro")
+  if interrupted and not fs.exists(journal) then
+    host.ewrite(string.format("%s: the change to it that was interrupted is undone (%s is gone)\n",
+      path, journal))
+  end
   local year
   if opts.year then
     year = math.tointeger(tonumber(opts.year))

@@ -3,14 +3,16 @@
 --   import.run(db, files) -> { table = rows imported }, or nil, problems, how many
 --     db: a registry open read-write; files: { table name = path }. Runs inside one
 --     transaction it opens: committed when there is no problem, rolled back otherwise.
---     problems: a list of lines "FILE: row R, column C: 'VALUE' ... (expected ...)", at
---     most MAX_PROBLEMS of them, then one saying how many more there were.
+--     problems: a list of lines "FILE: row R, column C: 'VALUE' ... (expected ...)" (or
+--     "FILE: ..." for the whole file), at most MAX_PROBLEMS of them, then one saying how
+--     many more there were.
 --
 -- Each file is streamed: a row is checked (types, enumerations, units and households it
 -- refers to, keys already taken) and inserted at once, so later rows and files see it.
 -- Tables load parents first (tables.list order), whatever order the files came in.
 local util = require "kehoach.util"
 local tables = require "kehoach.registry.tables"
+local standards = require "kehoach.standards"
 
 local csv, text = core.csv, core.text
 
@@ -35,8 +37,9 @@ local function context(db)
       ctx.extra = ctx.extra + 1
       return
     end
-    local where = column and string.format("row %d, column %s", row, column) or string.format("row %d", row)
-    ctx.problems[#ctx.problems + 1] = string.format("%s: %s: " .. fmt, file, where, ...)
+    local where = not row and "" or column and string.format("row %d, column %s: ", row, column)
+      or string.format("row %d: ", row)
+    ctx.problems[#ctx.problems + 1] = string.format("%s: %s" .. fmt, file, where, ...)
   end
   function ctx.add_unit(code, name, level)
     ctx.units[code] = level
@@ -51,7 +54,7 @@ local function context(db)
     ctx.add_unit(u.code, u.name, u.level)
   end
   ctx.household_by_code = db:prepare("SELECT id FROM households WHERE code = ?")
-  ctx.household_by_id = db:prepare("SELECT id FROM households WHERE id = ?")
+  ctx.household_by_id = db:prepare("SELECT code FROM households WHERE id = ?")
   return ctx
 end
 
@@ -66,7 +69,8 @@ end
 
 -- ---- values ----------------------------------------------------------------------------
 
--- Each converter: raw text (not empty) -> value, or nil and what was expected.
+-- Each converter: raw text (not empty), its column, the import, the table's name, the
+-- row's values so far (by column index) -> value, or nil and what was expected.
 local convert = {}
 
 function convert.text(raw)
@@ -116,6 +120,34 @@ function convert.date(raw)
   return raw
 end
 
+function convert.standard(raw)
+  local v = text.nfc(raw) or raw
+  local names = standards.names()
+  for _, name in ipairs(names) do
+    if v == name then return v end
+  end
+  local near = util.nearest(v, names)
+  return nil, "the name of a poverty standard (" .. table.concat(names, ", ") .. ")"
+    .. (near and ("; did you mean " .. near .. "?") or "")
+end
+
+function convert.meta_key(raw)
+  local v = text.nfc(raw) or raw
+  if v:match("^standard%.") and not v:match("^standard%.%d%d%d%d$") then
+    return nil, "standard.YEAR with the year of a review, as standard.2021"
+  end
+  return v
+end
+
+-- Checked as the row's key says (tables.META); the value of another key is kept as it is.
+function convert.meta_value(raw, col, ctx, tname, values)
+  local rule = values[1] and tables.meta_rule(values[1])
+  if not rule then return text.nfc(raw) end
+  local v, expected = convert[rule[2]](raw, rule, ctx, tname, values)
+  if v == nil then return nil, expected end
+  return tostring(v)
+end
+
 -- A unit code; households.unit also takes a commune's name.
 function convert.unit(raw, col, ctx, tname)
   local v = text.nfc(raw) or raw
@@ -141,14 +173,20 @@ local function lookup(stmt, ...)
   return iter(state)
 end
 
--- A household's code, or its id.
+-- A household's code (never its id: tables.lua says why); a value that is no household's
+-- code but some household's id is refused with that household's code.
 function convert.household(raw, col, ctx)
   local v = text.nfc(raw) or raw
   local row = lookup(ctx.household_by_code, v)
   if row then return row.id end
-  local id = v:match("^%d+$") and math.tointeger(tonumber(v))
-  if id and lookup(ctx.household_by_id, id) then return id end
-  return nil, "the code or id of a household in the registry or in households.csv"
+  local expected = "the code of a household in the registry or in households.csv"
+  local id = v:match("^%s*%d+%s*$") and math.tointeger(tonumber(v))
+  local other = id and lookup(ctx.household_by_id, id)
+  if other then
+    return nil, string.format("%s (a household is named by its code, not its id: the household "
+      .. "of id %d has the code %s)", expected, id, other.code)
+  end
+  return nil, expected
 end
 
 -- ---- one file --------------------------------------------------------------------------
@@ -251,7 +289,7 @@ local function import_file(ctx, spec, file)
           ctx.problem(file, row, c[1], "%s is not UTF-8 text (save the file as UTF-8)", show(raw))
           good = false
         else
-          v, expected = convert[c[2]](raw, c, ctx, spec.name)
+          v, expected = convert[c[2]](raw, c, ctx, spec.name, values)
           if v == nil then
             if c[2] == "unit" and spec.name == "units" then
               v = text.nfc(raw) or raw           -- a parent later in the file: checked at the end
@@ -274,6 +312,10 @@ local function import_file(ctx, spec, file)
         if spec.name == "units" then ctx.add_unit(values[1], values[2], values[3]) end
       end
     end
+  end
+  if not width then
+    ctx.problem(file, nil, nil, "the file is empty: the first row must name the columns (%s)",
+      table.concat(tables.column_names(spec), ", "))
   end
   for _, p in ipairs(parents) do
     if not ctx.units[p.code] then

@@ -2,8 +2,8 @@
 -- them: which columns, of what type, what each must hold, and in what order tables load
 -- (parents first). Import checks against it, export writes by it.
 --
--- A table: { name, unique = { {columns}... } (each must not repeat), order = export order,
--- columns }. A column: { name, type, required = bool, default = value, values = {...}, min =, max =,
+-- A table: { name, unique = { {columns}... } (each must not repeat), order = export order
+-- (an ORDER BY on the table as t), columns }. A column: { name, type, required = bool, default = value, values = {...}, min =, max =,
 -- expected = "words for an error message" }. Types:
 --   text      any UTF-8 text, stored NFC; empty is NULL
 --   integer   a whole number (min/max)
@@ -13,7 +13,13 @@
 --   date      YYYY-MM-DD, a real day
 --   unit      a unit's code; for households.unit also a commune's name (matched the
 --             Vietnamese way: "Hoà Bình" finds "Hòa Bình")
---   household a household's code, or its id
+--   standard  the name of a poverty standard (vn-2016, vn-2022)
+--   meta_key  a key of meta: any text, but standard.* must be standard.YEAR
+--   meta_value text; for the keys kehoach reads (M.META) what M.META says
+--   household a household's code. A row names its household by code, never by id: codes
+--             are what households.csv must give (ids may be left to SQLite), and a code
+--             that looks like a number ("17") would otherwise be read as another
+--             household's id. Export writes codes too.
 local M = {}
 
 local INDICATORS = { "d_employment", "d_dependants", "d_nutrition", "d_health_access",
@@ -35,7 +41,7 @@ survey_columns[#survey_columns + 1] = { "status", "enum", values = { "poor", "ne
 survey_columns[#survey_columns + 1] = flag("unable_to_escape", 0)
 
 M.list = {
-  { name = "units", unique = { { "code" } }, order = "CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, code",
+  { name = "units", unique = { { "code" } }, order = "CASE t.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, t.code",
     columns = {
       { "code", "text", required = true },
       { "name", "text", required = true },
@@ -45,7 +51,7 @@ M.list = {
       flag("urban", nil, true),
       flag("difficult", 0),
     } },
-  { name = "households", unique = { { "id" }, { "code" } }, order = "id",
+  { name = "households", unique = { { "id" }, { "code" } }, order = "t.id",
     columns = {
       { "id", "integer", min = 1 },
       { "code", "text", required = true },
@@ -54,7 +60,7 @@ M.list = {
       { "head", "text" },
       flag("ethnic_minority", 0),
     } },
-  { name = "persons", unique = { { "id" } }, order = "id",
+  { name = "persons", unique = { { "id" } }, order = "t.id",
     columns = {
       { "id", "integer", min = 1 },
       { "household", "household", required = true },
@@ -68,15 +74,15 @@ M.list = {
       flag("health_insurance", 0),
       flag("in_school", 0),
     } },
-  { name = "surveys", unique = { { "household", "year" } }, order = "household, year", columns = survey_columns },
-  { name = "needs", unique = { { "household", "year", "kind" } }, order = "household, year, kind",
+  { name = "surveys", unique = { { "household", "year" } }, order = "t.household, t.year", columns = survey_columns },
+  { name = "needs", unique = { { "household", "year", "kind" } }, order = "t.household, t.year, t.kind",
     columns = {
       { "household", "household", required = true },
       { "year", "integer", required = true, min = 1900, max = 2200 },
       { "kind", "enum", required = true,
         values = { "credit", "livestock", "training", "housing", "employment", "education" } },
     } },
-  { name = "events", unique = { { "id" } }, order = "id",
+  { name = "events", unique = { { "id" } }, order = "t.id",
     columns = {
       { "id", "integer", min = 1 },
       { "household", "household", required = true },
@@ -85,6 +91,31 @@ M.list = {
       { "note", "text" },
     } },
 }
+
+-- meta holds what the registry says about itself, one value per key: how it was made
+-- (generated_by, profile, seed, households), the review it was made from (survey_year,
+-- standard) and, for each review, the standard it was recorded under (standard.2021 =
+-- vn-2022: db stats and db check read that review under it), and how far its events go
+-- (events_until: progress reads it). Import checks the value of the keys kehoach reads, as
+-- below, and keeps any other key as it is: a note of another tool, or of a later kehoach.
+M.META = {
+  { "^standard$", { "value", "standard" } },
+  { "^standard%.%d%d%d%d$", { "value", "standard" } },
+  { "^survey_year$", { "value", "integer", min = 1900, max = 2200 } },
+  { "^events_until$", { "value", "date" } },
+  { "^seed$", { "value", "integer" } },
+  { "^households$", { "value", "integer", min = 0 } },
+}
+M.list[#M.list + 1] = { name = "meta", unique = { { "key" } }, order = "t.key",
+  columns = { { "key", "meta_key", required = true }, { "value", "meta_value" } } }
+
+-- What the value of a meta key must be (a column), or nil for a key kehoach does not read.
+function M.meta_rule(key)
+  for _, rule in ipairs(M.META) do
+    if key:match(rule[1]) then return rule[2] end
+  end
+  return nil
+end
 
 M.by_name = {}
 for _, t in ipairs(M.list) do M.by_name[t.name] = t end

@@ -8,7 +8,7 @@ local classify = require "kehoach.registry.classify"
 local host = core.host
 
 local function run(opts)
-  local db <close>, year, std, path = classify.open(opts)
+  local db <close>, year, std, path = classify.open(opts, true)
   local sql = string.format([[SELECT c.*, u.name AS commune FROM (%s) c JOIN units u ON u.code = c.unit
     WHERE c.recorded IS NOT c.status OR (c.unable_to_escape = 1 AND c.recorded IS NOT 'poor')
     ORDER BY c.code]], classify.sql(std))
@@ -41,7 +41,8 @@ return {
   about = "Lists every household whose recorded status differs from the one the poverty standard\n"
     .. "computes from its income and deprivations, by household code, with the reason; and\n"
     .. "those recorded unable to escape poverty who are not poor. Exits 0 when there is none,\n"
-    .. "3 otherwise.",
+    .. "3 otherwise. A change to the registry that was interrupted (a FILE-journal left beside\n"
+    .. "it) is undone first.",
   args = {},
   options = classify.OPTIONS,
   run = run,

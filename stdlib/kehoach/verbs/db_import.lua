@@ -1,7 +1,12 @@
 -- db_import.lua — `kehoach db import DIR|FILE... [--db FILE]`: CSV files into a registry,
--- all or nothing. A registry that does not exist yet is created (built under a temporary
--- name, moved into place only when every row was accepted); an existing one gets the rows
--- added in one transaction, and is left exactly as it was when any row is refused.
+-- all or nothing, on disk too. The rows go into a temporary file beside the registry,
+-- FILE.tmp-import: a new registry, or a copy of the existing one (whose write lock is held
+-- meanwhile, so no other import changes it); once every row was accepted and committed, the
+-- temporary is moved over FILE in one step. A kill or a full disk leaves FILE as it was
+-- (and at most the temporary, which the next import removes); a refused row, FILE and no
+-- temporary. A registry in SQLite's WAL mode takes the rows in place, in one transaction:
+-- moving a file over it would hand its readers' -wal to the new one, and WAL keeps the
+-- file whole through a kill by itself.
 local util = require "kehoach.util"
 local tables = require "kehoach.registry.tables"
 local import = require "kehoach.registry.import"
@@ -46,21 +51,35 @@ local function input_files(args)
   return files
 end
 
+-- Removes the temporary of an import and its journal, when there.
+local function remove_temporary(tmp)
+  for _, f in ipairs({ tmp, tmp .. "-journal" }) do
+    if fs.exists(f) then fs.remove(f) end
+  end
+end
+
 local function run(opts, args)
   local path = opts.db or "data/registry.db"
   local files = input_files(args)
   local creating = not fs.exists(path)
-  local target = path
   if creating then
     local dir = path:match("^(.*)/[^/]*$")
     if dir then fs.mkdir(dir) end
-    target = path .. ".tmp-import"
-    if fs.exists(target) then fs.remove(target) end
   end
+  local held <close> = not creating and store.registry(path, "hold") or nil
+  local in_place = held and held:value("PRAGMA journal_mode") == "wal"
+  local tmp = path .. ".tmp-import"
+  -- a killed import's temporary is ours to remove: we hold the registry (or make it)
+  if not in_place then remove_temporary(tmp) end
   local cleanup <close> = setmetatable({}, { __close = function()
-    if creating and fs.exists(target) then fs.remove(target) end
+    if not in_place then remove_temporary(tmp) end
   end })
-  local db <close> = store.registry(target, creating and "init" or "rw")
+  if in_place then
+    held:exec("ROLLBACK")              -- import.run opens the transaction itself
+  elseif not creating then
+    store.copy(path, tmp)
+  end
+  local db <close> = in_place and held or store.registry(tmp, creating and "init" or "rw")
   local counts, problems, total = import.run(db, files)
   db:close()
   if not counts then
@@ -68,8 +87,8 @@ local function run(opts, args)
     util.fail("data", "%s: nothing was imported (%d problem%s); %s", path, total,
       total == 1 and "" or "s", creating and "no registry was created" or "the registry is unchanged")
   end
-  if creating then
-    local moved, why = fs.rename(target, path)
+  if not in_place then
+    local moved, why = fs.rename(tmp, path)
     if not moved then util.fail("output", "cannot write %s: %s", path, why) end
   end
   local parts = {}
@@ -90,7 +109,7 @@ return {
     .. "and then nothing is imported. When FILE does not exist it is created as a new registry;\n"
     .. "otherwise the rows are added to it. households.unit takes a commune's code or its name\n"
     .. "(the old tone placement, Hoà, finds Hòa); persons, surveys, needs and events name\n"
-    .. "their household by its code or id.",
+    .. "their household by its code, never by its id (as db export writes them).",
   args = { "DIR|FILE", "..." },
   options = {
     { "db", "FILE", "the registry to create or add to (default data/registry.db)" },
