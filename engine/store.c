@@ -220,14 +220,19 @@ static int read_only(const char *path, kh_error *err) {
                      disk ? ": the disk it is on is mounted read-only" : "");
 }
 
-/* 1 when path and its folder can be written. */
-static int writable(const char *path) {
-  char dir[PATH_MAX];
-  snprintf(dir, sizeof dir, "%s", path);
+/* The folder path is in, into dir (PATH_MAX): "/" for "/x", "." for "x". */
+static void folder_of(const char *path, char *dir) {
+  snprintf(dir, PATH_MAX, "%s", path);
   char *slash = strrchr(dir, '/');
   if (slash == dir) slash[1] = '\0';
   else if (slash) *slash = '\0';
-  else snprintf(dir, sizeof dir, ".");
+  else snprintf(dir, PATH_MAX, ".");
+}
+
+/* 1 when path and its folder can be written. */
+static int writable(const char *path) {
+  char dir[PATH_MAX];
+  folder_of(path, dir);
   return access(path, W_OK) == 0 && access(dir, W_OK | X_OK) == 0;
 }
 
@@ -296,11 +301,7 @@ int store_busy_ms(void) {
 ** read-only disk, no permission), which the folder itself tells better than SQLite. */
 static void cannot_create(sqlite3 *h, const char *path, kh_error *err) {
   char dir[PATH_MAX];
-  snprintf(dir, sizeof dir, "%s", path);
-  char *slash = strrchr(dir, '/');
-  if (slash == dir) slash[1] = '\0';
-  else if (slash) *slash = '\0';
-  else snprintf(dir, sizeof dir, ".");
+  folder_of(path, dir);
   if (access(dir, W_OK | X_OK) != 0) {
     kh_seterror(err, KH_EOUTPUT, "%s: cannot create the database: the folder %s cannot be "
                 "written (%s)", path, dir, strerror(errno));

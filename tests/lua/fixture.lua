@@ -32,6 +32,20 @@ M.HOUSEHOLDS = {
   { "X01", "C9", "Người Huyện Khác", 0, 100000, "poor", 1, {}, 2, { "credit" } },
 }
 
+-- Every file under dir whose name matches pattern (every file when nil), recursively and
+-- in sorted order, appended to out.
+function M.files(dir, pattern, out)
+  out = out or {}
+  local names = assert(fs.list(dir))
+  table.sort(names)
+  for _, name in ipairs(names) do
+    local path = dir .. "/" .. name
+    if fs.exists(path) == "directory" then M.files(path, pattern, out)
+    elseif not pattern or name:match(pattern) then out[#out + 1] = path end
+  end
+  return out
+end
+
 -- Makes the registry (again) and returns its path.
 function M.registry(name)
   fs.mkdir(M.DIR)

@@ -14,18 +14,6 @@ local T = {}
 
 local PROFILES = { "scripts/profiles/lao-cai-city.lua", "scripts/profiles/sa-pa.lua" }
 
--- Every file under dir, recursively, in sorted order.
-local function files(dir, out)
-  out = out or {}
-  local names = assert(fs.list(dir))
-  table.sort(names)
-  for _, name in ipairs(names) do
-    local path = dir .. "/" .. name
-    if fs.exists(path) == "directory" then files(path, out) else out[#out + 1] = path end
-  end
-  return out
-end
-
 -- The names a profile gives its province, district and communes.
 local function unit_names(p)
   local names = { p.province.name, p.district.name }
@@ -40,7 +28,7 @@ function T.test_no_unit_name_of_either_district_is_in_the_engine_or_the_stdlib()
   end
   t.ok(#names > 30, "both profiles' units: " .. #names)
   local sources = {}
-  for _, dir in ipairs({ "engine", "stdlib" }) do files(dir, sources) end
+  for _, dir in ipairs({ "engine", "stdlib" }) do fx.files(dir, nil, sources) end
   t.ok(#sources > 40, "the engine's and the stdlib's files")
   local found = {}
   for _, path in ipairs(sources) do
