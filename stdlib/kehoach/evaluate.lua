@@ -510,7 +510,7 @@ function M.allot(db, p, ctx, run, from, only)
   end
   result.by_source, result.spent_by_source = check_costs(p, result.programmes, add)
   result.reach = reach(db, p, run)
-  for _, m in ipairs(check.run(p, { registry = true })) do
+  for _, m in ipairs(check.run(p, { registry = true, costed = result.by_source })) do
     m.seq = #list + 1
     list[#list + 1] = m
   end

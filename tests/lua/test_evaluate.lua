@@ -148,8 +148,9 @@ support "vay_von" { label = "Vay vốn", who = { status = "poor", need = "credit
   quota = { ["An Lạc"] = 1 }, amount = per_household(million(50)), source = "loans" }
 budget { total = million(200), city = million(21), loans = million(179) }
 ]])
-  t.eq(codes(r, "warning"), { "source-unused", "rate", "stated-households", "coverage", "cost-under-budget",
-    "budget-surplus" })
+  -- loans: the plan's stated cost (1 loan) is what the registry's household costs, so the
+  -- 129 million left over is said once, as the run's cost-under-budget (not budget-surplus too)
+  t.eq(codes(r, "warning"), { "source-unused", "rate", "stated-households", "coverage", "cost-under-budget" })
   -- 2 of the 15 households surveyed in 2020 are 13.33 points
   t.contains(r.messages[2].message, "2 households of the 15 surveyed in Thành phố Mẫu are 13.33 percentage points, not the 13.5 stated")
   t.contains(r.messages[3].message, "states 5 households; the registry has 4")
