@@ -72,6 +72,12 @@ function T.test_escapes_by_commune_and_quarter_against_the_targets()
   local later = compute("2021-09-30").targets[1]
   t.eq({ later.due, later.done }, { 1, 3 }, "H02 in Q3, A05 in July")
   t.contains(render.headline(compute("2021-12-31"), later), "vượt")
+  -- the whole unit on target while a commune is short: the commune is still named
+  local year_end = compute("2021-12-31")
+  local whole = year_end.targets[1]
+  t.eq({ whole.due, whole.done }, { 3, 3 })
+  whole.by_commune["An Lạc"].done, whole.by_commune["Hòa Bình"].done = 3, 0
+  t.contains(render.headline(year_end, whole), "Chỉ tiêu đến hết quý IV là 3 hộ: đạt; còn thiếu ở Hòa Bình 01 hộ.")
   local matrix = render.quarter_matrix(pr, tg)
   t.contains(matrix, "| An Lạc               |   0/0 |    1/1 |     ·/0 |    ·/1 |")
   t.contains(matrix, "| Hòa Bình             |   0/0 |    0/0 |     ·/0 |    ·/1 |")

@@ -47,15 +47,17 @@ function M.headline(pr, tg)
     vn.int(tg.done), pct(tg.done, tg.households), vn.int(tg.households)) }
   local closed = last_closed(pr)
   if closed then
+    -- the communes short of their own target to date, named even when others make up for them
+    local short = {}
+    for _, name in ipairs(pr.communes) do
+      local c = tg.by_commune[name]
+      if c and c.done < c.due then short[#short + 1] = string.format("%s %s hộ", name, vn.count(c.due - c.done)) end
+    end
     local verdict
     if tg.done >= tg.due then
       verdict = tg.done == tg.due and "đạt" or string.format("vượt %s hộ", vn.int(tg.done - tg.due))
+      if #short > 0 then verdict = verdict .. "; còn thiếu ở " .. table.concat(short, ", ") end
     else
-      local short = {}
-      for _, name in ipairs(pr.communes) do
-        local c = tg.by_commune[name]
-        if c and c.done < c.due then short[#short + 1] = string.format("%s %s hộ", name, vn.count(c.due - c.done)) end
-      end
       verdict = string.format("thiếu %s hộ%s", vn.int(tg.due - tg.done), #short > 0 and (" (" .. table.concat(short, ", ") .. ")") or "")
     end
     words[#words + 1] = string.format("Chỉ tiêu đến hết %s là %s hộ: %s.", closed, vn.int(tg.due), verdict)
