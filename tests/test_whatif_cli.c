@@ -291,6 +291,9 @@ static void compare_sets_scenarios_beside_the_plan_with_their_differences(void *
                    kh_json_figure(s, "SELECT json_extract(?1, '$.budget.total_spent')"));
   char *md = read_in(dir, "lao-cai-city-2021/compare.md");
   assert_non_null(strstr(md, "## 6. Hộ nghèo cuối năm (dự báo)"));
+  /* the households counted once, paid from the plan's budget: said in the heading */
+  assert_non_null(strstr(md, "## 4. Hộ nhận kinh phí hỗ trợ theo xã, phường"));
+  assert_non_null(strstr(md, "Mục 4 và 5 tính mỗi hộ một lần"));
   free(md);
   free(s);
   free(run_dir);

@@ -114,7 +114,7 @@ function T.test_report_md_has_the_vietnamese_tables()
   t.contains(md, "| An Lạc     |        2 |     2 |       7 |     100.000.000 |   2 |")
   t.contains(md, "| Trợ cấp hộ nghèo không có khả năng thoát nghèo |     4 |       7 |      21.000.000 | Ngân sách thành phố    |")
   t.contains(md, "| Nguồn vốn vay tín dụng |     150.000.000 |          150.000.000 |                    0 |")
-  t.contains(md, "| Báo cáo 6 tháng | 05/06/2021 | tháng 01-06/2021 | Ủy ban nhân dân các xã, phường |")
+  t.contains(md, "| Báo cáo 6 tháng | 05/6/2021 | tháng 01-06/2021 | Ủy ban nhân dân các xã, phường |")
 end
 
 function T.test_the_terminal_tables_line_up_by_display_width()

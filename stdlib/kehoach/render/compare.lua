@@ -94,8 +94,8 @@ end
 
 local function city_rows(c)
   local rows = {
-    row("Hộ được hỗ trợ", c.city.households, count),
-    row("Khẩu được hỗ trợ", c.city.persons, count),
+    row("Hộ nhận kinh phí hỗ trợ", c.city.households, count),
+    row("Khẩu của các hộ nhận kinh phí", c.city.persons, count),
     row("Hộ thoát nghèo (dự báo)", c.city.escapes, count),
     row("Hộ nghèo cuối năm (dự báo)", c.city.poor, count),
     row("Tỷ lệ hộ nghèo cuối năm (%)", c.city.rate, rate),
@@ -177,7 +177,7 @@ function M.terminal(c)
   changed = commune_rows(c, "households", count, true)
   if #changed > 0 then
     out[#out + 1] = "\n"
-    out[#out + 1] = tbl.terminal(columns(c, "Hộ được hỗ trợ, xã có thay đổi"), changed)
+    out[#out + 1] = tbl.terminal(columns(c, "Hộ nhận kinh phí hỗ trợ, xã có thay đổi"), changed)
   end
   return table.concat(out)
 end
@@ -200,8 +200,10 @@ function M.markdown(c)
     rows[#rows + 1] = row("**Toàn " .. c.plan.unit .. "**", s, fmt)
     return rows
   end
-  section("4. Hộ được hỗ trợ theo xã, phường", "Xã, phường", with_total(commune_rows(c, "households", count), c.city.households, count))
-  section("5. Khẩu được hỗ trợ theo xã, phường", "Xã, phường", with_total(commune_rows(c, "persons", count), c.city.persons, count))
+  out[#out + 1] = "Mục 4 và 5 tính mỗi hộ một lần, dù nhận từ nhiều chương trình, và chỉ các chương trình có mức " ..
+    "chi từ kinh phí của kế hoạch; các chương trình không có mức chi có ở mục 3.\n\n"
+  section("4. Hộ nhận kinh phí hỗ trợ theo xã, phường", "Xã, phường", with_total(commune_rows(c, "households", count), c.city.households, count))
+  section("5. Khẩu của các hộ nhận kinh phí theo xã, phường", "Xã, phường", with_total(commune_rows(c, "persons", count), c.city.persons, count))
   section("6. Hộ nghèo cuối năm (dự báo)", "Xã, phường", with_total(commune_rows(c, "poor", count), c.city.poor, count))
   section("7. Tỷ lệ hộ nghèo cuối năm (dự báo, %)", "Xã, phường", with_total(commune_rows(c, "rate", rate), c.city.rate, rate))
   section("8. Hộ thoát nghèo trong năm (dự báo)", "Xã, phường", with_total(commune_rows(c, "escapes", count), c.city.escapes, count))

@@ -7,6 +7,7 @@
 local util = require "kehoach.util"
 local tbl = require "kehoach.render.table"
 local values = require "kehoach.plan.values"
+local vn = require "kehoach.render.vn"
 local project = require "kehoach.project"
 local standards = require "kehoach.standards"
 
@@ -358,7 +359,7 @@ local function section_reports(s, out)
   out[#out + 1] = "## 5. Chế độ báo cáo\n\n"
   local rows = {}
   for _, r in ipairs(s.reports) do
-    local due = type(r.due) == "string" and values.describe_date(values.date(r.due)) or (r.when or "")
+    local due = type(r.due) == "string" and vn.date(r.due) or (r.when or "")
     rows[#rows + 1] = { r.label, due, type(r.covers) == "string" and period_words(r.covers, s.plan.year) or "", r.to }
   end
   out[#out + 1] = tbl.markdown({ { "Báo cáo" }, { "Hạn gửi" }, { "Kỳ báo cáo" }, { "Gửi" } }, rows)

@@ -34,7 +34,7 @@ local function terminal(sw, rows)
   end
   local columns = { { sw.path, align = "right" }, { "Kinh phí (đồng)", align = "right" } }
   for _, s in ipairs(gaps) do columns[#columns + 1] = { "Thiếu: " .. s.label, align = "right" } end
-  columns[#columns + 1] = { "Số hộ", align = "right" }
+  columns[#columns + 1] = { "Hộ nhận kinh phí", align = "right" }
   if sw.projects then
     columns[#columns + 1] = { "Thoát nghèo", align = "right" }
     columns[#columns + 1] = { "Hộ nghèo cuối năm", align = "right" }
