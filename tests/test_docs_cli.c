@@ -80,15 +80,26 @@ static void the_plan_document_states_the_seeds_figures_computed_from_the_registr
       "cho 16 hộ (50 nhân khẩu) tại các xã, phường: Tả Phời 14 hộ, Thống Nhất 01 hộ, Nam Cường 01 hộ.",
       "cho 48 hộ (162 nhân khẩu) tại các xã: Thống Nhất 39 hộ, Tả Phời 09 hộ.",
       "Thời gian thực hiện dự kiến trong quý I - quý II/2021.",
-      "80 con bò cho 10 hộ (29 nhân khẩu) tại các xã: Hợp Thành 06 hộ, Cốc San 02 hộ, Tả Phời 01 "
-      "hộ, Vạn Hòa 01 hộ.",
+      /* III.3: the 10 households and the 80 cows are two figures (the plan states no number a
+         household), the note "Và các hộ nghèo khác ..." goes on the sentence, then the scope */
+      "Phòng Kinh tế thành phố thực hiện hỗ trợ cho 10 hộ (29 nhân khẩu) tại các xã (Hợp Thành 06 "
+      "hộ, Cốc San 02 hộ, Tả Phời 01 hộ, Vạn Hòa 01 hộ) và các hộ nghèo khác theo nguồn vốn thuộc "
+      "chương trình mục tiêu Quốc gia xây dựng nông thôn mới cho hộ nghèo tại thôn đặc biệt khó "
+      "khăn, phạm vi thực hiện 04 xã Tả Phời, Hợp Thành, Thống Nhất, Cốc San.\n\nTriển khai "
+      "chính sách khác",
+      "Mức hỗ trợ: 25.000.000 đồng/con bò. Kinh phí: 2.000 triệu đồng cho 80 con bò, từ nguồn "
+      "ngân sách tỉnh",
+      /* III.5: the 100% the seed promises (coverage), which no objective states */
+      "thực hiện hỗ trợ cho 2.572 hộ (8.774 nhân khẩu) tại 17 xã, phường, đảm bảo 100% hộ đủ điều "
+      "kiện được hỗ trợ.",
       "Thời gian thực hiện hoàn thành trong quý I/2021.",
       "cho 32 hộ (107 nhân khẩu) tại các xã: Tả Phời 07 hộ, Cốc San 04 hộ, Thống Nhất 14 hộ, Hợp "
       "Thành 07 hộ.",
       "Dự kiến nhu cầu kinh phí thực hiện: 5.723 triệu đồng, trong đó:",
       "- Ngân sách tỉnh thuộc nguồn vốn Chương trình MTQG xây dựng nông thôn mới: **2.048 triệu "
       "đồng** (48 triệu đồng cho đào tạo nghề",
-      "2.000 triệu đồng cho hỗ trợ phát triển sản xuất",
+      "2.000 triệu đồng cho hỗ trợ phát triển sản xuất đa dạng hoá sinh kế: giống vật nuôi (bò) "
+      "sinh sản, 80 con bò).",
       "- Ngân sách thành phố: **315 triệu đồng**",
       "- Nguồn xã hội hoá: **960 triệu đồng**",
       "- Nguồn vốn vay tín dụng: **2.400 triệu đồng**",
@@ -99,6 +110,13 @@ static void the_plan_document_states_the_seeds_figures_computed_from_the_registr
       "**Ngô Vũ Quốc**",
       NULL};
   assert_contains_all(f->md, parts);
+  assert_null(strstr(f->md, "80 con bò cho 10 hộ")); /* not 8 a household: the plan does not say so */
+  assert_null(strstr(f->md, "mỗi hộ"));
+  assert_null(strstr(f->md, "\n\nVà ")); /* no paragraph begins with a conjunction */
+  /* once, in III.5: the coverage of II.2 and III.2 is stated by the objectives */
+  const char *coverage = strstr(f->md, "đảm bảo 100% hộ đủ điều kiện");
+  assert_non_null(coverage);
+  assert_null(strstr(coverage + 1, "đảm bảo 100% hộ đủ điều kiện"));
 }
 
 static void the_html_is_the_same_document_printable_on_a4(void **state) {

@@ -133,6 +133,61 @@ function T.test_every_figure_is_counted_in_the_registry_and_written_the_vietname
     "năm gửi **trước ngày 05/12/2021** (*qua Ủy ban nhân dân các xã, phường*).")
 end
 
+-- Cows for two of An Lạc's poor households with a need for livestock: A05 (5 persons) and
+-- A08 (2). 6 cows in all: the plan does not say how many a household gets.
+local LIVESTOCK = fx.HEADER .. [[
+source "tinh" { label = "Ngân sách tỉnh" }
+agency "kt" { name = "Phòng Kinh tế thành phố", "Hỗ trợ giống." }
+support "bo" { label = "Hỗ trợ giống bò sinh sản", who = { status = "poor", need = "livestock" },
+  quota = { { "An Lạc", 2 } }, households = 2, units = 6, amount = per_unit(million(25), "con bò"),
+  scope = { "An Lạc", "Hoà Bình" }, quarters = "Q3-Q4", source = "tinh", by = "kt",
+  notes = { "Và các hộ nghèo khác tại thôn đặc biệt khó khăn.", "Triển khai chính sách khác.", "và hộ cận nghèo." } }
+support "the" { label = "Cấp thẻ BHYT", who = { status = "poor" }, coverage = 1, quarters = "Q2",
+  outside_budget = "ngân sách nhà nước đóng", by = "kt" }
+]]
+
+function T.test_units_in_all_stay_with_the_cost_and_are_not_shared_out_per_household()
+  local md = t.ok(render(LIVESTOCK, "doc_units"))
+  -- the households and the cows are two figures: 6 cows for 2 households is not "3 each"
+  -- unless the plan says so; a note that begins with "Và" goes on the sentence, then the
+  -- scope in the seed's words, the communes in brackets since the sentence goes on
+  t.contains(md, "Phòng Kinh tế thành phố thực hiện hỗ trợ cho 2 hộ (7 nhân khẩu) tại xã (An Lạc 02 hộ) và các hộ " ..
+    "nghèo khác tại thôn đặc biệt khó khăn, phạm vi thực hiện 02 xã An Lạc, Hòa Bình.\n")
+  t.ok(not md:find("6 con bò cho 2 hộ", 1, true), "units fused with households")
+  t.ok(not md:find("mỗi hộ", 1, true), "a share per household the plan does not state")
+  t.ok(not md:find("\n\nVà ", 1, true), "a note starting with Và stands alone")
+  -- a later note that begins with "và" goes on the note before it
+  t.contains(md, "\n\nTriển khai chính sách khác và hộ cận nghèo.\n\n")
+  -- the cows where the seed puts them: with their cost, and in the budget line
+  t.contains(md, "Mức hỗ trợ: 25.000.000 đồng/con bò. Kinh phí: 150 triệu đồng cho 6 con bò, từ nguồn ngân sách tỉnh.")
+  t.contains(md, "- Ngân sách tỉnh: **150 triệu đồng** (Hỗ trợ giống bò sinh sản, 6 con bò).")
+  -- a coverage the objectives do not state is printed with the measure: the 10 poor households
+  t.contains(md, "Phòng Kinh tế thành phố thực hiện hỗ trợ cho 10 hộ (29 nhân khẩu) tại các xã, phường (An Lạc 06 hộ, " ..
+    "Bình Minh 02 hộ, Hòa Bình 02 hộ), đảm bảo 100% hộ đủ điều kiện được hỗ trợ.")
+end
+
+function T.test_units_per_household_declared_are_printed_per_household()
+  local md = t.ok(render((LIVESTOCK:gsub("units = 6", "units_per_household = 3")), "doc_units_each"))
+  t.contains(md, "Phòng Kinh tế thành phố thực hiện hỗ trợ cho 2 hộ (7 nhân khẩu), mỗi hộ 3 con bò, tại xã (An Lạc 02 hộ) " ..
+    "và các hộ nghèo khác tại thôn đặc biệt khó khăn, phạm vi thực hiện 02 xã An Lạc, Hòa Bình.")
+  t.contains(md, "Kinh phí: 150 triệu đồng cho 6 con bò, từ nguồn ngân sách tỉnh.")
+end
+
+function T.test_a_support_of_the_tasks_section_states_the_same_fields()
+  local md = t.ok(render((LIVESTOCK:gsub('by = "kt",', 'by = "kt", section = "tasks",', 1)), "doc_units_task"))
+  t.contains(md, "Tổng số hộ: 2 hộ, số khẩu được hỗ trợ 7 nhân khẩu và các hộ nghèo khác tại thôn đặc biệt khó khăn.")
+  t.contains(md, "\n\nPhạm vi thực hiện 02 xã An Lạc, Hòa Bình.\n\n")
+  t.contains(md, "Kinh phí hỗ trợ: 150 triệu đồng cho 6 con bò, từ nguồn ngân sách tỉnh.")
+  t.ok(not md:find("mỗi hộ", 1, true), "a share per household the plan does not state")
+  t.ok(not md:find("\n\nVà ", 1, true), "a note starting with Và stands alone")
+end
+
+function T.test_a_coverage_the_objectives_state_is_not_repeated()
+  local md = t.ok(render(PLAN, "doc_coverage"))
+  t.contains(md, "hỗ trợ 100% số khẩu.")
+  t.ok(not md:find("đảm bảo 100%", 1, true), "coverage printed twice")
+end
+
 function T.test_a_changed_value_changes_the_document_and_the_declared_budget_is_shown_beside()
   local md = t.ok(render((PLAN:gsub("per_person_month%(250000%)", "per_person_month(300000)")), "doc_changed"))
   t.contains(md, "Mức hỗ trợ: 300.000 đồng/khẩu/tháng.")

@@ -161,24 +161,109 @@ local function amount_words(g)
   return values.describe_amount(g.amount, vn.int)
 end
 
+-- "80 con bò": the units a per-unit programme's cost is for (counted by the run), or nil.
+local function units_words(g)
+  if not (g.units and g.units > 0 and type(g.amount) == "table" and g.amount.basis == "unit") then return nil end
+  return string.format("%s %s", vn.int(g.units), g.amount.noun or "đơn vị")
+end
+
+-- "mỗi hộ 2 con bò", only when the plan declares units_per_household: units in all and
+-- households named do not say how the units are shared (80 cows for 10 households is
+-- not "8 each" unless the plan says so).
+local function each_words(d, g)
+  if not (d.units_per_household and type(g.amount) == "table" and g.amount.basis == "unit") then return nil end
+  return string.format("mỗi hộ %s %s", vn.int(d.units_per_household), g.amount.noun or "đơn vị")
+end
+
+-- "phạm vi thực hiện 04 xã An Lạc, Hòa Bình, Tân Lập, Bình Yên", as the seed writes a
+-- support's scope, or nil.
+local function scope_words(d, name, units)
+  if not d.scope or #d.scope == 0 then return nil end
+  local names = {}
+  for i, n in ipairs(d.scope) do names[i] = name(n) end
+  return string.format("phạm vi thực hiện %s %s %s", vn.count(#names), (commune_word(units, names):gsub("^các ", "")),
+    table.concat(names, ", "))
+end
+
+-- "đảm bảo 100% hộ đủ điều kiện được hỗ trợ", for a declared coverage the objectives do
+-- not already state ({tro_cap.coverage}): the plan's figure printed once, not dropped.
+local function coverage_words(p, d)
+  if not d.coverage then return nil end
+  for _, o in ipairs(p.meta.objectives or {}) do
+    for path in o:gmatch("{([^{}]+)}") do
+      local e = params.find(p, path)
+      if e and e.decl == d and e.path == d.id .. ".coverage" then return nil end
+    end
+  end
+  return string.format("đảm bảo %s hộ đủ điều kiện được hỗ trợ", vn.percent(d.coverage))
+end
+
+-- A note that begins with a conjunction ("Và các hộ nghèo khác ...") continues the
+-- sentence before it, as the seed writes it; it is not a paragraph of its own.
+local CONJUNCTIONS = { ["và"] = true }
+local function continues(note)
+  local first = note:match("^([^%s,;:]+)")
+  return first ~= nil and CONJUNCTIONS[text.lower(first)] == true
+end
+
+-- note inside a sentence: first letter small, its closing full stop dropped.
+local function clause(note)
+  return (vn.lower_first(note):gsub("[%s%.]+$", ""))
+end
+
+-- The notes that continue the sentence before them (the first ones, while they begin with
+-- a conjunction), and the rest.
+local function split_notes(notes)
+  notes = notes or {}
+  local k = 0
+  while notes[k + 1] and continues(notes[k + 1]) do k = k + 1 end
+  return table.move(notes, 1, k, 1, {}), table.move(notes, k + 1, #notes, 1, {})
+end
+
+-- The notes as paragraphs; one that continues (above) is joined to the paragraph before.
+local function note_blocks(notes, out)
+  for _, n in ipairs(notes or {}) do
+    local last = out[#out]
+    local tail = last and last.kind == "para" and last.spans[#last.spans]
+    if continues(n) and type(tail) == "string" then
+      last.spans[#last.spans] = tail:gsub("[%s%.]+$", "") .. " " .. clause(n) .. "."
+    else
+      out[#out + 1] = para(n)
+    end
+  end
+end
+
+-- "Kinh phí: 2.000 triệu đồng cho 80 con bò, từ nguồn ..." (the units with the cost they
+-- are priced at, where the seed puts them).
+local function cost_words(g, src)
+  local u = units_words(g)
+  return string.format("%s%s, %s", vn.money(g.cost), u and (" cho " .. u) or "", from_source(src))
+end
+
 -- A support of section "tasks": the counts, the rate, the months, the fund, who pays.
-local function task_blocks(p, s, d, g, out)
+local function task_blocks(p, s, d, g, name, units, out)
   local src = figures.sources_by_id(s)[g.source]
-  out[#out + 1] = para(string.format("Tổng số hộ: %s hộ, số khẩu được hỗ trợ %s nhân khẩu.", vn.int(g.households),
-    vn.int(g.persons)))
-  local a = amount_words(g)
-  if a then out[#out + 1] = para("Mức hỗ trợ: " .. a .. ".") end
+  local continuing, rest = split_notes(d.notes)
+  local tail = {}
+  for i, n in ipairs(continuing) do tail[i] = " " .. clause(n) end
+  out[#out + 1] = para(string.format("Tổng số hộ: %s hộ, số khẩu được hỗ trợ %s nhân khẩu%s.", vn.int(g.households),
+    vn.int(g.persons), table.concat(tail)))
+  local a, each = amount_words(g), each_words(d, g)
+  if a then out[#out + 1] = para("Mức hỗ trợ: " .. a .. (each and (", " .. each) or "") .. ".") end
   if d.period then
     out[#out + 1] = para("Thời gian hưởng: " .. vn.capitalize(vn.months(d.period, s.plan.year)) .. ".")
   end
+  local scope, coverage = scope_words(d, name, units), coverage_words(p, d)
+  if scope then out[#out + 1] = para(vn.capitalize(scope) .. ".") end
+  if coverage then out[#out + 1] = para(vn.capitalize(coverage) .. ".") end
   if src then
-    out[#out + 1] = para(string.format("Kinh phí hỗ trợ: %s, %s.", vn.money(g.cost), from_source(src)))
+    out[#out + 1] = para(string.format("Kinh phí hỗ trợ: %s.", cost_words(g, src)))
   elseif d.outside_budget then
     out[#out + 1] = para("Kinh phí: " .. d.outside_budget .. ".")
   end
   local by = agency_names(p, d.by)
   if #by > 0 then out[#out + 1] = para("Cơ quan thực hiện: " .. vn.join(by) .. ".") end
-  for _, n in ipairs(d.notes or {}) do out[#out + 1] = para(n) end
+  note_blocks(rest, out)
 end
 
 local function tasks(p, s, units, out)
@@ -194,41 +279,50 @@ local function tasks(p, s, units, out)
     if d.section == "tasks" then
       n = n + 1
       out[#out + 1] = heading(2, string.format("%d. %s", n, d.label))
-      task_blocks(p, s, d, s.programmes[i], out)
+      task_blocks(p, s, d, s.programmes[i], name, units, out)
     end
   end
 end
 
 -- ---- III. Các giải pháp thực hiện ------------------------------------------------------------
 
--- "Phòng Kinh tế thành phố thực hiện cho 10 hộ (29 nhân khẩu) tại các xã: An Lạc 06 hộ, ..."
-local function measure_sentence(p, s, d, g, name, units)
+-- "Phòng Kinh tế thành phố thực hiện hỗ trợ cho 10 hộ (29 nhân khẩu) tại các xã: An Lạc 06
+-- hộ, ...": who, for how many households (each household's units when the plan declares
+-- them), where; then, in the same sentence, the notes that continue it ("và các hộ nghèo
+-- khác ..."), the scope and a coverage the objectives do not state. The communes go in
+-- brackets when the sentence goes on after them, as the seed writes them.
+local function measure_sentence(p, s, d, g, name, units, continuing)
   local by, with = agency_names(p, d.by), agency_names(p, d.with)
   local who = #by > 0 and vn.join(by) or ("Ủy ban nhân dân " .. s.plan.unit)
   if #with > 0 then who = who .. " phối hợp với " .. vn.join(with) end
   local what = string.format("cho %s hộ (%s nhân khẩu)", vn.int(g.households), vn.int(g.persons))
-  if g.units and g.units > 0 and type(g.amount) == "table" then
-    what = string.format("%s %s %s", vn.int(g.units), g.amount.noun or "đơn vị", what)
-  end
+  local each = each_words(d, g)
+  if each then what = what .. ", " .. each .. "," end
+  local tail = {}
+  for _, n in ipairs(continuing) do tail[#tail + 1] = " " .. clause(n) end
+  local scope, coverage = scope_words(d, name, units), coverage_words(p, d)
+  if scope then tail[#tail + 1] = ", " .. scope end
+  if coverage then tail[#tail + 1] = ", " .. coverage end
   local list = chosen_by_commune(s, d, g, name)
   local names = {}
   for i, c in ipairs(list) do names[i] = c.name end
   if #list > 0 and #list <= 10 then
-    what = what .. string.format(" tại %s: %s", commune_word(units, names), commune_counts(name, list))
+    local form = #tail > 0 and " tại %s (%s)" or " tại %s: %s"
+    what = what .. string.format(form, commune_word(units, names), commune_counts(name, list))
   elseif #list > 10 then
     what = what .. string.format(" tại %s %s", vn.int(#list), commune_word(units, names):gsub("^các ", ""))
   end
-  return who .. " thực hiện hỗ trợ " .. what .. "."
+  return who .. " thực hiện hỗ trợ " .. (what:gsub(",$", "")) .. table.concat(tail) .. "."
 end
 
 local function measure_blocks(p, s, d, g, name, units, out)
-  out[#out + 1] = para(measure_sentence(p, s, d, g, name, units))
-  for _, n in ipairs(d.notes or {}) do out[#out + 1] = para(n) end
+  local continuing, rest = split_notes(d.notes)
+  out[#out + 1] = para(measure_sentence(p, s, d, g, name, units, continuing))
+  note_blocks(rest, out)
   local src = figures.sources_by_id(s)[g.source]
   local a = amount_words(g)
   if src then
-    out[#out + 1] = para(string.format("%sKinh phí: %s, %s.", a and ("Mức hỗ trợ: " .. a .. ". ") or "",
-      vn.money(g.cost), from_source(src)))
+    out[#out + 1] = para(string.format("%sKinh phí: %s.", a and ("Mức hỗ trợ: " .. a .. ". ") or "", cost_words(g, src)))
   elseif d.outside_budget then
     out[#out + 1] = para("Kinh phí: " .. vn.capitalize(d.outside_budget) .. ".")
   end
@@ -253,16 +347,17 @@ local function budget_blocks(p, s, n, out)
     for i, g in ipairs(s.programmes) do
       local d = p.supports[i]
       if g.source == x.id and d.amount then
-        parts[#parts + 1] = { label = g.label, cost = g.cost }
+        parts[#parts + 1] = { label = g.label, cost = g.cost, units = units_words(g) }
       end
     end
     local what
     if #parts == 1 then
-      what = string.format(" (%s)", parts[1].label)
+      what = string.format(" (%s%s)", parts[1].label, parts[1].units and (", " .. parts[1].units) or "")
     elseif #parts > 1 then
       local words = {}
       for i, part in ipairs(parts) do
-        words[i] = string.format("%s cho %s", vn.money(part.cost), vn.lower_first(part.label))
+        words[i] = string.format("%s cho %s%s", vn.money(part.cost), vn.lower_first(part.label),
+          part.units and (", " .. part.units) or "")
       end
       what = " (" .. table.concat(words, "; ") .. ")"
     end
