@@ -524,6 +524,13 @@ static void sweep_json_prints_the_rows_and_quiet_nothing(void **state) {
   char *csv = read_in(dir, "lao-cai-city-2021/sweep.csv");
   assert_int_equal(csv_number(csv, 2, "gap_ngan_sach_thanh_pho"),
                    kh_json_figure(r.out, "SELECT json_extract(?1, '$.rows[1].gap.ngan_sach_thanh_pho')"));
+  /* the chart's axes are titled: the x axis with what the value is, not its path */
+  char *svg = read_in(dir, "lao-cai-city-2021/sweep.svg");
+  ASSERT_HAS(svg, "font-weight=\"bold\">Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát nghèo” "
+                  "(đồng/khẩu/tháng)</text>");
+  ASSERT_HAS(svg, ">Triệu đồng</text>");
+  ASSERT_HAS(svg, ">Số hộ</text>");
+  free(svg);
   kh_result_free(&r);
   const char *quiet[] = {"sweep", PLAN_2021, "--db", kh_registry(), "--out", dir, "--vary",
                          "tro_cap.amount=250000:300000:25000", "--quiet", NULL};

@@ -1,7 +1,7 @@
 -- test_dashboard.lua — the charts and report.html: axes that end on round numbers, one
 -- mark per value with its tooltip, well-nested SVG, a table behind every chart, the
 -- projection section only when the summary has one, and `kehoach run` writing the page;
--- a scenario's or --set's page saying what was changed.
+-- a scenario's or --set's page saying what was changed; axis titles on line charts.
 local t = ...
 local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 local svg = require "kehoach.render.svg"
@@ -77,6 +77,21 @@ function T.test_lines_mark_every_step_and_the_table_holds_the_numbers()
   t.contains(out, "<title>Dự báo — Quý IV: 71</title>")
   local tab = svg.data_table(spec)
   t.contains(tab, '<th scope="row">Quý III</th><td class="num">30</td><td class="num">20</td>')
+end
+
+function T.test_lines_draw_axis_titles_only_when_given()
+  local spec = { id = "s", title = "Kinh phí", steps = { "250.000", "300.000" },
+    series = { { label = "Kinh phí", values = { 21, 25 } } } }
+  local bare = svg.lines(spec)
+  t.ok(not bare:find("axis-title", 1, true), "no titles asked, none drawn (the dashboard's charts keep their bytes)")
+  spec.x_title, spec.y_title = "Mức hỗ trợ của “Trợ cấp” (đồng/khẩu/tháng)", "Triệu đồng"
+  local out = svg.lines(spec)
+  t.eq(misnested(out), nil)
+  t.contains(out, ' text-anchor="middle" font-weight="bold">Mức hỗ trợ của “Trợ cấp” (đồng/khẩu/tháng)</text>')
+  t.contains(out, ' transform="rotate(-90 16 ')
+  t.contains(out, ">Triệu đồng</text>")
+  local h1, h2 = tonumber(bare:match('height="([%d.]+)"')), tonumber(out:match('height="([%d.]+)"'))
+  t.eq(h2, h1 + 22, "room under the axis for its title")
 end
 
 local PLAN = fx.HEADER .. [[
