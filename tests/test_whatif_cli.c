@@ -1,7 +1,8 @@
 /*
 ** test_whatif_cli.c — what-if questions on the command line, against the default
 ** registry: --set and --scenario on run and check (what lands in summary.json, the runs
-** row and out/<plan-id>/<scenario>/), the projection of effects against the targets, the
+** row and out/<plan-id>/<scenario>/, whose page and calendar say what was changed, under
+** UIDs of their own), the projection of effects against the targets, the
 ** budget strategies, compare and sweep (also with --json and --quiet). Figures are read
 ** from the JSON the engine wrote or printed, through SQLite's JSON functions, never typed
 ** from a report.
@@ -74,6 +75,22 @@ static char *read_in(const char *dir, const char *name) {
   return text;
 }
 
+/* A calendar's text unfolded (RFC 5545 §3.1: a CRLF and a space join two lines), in place. */
+static char *unfold(char *ics) {
+  char *w = ics;
+  for (const char *r = ics; *r;) {
+    if (r[0] == '\r' && r[1] == '\n' && r[2] == ' ') r += 3;
+    else *w++ = *r++;
+  }
+  *w = '\0';
+  return ics;
+}
+
+#define ASSERT_HAS(text, part)                                                  \
+  do {                                                                          \
+    if (strstr((text), (part)) == NULL) fail_msg("no \"%s\" in what was written", (part)); \
+  } while (0)
+
 /* ---- --set and --scenario ---------------------------------------------------------------- */
 
 static void set_raises_the_allowance_and_opens_the_city_gap(void **state) {
@@ -89,6 +106,21 @@ static void set_raises_the_allowance_and_opens_the_city_gap(void **state) {
   assert_int_equal(source_field(s, "ngan_sach_thanh_pho", "gap"), 63000000);
   assert_int_equal(source_field(s, "ngan_sach_thanh_pho", "spent"), 378000000);
   assert_int_equal(kh_json_figure(s, "SELECT json_extract(?1, '$.parameters.set[0].value')"), 300000);
+  /* the page and the calendar say what was changed: 378 million is not the plan's figure */
+  char *html = read_in(dir, "lao-cai-city-2021/set/report.html");
+  ASSERT_HAS(html, "<div class=\"variant\" role=\"note\">\n<p><strong>Số liệu tính theo các thay đổi dưới đây, "
+                   "không phải theo kế hoạch như đã ban hành.</strong></p>\n<p>Các giá trị đã thay đổi: "
+                   "tro_cap.amount = 300.000 (kế hoạch: 250.000).</p>\n</div>");
+  char *ics = unfold(read_in(dir, "lao-cai-city-2021/set/calendar.ics"));
+  ASSERT_HAS(ics, "\r\nX-WR-CALNAME:Giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000) — Kế hoạch ");
+  ASSERT_HAS(ics, "\r\nDESCRIPTION:Các giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000).\\n\\nBáo "
+                  "cáo 6 tháng của Kế hoạch");
+  /* its own UIDs: imported beside the plan's calendar, it replaces none of its events */
+  ASSERT_HAS(ics, "\r\nUID:lao-cai-city-2021/set.report.bao_cao_6_thang@kehoach\r\n");
+  ASSERT_HAS(ics, "\r\nUID:lao-cai-city-2021/set.programme.tro_cap@kehoach\r\n");
+  assert_null(strstr(ics, "UID:lao-cai-city-2021."));
+  free(ics);
+  free(html);
   /* the plan as written was not touched: no summary at out/<plan-id>/ itself */
   char *base = kh_path(dir, "lao-cai-city-2021/summary.json");
   assert_false(kh_exists(base));
@@ -134,6 +166,15 @@ static void a_scenario_of_the_plan_runs_into_its_own_folder_and_run_row(void **s
   assert_int_equal(source_field(s, "ngan_sach_thanh_pho", "computed"), 378000000);
   char *results = kh_path(dir, "results.db");
   assert_int_equal(db_figure(results, "SELECT count(*) FROM runs WHERE scenario = 'tang_tro_cap'"), 1);
+  char *html = read_in(dir, "lao-cai-city-2021/tang_tro_cap/report.html");
+  ASSERT_HAS(html, "<p>Kịch bản tang_tro_cap: Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng.</p>\n"
+                   "<p>Các giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000).</p>");
+  char *ics = unfold(read_in(dir, "lao-cai-city-2021/tang_tro_cap/calendar.ics"));
+  ASSERT_HAS(ics, "\r\nX-WR-CALNAME:Kịch bản tang_tro_cap: tro_cap.amount = 300.000 (kế hoạch: 250.000) — ");
+  ASSERT_HAS(ics, "\r\nUID:lao-cai-city-2021/tang_tro_cap.report.bao_cao_nam@kehoach\r\n");
+  assert_null(strstr(ics, "UID:lao-cai-city-2021."));
+  free(ics);
+  free(html);
   free(results);
   free(s);
   free(dir);
@@ -486,6 +527,13 @@ static void sweep_json_prints_the_rows_and_quiet_nothing(void **state) {
   char *csv = read_in(dir, "lao-cai-city-2021/sweep.csv");
   assert_int_equal(csv_number(csv, 2, "gap_ngan_sach_thanh_pho"),
                    kh_json_figure(r.out, "SELECT json_extract(?1, '$.rows[1].gap.ngan_sach_thanh_pho')"));
+  /* the chart's axes are titled: the x axis with what the value is, not its path */
+  char *svg = read_in(dir, "lao-cai-city-2021/sweep.svg");
+  ASSERT_HAS(svg, "font-weight=\"bold\">Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát nghèo” "
+                  "(đồng/khẩu/tháng)</text>");
+  ASSERT_HAS(svg, ">Triệu đồng</text>");
+  ASSERT_HAS(svg, ">Số hộ</text>");
+  free(svg);
   kh_result_free(&r);
   const char *quiet[] = {"sweep", PLAN_2021, "--db", kh_registry(), "--out", dir, "--vary",
                          "tro_cap.amount=250000:300000:25000", "--quiet", NULL};

@@ -2,7 +2,8 @@
 ** test_xlsx.c — report.xlsx as Excel would read it: `kehoach run` on the 2021 plan, then
 ** the workbook is opened with a small zip reader (zlib) and its XML read back: the sheets
 ** and their names, real number cells with the "#,##0" format, frozen headers, each
-** programme's beneficiary list, the budget by source, and the same bytes on every run.
+** programme's beneficiary list, the budget by source, the same bytes on every run, and a
+** --set run's summary sheet saying what was changed.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -282,6 +283,41 @@ static void the_workbook_is_the_same_on_every_run(void **state) {
   free(dir);
 }
 
+/* --set (with --budget cap) writes its own workbook, whose summary sheet says under the
+** title that these are not the plan's figures, what was changed and the budget mode; the
+** table of programmes moves down below that, its header still frozen. */
+static void a_variants_summary_sheet_says_what_was_changed(void **state) {
+  (void)state;
+  char *dir = kh_tmpdir();
+  char *results = kh_path(dir, "results.db");
+  const char *args[] = {"run", PLAN_2021, "--db", kh_registry(), "--out", dir, "--results", results,
+                        "--set", "tro_cap.amount=300000", "--budget", "cap", "--quiet", NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  book v = {dir, kh_path(dir, "lao-cai-city-2021/set+budget-cap/report.xlsx"), {NULL, 0}};
+  v.z = zip_open(v.path);
+  assert_true(v.z.size > 0);
+  char *xml = sheet_xml(&v, 1);
+  assert_text_cell(xml, "A3", "Số liệu tính theo các thay đổi dưới đây, không phải theo kế hoạch như đã ban hành.");
+  assert_text_cell(xml, "A4", "Các giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000).");
+  assert_text_cell(xml, "A5", "Chế độ ngân sách cap: mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí, theo "
+                              "thứ tự ưu tiên (chương trình theo thứ tự trong kế hoạch, trong mỗi chương trình "
+                              "theo thứ tự chọn hộ); các hộ còn lại không đủ kinh phí.");
+  assert_non_null(strstr(xml, "<mergeCell ref=\"A4:G4\"/>"));
+  assert_text_cell(xml, "A7", "Chương trình");
+  assert_non_null(strstr(xml, "<pane xSplit=\"1\" ySplit=\"7\" topLeftCell=\"B8\""));
+  assert_text_cell(xml, "A8", "Hỗ trợ hộ nghèo không có khả năng thoát nghèo");
+  /* 300.000 × 105 persons × 12 months = 378 million needed; cap pays whole households in
+  ** order while the city's 315 million lasts: 46 of the 57, 309,6 million */
+  assert_number_cell(&v, xml, "E8", "309600000");
+  free(xml);
+  kh_result_free(&r);
+  free(v.z.data);
+  free(v.path);
+  free(results);
+  free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(the_workbook_has_its_sheets_in_order),
@@ -290,6 +326,7 @@ int main(void) {
       cmocka_unit_test(each_programme_sheet_lists_its_households),
       cmocka_unit_test(the_budget_sheet_sets_declared_against_computed),
       cmocka_unit_test(the_workbook_is_the_same_on_every_run),
+      cmocka_unit_test(a_variants_summary_sheet_says_what_was_changed),
   };
   return cmocka_run_group_tests_name("report.xlsx", tests, book_setup, book_teardown);
 }

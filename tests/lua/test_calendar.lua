@@ -1,10 +1,15 @@
 -- test_calendar.lua — calendar.ics against RFC 5545: CRLF line ends, lines of at most 75
 -- octets folded without cutting a character, BEGIN/END nesting, the required properties
 -- (VERSION, PRODID; UID, DTSTAMP, DTSTART in each event), unique UIDs, all-day dates,
--- escaped text; and what the 2021 plan's calendar holds.
+-- escaped text; a variant's calendar (scenario, --set, budget mode) saying what changed,
+-- under UIDs of its own; and what the 2021 plan's calendar holds, as written and as a
+-- scenario.
 local t = ...
+local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 local calendar = require "kehoach.render.calendar"
+local figures = require "kehoach.render.figures"
 local run = require "kehoach.verbs.run"
+local json = require "kehoach.json"
 
 local fs, text = core.fs, core.text
 
@@ -154,6 +159,71 @@ function T.test_reports_due_and_programme_windows_are_all_day_events()
   t.eq(calendar.ics(SUMMARY), ics, "the same summary, the same bytes")
 end
 
+-- The same summary as a variant: a scenario with a --set value on top, under --budget cap.
+local function variant_of(summary, parameters)
+  local v = {}
+  for k, x in pairs(summary) do v[k] = x end
+  v.parameters = parameters
+  return v
+end
+
+local SCENARIO = {
+  scenario = { id = "tang", label = "Trợ cấp 300.000", file = "mau.lua", line = 9 },
+  budget = "cap",
+  set = { { path = "tro_cap.amount", value = 300000, was = 250000, by = "scenario tang" },
+    { path = "vay.quota.An Lạc", value = 3, was = 2, by = "--set" } },
+}
+
+function T.test_a_variants_calendar_says_what_changed_and_keeps_its_own_uids()
+  local plain = calendar.ics(variant_of(SUMMARY, { scenario = json.null, budget = "gap", set = json.array() }))
+  t.eq(plain, calendar.ics(SUMMARY), "the plan as written: the same bytes as without parameters")
+  local found = validate(calendar.ics(variant_of(SUMMARY, SCENARIO)))
+  local ev = events(found)
+  t.eq(ev["mau-2021.report.sau_thang@kehoach"], nil, "not the plan's UID")
+  local six = t.ok(ev["mau-2021/tang+set+budget-cap.report.sau_thang@kehoach"], "the variant's folder in the UID")
+  t.ok(ev["mau-2021/tang+set+budget-cap.programme.tro_cap@kehoach"])
+  t.eq(unescape(six.DESCRIPTION[1].value):match("^(.-)\n\n"), "Kịch bản tang: Trợ cấp 300.000.\n" ..
+    "Các giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000); vay.quota.An Lạc = 3 (kế hoạch: 2).\n" ..
+    "Chế độ ngân sách cap: mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí, theo thứ tự ưu tiên " ..
+    "(chương trình theo thứ tự trong kế hoạch, trong mỗi chương trình theo thứ tự chọn hộ); các hộ còn lại " ..
+    "không đủ kinh phí.")
+  t.contains(unescape(six.DESCRIPTION[1].value), "\n\nBáo cáo 6 tháng của Kế hoạch mẫu", "then the event's own words")
+  local function name(cal) return unescape(cal[#cal].props["X-WR-CALNAME"][1].value) end
+  t.eq(name(found), "Kịch bản tang: tro_cap.amount = 300.000 (kế hoạch: 250.000); vay.quota.An Lạc = 3 (kế hoạch: 2); " ..
+    "chế độ ngân sách cap — Kế hoạch mẫu; thử, với dấu phẩy")
+  -- --set alone: the folder "set", and the calendar's name says values were changed
+  local set = validate(calendar.ics(variant_of(SUMMARY, { scenario = json.null, budget = "gap",
+    set = { { path = "tro_cap.amount", value = 300000, was = 250000, by = "--set" } } })))
+  t.ok(events(set)["mau-2021/set.report.sau_thang@kehoach"])
+  t.eq(name(set), "Giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000) — Kế hoạch mẫu; thử, với dấu phẩy")
+end
+
+-- The folder a variant's UIDs carry is the one `kehoach run` writes it to.
+function T.test_the_variants_name_is_the_folder_run_writes_to()
+  local plan = require "kehoach.plan"
+  local path = fx.plan_file("cal_variants", fx.HEADER .. [[
+source "city" { label = "Ngân sách thành phố" }
+support "tro_cap" { label = "Trợ cấp", who = { status = "poor" }, amount = per_person_month(250000),
+  months = "01-12", source = "city" }
+budget { total = million(20), city = million(20) }
+scenario "tang" { label = "Trợ cấp 300.000", ["tro_cap.amount"] = 300000 }
+]])
+  for _, case in ipairs({
+    { {}, nil, nil, nil },
+    { {}, nil, "gap", nil },
+    { {}, "tang", nil, "tang" },
+    { { "tro_cap.amount=300000" }, nil, nil, "set" },
+    { { "tro_cap.amount=300000" }, nil, "cap", "set+budget-cap" },
+    { { "budget.city=million(30)" }, "tang", "prorate", "tang+set+budget-prorate" },
+    { {}, nil, "cap", "budget-cap" },
+  }) do
+    local p = plan.load(path)
+    plan.apply_parameters(p, case[1], case[2], case[3])
+    t.eq(p.variant, case[4], "run's folder")
+    t.eq(figures.variant_name(json.decode(json.encode(p.parameters))), case[4], "from summary.json")
+  end
+end
+
 function T.test_the_2021_plans_calendar_holds_its_reports_and_programmes()
   local dir = "build/tests/lua-fixtures/calendar-2021"
   fs.mkdir(dir)
@@ -170,6 +240,19 @@ function T.test_the_2021_plans_calendar_holds_its_reports_and_programmes()
   local cows = ev["lao-cai-city-2021.programme.bo_giong@kehoach"]
   t.eq({ cows.DTSTART[1].value, cows.DTEND[1].value }, { "20210701", "20220101" })
   t.contains(unescape(cows.DESCRIPTION[1].value), "10 hộ, 29 khẩu.\nKinh phí 2.000 triệu đồng")
+  -- the scenario's calendar, imported beside it, adds its events instead of replacing these
+  local code2, _, out2 = run.execute("plans/lao-cai-city-2021.lua", { db = registry, out = dir,
+    results = dir .. "/results.db", scenario = "tang_tro_cap" })
+  t.eq(code2, 0)
+  t.eq(out2, out .. "/tang_tro_cap")
+  local found = validate(t.ok(fs.read(out2 .. "/calendar.ics")))
+  local scenario = events(found)
+  for uid in pairs(scenario) do t.eq(ev[uid], nil, "a UID of the plan's calendar: " .. uid) end
+  local six = t.ok(scenario["lao-cai-city-2021/tang_tro_cap.report.bao_cao_6_thang@kehoach"])
+  t.eq(unescape(six.DESCRIPTION[1].value):match("^(.-)\n\n"), "Kịch bản tang_tro_cap: Nâng mức trợ cấp lên " ..
+    "300.000 đồng/khẩu/tháng.\nCác giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000).")
+  t.eq(unescape(found[#found].props["X-WR-CALNAME"][1].value):match("^(.-) — "),
+    "Kịch bản tang_tro_cap: tro_cap.amount = 300.000 (kế hoạch: 250.000)")
 end
 
 return T

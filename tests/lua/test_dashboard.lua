@@ -1,6 +1,7 @@
 -- test_dashboard.lua — the charts and report.html: axes that end on round numbers, one
 -- mark per value with its tooltip, well-nested SVG, a table behind every chart, the
--- projection section only when the summary has one, and `kehoach run` writing the page.
+-- projection section only when the summary has one, and `kehoach run` writing the page;
+-- a scenario's or --set's page saying what was changed; axis titles on line charts.
 local t = ...
 local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 local svg = require "kehoach.render.svg"
@@ -78,6 +79,21 @@ function T.test_lines_mark_every_step_and_the_table_holds_the_numbers()
   t.contains(tab, '<th scope="row">Quý III</th><td class="num">30</td><td class="num">20</td>')
 end
 
+function T.test_lines_draw_axis_titles_only_when_given()
+  local spec = { id = "s", title = "Kinh phí", steps = { "250.000", "300.000" },
+    series = { { label = "Kinh phí", values = { 21, 25 } } } }
+  local bare = svg.lines(spec)
+  t.ok(not bare:find("axis-title", 1, true), "no titles asked, none drawn (the dashboard's charts keep their bytes)")
+  spec.x_title, spec.y_title = "Mức hỗ trợ của “Trợ cấp” (đồng/khẩu/tháng)", "Triệu đồng"
+  local out = svg.lines(spec)
+  t.eq(misnested(out), nil)
+  t.contains(out, ' text-anchor="middle" font-weight="bold">Mức hỗ trợ của “Trợ cấp” (đồng/khẩu/tháng)</text>')
+  t.contains(out, ' transform="rotate(-90 16 ')
+  t.contains(out, ">Triệu đồng</text>")
+  local h1, h2 = tonumber(bare:match('height="([%d.]+)"')), tonumber(out:match('height="([%d.]+)"'))
+  t.eq(h2, h1 + 22, "room under the axis for its title")
+end
+
 local PLAN = fx.HEADER .. [[
 target "giam" { label = "Giảm hộ nghèo", households = 3, by_commune = { ["An Lạc"] = 2, ["Hoà Bình"] = 1 },
   Q2 = { ["An Lạc"] = 1 }, Q4 = { ["An Lạc"] = 1, ["Hòa Bình"] = 1 } }
@@ -88,13 +104,16 @@ budget { total = million(20), city = million(20) }
 agency "xa" { name = "Ủy ban nhân dân các xã, phường", "Chi trả." }
 ]]
 
-local function summary_of(name)
+local function summary_of(name, opts)
   local dir = fx.DIR .. "/" .. name
   fs.remove(dir .. "/mau-2021/report.html")
   fs.mkdir(dir)
-  local code, s = run.execute(fx.plan_file(name, PLAN), { db = fx.registry(), out = dir, results = dir .. "/results.db" })
+  opts = opts or {}
+  opts.db, opts.out, opts.results = fx.registry(), dir, dir .. "/results.db"
+  local code, s, out = run.execute(fx.plan_file(name, PLAN .. 'scenario "tang" { label = "Trợ cấp 300.000", ' ..
+    '["tro_cap.amount"] = 300000 }\n'), opts)
   t.eq(code, 0)
-  return s, dir
+  return s, dir, out
 end
 
 function T.test_run_writes_report_html_with_a_chart_and_table_per_section()
@@ -111,6 +130,34 @@ function T.test_run_writes_report_html_with_a_chart_and_table_per_section()
   t.contains(page, "<title>An Lạc — Quý IV: 1 hộ</title>")
   t.eq(count(page, "<svg"), count(page, '<table class="data"'))
   for chart in page:gmatch("<svg.-</svg>") do t.eq(misnested(chart), nil) end
+end
+
+-- An officer opening a scenario's page must see at once that it is not the plan as issued.
+function T.test_a_variants_page_says_under_its_title_what_was_changed()
+  local _, _, out = summary_of("dash_plain")
+  local plain = t.ok(fs.read(out .. "/report.html"))
+  t.ok(not plain:find("class=\"variant\"", 1, true), "the plan as written: no note")
+  t.ok(not plain:find(".variant {", 1, true), "nor a style for it")
+  t.ok(not plain:find("Kịch bản", 1, true))
+  local s, _, dir = summary_of("dash_scenario", { scenario = "tang" })
+  t.eq(dir:match("[^/]+$"), "tang")
+  local page = t.ok(fs.read(dir .. "/report.html"))
+  t.eq(page, dashboard.html(s))
+  local header = page:match("<header>(.-)</header>")
+  t.contains(header, '<h1>Kế hoạch mẫu</h1>\n<div class="variant" role="note">\n<p><strong>Số liệu tính theo các ' ..
+    "thay đổi dưới đây, không phải theo kế hoạch như đã ban hành.</strong></p>\n" ..
+    "<p>Kịch bản tang: Trợ cấp 300.000.</p>\n" ..
+    "<p>Các giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000).</p>\n</div>\n")
+  t.contains(page, "<title>Kế hoạch mẫu — kết quả tính — Kịch bản tang: tro_cap.amount = 300.000 (kế hoạch: " ..
+    "250.000)</title>")
+  t.contains(page, ".variant { border:")
+  -- --set with --budget cap: the values and the mode
+  local _, _, dir2 = summary_of("dash_set", { set = { "tro_cap.amount=260000" }, budget = "cap" })
+  t.eq(dir2:match("[^/]+$"), "set+budget-cap")
+  header = t.ok(fs.read(dir2 .. "/report.html")):match("<header>(.-)</header>")
+  t.contains(header, "<p>Các giá trị đã thay đổi: tro_cap.amount = 260.000 (kế hoạch: 250.000).</p>\n" ..
+    "<p>Chế độ ngân sách cap: mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí")
+  t.ok(not header:find("Kịch bản", 1, true), "no scenario, none named")
 end
 
 function T.test_the_projection_is_drawn_against_the_targets_when_the_summary_has_one()

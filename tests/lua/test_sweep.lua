@@ -1,6 +1,6 @@
 -- test_sweep.lua — kehoach sweep on the fixture registry: the range read by the path's
--- kind, each row equal to the plan evaluated afresh with that value, and the work a value
--- cannot change done once.
+-- kind, each row equal to the plan evaluated afresh with that value, the work a value
+-- cannot change done once, and the chart's axis titled with what the value is.
 local t = ...
 local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 local plan = require "kehoach.plan"
@@ -43,6 +43,27 @@ function T.test_the_range_is_read_by_the_kind_of_the_path()
     t.eq(kind, "usage", case[1])
     t.contains(msg, case[2], case[1])
   end
+end
+
+function T.test_the_axis_is_titled_with_what_the_value_is()
+  local p = plan.load(path())
+  local params = require "kehoach.plan.params"
+  for _, case in ipairs({
+    { "tro_cap.amount", "Mức hỗ trợ của “Trợ cấp” (đồng/khẩu/tháng)" },
+    { "vay_von.amount", "Mức hỗ trợ của “Vay vốn” (đồng/hộ)" },
+    { "vay_von.quota.An Lạc", "Chỉ tiêu của “Vay vốn” tại An Lạc (hộ)" },
+    { "vay_von.effect.income", "Thu nhập tăng thêm nhờ “Vay vốn” (đồng/người/tháng)" },
+    { "budget.loans", "Vốn vay (đồng)" },
+    { "budget.total", "Tổng kinh phí kế hoạch (đồng)" },
+    { "giam.households", "Chỉ tiêu giảm hộ nghèo “giam” (hộ)" },
+    { "giam.by_commune.Bình Minh", "Chỉ tiêu giảm hộ nghèo “giam” tại Bình Minh (hộ)" },
+  }) do
+    t.eq(sweep.axis(p, assert(params.find(p, case[1]))), case[2], case[1])
+  end
+  t.eq(sweep.axis(p, { path = "tro_cap.units_per_household", decl = p.by_id.tro_cap }), "tro_cap.units_per_household",
+    "without words for it, the path")
+  local _, sw = sweep.run(path(), { vary = "tro_cap.amount=250000:275000:25000", db = fx.registry() })
+  t.eq(sw.axis, "Mức hỗ trợ của “Trợ cấp” (đồng/khẩu/tháng)")
 end
 
 -- The plan evaluated from scratch with one value set, as `kehoach run --set` would.

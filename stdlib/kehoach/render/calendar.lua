@@ -4,7 +4,11 @@
 -- month to the end of its last).
 --
 -- The file is deterministic: UIDs are made of the plan's id and the item's, DTSTAMP is
--- the plan's date of issue (kehoach.render.workbook.stamp_date), never the clock. Lines
+-- the plan's date of issue (kehoach.render.workbook.stamp_date), never the clock. A
+-- variant's calendar (a scenario, --set values, a budget mode) says what was changed in
+-- its name and in every event's description, and its UIDs carry the variant's folder
+-- name ("lao-cai-city-2021/tang_tro_cap.report.bao_cao_nam@kehoach"), so that importing
+-- it beside the plan's own calendar adds events instead of replacing the plan's. Lines
 -- end in CRLF and are folded at 75 octets without splitting a character; text values are
 -- escaped (\\ \; \, \n).
 local vn = require "kehoach.render.vn"
@@ -60,14 +64,18 @@ end
 
 -- The calendar of summary s, as text.
 function M.ics(s)
-  local id, year = s.plan.id, s.plan.year
+  local year = s.plan.year
+  local v = figures.variant(s)
+  local id = s.plan.id .. (v and ("/" .. v.name) or "")
+  -- what a variant changed, at the head of each event's description
+  local note = v and (table.concat(v.lines, "\n") .. "\n\n") or ""
   local y, m, d = workbook.stamp_date(s)
   local stamp = ymd(y, m, d) .. "T000000Z"
   local out = { lines({
     { "BEGIN", "VCALENDAR" }, { "VERSION", "2.0" },
     { "PRODID", "-//kehoach//kehoach " .. core.host.version() .. "//VI" },
     { "CALSCALE", "GREGORIAN" }, { "METHOD", "PUBLISH" },
-    { "X-WR-CALNAME", M.escape(s.plan.title) },
+    { "X-WR-CALNAME", M.escape(v and (v.short .. " — " .. s.plan.title) or s.plan.title) },
   }) }
   for _, r in ipairs(s.reports) do
     if type(r.due) == "string" then
@@ -83,7 +91,7 @@ function M.ics(s)
         { "DTSTART", ymd(ry, rm, rd), params = "VALUE=DATE" },
         { "DTEND", ymd(days.next_day(ry, rm, rd)), params = "VALUE=DATE" },
         { "SUMMARY", M.escape(string.format("Hạn gửi %s%s", vn.lower_first(r.label), r.to ~= "" and (" — " .. r.to) or "")) },
-        { "DESCRIPTION", M.escape(table.concat(what, "\n")) },
+        { "DESCRIPTION", M.escape(note .. table.concat(what, "\n")) },
         { "CATEGORIES", M.escape("Báo cáo") },
         { "TRANSP", "TRANSPARENT" },
       }, { trigger = "-P7D", text = "Còn một tuần: " .. r.label .. (r.to ~= "" and (" gửi " .. r.to) or "") })
@@ -104,7 +112,7 @@ function M.ics(s)
         { "DTSTART", ymd(year, p.from, 1), params = "VALUE=DATE" },
         { "DTEND", ymd(ey, em, ed), params = "VALUE=DATE" },
         { "SUMMARY", M.escape(g.label) },
-        { "DESCRIPTION", M.escape(table.concat(what, "\n")) },
+        { "DESCRIPTION", M.escape(note .. table.concat(what, "\n")) },
         { "CATEGORIES", M.escape("Chương trình hỗ trợ") },
         { "TRANSP", "TRANSPARENT" },
       })

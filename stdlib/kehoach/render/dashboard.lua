@@ -2,6 +2,7 @@
 -- inline, charts as inline SVG drawn by kehoach.render.svg, no scripts, nothing from the
 -- network) that opens in any browser and prints. Reads only the summary:
 --
+--   a scenario's, --set's or a budget mode's page says so under its title, and what changed
 --   1. targets by commune and quarter (stacked bars)
 --   2. projected escapes against the targets, when the summary has a projection: by
 --      quarter (cumulative lines) and by commune (bars), met or short
@@ -299,10 +300,26 @@ local function cards(s)
   return table.concat(out)
 end
 
+-- Added to the style sheet only for a variant, so the plan's own page keeps its bytes.
+M.VARIANT_CSS = [[
+.variant { border: 2px solid #b00020; background: #fff4f4; padding: 0.4em 0.9em; margin: 0.6em 0 1em; }
+.variant p { margin: 0.3em 0; }
+]]
+
+-- For a scenario, --set values or a budget mode: a box under the title that says this is
+-- not the plan as issued, and what was changed (kehoach.render.figures.variant).
+local function variant_note(v)
+  local out = { "<div class=\"variant\" role=\"note\">\n<p><strong>", esc(figures.NOT_THE_PLAN), "</strong></p>\n" }
+  for _, line in ipairs(v.lines) do out[#out + 1] = "<p>" .. esc(line) .. "</p>\n" end
+  out[#out + 1] = "</div>\n"
+  return table.concat(out)
+end
+
 -- The whole page for the summary s.
 function M.html(s)
+  local v = figures.variant(s)
   local out = {
-    "<header>\n<h1>", esc(s.plan.title), "</h1>\n",
+    "<header>\n<h1>", esc(s.plan.title), "</h1>\n", v and variant_note(v) or "",
     string.format("<p class=\"meta\">Kết quả tính của kế hoạch <code>%s</code>: %s, năm %d, trên sổ hộ rà soát năm %d, " ..
       "chuẩn nghèo %s. Số hộ, số khẩu và kinh phí đều tính từ sổ hộ.</p>\n", esc(s.plan.id), esc(s.plan.unit), s.plan.year,
       s.plan.registry_year, esc(s.plan.standard)),
@@ -314,7 +331,8 @@ function M.html(s)
   section_beneficiaries(s, out, n + 1)
   section_checks(s, out, n + 2)
   out[#out + 1] = "</main>\n"
-  return html.page(s.plan.title .. " — kết quả tính", M.CSS, table.concat(out))
+  return html.page(s.plan.title .. " — kết quả tính" .. (v and (" — " .. v.short) or ""),
+    v and (M.CSS .. M.VARIANT_CSS) or M.CSS, table.concat(out))
 end
 
 return M

@@ -4,6 +4,12 @@
 --   M.target_rows(s, g) -> { {name, quarters = {n|nil × 4}, year = n|nil, poor = n}, ... }
 --     the communes a target names (by commune or in a quarter), in the registry's order
 --   M.sources_by_id(s) -> { [id] = source of s.budget.sources }
+--   M.variant(s) -> nil for the plan as written; for a scenario, --set values or a budget
+--     mode, what was changed, in the words every document uses (see below)
+--   M.variant_name(parameters) -> the variant's folder under out/<plan-id>/, or nil
+--   M.BUDGET_MODE_WORDS -> { cap = "...", prorate = "..." }: what a budget mode does
+local vn = require "kehoach.render.vn"
+
 local M = {}
 
 function M.sources_by_id(s)
@@ -28,6 +34,89 @@ function M.target_rows(s, g)
     end
   end
   return rows
+end
+
+-- ---- variants: a scenario, --set values, a budget mode ------------------------------------
+
+M.BUDGET_MODE_WORDS = {
+  cap = "mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí, theo thứ tự ưu tiên (chương trình theo thứ tự " ..
+    "trong kế hoạch, trong mỗi chương trình theo thứ tự chọn hộ); các hộ còn lại không đủ kinh phí",
+  prorate = "nguồn không đủ kinh phí thì mọi mức hỗ trợ từ nguồn đó giảm theo cùng một tỷ lệ",
+}
+
+-- The folder `kehoach run` writes a variant to (plan.apply_parameters names it the same
+-- way): the scenario's id, "set" when --set was given, "budget-MODE" when the mode is not
+-- the scenario's own (or "gap"), joined by "+"; nil for the plan as written. pr: a
+-- summary's parameters. A scenario's own mode is known only when pr.scenario.budget says
+-- it; without it a scenario with a mode of its own is named as if --budget had given it.
+function M.variant_name(pr)
+  if type(pr) ~= "table" then return nil end
+  local scenario = type(pr.scenario) == "table" and pr.scenario or nil
+  local parts = {}
+  if scenario then parts[#parts + 1] = scenario.id end
+  for _, c in ipairs(pr.set or {}) do
+    if c.by == "--set" then parts[#parts + 1] = "set" break end
+  end
+  local mode = type(pr.budget) == "string" and pr.budget or "gap"
+  local own = scenario and type(scenario.budget) == "string" and scenario.budget or "gap"
+  if mode ~= own then parts[#parts + 1] = "budget-" .. mode end
+  return #parts > 0 and table.concat(parts, "+") or nil
+end
+
+M.NOT_THE_PLAN = "Số liệu tính theo các thay đổi dưới đây, không phải theo kế hoạch như đã ban hành."
+
+-- A value of a path as the documents write it: money and counts grouped (300.000), a
+-- coverage as a percentage, a date as 05/6/2021.
+local function value_words(path, v)
+  if type(v) == "number" then
+    if path:match("%.coverage$") then return vn.percent(v) end
+    return vn.decimal(v)
+  elseif type(v) == "string" then
+    return v:match("^%d%d%d%d%-%d%d%-%d%d$") and vn.date(v) or v
+  end
+  return "không có"
+end
+
+-- What the summary s changed from the plan as written, or nil when it is the plan as
+-- written:
+--   { name     the folder (M.variant_name),
+--     scenario "Kịch bản tang_tro_cap: Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng." | nil,
+--     changes  { "tro_cap.amount = 300.000 (kế hoạch: 250.000)", ... }   (may be empty)
+--     budget   "Chế độ ngân sách cap: mỗi nguồn chỉ chi ..." | nil   (a mode other than gap)
+--     lines    the sentences to show, in order: scenario, "Các giá trị đã thay đổi: a; b.",
+--              budget,
+--     short    one line, for a name: "Kịch bản tang_tro_cap: tro_cap.amount = 300.000
+--              (kế hoạch: 250.000)" ("Giá trị đã thay đổi: ..." without a scenario) }
+-- and M.NOT_THE_PLAN, the sentence that says the figures are not the plan's.
+function M.variant(s)
+  local pr = s.parameters
+  local name = M.variant_name(pr)
+  if not name then return nil end
+  local v = { name = name, changes = {}, lines = {} }
+  if type(pr.scenario) == "table" then
+    local label = type(pr.scenario.label) == "string" and pr.scenario.label or nil
+    v.scenario = string.format("Kịch bản %s%s.", pr.scenario.id, label and (": " .. label:gsub("%.$", "")) or "")
+    v.lines[#v.lines + 1] = v.scenario
+  end
+  for _, c in ipairs(pr.set or {}) do
+    v.changes[#v.changes + 1] = string.format("%s = %s (kế hoạch: %s%s)", c.path, value_words(c.path, c.value),
+      value_words(c.path, c.was), tostring(c.by):match("^follows") and "; tổng tính lại theo các phần" or "")
+  end
+  if #v.changes > 0 then
+    v.lines[#v.lines + 1] = "Các giá trị đã thay đổi: " .. table.concat(v.changes, "; ") .. "."
+  end
+  local short = {}
+  for _, c in ipairs(v.changes) do short[#short + 1] = c end
+  local mode = pr.budget
+  if mode ~= "gap" and M.BUDGET_MODE_WORDS[mode] then
+    v.budget = string.format("Chế độ ngân sách %s: %s.", mode, M.BUDGET_MODE_WORDS[mode])
+    v.lines[#v.lines + 1] = v.budget
+    short[#short + 1] = "chế độ ngân sách " .. mode
+  end
+  local head = type(pr.scenario) == "table" and ("Kịch bản " .. pr.scenario.id)
+    or #v.changes > 0 and "Giá trị đã thay đổi" or "Tính thử"
+  v.short = head .. (#short > 0 and (": " .. table.concat(short, "; ")) or "")
+  return v
 end
 
 return M

@@ -10,7 +10,8 @@
 --            steps = { "Quý I", ... },                 -- lines: the x axis
 --            series = { { label = "Quý I", values = { n, ... } }, ... },
 --            stacked = false, format = function(v) -> text (default: digits grouped),
---            unit = "hộ" (said in the desc of each mark) }
+--            unit = "hộ" (said in the desc of each mark),
+--            x_title = "...", y_title = "..." (lines: the axes' titles, drawn when given) }
 --   M.bars(spec), M.lines(spec) -> "<svg ...>...</svg>"
 local util = require "kehoach.util"
 local html = require "kehoach.render.html"
@@ -175,8 +176,9 @@ function M.lines(spec)
     for i = 1, #steps do max = math.max(max, s.values[i] or 0) end
   end
   local top, step = M.scale(max, whole_values(series))
-  local left = label_width(fmt(top)) + 20
+  local left = label_width(fmt(top)) + 20 + (spec.y_title and 20 or 0)
   local h, head, foot = 300, 34, 30
+  if spec.x_title then h, foot = h + 22, foot + 22 end
   local x0, x1, y0, y1 = left, WIDTH - 30, head, h - foot
   local function px(i) return #steps == 1 and (x0 + x1) / 2 or x0 + (x1 - x0) * (i - 1) / (#steps - 1) end
   local function py(v) return y1 - (y1 - y0) * v / top end
@@ -193,6 +195,16 @@ function M.lines(spec)
   for i, label in ipairs(steps) do
     out[#out + 1] = string.format("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>\n", num(px(i)),
       num(y1 + 18), html.esc(label))
+  end
+  if spec.x_title then
+    out[#out + 1] = string.format("<text class=\"axis-title\" x=\"%s\" y=\"%s\" text-anchor=\"middle\" " ..
+      "font-weight=\"bold\">%s</text>\n", num((x0 + x1) / 2), num(y1 + 40), html.esc(spec.x_title))
+  end
+  if spec.y_title then
+    local cx, cy = 16, (y0 + y1) / 2
+    out[#out + 1] = string.format("<text class=\"axis-title\" x=\"%s\" y=\"%s\" text-anchor=\"middle\" " ..
+      "font-weight=\"bold\" transform=\"rotate(-90 %s %s)\">%s</text>\n", num(cx), num(cy), num(cx), num(cy),
+      html.esc(spec.y_title))
   end
   out[#out + 1] = "</g>\n"
   for k, s in ipairs(series) do

@@ -2,7 +2,8 @@
 -- libxlsxwriter), for officers who keep their lists in Excel:
 --
 --   Tổng hợp     the programmes (households, persons, units, cost, source, period) and
---                poverty at the review by commune
+--                poverty at the review by commune; a variant (scenario, --set, budget
+--                mode) says under the title that it is not the plan, and what changed
 --   Chỉ tiêu     the target by commune × quarter
 --   one sheet per programme: its beneficiary list (chosen, then the waiting list), from
 --                the results database
@@ -129,9 +130,20 @@ local function sheet_summary(wb, f, s, used)
   local cols = { "Chương trình", "Số hộ", "Số khẩu", "Số đơn vị", "Kinh phí (đồng)", "Nguồn kinh phí", "Thời gian" }
   title_rows(t, f, s.plan.title, string.format("%s, năm %d; sổ hộ rà soát năm %d; chuẩn nghèo %s. Số hộ, số khẩu và kinh phí tính từ sổ hộ.",
     s.plan.unit, s.plan.year, s.plan.registry_year, s.plan.standard), #cols)
-  header(t, 4, cols, { false, true, true, true, true }, f)
+  -- a variant says so under the title, a row a sentence, and the table moves down
+  local top = 4
+  local v = figures.variant(s)
+  if v then
+    -- made only here: a format added to the plan's own workbook would change its bytes
+    f.variant = f.variant or wb:format({ bold = true, bg = 0xFCE4D6, border = 1 })
+    local lines = { figures.NOT_THE_PLAN }
+    for _, line in ipairs(v.lines) do lines[#lines + 1] = line end
+    for i, line in ipairs(lines) do t.sheet:merge(2 + i, 1, 2 + i, #cols, line, f.variant) end
+    top = 4 + #lines
+  end
+  header(t, top, cols, { false, true, true, true, true }, f)
   local sources = figures.sources_by_id(s)
-  local row, cost = 5, 0
+  local row, cost = top + 1, 0
   for _, g in ipairs(s.programmes) do
     local src = type(g.source) == "string" and sources[g.source]
     t.row(row, { g.label, g.households, g.persons, g.units > 0 and g.units or false, g.cost,
@@ -159,7 +171,7 @@ local function sheet_summary(wb, f, s, used)
     end
   end
   poverty_row(row + 1, "Toàn " .. s.plan.unit, s.registry, f.total, f.total_num, f.total)
-  t.sheet:freeze(5, 2)
+  t.sheet:freeze(top + 1, 2)
   t.finish(f.wrap)
 end
 

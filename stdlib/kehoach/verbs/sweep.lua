@@ -74,7 +74,8 @@ local function times(n)
   return n == 1 and "1 time" or (n .. " times")
 end
 
--- Two line charts in one SVG document, one above the other.
+-- Two line charts in one SVG document, one above the other; the x axis is the varied
+-- value, titled with what it is (kehoach.sweep.axis).
 local function chart(sw, rows)
   local steps = {}
   for i, r in ipairs(rows) do steps[i] = show(sw, r.value) end
@@ -93,7 +94,8 @@ local function chart(sw, rows)
   local charts = { svg.lines({ id = "sweep-cost", title = "Kinh phí và phần thiếu theo nguồn (triệu đồng) theo " .. sw.path,
     desc = string.format("Mỗi giá trị của %s từ %s đến %s: tổng kinh phí và phần nguồn kinh phí còn thiếu.", sw.path,
       steps[1], steps[#steps]),
-    steps = steps, series = money, format = millions, unit = "triệu đồng" }) }
+    steps = steps, series = money, format = millions, unit = "triệu đồng",
+    x_title = sw.axis or sw.path, y_title = "Triệu đồng" }) }
   if sw.projects then
     local people = { { label = "Hộ nghèo cuối năm", values = values(function(r) return r.poor end) },
       { label = "Hộ thoát nghèo", values = values(function(r) return r.escapes end) } }
@@ -102,7 +104,7 @@ local function chart(sw, rows)
     end
     charts[2] = svg.lines({ id = "sweep-poor", title = "Dự báo hộ nghèo và chỉ tiêu theo " .. sw.path,
       desc = string.format("Mỗi giá trị của %s: hộ nghèo cuối năm, hộ thoát nghèo và số hộ còn thiếu so với chỉ tiêu.",
-        sw.path), steps = steps, series = people, unit = "hộ" })
+        sw.path), steps = steps, series = people, unit = "hộ", x_title = sw.axis or sw.path, y_title = "Số hộ" })
   end
   local height = 0
   local parts = {}
