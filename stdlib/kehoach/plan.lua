@@ -410,8 +410,9 @@ M.OPTIONS = {
 -- Mistakes on the command line are usage errors (exit 2); in a scenario, plan errors at
 -- its line. Sets and returns p.parameters:
 --   { scenario = {id, label, file, line} | nil, budget = "gap"|"cap"|"prorate",
---     set = [ {path, value, was, by} ] }   by: "scenario NAME", "--set", or "follows the
+--     set = [ {path, value, was, by} ],   by: "scenario NAME", "--set", or "follows the
 --                                          quotas" for a stated sum kept in step
+--     variant = p.variant | null }
 -- and p.variant, the name of the output folder under out/<plan-id>/ (nil for the plan as
 -- written): the scenario's name, "set" for --set alone, "budget-cap" for --budget alone,
 -- joined by "+" when several apply.
@@ -455,6 +456,7 @@ function M.apply_parameters(p, sets, scenario, budget)
   if #sets > 0 then parts[#parts + 1] = "set" end
   if budget and budget ~= ((d and d.budget) or "gap") then parts[#parts + 1] = "budget-" .. budget end
   p.variant = #parts > 0 and table.concat(parts, "+") or nil
+  p.parameters.variant = p.variant or json.null
   return p.parameters
 end
 

@@ -172,6 +172,7 @@ local SCENARIO = {
   budget = "cap",
   set = { { path = "tro_cap.amount", value = 300000, was = 250000, by = "scenario tang" },
     { path = "vay.quota.An Lạc", value = 3, was = 2, by = "--set" } },
+  variant = "tang+set+budget-cap",
 }
 
 function T.test_a_variants_calendar_says_what_changed_and_keeps_its_own_uids()
@@ -192,7 +193,7 @@ function T.test_a_variants_calendar_says_what_changed_and_keeps_its_own_uids()
   t.eq(name(found), "Kịch bản tang: tro_cap.amount = 300.000 (kế hoạch: 250.000); vay.quota.An Lạc = 3 (kế hoạch: 2); " ..
     "chế độ ngân sách cap — Kế hoạch mẫu; thử, với dấu phẩy")
   -- --set alone: the folder "set", and the calendar's name says values were changed
-  local set = validate(calendar.ics(variant_of(SUMMARY, { scenario = json.null, budget = "gap",
+  local set = validate(calendar.ics(variant_of(SUMMARY, { scenario = json.null, budget = "gap", variant = "set",
     set = { { path = "tro_cap.amount", value = 300000, was = 250000, by = "--set" } } })))
   t.ok(events(set)["mau-2021/set.report.sau_thang@kehoach"])
   t.eq(name(set), "Giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000) — Kế hoạch mẫu; thử, với dấu phẩy")

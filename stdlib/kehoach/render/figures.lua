@@ -44,23 +44,10 @@ M.BUDGET_MODE_WORDS = {
   prorate = "nguồn không đủ kinh phí thì mọi mức hỗ trợ từ nguồn đó giảm theo cùng một tỷ lệ",
 }
 
--- The folder `kehoach run` writes a variant to (plan.apply_parameters names it the same
--- way): the scenario's id, "set" when --set was given, "budget-MODE" when the mode is not
--- the scenario's own (or "gap"), joined by "+"; nil for the plan as written. pr: a
--- summary's parameters. A scenario's own mode is known only when pr.scenario.budget says
--- it; without it a scenario with a mode of its own is named as if --budget had given it.
+-- The folder `kehoach run` writes a variant to, as plan.apply_parameters recorded it in the
+-- summary's parameters (pr); nil for the plan as written.
 function M.variant_name(pr)
-  if type(pr) ~= "table" then return nil end
-  local scenario = type(pr.scenario) == "table" and pr.scenario or nil
-  local parts = {}
-  if scenario then parts[#parts + 1] = scenario.id end
-  for _, c in ipairs(pr.set or {}) do
-    if c.by == "--set" then parts[#parts + 1] = "set" break end
-  end
-  local mode = type(pr.budget) == "string" and pr.budget or "gap"
-  local own = scenario and type(scenario.budget) == "string" and scenario.budget or "gap"
-  if mode ~= own then parts[#parts + 1] = "budget-" .. mode end
-  return #parts > 0 and table.concat(parts, "+") or nil
+  return type(pr) == "table" and type(pr.variant) == "string" and pr.variant or nil
 end
 
 M.NOT_THE_PLAN = "Số liệu tính theo các thay đổi dưới đây, không phải theo kế hoạch như đã ban hành."

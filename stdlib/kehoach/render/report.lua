@@ -8,6 +8,7 @@ local util = require "kehoach.util"
 local tbl = require "kehoach.render.table"
 local values = require "kehoach.plan.values"
 local vn = require "kehoach.render.vn"
+local figures = require "kehoach.render.figures"
 local project = require "kehoach.project"
 local standards = require "kehoach.standards"
 
@@ -223,11 +224,7 @@ local function section_programmes(s, out)
   end
 end
 
-local MODE_WORDS = {
-  cap = "mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí, theo thứ tự ưu tiên (chương trình theo thứ tự " ..
-    "trong kế hoạch, trong mỗi chương trình theo thứ tự chọn hộ); các hộ còn lại không đủ kinh phí",
-  prorate = "nguồn không đủ kinh phí thì mọi mức hỗ trợ từ nguồn đó giảm theo cùng một tỷ lệ",
-}
+local MODE_WORDS = figures.BUDGET_MODE_WORDS
 
 local function section_budget(s, out)
   out[#out + 1] = "## 4. Kinh phí theo nguồn\n\n"
@@ -249,18 +246,15 @@ local function section_budget(s, out)
   end
 end
 
+-- The scenario and the changed values, in the words the dashboard, the workbook and the
+-- calendar use (kehoach.render.figures.variant).
 local function section_parameters(s, out)
-  local pr = s.parameters
-  if type(pr) ~= "table" or (type(pr.scenario) ~= "table" and #pr.set == 0) then return end
-  if type(pr.scenario) == "table" then
-    out[#out + 1] = string.format("**Kịch bản `%s`**%s.\n\n", pr.scenario.id,
-      pr.scenario.label and (": " .. pr.scenario.label) or "")
-  end
-  if #pr.set > 0 then
+  local v = figures.variant(s)
+  if not v then return end
+  if v.scenario then out[#out + 1] = "**" .. v.scenario .. "**\n\n" end
+  if #v.changes > 0 then
     out[#out + 1] = "Các giá trị đã thay đổi so với kế hoạch:\n\n"
-    for _, c in ipairs(pr.set) do
-      out[#out + 1] = string.format("- `%s` = %s (kế hoạch: %s; %s)\n", c.path, tostring(c.value), tostring(c.was), c.by)
-    end
+    for _, c in ipairs(v.changes) do out[#out + 1] = "- " .. c .. "\n" end
     out[#out + 1] = "\n"
   end
 end
