@@ -472,13 +472,14 @@ static void func_call(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   lua_State *L = f->L;
   int top = lua_gettop(L);
   Call c = {f, argc, argv};
-  if (!lua_checkstack(L, 4)) {
+  if (!lua_checkstack(L, 5)) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
+  lua_pushcfunction(L, sandbox_message_handler); /* the plan's line while its stack is there */
   lua_pushcfunction(L, func_protected);
   lua_pushlightuserdata(L, &c);
-  int status = lua_pcall(L, 1, 1, 0);
+  int status = lua_pcall(L, 1, 1, top + 1);
   if (status != LUA_OK) {
     lua_setfield(L, LUA_REGISTRYINDEX, SQL_ERROR_KEY); /* the slot exists: no allocation */
     if (status == LUA_ERRMEM) sqlite3_result_error_nomem(ctx);

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -181,9 +182,34 @@ static int error_tostring(lua_State *L) {
   return 1;
 }
 
+/* 1 when msg starts with a location, "file:LINE: ". */
+static int located(const char *msg) {
+  for (const char *c = strchr(msg, ':'); c && c - msg < 512; c = strchr(c + 1, ':')) {
+    const char *d = c + 1;
+    while (*d >= '0' && *d <= '9') d++;
+    if (d > c + 1 && d[0] == ':') return 1;
+  }
+  return 0;
+}
+
+/* The location of the innermost Lua function on the stack when it is the plan's (not the
+** stdlib's) into buf, else "": where Lua itself would have put an error raised by a C
+** function the plan called ("C stack overflow" says no place). */
+static void plan_caller(lua_State *L, char *buf, size_t size) {
+  lua_Debug ar;
+  buf[0] = '\0';
+  for (int level = 0; lua_getstack(L, level, &ar); level++) {
+    if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) continue;
+    if (ar.source[0] == '@' && strncmp(ar.source, STDLIB_SOURCE, sizeof STDLIB_SOURCE - 1) != 0)
+      snprintf(buf, size, "%s:%d", ar.short_src, ar.currentline);
+    return;
+  }
+}
+
 /* Message handler: keeps structured errors as they are and turns anything else into
-** {message, traceback}. Stack: [-1, +1, m]. */
-static int message_handler(lua_State *L) {
+** {message, traceback}, a message without a place given the plan's line when plan code
+** called what raised it. Stack: [-1, +1, m]. */
+int sandbox_message_handler(lua_State *L) {
   if (lua_type(L, 1) == LUA_TTABLE) {
     luaL_traceback(L, L, NULL, 1);
     lua_setfield(L, 1, "traceback");
@@ -197,8 +223,12 @@ static int message_handler(lua_State *L) {
     else
       msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
   }
+  char where[512];
+  if (!located(msg)) plan_caller(L, where, sizeof where);
+  else where[0] = '\0';
   lua_createtable(L, 0, 2);
-  lua_pushstring(L, msg);
+  if (where[0]) lua_pushfstring(L, "%s: %s", where, msg);
+  else lua_pushstring(L, msg);
   lua_setfield(L, -2, "message");
   luaL_traceback(L, L, NULL, 1);
   lua_setfield(L, -2, "traceback");
@@ -236,16 +266,40 @@ static char *read_file(const char *path, size_t *len) {
   return buf;
 }
 
+/* The largest plan or module file read: plans are a few hundred lines; a bigger file is
+** not a plan (and is never read whole into memory the sandbox does not count). */
+#define MAX_SOURCE (16u << 20)
+
 void sandbox_loadfile(lua_State *L, const char *path, const char *display, int env) {
   size_t len = 0;
   env = lua_absindex(L, env);
   const char *chunkname = lua_pushfstring(L, "@%s", display); /* may raise: before the malloc */
+  struct stat st;
+  /* before opening: opening a pipe would wait for a writer */
+  if (stat(path, &st) != 0) sandbox_raise(L, KH_EDATA, "%s: cannot read: %s", display, strerror(errno));
+  if (!S_ISREG(st.st_mode))
+    sandbox_raise(L, KH_EDATA, "%s: not a file (a folder, a device or a pipe): plans and modules are .lua files",
+                  display);
+  if ((unsigned long long)st.st_size > MAX_SOURCE)
+    sandbox_raise(L, KH_EDATA, "%s: %lld bytes is too large for a plan or module (at most %u MiB)", display,
+                  (long long)st.st_size, MAX_SOURCE >> 20);
   char *text = read_file(path, &len);
   if (text == NULL) sandbox_raise(L, KH_EDATA, "%s: cannot read: %s", display, strerror(errno));
-  int status = luaL_loadbufferx(L, text, len, chunkname, "t"); /* protected: never raises */
+  /* as lua does with a file: a UTF-8 byte-order mark, and a first line starting with #
+  ** (kept as an empty line, so that line numbers stay) */
+  size_t skip = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  if (skip < len && text[skip] == '#')
+    while (skip < len && text[skip] != '\n') skip++;
+  int status = luaL_loadbufferx(L, text + skip, len - skip, chunkname, "t"); /* protected: never raises */
   free(text);
   lua_remove(L, -2);
-  if (status != LUA_OK) lua_error(L); /* a syntax error: "file:line: message" */
+  if (status != LUA_OK) {
+    /* a syntax error says "file:line: message"; a binary chunk names no file: name it */
+    const char *msg = lua_tostring(L, -1);
+    size_t n = strlen(display);
+    if (msg && !(strncmp(msg, display, n) == 0 && msg[n] == ':')) lua_pushfstring(L, "%s: %s", display, msg);
+    lua_error(L);
+  }
   lua_pushvalue(L, env);
   lua_setupvalue(L, -2, 1);
 }
@@ -434,6 +488,8 @@ static int setup(lua_State *L) {
   luaL_newmetatable(L, ERROR_MT);
   lua_pushcfunction(L, error_tostring);
   lua_setfield(L, -2, "__tostring");
+  lua_pushboolean(L, 0); /* a plan that catches an error cannot reach (and change) this */
+  lua_setfield(L, -2, "__metatable");
   lua_pop(L, 1);
   lua_newtable(L);
   lua_setfield(L, LUA_REGISTRYINDEX, LOADED);
@@ -543,7 +599,7 @@ int sandbox_call(sandbox *sb, int nargs, int nresults, kh_error *err) {
   sb->memory_hit = sb->out_of_memory = 0;
   sb->memory_where[0] = '\0';
   int func = lua_gettop(L) - nargs;
-  lua_pushcfunction(L, message_handler);
+  lua_pushcfunction(L, sandbox_message_handler);
   lua_insert(L, func);
   int status = lua_pcall(L, nargs, nresults, func);
   int code = KH_OK;

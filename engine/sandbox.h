@@ -70,6 +70,11 @@ const char *sandbox_stdlib_dir(sandbox *sb);
 ** formatted like lua_pushfstring. Never returns. */
 int sandbox_raise(lua_State *L, int code, const char *fmt, ...);
 
+/* The message handler of sandbox_call, for other protected calls into Lua (SQL functions):
+** turns a string error into {message, traceback}, giving a message without a place the
+** plan's line when plan code called what raised it. */
+int sandbox_message_handler(lua_State *L);
+
 /* Writes "file:line" of the innermost Lua frame that is not stdlib code (the plan line
 ** being run) into buf, or "" when there is none. Allocates nothing. */
 void sandbox_where(lua_State *L, char *buf, size_t size);

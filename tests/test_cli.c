@@ -10,6 +10,8 @@
 
 #include <cmocka.h>
 
+#include <sys/stat.h>
+
 #include "harness.h"
 
 /* The least a plan must declare. */
@@ -216,6 +218,46 @@ static void a_plans_own_errors_are_at_its_line(void **state) {
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
     assert_refused(&cases[i], i == 5 ? 3 : 2);
+  /* an amount is read-only and hides its metatable; so does a caught error; a C stack
+     overflow in a function the plan called is at the plan's line; a message handler that
+     loops is stopped like any plan code */
+  const refusal more[] = {
+      {"local a = per_household(1)\na.vnd = 2\n", 1, "an amount cannot be changed (its 'vnd')"},
+      {"assert(getmetatable(per_household(1)) == false)\n"
+       "assert(getmetatable(select(2, pcall(string.rep, 'x', 2^40))) == false)\nerror('hidden')\n", 1,
+       "plan.lua:3: hidden"},
+      {"local function f(s) return (s:gsub('.', f)) end\n\nf('ab')\n", 1, "plan.lua:1: C stack overflow"},
+      {"\nlocal ok = xpcall(function() while true do end end, function(m) while true do end end)\n", 4,
+       "ran too long"},
+  };
+  const int lines[] = {2, 3, 1, 2};
+  for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) assert_refused(&more[i], lines[i]);
+}
+
+/* A plan or module file as lua reads one: a byte-order mark and a #! line are skipped;
+** a require cycle, a pipe or a device named as a module is a plain error. */
+static void plan_files_are_read_as_lua_reads_them(void **state) {
+  const refusal bom = {"\xEF\xBB\xBF#!/usr/bin/env kehoach\nlocal x = 1\nerror('third line')\n", 1,
+                       "third line"};
+  assert_refused(&bom, 3);
+  char *dir = kh_tmpdir();
+  char *a = kh_path(dir, "moda.lua"), *b = kh_path(dir, "modb.lua"), *plan = kh_path(dir, "plan.lua");
+  char *fifo = kh_path(dir, "pipe.lua");
+  kh_write_file(a, "return require \"modb\"\n");
+  kh_write_file(b, "return require \"moda\"\n");
+  kh_write_file(plan, "local m = require \"moda\"\n");
+  const char *args[] = {"check", "plan.lua", NULL};
+  kh_result r = kh_run_in(dir, args);
+  assert_int_equal(r.code, 1);
+  assert_non_null(strstr(r.err, "plan.lua:1: require: 'moda' is still being loaded: two modules require each other"));
+  kh_result_free(&r);
+  assert_int_equal(mkfifo(fifo, 0600), 0);
+  kh_write_file(plan, "local m = require \"pipe\"\n");
+  r = kh_run_in(dir, args);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "pipe.lua: not a file (a folder, a device or a pipe)"));
+  kh_result_free(&r);
+  free(fifo), free(plan), free(b), free(a), free(dir);
 }
 
 /* A loop whose time goes inside a string function runs few instructions: --max-time stops
@@ -406,6 +448,7 @@ int main(void) {
       cmocka_unit_test(endless_loops_are_stopped),
       cmocka_unit_test(a_plans_own_errors_are_at_its_line),
       cmocka_unit_test(processor_time_is_limited),
+      cmocka_unit_test(plan_files_are_read_as_lua_reads_them),
       cmocka_unit_test(memory_hogs_are_stopped),
       cmocka_unit_test(the_memory_limit_can_be_set),
       cmocka_unit_test(a_syntax_error_is_reported_like_lua),

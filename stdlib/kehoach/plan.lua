@@ -159,6 +159,13 @@ function CHECK.support(d, label)
   if d.effect then d.effect = check_effect(d.effect, label) end
 end
 
+-- A declaration made after the plan was read: from a where function, while the plan is
+-- evaluated.
+local function sealed_error(kind)
+  util.plan_error("%s: declarations are made when the plan is read, at its top level, not while it is " ..
+    "evaluated (inside a where function)", kind)
+end
+
 local function named(kind, p)
   return function(id)
     if type(id) ~= "string" then
@@ -169,6 +176,7 @@ local function named(kind, p)
       util.plan_error("%s: the name must be letters, digits and _ (it is used in paths like %s.amount)", label, id)
     end
     return function(t)
+      if p.sealed then sealed_error(kind) end
       local d = located(schema.check(kind, t, label))
       d.kind, d.id = kind, id
       if RESERVED[id] then util.plan_error("%s: '%s' is a reserved name", label, id) end
@@ -187,6 +195,7 @@ end
 
 local function single(kind, p)
   return function(t)
+    if p.sealed then sealed_error(kind) end
     if type(t) == "string" then
       util.plan_error("%s takes no name: write %s { ... }", kind, kind)
     end
@@ -235,6 +244,7 @@ local function declare(path)
   local p = M.new(path)
   local env = sandbox.plan_env(M.api(p), path)
   sandbox.run_plan(path, env)
+  p.sealed = true
   return p
 end
 

@@ -40,6 +40,7 @@ local function read_only(lib, name)
 end
 
 local dirname = util.dirname
+local LOADING = {} -- loaded[name] while its module runs: a require cycle meets it
 
 -- A value a plan raises or prints, as text: a table's __tostring may fail or give no text.
 local function as_text(v)
@@ -70,6 +71,15 @@ end
 
 -- setmetatable without finalizers: a __gc runs when the engine collects garbage, outside
 -- the plan's instruction budget, even after the plan has ended.
+-- xpcall for plans: the handler runs after f's error has unwound, as ordinary plan code
+-- (Lua runs a message handler with the instruction count off, so a handler that loops
+-- would never be stopped).
+local function plan_xpcall(f, handler, ...)
+  local r = table.pack(pcall(f, ...))
+  if r[1] then return table.unpack(r, 1, r.n) end
+  return false, (handler(r[2]))
+end
+
 local function plan_setmetatable(t, mt)
   if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
     util.plan_error("setmetatable: finalizers (__gc) are not available to plans")
@@ -89,6 +99,7 @@ function M.plan_env(api, path)
   local plan_dir = dirname(path)
 
   names.error, names.assert, names.setmetatable = plan_error, plan_assert, plan_setmetatable
+  names.xpcall = plan_xpcall
   names.print = function(...)
     local parts = table.pack(...)
     for i = 1, parts.n do parts[i] = as_text(parts[i]) end
@@ -96,10 +107,19 @@ function M.plan_env(api, path)
   end
   names.load = function(chunk, name, mode, e)
     if type(chunk) ~= "string" then error("load: give the chunk as text", 2) end
-    return load(chunk, name, "t", e or env)
+    local f, why = load(chunk, name, "t", e or env)
+    if not f and type(why) ~= "string" then
+      why = type(why) == "table" and type(why.message) == "string" and why.message or as_text(why)
+    end
+    return f, why
   end
   names.require = function(name)
     if type(name) ~= "string" then error("require: give a module name", 2) end
+    if loaded[name] == LOADING then
+      -- at the plan's innermost line still on the stack ("return require ..." is a tail call)
+      util.plan_error("require: '%s' is still being loaded: two modules require each other, or one " ..
+        "requires itself", name)
+    end
     if loaded[name] ~= nil then return loaded[name] end
     local file, why = host.resolve(plan_dir, name)
     local display
@@ -119,7 +139,12 @@ function M.plan_env(api, path)
       display = "stdlib/" .. name:gsub("%.", "/") .. ".lua"
     end
     local chunk = host.loadfile(file, display, env)
-    local value = chunk(name)
+    loaded[name] = LOADING
+    local ok, value = pcall(chunk, name)
+    if not ok then
+      loaded[name] = nil
+      error(value, 0)
+    end
     if value == nil then value = true end
     loaded[name] = value
     return value

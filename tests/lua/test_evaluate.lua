@@ -120,6 +120,21 @@ support "lon" { label = "Hộ đông người", who = { status = "poor",
   t.eq(chosen(db, "lon"), { "A03", "A05" })
 end
 
+-- What a plan declared is fixed once the plan has been read: a where function can neither
+-- declare more nor change an amount the plan kept a reference to (which went into SQL).
+function T.test_a_where_function_cannot_declare_or_change_what_was_declared()
+  t.raises("plan%.lua:3: budget: declarations are made when the plan is read", fx.evaluate, [[
+source "city" { label = "NS" }
+support "x" { label = "x", who = { status = "poor", where = function(h) budget { total = 5, city = 5 } return true end } }
+]])
+  t.raises("plan%.lua:4: an amount cannot be changed %(its 'vnd'%)", fx.evaluate, [[
+source "city" { label = "NS" }
+local amt = per_household(1)
+support "x" { label = "x", who = { status = "poor", where = function(h) amt.vnd = "0 WHERE 1; --" return true end },
+  amount = amt, source = "city" }
+]])
+end
+
 function T.test_an_error_in_a_where_function_points_at_the_plan_line()
   local msg = t.raises("plan%.lua:3:", fx.evaluate, [[
 support "x" { label = "x", who = { status = "poor",

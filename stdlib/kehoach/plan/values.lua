@@ -4,7 +4,10 @@
 -- caller turns into a plan error at the declaration's line.
 local M = {}
 
-local AMOUNT = {}   -- metatable of amounts, so a declaration can tell one from a number
+-- The amounts made here (weak keys), so a declaration can tell one from a number. An
+-- amount is read-only and its metatable hidden: a plan that keeps a reference cannot
+-- change it after it was checked (a where function, say, rewriting vnd mid-run).
+local AMOUNTS = setmetatable({}, { __mode = "k" })
 
 -- The largest sum of money a plan may write: a million billion đồng, far above any
 -- district's budget, and small enough that amounts times persons times months stay
@@ -47,11 +50,22 @@ function M.amount(basis, vnd, noun)
   local v, why = M.vnd(vnd)
   if not v then return nil, why end
   if noun ~= nil and type(noun) ~= "string" then return nil, "the unit's name as text" end
-  return setmetatable({ basis = basis, vnd = v, noun = noun }, AMOUNT)
+  local fields = { basis = basis, vnd = v, noun = noun }
+  local a = setmetatable({}, {
+    __index = fields,
+    __newindex = function(_, k)
+      error(string.format("an amount cannot be changed (its '%s'): make a new one, like per_household(...)",
+        tostring(k)), 2)
+    end,
+    __pairs = function() return next, fields, nil end,
+    __metatable = false,
+  })
+  AMOUNTS[a] = true
+  return a
 end
 
 function M.is_amount(v)
-  return getmetatable(v) == AMOUNT
+  return AMOUNTS[v] == true
 end
 
 -- The amount with another rate (for --set on a path ending in .amount).
