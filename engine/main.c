@@ -61,9 +61,9 @@ static void on_time_limit(int sig) {
 static void limit_time(long long seconds) {
   if (seconds <= 0) return;
   snprintf(time_message, sizeof time_message,
-           "kehoach: stopped after %lld s of processor time (--max-time %lld): the plan may be caught "
-           "in a loop the instruction limit cannot see (inside a string function, or a __gc "
-           "finalizer); nothing of this run was recorded\n", seconds, seconds);
+           "kehoach: stopped after %lld s of processor time (--max-time %lld); what it had not "
+           "finished was dropped, as after a power cut. A plan caught in a loop the instruction limit "
+           "cannot see (inside one string function) ends this way\n", seconds, seconds);
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_time_limit;
@@ -113,17 +113,20 @@ static int take_limits(int *argc, char **argv, sandbox_limits *lim, long long *m
     }
     if (which == 2) {
       char *end;
+      errno = 0;
       long long n = strtoll(value, &end, 10);
-      if (*end != '\0' || end == value || n < 0) {
-        fprintf(stderr, "kehoach: --max-time %s: give a whole number of seconds (0 for no limit)\n", value);
+      if (*end != '\0' || end == value || n < 0 || errno == ERANGE || n > 31536000) {
+        fprintf(stderr, "kehoach: --max-time %s: give a whole number of seconds up to a year (0 for no "
+                        "limit)\n", value);
         return KH_EUSAGE;
       }
       *max_time = n;
     }
     if (which == 1) {
       char *end;
+      errno = 0;
       long long n = strtoll(value, &end, 10);
-      if (*end != '\0' || n <= 0) {
+      if (*end != '\0' || end == value || n <= 0 || errno == ERANGE) {
         fprintf(stderr, "kehoach: --max-instructions %s: give a positive whole number\n", value);
         return KH_EUSAGE;
       }

@@ -79,6 +79,25 @@ static void an_option_given_twice_is_a_usage_error(void **state) {
   kh_result_free(&r);
 }
 
+/* A value forgotten: the next option is not taken for it; an empty value is refused. */
+static void an_option_without_its_value_is_a_usage_error(void **state) {
+  const char *forgot[] = {"run", "x.lua", "--out", "--quiet", NULL};
+  kh_result r = kh_run(forgot);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "--out needs a value (DIR) before --quiet"));
+  kh_result_free(&r);
+  const char *empty[] = {"run", "x.lua", "--db=", NULL};
+  r = kh_run(empty);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "--db needs a value (FILE), not an empty one"));
+  kh_result_free(&r);
+  const char *huge[] = {"check", "x.lua", "--max-time", "99999999999999999999", NULL};
+  r = kh_run(huge);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "--max-time 99999999999999999999: give a whole number of seconds"));
+  kh_result_free(&r);
+}
+
 static void bad_limit_values_are_usage_errors(void **state) {
   const char *args[] = {"check", "x.lua", "--max-memory", "lots", NULL};
   kh_result r = kh_run(args);
@@ -439,6 +458,7 @@ int main(void) {
       cmocka_unit_test(unknown_verb_is_a_usage_error_with_a_suggestion),
       cmocka_unit_test(unknown_option_is_a_usage_error),
       cmocka_unit_test(an_option_given_twice_is_a_usage_error),
+      cmocka_unit_test(an_option_without_its_value_is_a_usage_error),
       cmocka_unit_test(bad_limit_values_are_usage_errors),
       cmocka_unit_test(plans_cannot_reach_the_system),
       cmocka_unit_test(require_stays_inside_the_plan_folder_and_stdlib),

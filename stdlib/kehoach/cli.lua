@@ -15,7 +15,7 @@ M.exit_codes = {
   { 1, "the plan has an error: syntax, run-time error, or a failed check" },
   { 2, "the command line is wrong" },
   { 3, "the registry or an input file is missing, invalid or damaged" },
-  { 4, "the plan went over the instruction or memory limit, or memory ran out" },
+  { 4, "the plan went over the instruction, memory or processor-time limit, or memory ran out" },
   { 5, "an output file or the results database could not be written" },
   { 6, "a database stayed locked by another kehoach or program" },
   { 7, "the command is planned but not built in this version" },
@@ -153,7 +153,13 @@ function M.parse(prefix, impl, argv, first)
           i = i + 1
           value = argv[i]
           if value == nil then usage_error(prefix, "--%s needs a value (%s)", name, o[2]) end
+          -- "--out --quiet": the value forgotten, the next option taken for it
+          local next_name = value:match("^%-%-([%w%-_]+)")
+          if next_name and spec[next_name] then
+            usage_error(prefix, "--%s needs a value (%s) before %s", name, o[2], value)
+          end
         end
+        if value == "" then usage_error(prefix, "--%s needs a value (%s), not an empty one", name, o[2]) end
         if o.many then
           opts[key] = opts[key] or {}
           table.insert(opts[key], value)
