@@ -209,6 +209,34 @@ static void a_cost_left_to_the_registry_is_noted_by_check_without_it_only(void *
   free(dir);
 }
 
+/* Sums of money never wrap round: a stated cost past what kehoach counts is an error at
+** its line; a registry sum past it (SQLite's integer overflow) a plan error, not a bug. */
+static void money_too_large_to_count_is_a_plan_error(void **state) {
+  char *dir = kh_tmpdir();
+  char *plan = kh_path(dir, "plan.lua");
+  const char *head = "plan { id = \"t\", title = \"t\", unit = \"Thành phố Lào Cai\", year = 2021, "
+                     "standard = \"vn-2016\" }\nsource \"city\" { label = \"NS\" }\n";
+  char text[1024];
+  snprintf(text, sizeof text, "%ssupport \"x\" { label = \"x\", who = { status = \"poor\" }, "
+           "amount = per_household(1e15), households = 10000, source = \"city\" }\n", head);
+  kh_write_file(plan, text);
+  const char *chk[] = {"check", "plan.lua", NULL};
+  kh_result r = kh_run_in(dir, chk);
+  assert_int_equal(r.code, 1);
+  assert_non_null(strstr(r.err, "plan.lua:3: support 'x': its stated cost is more than 1.000.000.000.000.000.000 đồng"));
+  kh_result_free(&r);
+  snprintf(text, sizeof text, "%ssupport \"x\" { label = \"x\", who = { status = \"non_poor\" }, "
+           "amount = per_person_month(1e15), months = \"01-12\", source = \"city\" }\n", head);
+  kh_write_file(plan, text);
+  const char *run[] = {"run", "plan.lua", "--db", kh_registry(), "--out", "out", NULL};
+  r = kh_run_in(dir, run);
+  assert_int_equal(r.code, 1);
+  assert_non_null(strstr(r.err, "add up to more đồng than kehoach can count"));
+  kh_result_free(&r);
+  free(plan);
+  free(dir);
+}
+
 static void a_declaration_mistake_names_the_valid_fields(void **state) {
   char *dir = kh_tmpdir();
   char *plan = kh_path(dir, "plan.lua");
@@ -498,6 +526,7 @@ int main(void) {
       cmocka_unit_test(check_with_a_registry_checks_commune_names),
       cmocka_unit_test(check_json_prints_the_messages_and_counts_and_quiet_only_errors),
       cmocka_unit_test(a_cost_left_to_the_registry_is_noted_by_check_without_it_only),
+      cmocka_unit_test(money_too_large_to_count_is_a_plan_error),
   };
   int failed = cmocka_run_group_tests_name("kehoach plans on the command line", tests, NULL, NULL);
   failed += cmocka_run_group_tests_name("the 2021 plan on the default registry", golden, run_2021, free_run);

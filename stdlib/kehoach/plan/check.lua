@@ -10,6 +10,7 @@
 -- kehoach.evaluate), so commune names are checked there rather than by the slip
 -- heuristic, and a source whose cost waits for the registry is not reported as uncosted.
 local util = require "kehoach.util"
+local values = require "kehoach.plan.values"
 local params = require "kehoach.plan.params"
 local standards = require "kehoach.standards"
 local expect = require "kehoach.plan.expect"
@@ -73,23 +74,39 @@ end
 
 -- What a support costs by the counts the plan states, or nil and what is missing
 -- ("persons", "households" or "units": a key of kehoach.plan.messages.MISSING).
+-- The product of whole numbers, or a plan error at d's line when it passes what kehoach
+-- counts in đồng (integers would wrap round to a negative sum).
+local function too_much(d, f)
+  if f > values.MAX_SUM then
+    util.fail("plan", "%s:%d: %s '%s': its stated cost is more than %s đồng, more than kehoach can count; " ..
+      "check its amount and counts", d.file, d.line, d.kind, d.id, util.group_digits(values.MAX_SUM))
+  end
+end
+
+local function product(d, ...)
+  local n, f = 1, 1.0
+  for _, x in ipairs({ ... }) do n, f = n * x, f * x end
+  too_much(d, f)
+  return n
+end
+
 function M.stated_cost(d)
   local a = d.amount
   if not a then return 0 end
   local hh = M.stated_households(d)
   if a.basis == "person_month" then
     if not d.persons then return nil, "persons" end
-    return d.persons * a.vnd * d.period.months
+    return product(d, d.persons, a.vnd, d.period.months)
   elseif a.basis == "person" then
     if not d.persons then return nil, "persons" end
-    return d.persons * a.vnd
+    return product(d, d.persons, a.vnd)
   elseif a.basis == "household" then
     if not hh then return nil, "households" end
-    return hh * a.vnd
+    return product(d, hh, a.vnd)
   else
-    if d.units then return d.units * a.vnd end
+    if d.units then return product(d, d.units, a.vnd) end
     if not hh then return nil, "units" end
-    return d.units_per_household * hh * a.vnd
+    return product(d, d.units_per_household, hh, a.vnd)
   end
 end
 
@@ -249,6 +266,7 @@ function M.costs_by_source(p)
       out[d.source] = c
       local cost, missing = M.stated_cost(d)
       if cost then
+        too_much(d, c.cost + 0.0 + cost)
         c.cost = c.cost + cost
         c.parts[#c.parts + 1] = { support = d, cost = cost }
       else

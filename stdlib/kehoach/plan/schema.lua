@@ -20,9 +20,14 @@ local function nfc_text(v)
   return s
 end
 
+-- Counts of households, persons, units: far above any district, small enough that sums
+-- and products with amounts are never near what an integer holds.
+local MAX_COUNT = 1000000000
+
 local function count(v)
   local i = math.tointeger(v)
   if type(v) ~= "number" or i == nil or i < 0 then return nil, "a whole number, 0 or more" end
+  if i > MAX_COUNT then return nil, "a whole number of at most 1.000.000.000" end
   return i
 end
 

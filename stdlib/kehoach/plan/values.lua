@@ -13,6 +13,9 @@ local AMOUNTS = setmetatable({}, { __mode = "k" })
 -- district's budget, and small enough that amounts times persons times months stay
 -- whole numbers.
 M.MAX_VND = 1000000000000000
+-- The most a sum of money may reach: a thousand times the largest amount, still far from
+-- where integers wrap round.
+M.MAX_SUM = 1000 * M.MAX_VND
 
 -- A whole number of đồng from a number written in the plan (50e6 is fine, 0.5 is not).
 function M.vnd(n)
