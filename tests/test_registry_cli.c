@@ -279,6 +279,12 @@ static void import_refuses_bad_files_and_leaves_the_registry_unchanged(void **st
       {"meta.csv", "key,value\nevents_until,2021-13-01\n",
        "row 2, column value: '2021-13-01' is not a date as YYYY-MM-DD"},
       {"meta.csv", "key,value\nseed,7\n", "meta.csv: row 2, column key: 'seed' appears twice"},
+      /* an empty value: a key kehoach reads is refused as its rule says, any other too */
+      {"meta.csv", "key,value\nstandard.2022,\n",
+       "meta.csv: row 2, column value: empty, but standard.2022 must be the name of a poverty "
+       "standard (vn-2016, vn-2022)"},
+      {"meta.csv", "key,value\nreviewed_by, \n",
+       "meta.csv: row 2, column value: empty, but reviewed_by must have a value"},
   };
   char *dir = kh_tmpdir();
   char *reg = small_registry(dir);
@@ -300,6 +306,31 @@ static void import_refuses_bad_files_and_leaves_the_registry_unchanged(void **st
     free(file), free(sub);
   }
   free(before), free(reg), free(dir);
+}
+
+/* A NUL byte in a value: SQLite would keep it, and every reader would stop at it (the code
+** "C\0-2" read "C"). Refused like any bad value, exit 3, the registry unchanged. */
+static void import_refuses_a_nul_byte_in_a_value(void **state) {
+  static const char content[] = "code,unit,village,head,ethnic_minority\nC\0-2,Cốc San,Thôn,A,0\n";
+  char *dir = kh_tmpdir();
+  char *reg = kh_path(dir, "registry.db"), *file = kh_path(dir, "households.csv");
+  assert_int_equal(kh_copy(kh_registry(), reg), 0);
+  char *before = kh_sha256(reg);
+  FILE *f = fopen(file, "wb");
+  assert_non_null(f);
+  assert_int_equal(fwrite(content, 1, sizeof content - 1, f), sizeof content - 1);
+  assert_int_equal(fclose(f), 0);
+  const char *args[] = {"db", "import", file, "--db", reg, NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 3 || strstr(r.err, "households.csv: row 2, column code: a NUL byte (\\0) is not "
+                                   "allowed in a value ('C\\0-2')\n") == NULL ||
+      strstr(r.err, "nothing was imported (1 problem); the registry is unchanged") == NULL)
+    fail_msg("exit %d\n%s", r.code, r.err);
+  char *after = kh_sha256(reg);
+  assert_string_equal(before, after);
+  kh_result_free(&r);
+  kh_remove_tree(dir);
+  free(after), free(before), free(file), free(reg), free(dir);
 }
 
 static void import_reads_a_bom_old_tone_placement_and_household_codes(void **state) {
@@ -869,6 +900,7 @@ int main(void) {
       cmocka_unit_test(generate_reports_a_bad_profile_by_field),
       cmocka_unit_test(export_then_import_gives_identical_tables),
       cmocka_unit_test(import_refuses_bad_files_and_leaves_the_registry_unchanged),
+      cmocka_unit_test(import_refuses_a_nul_byte_in_a_value),
       cmocka_unit_test(import_reads_a_bom_old_tone_placement_and_household_codes),
       cmocka_unit_test(import_into_a_missing_file_creates_a_registry_or_nothing),
       cmocka_unit_test(household_codes_that_are_numbers_survive_export_and_import),
