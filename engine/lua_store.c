@@ -6,6 +6,15 @@
 **                                   (creates the file and schema v1; refuses a used file),
 **                                   or "hold" (rw, its write lock held until closed, for a
 **                                   change made on a copy: store_registry_hold)
+**   store.import(path [, wait])     an Import: the claim of one import on a registry path,
+**                                   new or existing (store_import_begin); nil and the seconds
+**                                   a wait would last when another import holds the path and
+**                                   wait is not set (with wait, it waits as store_busy_ms says,
+**                                   then raises a busy error)
+**   imp:temporary()                 the file to do the work in, "<path>.tmp-import", empty
+**   imp:existed()                   whether path existed when the claim was made
+**   imp:place()                     moves the temporary over path (store_import_place)
+**   imp:close()                     removes the temporary unless placed; lets go of the claim
 **   store.copy(from, to)            the database from copied into a new file to
 **   store.results(path)             the results database, created when missing; one of an
 **                                   older schema is kept aside (its new name returned second)
@@ -38,6 +47,7 @@
 
 #define DB_MT "kehoach.Db"
 #define STMT_MT "kehoach.Stmt"
+#define IMPORT_MT "kehoach.Import"
 #define SQL_ERROR_KEY "kehoach.sql_function_error"
 
 typedef struct Db {
@@ -116,6 +126,56 @@ static int l_registry(lua_State *L) {
   }
   if (rc != KH_OK) return raise_kh(L, &err);
   return 1;
+}
+
+/* ---- imports ---------------------------------------------------------------------------- */
+
+/* store.import(path [, wait]) -> Import, or nil and the seconds a wait would last when
+** another import holds path and wait is not set. The userdata is made released (fd -1) before the claim, so an allocation error
+** cannot leak it. Stack: [-0, +1, e]. */
+static int l_import(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  int wait = lua_toboolean(L, 2);
+  store_import *imp = lua_newuserdatauv(L, sizeof *imp, 0);
+  imp->fd = -1;
+  luaL_setmetatable(L, IMPORT_MT);
+  kh_error err;
+  int rc = store_import_begin(path, wait, imp, &err);
+  if (rc == KH_EBUSY && !wait) {
+    lua_pushnil(L);
+    lua_pushnumber(L, store_busy_ms() / 1000.0);
+    return 2;
+  }
+  if (rc != KH_OK) return raise_kh(L, &err);
+  return 1;
+}
+
+static store_import *check_import(lua_State *L) {
+  store_import *imp = luaL_checkudata(L, 1, IMPORT_MT);
+  if (imp->fd < 0) luaL_error(L, "the import's claim was let go");
+  return imp;
+}
+
+static int l_import_temporary(lua_State *L) {
+  lua_pushstring(L, check_import(L)->tmp);
+  return 1;
+}
+
+static int l_import_existed(lua_State *L) {
+  lua_pushboolean(L, check_import(L)->existed);
+  return 1;
+}
+
+/* imp:place(): Stack: [-0, +0, e]. */
+static int l_import_place(lua_State *L) {
+  kh_error err;
+  if (store_import_place(check_import(L), &err) != KH_OK) return raise_kh(L, &err);
+  return 0;
+}
+
+static int l_import_close(lua_State *L) {
+  store_import_end(luaL_checkudata(L, 1, IMPORT_MT));
+  return 0;
 }
 
 /* store.copy(from, to): Stack: [-0, +0, e]. */
@@ -542,15 +602,22 @@ static const luaL_Reg db_methods[] = {
 static const luaL_Reg stmt_methods[] = {
     {"run", l_stmt_run}, {"rows", l_stmt_rows}, {"close", l_stmt_close}, {NULL, NULL}};
 
+static const luaL_Reg import_methods[] = {{"temporary", l_import_temporary},
+                                          {"existed", l_import_existed},
+                                          {"place", l_import_place},
+                                          {"close", l_import_close},
+                                          {NULL, NULL}};
+
 static const luaL_Reg store_funcs[] = {
     {"open", l_open}, {"registry", l_registry}, {"results", l_results}, {"copy", l_copy},
-    {NULL, NULL}};
+    {"import", l_import}, {NULL, NULL}};
 
 int luaopen_kehoach_store(lua_State *L) {
   lua_pushboolean(L, 0); /* the slot for SQL function errors: see reraise_function_error */
   lua_setfield(L, LUA_REGISTRYINDEX, SQL_ERROR_KEY);
   modules_new_class(L, DB_MT, db_methods, l_db_close);
   modules_new_class(L, STMT_MT, stmt_methods, l_stmt_close);
+  modules_new_class(L, IMPORT_MT, import_methods, l_import_close);
   luaL_newlib(L, store_funcs);
   return 1;
 }

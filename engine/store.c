@@ -6,12 +6,15 @@
 ** owns the sqlite3 handle it opened and closes it with sqlite3_close_v2.
 */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -382,6 +385,144 @@ int store_registry_hold(const char *path, sqlite3 **db, kh_error *err) {
     if (tries == 100)
       return kh_seterror(err, KH_EBUSY, "%s: the file kept being replaced by another program", path);
   }
+}
+
+/* ---- one import at a time ----------------------------------------------------------- */
+
+#define IMPORT_SUFFIX ".tmp-import"
+#define IMPORT_POLL_MS 25
+
+static int same_file(const struct stat *a, const struct stat *b) {
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* Says why imp's temporary could not be made or locked (errno e): the folder cannot be
+** written, said as the registry's or the new file's problem, since that is what the user
+** named. */
+static int cannot_claim(const store_import *imp, int e, kh_error *err) {
+  char dir[PATH_MAX];
+  folder_of(imp->path, dir);
+  if (access(imp->path, F_OK) == 0) {
+    if (e == EROFS) return read_only(imp->path, err);
+    if (e == EACCES || e == EPERM)
+      return kh_seterror(err, KH_EOUTPUT, "%s cannot be written: an import works on a copy "
+                         "beside it, and the folder %s cannot be written (%s)", imp->path, dir,
+                         strerror(e));
+  } else if (e == EROFS || e == EACCES || e == EPERM) {
+    return kh_seterror(err, KH_EOUTPUT, "%s: cannot create the database: the folder %s cannot "
+                       "be written (%s)", imp->path, dir, strerror(e));
+  }
+  if (e == ENOSPC || e == EDQUOT)
+    return kh_seterror(err, KH_EOUTPUT, "%s: the disk is full (%s); free some space and run "
+                       "again", imp->path, strerror(e));
+  return kh_seterror(err, KH_EOUTPUT, "%s: cannot make the import's temporary %s: %s", imp->path,
+                     imp->tmp, strerror(e));
+}
+
+int store_import_begin(const char *path, int wait, store_import *imp, kh_error *err) {
+  imp->fd = -1;
+  imp->existed = imp->placed = 0;
+  if (snprintf(imp->path, sizeof imp->path, "%s", path) >= (int)sizeof imp->path ||
+      snprintf(imp->tmp, sizeof imp->tmp, "%s" IMPORT_SUFFIX, path) >= (int)sizeof imp->tmp ||
+      snprintf(imp->journal, sizeof imp->journal, "%s" IMPORT_SUFFIX "-journal", path) >=
+          (int)sizeof imp->journal)
+    return kh_seterror(err, KH_EOUTPUT, "%s: the file name is too long", path);
+  int limit = wait ? store_busy_ms() : 0, waited = 0;
+  for (int tries = 0; imp->fd < 0; tries++) {
+    if (tries == 1000)
+      return kh_seterror(err, KH_EBUSY, "%s: its import temporary %s kept being replaced by "
+                         "another program", path, imp->tmp);
+    int fd = open(imp->tmp, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) return cannot_claim(imp, errno, err);
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      int e = errno;
+      close(fd);
+      if (e != EWOULDBLOCK) return cannot_claim(imp, e, err);
+      if (waited >= limit && limit == 0)
+        return kh_seterror(err, KH_EBUSY, "%s: another kehoach is importing into it; nothing was "
+                           "imported: try again when it has finished, or let an import wait its "
+                           "turn with KEHOACH_BUSY_TIMEOUT=SECONDS", path);
+      if (waited >= limit)
+        return kh_seterror(err, KH_EBUSY, "%s: another kehoach is importing into it (still, after "
+                           "%g s); nothing was imported: try again when it has finished, or wait "
+                           "longer with KEHOACH_BUSY_TIMEOUT=SECONDS", path, limit / 1000.0);
+      struct timespec pause = {0, IMPORT_POLL_MS * 1000000L};
+      nanosleep(&pause, NULL);
+      waited += IMPORT_POLL_MS;
+      tries = 0;
+      continue;
+    }
+    struct stat mine, named;
+    /* locked, but the name may have moved on: the import that held it removed it or moved
+    ** it into place while we waited. Try again with the file the name is now. */
+    if (fstat(fd, &mine) != 0 || stat(imp->tmp, &named) != 0 || !same_file(&mine, &named)) {
+      close(fd);
+      continue;
+    }
+    if (mine.st_size == 0 && access(imp->journal, F_OK) != 0) {
+      imp->fd = fd; /* ours, and empty */
+      break;
+    }
+    /* a temporary whose lock was free, with something in it: a dead import's, removed
+    ** (with its journal) while we hold its lock, and a new one made */
+    int gone = unlink(imp->tmp) == 0 || errno == ENOENT;
+    int e = errno;
+    if (gone && unlink(imp->journal) != 0 && errno != ENOENT) {
+      gone = 0;
+      e = errno;
+    }
+    close(fd);
+    if (!gone) return cannot_claim(imp, e, err);
+  }
+  struct stat st;
+  if (stat(path, &st) == 0) {
+    imp->existed = 1;
+    imp->dev = st.st_dev;
+    imp->ino = st.st_ino;
+  }
+  return KH_OK;
+}
+
+/* The error of a registry path that changed under an import, outside the import lock. */
+static int changed_meanwhile(const store_import *imp, kh_error *err) {
+  return kh_seterror(err, KH_EBUSY, "%s was %s by another program while this import ran (not "
+                     "another import); nothing was imported, and the file there now is left as "
+                     "it is: run the import again", imp->path,
+                     imp->existed ? "replaced or removed" : "created");
+}
+
+int store_import_place(store_import *imp, kh_error *err) {
+  struct stat st;
+  int rc;
+  if (imp->existed) {
+    /* the registry's write lock is held (store_registry_hold): only a program that ignores
+    ** it can have replaced the file */
+    if (stat(imp->path, &st) != 0 || st.st_dev != imp->dev || st.st_ino != imp->ino)
+      return changed_meanwhile(imp, err);
+    rc = rename(imp->tmp, imp->path);
+  } else {
+    /* never over a registry another program made meanwhile: in one step, where the file
+    ** system can (RENAME_NOREPLACE); else as a second name, which fails on a file there */
+    rc = renameat2(AT_FDCWD, imp->tmp, AT_FDCWD, imp->path, RENAME_NOREPLACE);
+    if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {
+      rc = link(imp->tmp, imp->path);
+      if (rc == 0) unlink(imp->tmp); /* if it stays, it is a dead import's: the next removes it */
+    }
+    if (rc != 0 && errno == EEXIST) return changed_meanwhile(imp, err);
+  }
+  if (rc != 0) return kh_seterror(err, KH_EOUTPUT, "cannot write %s: %s", imp->path, strerror(errno));
+  imp->placed = 1;
+  return KH_OK;
+}
+
+void store_import_end(store_import *imp) {
+  if (imp->fd < 0) return;
+  if (!imp->placed) {
+    unlink(imp->tmp); /* ours: only the holder of the lock removes it */
+    unlink(imp->journal);
+  }
+  close(imp->fd);
+  imp->fd = -1;
 }
 
 int store_copy(const char *from, const char *to, kh_error *err) {

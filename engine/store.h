@@ -6,6 +6,9 @@
 #ifndef KEHOACH_STORE_H
 #define KEHOACH_STORE_H
 
+#include <limits.h>
+#include <sys/types.h>
+
 #include <sqlite3.h>
 
 #include "kehoach.h"
@@ -39,7 +42,38 @@ int store_open(const char *path, enum store_mode mode, sqlite3 **db, kh_error *e
 ** caller closes *db (which ends the transaction: nothing was written). */
 int store_registry_hold(const char *path, sqlite3 **db, kh_error *err);
 
-/* Copies the database at from into `to`, created (it must not hold a database yet), with
+/* An import's claim on a registry path, new or existing: its temporary "<path>.tmp-import",
+** which it made and holds an flock on for as long as the import lives. One import at a time
+** works on a path; a temporary whose lock is free was left by a dead import. */
+typedef struct store_import {
+  int fd;           /* the temporary, holding the lock; -1 once let go */
+  int existed;      /* path existed when the lock was taken */
+  int placed;       /* the temporary was moved into place */
+  dev_t dev;        /* when it existed: path's file then */
+  ino_t ino;
+  char path[PATH_MAX];
+  char tmp[PATH_MAX];
+  char journal[PATH_MAX]; /* SQLite's, beside the temporary */
+} store_import;
+
+/* Claims path for an import: creates its temporary (empty) and locks it. A dead import's
+** temporary is removed first; one a live import holds is waited for, up to store_busy_ms
+** when wait is set, not at all otherwise. Returns KH_OK, KH_EBUSY when another import still
+** holds the path (err says so), or an output error (the folder cannot be written). On
+** success the caller lets go with store_import_end, whatever happens. */
+int store_import_begin(const char *path, int wait, store_import *imp, kh_error *err);
+
+/* Moves imp's temporary (written and closed) over its path, in one step. A path that did
+** not exist when the lock was taken must still not exist: a registry another program made
+** meanwhile is never replaced (a busy error, the file left as it is); one that existed must
+** still be the same file. */
+int store_import_place(store_import *imp, kh_error *err);
+
+/* Removes imp's temporary and its journal unless it was placed, and lets go of the lock.
+** Idempotent. */
+void store_import_end(store_import *imp);
+
+/* Copies the database at from into `to`, created (empty, or not there yet), with
 ** from's permissions, through SQLite's backup API on connections of its own: a consistent
 ** copy whatever else holds from. Errors name from (the file the user knows): damaged, or
 ** the disk full. */

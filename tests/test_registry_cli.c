@@ -279,6 +279,12 @@ static void import_refuses_bad_files_and_leaves_the_registry_unchanged(void **st
       {"meta.csv", "key,value\nevents_until,2021-13-01\n",
        "row 2, column value: '2021-13-01' is not a date as YYYY-MM-DD"},
       {"meta.csv", "key,value\nseed,7\n", "meta.csv: row 2, column key: 'seed' appears twice"},
+      /* an empty value: a key kehoach reads is refused as its rule says, any other too */
+      {"meta.csv", "key,value\nstandard.2022,\n",
+       "meta.csv: row 2, column value: empty, but standard.2022 must be the name of a poverty "
+       "standard (vn-2016, vn-2022)"},
+      {"meta.csv", "key,value\nreviewed_by, \n",
+       "meta.csv: row 2, column value: empty, but reviewed_by must have a value"},
   };
   char *dir = kh_tmpdir();
   char *reg = small_registry(dir);
@@ -300,6 +306,31 @@ static void import_refuses_bad_files_and_leaves_the_registry_unchanged(void **st
     free(file), free(sub);
   }
   free(before), free(reg), free(dir);
+}
+
+/* A NUL byte in a value: SQLite would keep it, and every reader would stop at it (the code
+** "C\0-2" read "C"). Refused like any bad value, exit 3, the registry unchanged. */
+static void import_refuses_a_nul_byte_in_a_value(void **state) {
+  static const char content[] = "code,unit,village,head,ethnic_minority\nC\0-2,Cốc San,Thôn,A,0\n";
+  char *dir = kh_tmpdir();
+  char *reg = kh_path(dir, "registry.db"), *file = kh_path(dir, "households.csv");
+  assert_int_equal(kh_copy(kh_registry(), reg), 0);
+  char *before = kh_sha256(reg);
+  FILE *f = fopen(file, "wb");
+  assert_non_null(f);
+  assert_int_equal(fwrite(content, 1, sizeof content - 1, f), sizeof content - 1);
+  assert_int_equal(fclose(f), 0);
+  const char *args[] = {"db", "import", file, "--db", reg, NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 3 || strstr(r.err, "households.csv: row 2, column code: a NUL byte (\\0) is not "
+                                   "allowed in a value ('C\\0-2')\n") == NULL ||
+      strstr(r.err, "nothing was imported (1 problem); the registry is unchanged") == NULL)
+    fail_msg("exit %d\n%s", r.code, r.err);
+  char *after = kh_sha256(reg);
+  assert_string_equal(before, after);
+  kh_result_free(&r);
+  kh_remove_tree(dir);
+  free(after), free(before), free(file), free(reg), free(dir);
 }
 
 static void import_reads_a_bom_old_tone_placement_and_household_codes(void **state) {
@@ -525,6 +556,113 @@ static void a_killed_import_leaves_the_registry_as_it_was(void **state) {
   assert_int_equal(query_int(reg, "SELECT count(*) FROM needs WHERE year = 2025"), 1);
   kh_remove_tree(dir);
   free(needs), free(persons), free(many), free(sha), free(reg), free(dir);
+}
+
+/* Waits until the file at path has grown past size bytes (an import's temporary: rows are
+** going in), 60 s at most; 1 when it did. */
+static int grows_past(const char *path, off_t size) {
+  struct stat st;
+  for (double t0 = seconds_now(); seconds_now() - t0 < 60; usleep(10000))
+    if (stat(path, &st) == 0 && st.st_size > size) return 1;
+  return 0;
+}
+
+/* A slow import into a new registry new.db in dir, started in the background: the export of
+** a small registry in csv (made when missing), with 300,000 more members of one household.
+** Returns its pid once its rows are going in; its stderr goes to err_name in dir. */
+static pid_t slow_new_import(const char *dir, const char *csv, const char *db, const char *err_name) {
+  if (!kh_exists(csv)) {
+    char *reg = kh_path(dir, "small.db");
+    if (!kh_exists(reg)) {
+      free(reg);
+      reg = small_registry(dir);
+    }
+    const char *export[] = {"db", "export", csv, "--db", reg, NULL};
+    run_ok(export);
+    free(many_persons(csv, 300000));
+    free(reg);
+  }
+  const char *args[] = {"db", "import", csv, "--db", db, NULL};
+  pid_t pid = kh_spawn(dir, args, NULL, err_name);
+  char tmp[4096];
+  snprintf(tmp, sizeof tmp, "%s/%s.tmp-import", dir, db);
+  if (!grows_past(tmp, 256 * 1024)) fail_msg("%s did not grow", tmp);
+  return pid;
+}
+
+/* kehoach with args in dir and the environment env, waited for: exit code and stderr. */
+static kh_result run_with_env(const char *dir, const char *const args[], const char *env) {
+  const char *envs[] = {env, NULL};
+  kh_result r = {0};
+  r.code = kh_wait(kh_spawn(dir, args, envs, "err.run"));
+  char *err = kh_path(dir, "err.run");
+  r.err = kh_read_file(err);
+  r.out = strdup("");
+  free(err);
+  return r;
+}
+
+/* Two imports into one new registry at once: one works on it at a time. One that may not
+** wait (KEHOACH_BUSY_TIMEOUT=0) ends at once, exit 6; one that may waits its turn, then adds
+** to the registry the first made as to any existing one (here refused: the same units and
+** households). The registry holds the first import's rows alone, no temporary is left, and
+** each said what happened. */
+static void imports_into_one_new_registry_take_turns(void **state) {
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir), *one = kh_path(dir, "one"), *csv = kh_path(dir, "csv");
+  const char *export[] = {"db", "export", one, "--db", reg, NULL};
+  run_ok(export);
+  pid_t first = slow_new_import(dir, csv, "new.db", "err.first");
+  const char *second_args[] = {"db", "import", one, "--db", "new.db", NULL};
+  kh_result busy = run_with_env(dir, second_args, "KEHOACH_BUSY_TIMEOUT=0");
+  pid_t second = kh_spawn(dir, second_args, (const char *[]){"KEHOACH_BUSY_TIMEOUT=300", NULL},
+                          "err.second");
+  int first_code = kh_wait(first), second_code = kh_wait(second);
+  char *e1 = kh_path(dir, "err.first"), *e2 = kh_path(dir, "err.second");
+  char *first_err = kh_read_file(e1), *second_err = kh_read_file(e2);
+  if (busy.code != 6 || strstr(busy.err, "new.db: another kehoach is importing into it; nothing "
+                                         "was imported") == NULL)
+    fail_msg("the import that may not wait: exit %d\n%s", busy.code, busy.err);
+  if (first_code != 0 || strstr(first_err, "new.db: new registry; imported units 19, households "
+                                           "5.000, persons 300.000") == NULL)
+    fail_msg("the first import: exit %d\n%s", first_code, first_err);
+  if (second_code != 3 || strstr(second_err, "new.db: another kehoach is importing into it; this "
+                                             "import waits for it to finish") == NULL ||
+      strstr(second_err, "one/units.csv: row 2, column code: '10' appears twice") == NULL ||
+      strstr(second_err, "nothing was imported") == NULL ||
+      strstr(second_err, "the registry is unchanged") == NULL)
+    fail_msg("the import that waited: exit %d\n%s", second_code, second_err);
+  char *db = kh_path(dir, "new.db"), *tmp = kh_path(dir, "new.db.tmp-import");
+  assert_int_equal(query_int(db, "SELECT count(*) FROM households"), 5000);
+  assert_int_equal(query_int(db, "SELECT count(*) FROM persons"), 300000);
+  assert_false(kh_exists(tmp));
+  kh_result_free(&busy);
+  kh_remove_tree(dir);
+  free(tmp), free(db), free(first_err), free(second_err), free(e1), free(e2), free(csv), free(one),
+      free(reg), free(dir);
+}
+
+/* A registry another program makes (db init) while an import creates one there: the import
+** never moves its rows over it, and says so (exit 6); the other program's file stays. */
+static void an_import_never_replaces_a_registry_made_meanwhile(void **state) {
+  char *dir = kh_tmpdir();
+  char *csv = kh_path(dir, "csv");
+  pid_t pid = slow_new_import(dir, csv, "new.db", "err.import");
+  const char *init[] = {"db", "init", "new.db", NULL};
+  kh_result made = kh_run_in(dir, init);
+  int code = kh_wait(pid);
+  char *err_path = kh_path(dir, "err.import"), *err = kh_read_file(err_path);
+  assert_int_equal(made.code, 0);
+  if (code != 6 || strstr(err, "new.db was created by another program while this import ran (not "
+                               "another import); nothing was imported, and the file there now is "
+                               "left as it is") == NULL)
+    fail_msg("exit %d\n%s", code, err);
+  char *db = kh_path(dir, "new.db"), *tmp = kh_path(dir, "new.db.tmp-import");
+  assert_int_equal(query_int(db, "SELECT count(*) FROM households"), 0);
+  assert_false(kh_exists(tmp));
+  kh_result_free(&made);
+  kh_remove_tree(dir);
+  free(tmp), free(db), free(err), free(err_path), free(csv), free(dir);
 }
 
 /* The disk fills up while the rows go in: an output error that says so; an existing
@@ -762,11 +900,14 @@ int main(void) {
       cmocka_unit_test(generate_reports_a_bad_profile_by_field),
       cmocka_unit_test(export_then_import_gives_identical_tables),
       cmocka_unit_test(import_refuses_bad_files_and_leaves_the_registry_unchanged),
+      cmocka_unit_test(import_refuses_a_nul_byte_in_a_value),
       cmocka_unit_test(import_reads_a_bom_old_tone_placement_and_household_codes),
       cmocka_unit_test(import_into_a_missing_file_creates_a_registry_or_nothing),
       cmocka_unit_test(household_codes_that_are_numbers_survive_export_and_import),
       cmocka_unit_test(export_of_a_damaged_registry_leaves_nothing),
       cmocka_unit_test(a_killed_import_leaves_the_registry_as_it_was),
+      cmocka_unit_test(imports_into_one_new_registry_take_turns),
+      cmocka_unit_test(an_import_never_replaces_a_registry_made_meanwhile),
       cmocka_unit_test(an_import_on_a_full_disk_leaves_the_registry_as_it_was),
       cmocka_unit_test(an_import_into_a_read_only_registry_says_so),
       cmocka_unit_test(an_interrupted_change_is_named_and_db_check_undoes_it),

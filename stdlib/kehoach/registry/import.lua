@@ -21,12 +21,12 @@ local M = {}
 M.MAX_PROBLEMS = 200
 
 -- A value as a problem quotes it; a value that is not UTF-8 has its bytes beyond ASCII
--- written \xNN, so the message stays text a terminal can show.
+-- written \xNN, and a NUL byte is written \0, so the message stays text a terminal can show.
 local function show(v)
   if not text.valid(v) then
     v = v:gsub("[\128-\255]", function(c) return string.format("\\x%02X", c:byte()) end)
   end
-  return "'" .. v .. "'"
+  return "'" .. v:gsub("\0", "\\0") .. "'"
 end
 
 -- The import of one run: problems, the units known (by code, and communes by folded name).
@@ -189,6 +189,20 @@ function convert.household(raw, col, ctx)
   return nil, expected
 end
 
+-- What an empty value of a required column should have been, in words: for meta's value,
+-- what its key needs (a key kehoach reads names a standard, a date...; any other key says
+-- something only with a value).
+local function must_give(col, ctx, tname, values)
+  if col[2] ~= "meta_value" or values[1] == nil then return "it must be given" end
+  local rule = tables.meta_rule(values[1])
+  if not rule then
+    return string.format("%s must have a value (a key of meta with no value says nothing: give "
+      .. "one, or leave the row out)", values[1])
+  end
+  local _, expected = convert[rule[2]]("", rule, ctx, tname, values)
+  return string.format("%s must be %s", values[1], expected)
+end
+
 -- ---- one file --------------------------------------------------------------------------
 
 -- Maps the header to column positions; reports unknown, repeated and missing columns.
@@ -282,9 +296,13 @@ local function import_file(ctx, spec, file)
         if raw:match("^%s*$") then
           v = c.default
           if v == nil and c.required then
-            ctx.problem(file, row, c[1], "empty, but it must be given")
+            ctx.problem(file, row, c[1], "empty, but %s", must_give(c, ctx, spec.name, values))
             good = false
           end
+        elseif raw:find("\0", 1, true) then
+          -- SQLite would keep the bytes, but every reader stops at the NUL: "C\0-2" reads "C"
+          ctx.problem(file, row, c[1], "a NUL byte (\\0) is not allowed in a value (%s)", show(raw))
+          good = false
         elseif not text.valid(raw) then
           ctx.problem(file, row, c[1], "%s is not UTF-8 text (save the file as UTF-8)", show(raw))
           good = false

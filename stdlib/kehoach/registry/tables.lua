@@ -15,7 +15,7 @@
 --             Vietnamese way: "Hoà Bình" finds "Hòa Bình")
 --   standard  the name of a poverty standard (vn-2016, vn-2022)
 --   meta_key  a key of meta: any text, but standard.* must be standard.YEAR
---   meta_value text; for the keys kehoach reads (M.META) what M.META says
+--   meta_value text; for the keys kehoach reads (M.META) what M.META says; never empty
 --   household a household's code. A row names its household by code, never by id: codes
 --             are what households.csv must give (ids may be left to SQLite), and a code
 --             that looks like a number ("17") would otherwise be read as another
@@ -98,6 +98,8 @@ M.list = {
 -- vn-2022: db stats and db check read that review under it), and how far its events go
 -- (events_until: progress reads it). Import checks the value of the keys kehoach reads, as
 -- below, and keeps any other key as it is: a note of another tool, or of a later kehoach.
+-- Every key needs a value: an empty one (stored NULL) would say nothing, and for a key
+-- kehoach reads it would contradict the rule (standard.2021 names a standard).
 M.META = {
   { "^standard$", { "value", "standard" } },
   { "^standard%.%d%d%d%d$", { "value", "standard" } },
@@ -107,7 +109,7 @@ M.META = {
   { "^households$", { "value", "integer", min = 0 } },
 }
 M.list[#M.list + 1] = { name = "meta", unique = { { "key" } }, order = "t.key",
-  columns = { { "key", "meta_key", required = true }, { "value", "meta_value" } } }
+  columns = { { "key", "meta_key", required = true }, { "value", "meta_value", required = true } } }
 
 -- What the value of a meta key must be (a column), or nil for a key kehoach does not read.
 function M.meta_rule(key)

@@ -1,12 +1,15 @@
 -- db_import.lua — `kehoach db import DIR|FILE... [--db FILE]`: CSV files into a registry,
--- all or nothing, on disk too. The rows go into a temporary file beside the registry,
--- FILE.tmp-import: a new registry, or a copy of the existing one (whose write lock is held
--- meanwhile, so no other import changes it); once every row was accepted and committed, the
--- temporary is moved over FILE in one step. A kill or a full disk leaves FILE as it was
--- (and at most the temporary, which the next import removes); a refused row, FILE and no
--- temporary. A registry in SQLite's WAL mode takes the rows in place, in one transaction:
--- moving a file over it would hand its readers' -wal to the new one, and WAL keeps the
--- file whole through a kill by itself.
+-- all or nothing, on disk too. One import at a time works on a registry path, new or
+-- existing: each holds a lock (store.import) on its temporary, FILE.tmp-import, from start
+-- to end, and another waits its turn (KEHOACH_BUSY_TIMEOUT) or ends with a busy error. The
+-- rows go into the temporary: a new registry, or a copy of the existing one (whose write
+-- lock is held meanwhile, so no other kehoach changes it); once every row was accepted and
+-- committed, the temporary is moved over FILE in one step — never over a registry another
+-- program made meanwhile. A kill or a full disk leaves FILE as it was (and at most the
+-- temporary, whose lock the kill let go: the next import removes it); a refused row, FILE
+-- and no temporary. A registry in SQLite's WAL mode takes the rows in place, in one
+-- transaction: moving a file over it would hand its readers' -wal to the new one, and WAL
+-- keeps the file whole through a kill by itself.
 local util = require "kehoach.util"
 local tables = require "kehoach.registry.tables"
 local import = require "kehoach.registry.import"
@@ -51,29 +54,32 @@ local function input_files(args)
   return files
 end
 
--- Removes the temporary of an import and its journal, when there.
-local function remove_temporary(tmp)
-  for _, f in ipairs({ tmp, tmp .. "-journal" }) do
-    if fs.exists(f) then fs.remove(f) end
+-- The claim of this import on path: at once, or after the import that holds it.
+local function claim(path)
+  local got, wait = store.import(path)
+  if got then return got end
+  if wait > 0 then
+    host.ewrite(string.format("%s: another kehoach is importing into it; this import waits for it "
+      .. "to finish (up to %g s)\n", path, wait))
   end
+  return store.import(path, true)
 end
 
 local function run(opts, args)
   local path = opts.db or "data/registry.db"
   local files = input_files(args)
-  local creating = not fs.exists(path)
-  if creating then
+  if not fs.exists(path) then
     local dir = path:match("^(.*)/[^/]*$")
     if dir then fs.mkdir(dir) end
   end
+  -- removes the temporary when closed (unless placed): declared first, closed last
+  local import_claim <close> = claim(path)
+  -- decided once the path is ours: an import that waited finds the registry the one before
+  -- it made, and adds to it
+  local creating = not import_claim:existed()
   local held <close> = not creating and store.registry(path, "hold") or nil
   local in_place = held and held:value("PRAGMA journal_mode") == "wal"
-  local tmp = path .. ".tmp-import"
-  -- a killed import's temporary is ours to remove: we hold the registry (or make it)
-  if not in_place then remove_temporary(tmp) end
-  local cleanup <close> = setmetatable({}, { __close = function()
-    if not in_place then remove_temporary(tmp) end
-  end })
+  local tmp = import_claim:temporary()
   if in_place then
     held:exec("ROLLBACK")              -- import.run opens the transaction itself
   elseif not creating then
@@ -87,10 +93,7 @@ local function run(opts, args)
     util.fail("data", "%s: nothing was imported (%d problem%s); %s", path, total,
       total == 1 and "" or "s", creating and "no registry was created" or "the registry is unchanged")
   end
-  if not in_place then
-    local moved, why = fs.rename(tmp, path)
-    if not moved then util.fail("output", "cannot write %s: %s", path, why) end
-  end
+  if not in_place then import_claim:place() end
   local parts = {}
   for _, name in ipairs(tables.names()) do
     if counts[name] then parts[#parts + 1] = name .. " " .. util.group_digits(counts[name]) end
