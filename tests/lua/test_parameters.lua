@@ -89,6 +89,23 @@ function T.test_a_stated_sum_follows_its_parts_unless_set_itself()
   t.eq(errors, { "support 'vay_von': the quotas add up to 5 households, not the 3 stated" })
 end
 
+-- Units in all follow the households when they were the households times the units each:
+-- a quota raised is a cow more, not an error.
+function T.test_units_in_all_follow_the_households_they_were_made_of()
+  local path = fx.plan_file("params_units", fx.HEADER .. [[
+source "prov" { label = "Ngân sách tỉnh" }
+support "bo" { label = "Bò giống", who = { status = "poor" }, quota = { ["An Lạc"] = 2, ["Bình Minh"] = 1 },
+  households = 3, units = 3, units_per_household = 1, amount = per_unit(million(25), "con bò"), source = "prov" }
+]])
+  local p = plan.load(path)
+  local pr = plan.apply_parameters(p, { "bo.quota.Bình Minh=2" })
+  local by = {}
+  for _, c in ipairs(pr.set) do by[c.path] = { c.value, c.was, c.by } end
+  t.eq(by["bo.households"], { 4, 3, "follows the quotas" })
+  t.eq(by["bo.units"], { 4, 3, "follows the households" })
+  t.eq(check.count(check.run(p)).error, 0, "the plan still adds up")
+end
+
 function T.test_set_can_give_a_quota_to_a_commune_that_had_none()
   local p = load()
   local pr = plan.apply_parameters(p, { "vay_von.quota.Hòa Bình=2" })

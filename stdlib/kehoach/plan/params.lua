@@ -331,9 +331,17 @@ local function sums(p)
           return n
         end, "the quarters")
       end
-    elseif d.kind == "support" and d.quota and d.households then
-      add(id .. ".households", function() return d.households end, function(v) d.households = v end,
-        function() return list_sum(d.quota) end, "the quotas")
+    elseif d.kind == "support" then
+      if d.quota and d.households then
+        add(id .. ".households", function() return d.households end, function(v) d.households = v end,
+          function() return list_sum(d.quota) end, "the quotas")
+      end
+      -- after the households (relations follow in order): units in all, when they were the
+      -- households times the units each
+      if d.units and d.units_per_household and d.households then
+        add(id .. ".units", function() return d.units end, function(v) d.units = v end,
+          function() return d.households * d.units_per_household end, "the households")
+      end
     elseif d.kind == "budget" and next(d.lines) then
       add("budget.total", function() return d.total end, function(v) d.total = v end, function()
         local n = 0
