@@ -114,6 +114,16 @@ budget { total = million(10), city = million(3), prov = million(6), other = mill
   t.contains(list[4].message, "prov cannot be costed without the registry (support 'c': it states no number of persons)")
 end
 
+function T.test_every_support_paid_without_a_budget_is_named()
+  local list = messages([[
+source "city" { label = "Ngân sách thành phố" }
+source "social" { label = "Xã hội hoá" }
+support "a" { label = "a", who = { status = "poor" }, amount = per_household(1), households = 1, source = "city" }
+support "b" { label = "b", who = { status = "poor" }, amount = per_household(1), households = 1, source = "social" }
+]])
+  t.eq(summary(list), { "warning no-budget @4", "warning no-budget @5" })
+end
+
 function T.test_unknown_sources_and_agencies_suggest_the_nearest()
   local list = messages([[
 source "ngan_sach_tinh" { label = "Tỉnh" }

@@ -219,7 +219,6 @@ local function check_budget(p, add, costs, opts)
     for _, d in ipairs(p.supports) do
       if d.amount and d.source then
         add("warning", "no-budget", d, { source_id = d.source, source = source_of(p, d.source) })
-        return
       end
     end
     return
