@@ -1,7 +1,9 @@
 -- test_docs.lua — docs/plan-language.md describes everything a plan can write: each
 -- declaration has its section, each of its fields is in that section, and every helper
--- and selector key is there.
+-- and selector key is there. And each verb's --help: its Usage line names every option
+-- its Options list gives.
 local t = ...
+local cli = require "kehoach.cli"
 local schema = require "kehoach.plan.schema"
 local selector = require "kehoach.plan.selector"
 local values = require "kehoach.plan.values"
@@ -55,6 +57,26 @@ function T.test_every_helper_and_selector_key_is_documented()
   end
   for _, f in ipairs(selector.WHERE_FIELDS) do
     if not who:find("`" .. f .. "`", 1, true) then missing[#missing + 1] = "h." .. f end
+  end
+  t.eq(missing, {})
+end
+
+function T.test_every_usage_line_names_the_options_its_help_lists()
+  local missing = {}
+  local function check(impl)
+    for _, o in ipairs(impl.options or {}) do
+      local name = "--" .. o[1]
+      if not (impl.usage .. " "):find(name:gsub("%-", "%%-") .. "[^%w%-]") then
+        missing[#missing + 1] = impl.usage:match("^kehoach [%w ]-%f[%u%[%-]") .. name
+      end
+    end
+  end
+  for _, v in ipairs(cli.verbs) do
+    local impl = require(v.module)
+    check(impl)
+    for _, sub in ipairs(impl.subcommands or {}) do
+      if sub.module then check(require(sub.module)) end
+    end
   end
   t.eq(missing, {})
 end

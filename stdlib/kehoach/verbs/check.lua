@@ -50,7 +50,7 @@ local options = {
 for _, o in ipairs(plan.OPTIONS) do options[#options + 1] = o end
 
 return {
-  usage = "kehoach check PLAN [--db FILE] [--set PATH=VALUE]... [--scenario NAME] [--quiet] [--json]",
+  usage = "kehoach check PLAN [--db FILE] [--set PATH=VALUE]... [--scenario NAME] [--budget MODE] [--quiet] [--json]",
   about = "Runs the plan script and checks it without the registry: targets by quarter and by\n" ..
     "commune against their totals, quotas against stated counts, programme costs against\n" ..
     "the budget lines and the total, dates and schedules, sources, agencies and names.\n" ..

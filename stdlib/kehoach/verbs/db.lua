@@ -2,7 +2,8 @@
 -- own module (kehoach.verbs.db_<name>); one without a module is not built yet.
 return {
   usage = "kehoach db COMMAND ...",
-  about = "Make, fill, inspect and check household registries (schema v1, DESIGN.md §3).",
+  about = "Make, fill, inspect and check household registries (schema v1: every table and column\n" ..
+    "is described in docs/registry.md, The schema).",
   subcommands = {
     { name = "init", args = "FILE", module = "kehoach.verbs.db_init",
       summary = "create an empty registry" },

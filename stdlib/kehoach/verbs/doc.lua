@@ -84,7 +84,7 @@ local function execute(opts, args)
   return 0
 end
 
-M.usage = "kehoach doc PLAN [--db FILE] [--out DIR] [--set PATH=VALUE]... [--scenario NAME] [--quiet] [--json]"
+M.usage = "kehoach doc PLAN [--db FILE] [--out DIR] [--set PATH=VALUE]... [--scenario NAME] [--budget MODE] [--quiet] [--json]"
 M.about = "Renders the plan document from the script, in the layout of a People's Committee plan\n" ..
   "(I. Mục tiêu ... V. Tổ chức thực hiện, Nơi nhận, the signature), with every figure\n" ..
   "counted in the registry: households, persons, amounts, the budget by funding source.\n" ..

@@ -66,7 +66,7 @@ local function execute(opts, args)
   return 0
 end
 
-M.usage = "kehoach progress PLAN --as-of DATE [--db FILE] [--out DIR] [--set PATH=VALUE]... [--quiet] [--json]"
+M.usage = "kehoach progress PLAN --as-of DATE [--db FILE] [--out DIR] [--set PATH=VALUE]... [--scenario NAME] [--budget MODE] [--quiet] [--json]"
 M.about = "Reports how the plan stands on DATE (YYYY-MM-DD) from the registry's events since 1\n" ..
   "January of the plan's year (escaped, fell_into, re_poor, moved, dissolved): escapes by\n" ..
   "commune and quarter against the targets, new and returning poor households, the poor\n" ..

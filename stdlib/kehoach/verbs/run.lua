@@ -154,8 +154,9 @@ M.usage = "kehoach run PLAN [--db FILE] [--out DIR] [--results FILE] [--set PATH
 M.about = "Runs the plan against the household registry, which is opened read-only: chooses the\n" ..
   "households for each support (by quota and priority, with waiting lists), costs it by\n" ..
   "funding source, checks it against the registry, records the run in the results\n" ..
-  "database in one transaction and writes out/<plan-id>/summary.json, allocations.csv and\n" ..
-  "report.md. A plan with errors writes nothing and exits 1. With --set or --scenario the\n" ..
+  "database (results.db in the --out folder) in one transaction and writes into\n" ..
+  "out/<plan-id>/ summary.json, allocations.csv, report.md, report.html, report.xlsx and\n" ..
+  "calendar.ics. A plan with errors writes nothing and exits 1. With --set or --scenario the\n" ..
   "plan's values are changed first (the file is not) and the reports go to\n" ..
   "out/<plan-id>/<scenario>/ (\"set\" for --set alone)."
 M.args = { "PLAN" }

@@ -151,8 +151,9 @@ M.about = "Evaluates the plan for each value of one path, from FROM to TO by STE
   "and rate at year end, and how far each target falls short. What the value cannot change is\n" ..
   "computed once: the selection always; the allocation (who is chosen) unless a quota is varied;\n" ..
   "the projection when only amounts or budget lines change under --budget gap. The last line\n" ..
-  "says how often each was done. Writes sweep.csv and sweep.svg into out/<plan-id>/; the\n" ..
-  "results database is not touched."
+  "says how often each was done (--json: \"stages\", whose keys prepare, choose, price and\n" ..
+  "project are the selection, allocation, pricing and projection). Writes sweep.csv and\n" ..
+  "sweep.svg into out/<plan-id>/; the results database is not touched."
 M.args = { "PLAN" }
 M.options = {
   { "vary", "PATH=FROM:TO:STEP", "the value to vary, and its range" },
