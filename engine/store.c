@@ -1,6 +1,6 @@
 /*
 ** store.c — opening SQLite databases the way kehoach needs them, creating and checking
-** the registry (schema v1, DESIGN.md §3) and the results database. Plain C, no Lua.
+** the registry (schema v1, docs/registry.md) and the results database. Plain C, no Lua.
 **
 ** Every function returns an exit code (KH_OK on success) and fills a kh_error; the caller
 ** owns the sqlite3 handle it opened and closes it with sqlite3_close_v2.

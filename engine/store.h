@@ -1,6 +1,6 @@
 /*
 ** store.h — the SQLite side of kehoach, in plain C: the household registry (schema v1, a
-** contract: see DESIGN.md §3) and the results database (runs and what they computed).
+** contract: see docs/registry.md) and the results database (runs and what they computed).
 ** Nothing here knows about Lua.
 */
 #ifndef KEHOACH_STORE_H

@@ -1,4 +1,4 @@
--- cli.lua — the command line: the verbs of DESIGN.md §7, their help and their options.
+-- cli.lua — the command line: the verbs, their help and their options.
 --
 -- Each built verb is a module (stdlib/kehoach/verbs/<name>.lua) returning
 --   { usage = "...", about = "...", options = { {name, ARG|nil, help, many = bool}, ... },

@@ -1,4 +1,4 @@
--- tables.lua — the registry's tables (schema v1, DESIGN.md §3) as the CSV files that carry
+-- tables.lua — the registry's tables (schema v1, docs/registry.md) as the CSV files that carry
 -- them: which columns, of what type, what each must hold, and in what order tables load
 -- (parents first). Import checks against it, export writes by it.
 --
