@@ -132,7 +132,7 @@ local function amount_sql(d)
   elseif a.basis == "person" then
     return string.format("persons * %d", a.vnd)
   elseif a.basis == "household" then
-    return tostring(a.vnd)
+    return string.format("%d", a.vnd)
   end
   return string.format("units * %d", a.vnd)
 end

@@ -135,6 +135,22 @@ support "x" { label = "x", who = { status = "poor", where = function(h) amt.vnd 
 ]])
 end
 
+-- pairs() over an amount gives a copy of its fields; the declaration holds its own amount:
+-- what the plan does to either afterwards changes nothing the run computes.
+function T.test_an_amounts_fields_never_reach_the_plan()
+  local r = fx.evaluate([[
+source "city" { label = "NS" }
+local NHA = per_household(million(30))
+local _, F = pairs(NHA)
+F.vnd = -30000000
+support "nha" { label = "Nhà", who = { status = "poor", need = "housing",
+  where = function(h) F.vnd = "7 WHERE 1=1 --" return true end }, amount = NHA, source = "city" }
+]])
+  local f = programme(r, "nha")
+  t.ok(f.households > 0)
+  t.eq(f.cost, f.households * 30000000)
+end
+
 function T.test_an_error_in_a_where_function_points_at_the_plan_line()
   local msg = t.raises("plan%.lua:3:", fx.evaluate, [[
 support "x" { label = "x", who = { status = "poor",

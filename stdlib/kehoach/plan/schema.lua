@@ -143,7 +143,8 @@ M.kinds = {
   boolean = { check = boolean, doc = "true/false" },
   money = { check = values.vnd, doc = "money (đồng)" },
   amount = { check = function(v)
-    if values.is_amount(v) then return v end
+    -- a new amount, checked again: the declaration never shares the plan's own
+    if values.is_amount(v) then return values.amount(v.basis, v.vnd, v.noun) end
     return nil, "an amount made by per_person_month(), per_household(), per_person() or per_unit()"
   end, doc = "amount" },
   months = { check = values.months, doc = "months \"01-12\"" },

@@ -60,7 +60,11 @@ function M.amount(basis, vnd, noun)
       error(string.format("an amount cannot be changed (its '%s'): make a new one, like per_household(...)",
         tostring(k)), 2)
     end,
-    __pairs = function() return next, fields, nil end,
+    __pairs = function()  -- over a copy: the fields themselves never reach the plan
+      local copy = {}
+      for k, x in next, fields do copy[k] = x end
+      return next, copy, nil
+    end,
     __metatable = false,
   })
   AMOUNTS[a] = true
