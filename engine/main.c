@@ -45,7 +45,7 @@ static size_t parse_size(const char *s) {
 ** command on 10,000,000 households. The db commands run no plan and get no limit. */
 #define DEFAULT_MAX_TIME 900
 
-static char time_message[256];
+static char time_message[512];
 
 /* SIGXCPU: the process is past --max-time. Only async-signal-safe calls: the message was
 ** written beforehand. What is uncommitted is dropped as after a power cut (the results

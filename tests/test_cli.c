@@ -289,6 +289,7 @@ static void processor_time_is_limited(void **state) {
   kh_result r = kh_run_in(dir, args);
   assert_int_equal(r.code, 4);
   assert_non_null(strstr(r.err, "stopped after 2 s of processor time (--max-time 2)"));
+  assert_non_null(strstr(r.err, "(inside one string function) ends this way\n")); /* whole, not cut */
   kh_result_free(&r);
   const char *bad[] = {"check", "plan.lua", "--max-time", "soon", NULL};
   r = kh_run_in(dir, bad);
