@@ -62,10 +62,6 @@ typedef struct Stmt {
 /* Raises the error of rc on db, naming the database file. */
 static int raise_sqlite(lua_State *L, sqlite3 *h, int rc) {
   const char *file = h ? sqlite3_db_filename(h, "main") : NULL;
-  /* sum() past 2^63: the plan's amounts times the households it reaches */
-  if (h && rc == SQLITE_ERROR && strcmp(sqlite3_errmsg(h), "integer overflow") == 0)
-    return sandbox_raise(L, KH_EPLAN, "the plan's amounts, times the households they reach, add up to more "
-                         "đồng than kehoach can count: check the amounts");
   kh_error err;
   store_error(h, rc, file && *file ? file : "database", &err);
   return sandbox_raise(L, err.code, "%s", err.msg);

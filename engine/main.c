@@ -34,6 +34,15 @@ static size_t parse_size(const char *s) {
   return (size_t)v;
 }
 
+/* Parses a whole number from min to max (min >= 0); -1 on anything else. */
+static long long parse_whole(const char *s, long long min, long long max) {
+  char *end;
+  errno = 0;
+  long long n = strtoll(s, &end, 10);
+  if (*end != '\0' || end == s || errno == ERANGE || n < min || n > max) return -1;
+  return n;
+}
+
 /* Below this the engine cannot even load its stdlib: a smaller --max-memory is a mistake
 ** on the command line, not a limit the plan went over. */
 #define MIN_MEMORY (16u << 20)
@@ -111,26 +120,14 @@ static int take_limits(int *argc, char **argv, sandbox_limits *lim, long long *m
               value, MIN_MEMORY >> 20);
       return KH_EUSAGE;
     }
-    if (which == 2) {
-      char *end;
-      errno = 0;
-      long long n = strtoll(value, &end, 10);
-      if (*end != '\0' || end == value || n < 0 || errno == ERANGE || n > 31536000) {
-        fprintf(stderr, "kehoach: --max-time %s: give a whole number of seconds up to a year (0 for no "
-                        "limit)\n", value);
-        return KH_EUSAGE;
-      }
-      *max_time = n;
+    if (which == 2 && (*max_time = parse_whole(value, 0, 31536000)) < 0) {
+      fprintf(stderr, "kehoach: --max-time %s: give a whole number of seconds up to a year (0 for no "
+                      "limit)\n", value);
+      return KH_EUSAGE;
     }
-    if (which == 1) {
-      char *end;
-      errno = 0;
-      long long n = strtoll(value, &end, 10);
-      if (*end != '\0' || end == value || n <= 0 || errno == ERANGE) {
-        fprintf(stderr, "kehoach: --max-instructions %s: give a positive whole number\n", value);
-        return KH_EUSAGE;
-      }
-      lim->max_instructions = n;
+    if (which == 1 && (lim->max_instructions = parse_whole(value, 1, LLONG_MAX)) < 0) {
+      fprintf(stderr, "kehoach: --max-instructions %s: give a positive whole number\n", value);
+      return KH_EUSAGE;
     }
   }
   argv[out] = NULL;

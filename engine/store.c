@@ -255,6 +255,10 @@ int store_error(sqlite3 *db, int rc, const char *display, kh_error *err) {
                        "`kehoach db check --db %s`", display, display, display);
   }
   const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  /* sum() past 2^63: a plan's amounts times the households they reach */
+  if (rc == SQLITE_ERROR && strcmp(msg, "integer overflow") == 0)
+    return kh_seterror(err, KH_EPLAN, "the plan's amounts, times the households they reach, add up to "
+                       "more đồng than kehoach can count: check the amounts");
   int code = store_error_code(rc);
   char saved[512];
   if (db && (rc & 0xff) == SQLITE_CORRUPT) {
