@@ -373,13 +373,7 @@ end
 
 local function set_changes(p, sets, out)
   for _, text in ipairs(sets) do
-    local path, value = text:match("^([^=]+)=(.*)$")
-    if not path then
-      util.fail("usage", "--set %s: write PATH=VALUE, like --set tro_cap.amount=300000", text)
-    end
-    path = path:gsub("^%s+", ""):gsub("%s+$", "")
-    local e, why = params.find_or_add(p, path)
-    if not e then util.fail("usage", "--set %s: %s", text, why) end
+    local e, path, value = params.option(p, "--set", text, "PATH=VALUE, like --set tro_cap.amount=300000")
     local v, bad = params.parse(e.kind, value)
     if v == nil then util.fail("usage", "--set %s: %s", text, bad) end
     out[#out + 1] = { path = path, value = v, by = "--set", added = e.added, at = "--set " .. text, kind = "usage" }

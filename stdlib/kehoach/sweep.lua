@@ -27,13 +27,8 @@ local NUMERIC = { count = true, money = true, number = true, share = true }
 
 -- The values of --vary PATH=FROM:TO:STEP for plan p, read by the path's kind.
 function M.parse(p, text)
-  local path, range = text:match("^([^=]+)=(.*)$")
-  if not path then
-    util.fail("usage", "--vary %s: write PATH=FROM:TO:STEP, like --vary tro_cap.amount=250000:400000:10000", text)
-  end
-  path = path:gsub("^%s+", ""):gsub("%s+$", "")
-  local e, why = params.find_or_add(p, path)
-  if not e then util.fail("usage", "--vary %s: %s", text, why) end
+  local e, path, range = params.option(p, "--vary", text,
+    "PATH=FROM:TO:STEP, like --vary tro_cap.amount=250000:400000:10000")
   if not NUMERIC[e.kind] then
     util.fail("usage", "--vary %s: %s is %s, not a number that can be varied over a range", text, e.path,
       params.KINDS[e.kind].words)

@@ -247,6 +247,18 @@ function M.parse(kind, text)
   return x
 end
 
+-- A --set or --vary text "PATH=REST" read against plan p: the path's entry (M.find_or_add),
+-- the path as written (trimmed) and REST. option: "--set" or "--vary"; form: what to write,
+-- for the usage error ("PATH=VALUE, like --set tro_cap.amount=300000").
+function M.option(p, option, text, form)
+  local path, rest = text:match("^([^=]+)=(.*)$")
+  if not path then util.fail("usage", "%s %s: write %s", option, text, form) end
+  path = path:gsub("^%s+", ""):gsub("%s+$", "")
+  local e, why = M.find_or_add(p, path)
+  if not e then util.fail("usage", "%s %s: %s", option, text, why) end
+  return e, path, rest
+end
+
 -- The entry at path, or one that adds the commune to a declaration's list of communes
 -- ("vay_von.quota.Hòa Bình" when the quota has no Hòa Bình yet); nil, why and the
 -- nearest path (see M.find) otherwise.
