@@ -79,11 +79,13 @@ local function escaped_among_chosen(db, from, to)
   return out
 end
 
+-- The sum of a list of numbers (the four quarters of a count).
 local function sum(t)
   local n = 0
   for _, v in ipairs(t) do n = n + v end
   return n
 end
+M.sum = sum
 
 -- Computes the plan's progress on as_of (clamped to the plan's year). Returns
 --   { as_of, year, clamped (bool), events_until (the registry's, or nil), from,

@@ -20,11 +20,7 @@ local text = core.text
 
 local M = {}
 
-local function sum(list)
-  local s = 0
-  for _, c in ipairs(list or {}) do s = s + c.n end
-  return s
-end
+local sum = params.list_sum
 M.sum = sum
 
 local function by_key(list)

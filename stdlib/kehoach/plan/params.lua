@@ -289,11 +289,13 @@ end
 
 -- ---- sums the plan states -----------------------------------------------------------------
 
+-- The households of a list of communes and counts ({ {name, n}, ... }).
 local function list_sum(list)
   local n = 0
   for _, c in ipairs(list or {}) do n = n + c.n end
   return n
 end
+M.list_sum = list_sum
 
 -- The sums a plan states, inner ones first, so an outer sum sees the inner ones it adds
 -- up: { path, get, set, parts = function() -> the parts' sum now, why }.

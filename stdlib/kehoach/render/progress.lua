@@ -5,7 +5,8 @@
 local vn = require "kehoach.render.vn"
 local tbl = require "kehoach.render.table"
 local values = require "kehoach.plan.values"
-local KINDS = require "kehoach.progress".KINDS
+local progress = require "kehoach.progress"
+local KINDS, sum = progress.KINDS, progress.sum
 
 local M = {}
 
@@ -15,11 +16,6 @@ local PROGRAMME_STATE = { past = "đã hết thời gian thực hiện", current
   future = "chưa đến thời gian thực hiện", year = "không ghi thời gian" }
 local REPORT_STATE = { past = "đã đến hạn", next = "báo cáo tiếp theo", later = "sau" }
 
-local function sum(t)
-  local n = 0
-  for _, v in ipairs(t) do n = n + v end
-  return n
-end
 
 local function pct(n, d)
   if d == 0 then return "—" end
