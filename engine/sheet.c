@@ -29,7 +29,7 @@
 #include "sheet.h"
 
 #define MiB (1024ULL * 1024ULL)
-#define CHUNK 65536
+#define CHUNK 16384
 #define RATIO_FLOOR MiB                 /* the ratio is judged past this many bytes */
 #define CELL_MAX_BYTES (32767u * 4u)    /* Excel's 32,767 characters, at 4 bytes each */
 #define ROW_MAX_BYTES (16 * MiB)

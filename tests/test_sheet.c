@@ -271,6 +271,70 @@ static void test_a_small_good_book(void **state) {
   free(dir);
 }
 
+/* What each kind of cell shows: dates (built-in, custom, with a time, the 1904 system),
+** zero-padded codes, numbers as General writes them, booleans, errors, formulas' results,
+** rich shared strings without their phonetic guides, elements with a namespace prefix. */
+static void test_cell_values(void **state) {
+  char *dir = kh_tmpdir(), *path = kh_path(dir, "ds.xlsx");
+  const char *rels =
+      "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+      "<Relationship Id=\"rId2\" Type=\"x/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+      "<Relationship Id=\"rId3\" Type=\"x/styles\" Target=\"/xl/styles.xml\"/></Relationships>";
+  const char *styles =
+      "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/>"
+      "<numFmt numFmtId=\"165\" formatCode=\"00000\"/><numFmt numFmtId=\"166\" formatCode=\"[h]:mm\"/>"
+      "<numFmt numFmtId=\"167\" formatCode=\"#,##0&quot;đ&quot;\"/></numFmts>"
+      "<cellStyleXfs><xf numFmtId=\"14\"/></cellStyleXfs>"
+      "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/>"
+      "<xf numFmtId=\"166\"/><xf numFmtId=\"22\"/><xf numFmtId=\"167\"/><xf numFmtId=\"49\"/></cellXfs></styleSheet>";
+  const char *sst =
+      "<sst><si><t>Mã hộ</t></si><si><r><rPr><b/></rPr><t xml:space=\"preserve\">00</t></r><r><t>7</t></r>"
+      "<rPh sb=\"0\" eb=\"1\"><t>ignored</t></rPh></si></sst>";
+  const char *xml =
+      "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><x:sheetData>"
+      "<x:row r=\"1\"><x:c r=\"A1\" t=\"s\"><x:v>0</x:v></x:c><x:c r=\"B1\" t=\"s\"><x:v>1</x:v></x:c>"
+      "<x:c r=\"C1\" t=\"str\"><x:f>\"Hộ \"&amp;\"nghèo\"</x:f><x:v>Hộ nghèo</x:v></x:c></x:row>"
+      "<x:row r=\"3\"><x:c r=\"A3\" s=\"1\"><x:v>44561</x:v></x:c><x:c r=\"B3\" s=\"2\"><x:v>44561.5</x:v></x:c>"
+      "<x:c r=\"C3\" s=\"3\"><x:v>123</x:v></x:c><x:c r=\"D3\" s=\"4\"><x:v>0.75</x:v></x:c>"
+      "<x:c r=\"E3\" s=\"5\"><x:v>44561.75</x:v></x:c><x:c r=\"F3\" s=\"6\"><x:v>700000</x:v></x:c>"
+      "<x:c r=\"G3\" s=\"7\"><x:v>12</x:v></x:c><x:c r=\"H3\" s=\"99\"><x:v>3</x:v></x:c></x:row>"
+      "<x:row r=\"4\"><x:c r=\"A4\" t=\"b\"><x:v>0</x:v></x:c><x:c r=\"B4\" t=\"e\"><x:v>#DIV/0!</x:v></x:c>"
+      "<x:c r=\"C4\" t=\"d\"><x:v>2021-12-31T00:00:00Z</x:v></x:c><x:c r=\"D4\"><x:v>-1.5E+3</x:v></x:c>"
+      "<x:c r=\"E4\"/><x:c r=\"F4\"><x:v>0.1</x:v></x:c><x:c r=\"G4\"><x:v>1e20</x:v></x:c>"
+      "<x:c r=\"H4\" s=\"1\"><x:v>60</x:v></x:c></x:row>"
+      "<x:row><x:c><x:v>7</x:v></x:c><x:c t=\"inlineStr\"><x:is><x:t>x</x:t></x:is></x:c></x:row>"
+      "</x:sheetData></x:worksheet>";
+  member m[] = {{"_rels/.rels", ROOT_RELS, 0}, {"xl/workbook.xml", WORKBOOK, 0},
+                {"xl/_rels/workbook.xml.rels", rels, 0}, {"xl/styles.xml", styles, 0},
+                {"xl/sharedStrings.xml", sst, 0}, {"xl/worksheets/sheet1.xml", xml, 0}};
+  write_zip(path, m, 6);
+  sheet_book *b = open_ok(path);
+  kh_error err = {0, ""};
+  char *text = dump(b, 0, &err);
+  if (text == NULL) fail_msg("%s", err.msg);
+  assert_string_equal(text,
+                      "A1=Mã hộ(s) B1=007(s) C1=Hộ nghèo(s)\n"
+                      "A3=2021-12-31(d) B3=2021-12-31(d) C3=00123(n) D3=18:00:00(d) "
+                      "E3=2021-12-31 18:00:00(d) F3=700000(n) G3=12(n) H3=3(n)\n"
+                      "A4=0(b) B4=#DIV/0!(e) C4=2021-12-31(d) D4=-1500(n) F4=0.1(n) G4=1e+20(n) "
+                      "H4=1900-02-29(d)\n"
+                      "A5=7(n) B5=x(s)\n");
+  free(text);
+  sheet_close(b);
+  /* the 1904 date system of old Mac workbooks */
+  m[1].data = "<workbook xmlns:r=\"r\"><workbookPr date1904=\"1\"/><sheets><sheet name=\"S\" r:id=\"rId1\"/>"
+              "</sheets></workbook>";
+  m[5].data = "<worksheet><sheetData><row><c s=\"1\"><v>0</v></c><c s=\"1\"><v>43099</v></c></row></sheetData></worksheet>";
+  write_zip(path, m, 6);
+  b = open_ok(path);
+  text = dump(b, 0, &err);
+  assert_string_equal(text, "A1=1904-01-01(d) B1=2021-12-31(d)\n");
+  free(text);
+  sheet_close(b);
+  free(path);
+  free(dir);
+}
+
 static void test_zip_bomb(void **state) {
   char *dir = kh_tmpdir(), *path = kh_path(dir, "ds.xlsx");
   /* 300 MiB of spaces inside a sheet packs to about 300 KiB */
@@ -405,7 +469,8 @@ static void test_broken(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_review_list),  cmocka_unit_test(test_from_memory),
-      cmocka_unit_test(test_a_small_good_book), cmocka_unit_test(test_zip_bomb),
+      cmocka_unit_test(test_a_small_good_book), cmocka_unit_test(test_cell_values),
+      cmocka_unit_test(test_zip_bomb),
       cmocka_unit_test(test_entities),     cmocka_unit_test(test_too_many_rows),
       cmocka_unit_test(test_broken),
   };
