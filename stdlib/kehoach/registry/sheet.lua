@@ -256,10 +256,12 @@ local function table_row(src, ctx, tname, layout, cells, r, where)
       local v = at("status")
       put("status", v and (m.status[mapping.key(v)] or v))
     elseif cols.poor or cols.near_poor then
-      local poor = cols.poor and mark(src, at("poor")) == "1"
-      local near = cols.near_poor and mark(src, at("near_poor")) == "1"
-      put("status", poor and near and "poor and near_poor" or poor and "poor" or near and "near_poor" or nil)
-      where.status = where.poor or where.near_poor
+      -- a mark neither yes nor no is refused as the status it fails to say
+      local p, n = cols.poor and mark(src, at("poor")) or "0", cols.near_poor and mark(src, at("near_poor")) or "0"
+      local odd = (p ~= "1" and p ~= "0") and p or (n ~= "1" and n ~= "0") and n
+      put("status", odd or (p == "1" and n == "1") and "poor and near_poor" or p == "1" and "poor"
+        or n == "1" and "near_poor" or nil)
+      where.status = (odd == p or p == "1") and where.poor or where.near_poor
     end
     if cols.unable_to_escape then put("unable_to_escape", mark(src, at("unable_to_escape"))) end
     return raws
@@ -273,7 +275,7 @@ local function read_sheet(src, ctx, label, key, open_rows, merges_of, commune, r
   if layout == false then return end
   local held = not layout and {} or nil
   local function data(cells, r)
-    if r <= layout.last or numbering(cells) then return end
+    if r <= layout.last or next(cells) == nil or numbering(cells) then return end
     local code = layout.cols.code and cells[layout.cols.code]
     if not code then
       local first = first_text(cells)
@@ -333,7 +335,7 @@ function source:each_row(ctx, row)
       end
     else
       local reader <close> = csv.open(path)
-      self.ref = function(r, col) return string.format("row %d, column %d", r, col) end
+      self.ref = core_sheet.ref   -- as the spreadsheet the officer opens it in says
       read_sheet(self, ctx, name, path, function() return csv_rows(reader) end, function() return {} end,
         (name:gsub("%.[cC][sS][vV]$", "")), row)
     end
