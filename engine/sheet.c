@@ -641,6 +641,20 @@ static char *dirname_of(const char *path) {
   return d;
 }
 
+/* Parses the part the workbook's relationship of this type names, when there is one, into
+** the handlers with x; 0, or -1 with err filled. */
+static int read_related(sheet_book *b, const char *dir, const char *type, unsigned long long cap,
+                        xml_ctx *x, XML_StartElementHandler start, XML_EndElementHandler end,
+                        XML_CharacterDataHandler text, kh_error *err) {
+  const rel *r = find_rel(b, type, 1);
+  if (r == NULL) return 0;
+  char *name = resolve(dir, r->target);
+  if (name == NULL) return no_memory(err), -1;
+  int rc = xml_parse(x, b, name, cap, start, end, text, err);
+  free(name);
+  return rc;
+}
+
 /* Reads what a workbook says about itself; 0, or -1 with err filled. */
 static int load(sheet_book *b, kh_error *err) {
   int rc = 0;
@@ -684,30 +698,17 @@ static int load(sheet_book *b, kh_error *err) {
       rc = (no_memory(err), -1);
     }
   }
-  if (rc == 0) {
-    const rel *styles = find_rel(b, "styles", 1);
-    char *name = styles ? resolve(wb_dir, styles->target) : NULL;
-    if (styles && name == NULL) rc = (no_memory(err), -1);
-    if (name) {
-      styles_ctx c;
-      memset(&c, 0, sizeof c);
-      c.b = b;
-      rc = xml_parse(&c.x, b, name, b->lim.small_bytes, styles_start, styles_end, NULL, err);
-    }
-    free(name);
-  }
-  if (rc == 0) {
-    const rel *strings = find_rel(b, "sharedStrings", 1);
-    char *name = strings ? resolve(wb_dir, strings->target) : NULL;
-    if (strings && name == NULL) rc = (no_memory(err), -1);
-    if (name) {
-      sst_ctx c;
-      memset(&c, 0, sizeof c);
-      c.b = b;
-      rc = xml_parse(&c.x, b, name, b->lim.strings_bytes, sst_start, sst_end, sst_text, err);
-    }
-    free(name);
-  }
+  styles_ctx styles;
+  memset(&styles, 0, sizeof styles);
+  styles.b = b;
+  if (rc == 0)
+    rc = read_related(b, wb_dir, "styles", b->lim.small_bytes, &styles.x, styles_start, styles_end, NULL, err);
+  sst_ctx strings;
+  memset(&strings, 0, sizeof strings);
+  strings.b = b;
+  if (rc == 0)
+    rc = read_related(b, wb_dir, "sharedStrings", b->lim.strings_bytes, &strings.x, sst_start, sst_end,
+                      sst_text, err);
   free_rels(b);
   free(wb_part);
   free(wb_dir);
