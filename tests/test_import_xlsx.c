@@ -210,6 +210,7 @@ static void test_review_added(void **state) {
   assert_int_equal(query(f->registry, "SELECT count(*) FROM persons p JOIN households h ON h.id = p.household "
                                       "WHERE h.code = '02608-NEW-2'"), 3);
   /* the same review again: every survey is there already, so nothing is */
+  free(before);
   before = kh_sha256(f->registry);
   r = kh_run(args);
   assert_int_equal(r.code, 3);
@@ -241,7 +242,9 @@ static void test_broken_review_refused(void **state) {
     if (strstr(r.err, want[i]) == NULL) fail_msg("expected \"%s\" in:\n%s", want[i], r.err);
   char *after = kh_sha256(f->registry);
   assert_string_equal(before, after);
-  assert_false(kh_exists(kh_path(f->dir, "registry.db.tmp-import")));
+  char *tmp = kh_path(f->dir, "registry.db.tmp-import");
+  assert_false(kh_exists(tmp));
+  free(tmp);
   kh_result_free(&r);
   free(before);
   free(after);

@@ -190,12 +190,23 @@ end
 
 -- ---- the rows of each table --------------------------------------------------------------
 
+-- A mark as a flag: "1", "0", or the text itself when it says neither. Remembered by text:
+-- a list holds the same few marks thousands of times.
 local function mark(src, v)
   if v == nil then return "0" end
+  local known = src.marks[v]
+  if known then return known end
   local k = mapping.key(v)
-  if src.mapping.yes[k] then return "1" end
-  if src.mapping.no[k] then return "0" end
-  return v
+  known = src.mapping.yes[k] and "1" or src.mapping.no[k] and "0" or v
+  if #v <= 32 then src.marks[v] = known end
+  return known
+end
+
+-- Column index by name, for each table.
+local INDEX = {}
+for _, spec in ipairs(tables.list) do
+  INDEX[spec.name] = {}
+  for i, c in ipairs(spec.columns) do INDEX[spec.name][c[1]] = i end
 end
 
 -- What the row gives for table tname: raws by column index, or nil to give nothing.
@@ -208,12 +219,9 @@ local function table_row(src, ctx, tname, layout, cells, r, where)
   end
   local code = at("code") or ""
   where.household = where.code
-  local spec = tables.by_name[tname]
-  local raws = {}
+  local raws, index = {}, INDEX[tname]
   local function put(column, v)
-    for i, c in ipairs(spec.columns) do
-      if c[1] == column then raws[i] = v end
-    end
+    raws[index[column]] = v
   end
   if tname == "households" then
     local commune
@@ -254,7 +262,12 @@ local function table_row(src, ctx, tname, layout, cells, r, where)
     end
     if cols.status then
       local v = at("status")
-      put("status", v and (m.status[mapping.key(v)] or v))
+      local status = v and src.statuses[v]
+      if v and not status then
+        status = m.status[mapping.key(v)] or v
+        if #v <= 64 then src.statuses[v] = status end
+      end
+      put("status", status)
     elseif cols.poor or cols.near_poor then
       -- a mark neither yes nor no is refused as the status it fails to say
       local p, n = cols.poor and mark(src, at("poor")) or "0", cols.near_poor and mark(src, at("near_poor")) or "0"
@@ -361,10 +374,7 @@ function source:each(spec, ctx, fn)
           .. "number from 0 to 99)", quote(v))
         return
       end
-      local hidx
-      for i, c in ipairs(spec.columns) do
-        if c[1] == "household" then hidx = i end
-      end
+      local hidx = INDEX.persons.household
       for _ = 1, n do fn({ [hidx] = code }, { at = ref, household = ref }, layout.label) end
       return
     end
@@ -384,7 +394,8 @@ end
 
 function M.source(paths, m, opts, db)
   local src = setmetatable({ paths = paths, mapping = m, year = m.year or opts.year, layouts = {},
-    seen = {}, matched = 0, new = 0, hidden = {}, persons_done = {}, skipped = {} }, source)
+    seen = {}, matched = 0, new = 0, hidden = {}, persons_done = {}, skipped = {}, marks = {}, statuses = {} },
+    source)
   src.lookup = db:prepare("SELECT h.unit AS unit, coalesce(u.name, h.unit) AS name FROM households h "
     .. "LEFT JOIN units u ON u.code = h.unit WHERE h.code = ?")
   src.name = basename(paths[1])
