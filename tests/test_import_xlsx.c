@@ -275,11 +275,36 @@ static void test_bad_mapping(void **state) {
   free(map);
 }
 
+/* --preview of CSV files into a new registry: the rows shown, no registry made. */
+static void test_preview_of_csv_files(void **state) {
+  fixture *f = *state;
+  char *csv = kh_path(f->dir, "csv"), *db = kh_path(f->dir, "new.db");
+  const char *export[] = {"db", "export", csv, "--db", f->registry, NULL};
+  kh_result r = kh_run(export);
+  assert_int_equal(r.code, 0);
+  kh_result_free(&r);
+  const char *args[] = {"db", "import", csv, "--db", db, "--preview", NULL};
+  r = kh_run(args);
+  if (r.code != 0) fail_msg("exit %d:\n%s", r.code, r.err);
+  assert_non_null(strstr(r.err, "households: 37.500 rows, the first as stored:\n  id=1 code=02602-00001 unit=02602"));
+  assert_non_null(strstr(r.err, "every row can be imported; --preview wrote nothing"));
+  assert_false(kh_exists(db));
+  kh_result_free(&r);
+  const char *year[] = {"db", "import", csv, "--db", db, "--year", "2022", NULL};
+  r = kh_run(year);
+  assert_int_equal(r.code, 2);
+  assert_non_null(strstr(r.err, "give --map too"));
+  kh_result_free(&r);
+  free(csv);
+  free(db);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_review_added, setup, teardown),
       cmocka_unit_test_setup_teardown(test_broken_review_refused, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_mapping, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_preview_of_csv_files, setup, teardown),
   };
   return cmocka_run_group_tests_name("import_xlsx", tests, NULL, NULL);
 }

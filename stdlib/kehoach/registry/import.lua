@@ -5,7 +5,10 @@
 --     transaction it opens: committed when there is no problem, rolled back otherwise.
 --     problems: a list of lines "FILE: row R, column C: 'VALUE' ... (expected ...)" (or
 --     "FILE: ..." for the whole file), at most MAX_PROBLEMS of them, then one saying how
---     many more there were.
+--     many more there were; the same problem in the same column of a file is listed for its
+--     first SAME_PROBLEM rows, then one line counts the rest. A table's value in files may
+--     also be a source of rows (kehoach.registry.sheet: lists read through a mapping),
+--     whose problems name the file, sheet and cell ("FILE, sheet S, F12: ...").
 --
 -- Each file is streamed: a row is checked (types, enumerations, units and households it
 -- refers to, keys already taken) and inserted at once, so later rows and files see it.

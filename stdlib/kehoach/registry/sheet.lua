@@ -98,7 +98,8 @@ local function find_layout(src, ctx, label, held, merges_of, final)
     if not first then
       if final or #held >= MAX_HEADER_SEARCH then
         ctx.problem(label, nil, nil, "no header %s in the first %d rows with a value (the mapping %s "
-          .. "finds the header by the code's column)", quote(code.text), #held, m.path)
+          .. "finds the header by the code's column; a sheet without households, a summary, can be "
+          .. "hidden in Excel: hidden sheets are not read)", quote(code.text), #held, m.path)
         return false
       end
       return nil

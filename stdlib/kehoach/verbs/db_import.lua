@@ -96,6 +96,9 @@ local function run(opts, args)
   local path = opts.db or "data/registry.db"
   local m, mopts
   if opts.map then m, mopts = mapped_inputs(opts, args) end
+  if opts.year and not opts.map then
+    util.fail("usage", "--year is the year of the review in lists read through a mapping: give --map too")
+  end
   local files = not m and input_files(args) or nil
   if not fs.exists(path) then
     local dir = path:match("^(.*)/[^/]*$")
