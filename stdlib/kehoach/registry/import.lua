@@ -5,10 +5,7 @@
 --     transaction it opens: committed when there is no problem, rolled back otherwise.
 --     problems: a list of lines "FILE: row R, column C: 'VALUE' ... (expected ...)" (or
 --     "FILE: ..." for the whole file), at most MAX_PROBLEMS of them, then one saying how
---     many more there were; the same problem in the same column of a file is listed for its
---     first SAME_PROBLEM rows, then one line counts the rest. A table's value in files may
---     also be a source of rows (kehoach.registry.sheet: lists read through a mapping),
---     whose problems name the file, sheet and cell ("FILE, sheet S, F12: ...").
+--     many more there were.
 --
 -- Each file is streamed: a row is checked (types, enumerations, units and households it
 -- refers to, keys already taken) and inserted at once, so later rows and files see it.
@@ -22,6 +19,10 @@ local csv, text = core.csv, core.text
 local M = {}
 
 M.MAX_PROBLEMS = 200
+-- The same problem in the same column of a file is listed for its first SAME_PROBLEM rows,
+-- then one line counts the rest. A table's value in files may also be a source of rows
+-- (kehoach.registry.sheet: lists read through a mapping), whose problems name the file,
+-- sheet and cell ("FILE, sheet S, F12: ...").
 M.SAME_PROBLEM = 3
 
 -- A value as a problem quotes it; a value that is not UTF-8 has its bytes beyond ASCII
