@@ -18,13 +18,6 @@ local T = {}
 
 local V1 = "tests/fixtures/registry-v1.sql"
 
-local function copy(v)
-  if type(v) ~= "table" then return v end
-  local out = {}
-  for k, x in pairs(v) do out[k] = copy(x) end
-  return out
-end
-
 -- The CREATE statements of a database, in the order they were made.
 local function statements(db)
   local out = {}
@@ -167,7 +160,7 @@ end
 -- The declaration with one more indicator, need kind and unit kind.
 -- (named as no real one would be, so that they stay new whatever the declaration holds)
 local function grown()
-  local d = copy(schema.declaration)
+  local d = schema.copy_declaration()
   table.insert(d.enums.indicator, { "d_test_only", term = "Truy cập internet" })
   table.insert(d.enums.need, { "test_only", term = "đất sản xuất" })
   table.insert(d.enums.unit_kind, { "kind for a test", levels = { "commune" }, urban = true })
@@ -292,6 +285,20 @@ function T.test_a_special_zone_in_a_profile_says_whether_the_urban_lines_apply()
   t.eq(with('kind = "đặc khu", urban = true').communes[1].urban, 1)
   t.eq(with('kind = "đặc khu", urban = false').communes[1].urban, 0)
   t.raises("kind must be xã, phường, thị trấn or đặc khu", with, 'kind = "huyện"')
+end
+
+-- A registry must have every table of the declaration (engine/store.c checks the list made
+-- from it), the last one too.
+function T.test_a_registry_without_a_declared_table_is_refused()
+  local names = schema.table_names()
+  local path = fx.DIR .. "/no-" .. names[#names] .. ".db"
+  fs.mkdir(fx.DIR)
+  v1_registry(path)
+  do
+    local db <close> = store.open(path, "rw")
+    db:exec("DROP TABLE " .. names[#names])
+  end
+  t.raises("the registry has no table '" .. names[#names] .. "'", store.registry, path)
 end
 
 return T

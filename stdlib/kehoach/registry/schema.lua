@@ -315,13 +315,6 @@ function M.build(d)
     return names
   end
 
-  -- The column names of a table, in order.
-  function S.column_names(name)
-    local names = {}
-    for i, c in ipairs(S.by_name[name].columns) do names[i] = c.name end
-    return names
-  end
-
   -- The unit kinds a unit of a level may be.
   function S.kinds_at(level)
     local out = {}
@@ -334,6 +327,8 @@ function M.build(d)
   end
 
   S.build = M.build
+  -- A copy of the declaration to change (a test's), for M.build.
+  function S.copy_declaration() return copy(d) end
   return S
 end
 

@@ -82,11 +82,7 @@ end
 M.by_name = {}
 for _, t in ipairs(M.list) do M.by_name[t.name] = t end
 
-function M.names()
-  local names = {}
-  for i, t in ipairs(M.list) do names[i] = t.name end
-  return names
-end
+M.names = schema.table_names
 
 -- The column names of a table (one of M.list), in schema order.
 function M.column_names(t)
