@@ -147,7 +147,10 @@ function T.test_the_tables_of_the_doc_are_the_declarations()
           for _, v in ipairs(declared.values[c.enum]) do
             if not values:find("`" .. v .. "`", 1, true) then bad("%s: the value `%s` is not listed", what, v) end
             local term = declared.terms[c.enum][v]
-            if term and not meaning:find(term, 1, true) then bad("%s: the words of %s, '%s', are not given", what, v, term) end
+            -- in a list of terms the doc may say "hộ" once: "hộ nghèo, cận nghèo, ..."
+            if term and not (meaning:find(term, 1, true) or meaning:find(", " .. term:gsub("^hộ ", ""), 1, true)) then
+              bad("%s: the words of %s, '%s', are not given", what, v, term)
+            end
           end
         end
         if c.on_import and not values:find("on import", 1, true) then bad("%s: checked on import only, which the doc should say", what) end
