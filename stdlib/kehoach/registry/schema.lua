@@ -7,9 +7,12 @@
 --                    a copy: the build runs this file (scripts/schema_header.c) and writes
 --                    build/gen/registry_schema.h, the SQL and the tables store.c checks
 --   the CSV files    kehoach.registry.tables: the columns import reads and export writes
---   enumerations     M.values.<enum> (lists), M.terms.<enum> (value -> words), M.enums
---                    (the entries, with what else they say); the plan language, the
+--   enumerations     M.values.<enum> (lists), M.terms.<enum> (value -> words),
+--                    M.entry.<enum>[value] (the entry, with what else it says: a unit
+--                    kind's levels and urban), M.kinds_at(level); the plan language, the
 --                    generator, progress, the standards read them
+--   the tables       M.tables (in order) and M.by_name: each with key, unique, order
+--                    (export's ORDER BY), indexes and its columns spelled out
 --   the docs         tests/lua/test_registry_docs.lua holds docs/registry.md's tables to it
 --
 -- Why in Lua, not a static table in C: every reader but one is Lua (import, export, the
@@ -22,7 +25,8 @@
 -- the declaration (M.build) and see the DDL, the CSV columns and the enumerations follow.
 --
 -- So this file is pure data and pure functions: no require, no `core` (the build runs it
--- under plain Lua).
+-- under plain Lua). M.build(declaration) makes all of the above from another declaration
+-- (M.copy_declaration() to start from), which is how a test adds a value and sees it follow.
 --
 -- Schema v1 is a contract (DESIGN.md section 3): add tables, columns, indexes and values
 -- freely, rename nothing (tests/lua/test_registry_schema.lua compares the declaration with
