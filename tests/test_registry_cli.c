@@ -273,7 +273,8 @@ static void import_refuses_bad_files_and_leaves_the_registry_unchanged(void **st
        "row 2, column year: empty, but it must be given"},
       {"meta.csv", "key,value\nstandard.2022,vn-2021\n",
        "meta.csv: row 2, column value: 'vn-2021' is not the name of a poverty standard (vn-2016, "
-       "vn-2022); did you mean vn-2022?"},
+       "vn-2022, vn-2026, or one of your own: standards/NAME.lua beside the registry or the CSV files); "
+       "did you mean vn-2022, the standard in force in 2022?"},
       {"meta.csv", "key,value\nstandard.21,vn-2022\n",
        "row 2, column key: 'standard.21' is not standard.YEAR with the year of a review, as standard.2021"},
       {"meta.csv", "key,value\nevents_until,2021-13-01\n",
@@ -282,7 +283,7 @@ static void import_refuses_bad_files_and_leaves_the_registry_unchanged(void **st
       /* an empty value: a key kehoach reads is refused as its rule says, any other too */
       {"meta.csv", "key,value\nstandard.2022,\n",
        "meta.csv: row 2, column value: empty, but standard.2022 must be the name of a poverty "
-       "standard (vn-2016, vn-2022)"},
+       "standard (vn-2016, vn-2022, vn-2026, or one of your own"},
       {"meta.csv", "key,value\nreviewed_by, \n",
        "meta.csv: row 2, column value: empty, but reviewed_by must have a value"},
   };

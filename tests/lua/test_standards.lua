@@ -155,17 +155,20 @@ function T.test_a_standard_is_found_by_name_or_year()
   t.eq(standards.get(2022).name, "vn-2022")
   t.eq(standards.get("2025").name, "vn-2022")
   t.eq(standards.get("VN-2022").name, "vn-2022")
-  t.eq(standards.names(), { "vn-2016", "vn-2022" })
+  t.eq(standards.get(2026).name, "vn-2022")   -- NĐ 351/2025: vn-2022 continues through 2026
+  t.eq(standards.get(2027).name, "vn-2026")
+  t.eq(standards.get("2030").name, "vn-2026")
+  t.eq(standards.names(), { "vn-2016", "vn-2022", "vn-2026" })
 end
 
 function T.test_an_unknown_standard_suggests_the_nearest()
   -- called from outside the stdlib (here, as from a plan) it is a plain error at that line
   local msg = t.raises("unknown poverty standard 'vn%-2061'", standards.get, "vn-2061")
   t.contains(msg, "did you mean vn-2016?")
-  t.raises("no poverty standard covers the year 2030", standards.get, 2030)
+  t.raises("no poverty standard covers the year 2031", standards.get, 2031)
   local std, why = standards.find("chuan-ngheo")
   t.eq(std, nil)
-  t.contains(why, "vn-2016, vn-2022")
+  t.contains(why, "vn-2016, vn-2022, vn-2026")
 end
 
 function T.test_the_reason_names_the_lines_and_deprivations()

@@ -294,7 +294,7 @@ end
 
 local function check_meta(p, add)
   local m = p.meta
-  local std, why = standards.find(m.standard)
+  local std, why = standards.of_plan(p)
   if not std then
     add("error", "unknown-standard", m, { standard = m.standard, why = why, known = standards.names() })
   elseif m.year < std.from_year or m.year > std.to_year then

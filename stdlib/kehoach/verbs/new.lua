@@ -22,7 +22,7 @@ return {
   options = {
     { "from", "PLAN", "this year's plan (required)" },
     { "year", "Y", "the year of the new plan (required)" },
-    { "standard", "S", "the poverty standard (default the one in force in Y)" },
+    { "standard", "S", "the poverty standard: a name, or a standard's FILE (default the one in force in Y)" },
     { "reduction", "N", "percentage points of the poverty rate to lift, e.g. 0.5" },
     { "db", "FILE", "the household registry, with the review of Y - 1 (default " .. run.DEFAULT_REGISTRY .. ")" },
     { "out", "FILE", "where to write the draft (default: stdout)" },
