@@ -1,4 +1,4 @@
--- test_standards.lua — the two poverty standards at every boundary, evaluated the way the
+-- test_standards.lua — the shipped poverty standards at every boundary, evaluated the way the
 -- engine evaluates them: the rule's SQL run by SQLite over survey rows.
 local t = ...
 local standards = require "kehoach.standards"
@@ -56,6 +56,25 @@ local CASES = {
   { "vn-2022", 2000001, 0, first(3), "middle", nil },
   { "vn-2022", 3000000, 1, first(0), "middle", nil },
   { "vn-2022", 3000001, 1, first(0), "non_poor", nil },
+  -- vn-2026 (NĐ 351/2025, from 2027), rural: one line 2,200,000; middle 3,300,000 (assumed)
+  { "vn-2026", 2200000, 0, first(3), "poor", nil },
+  { "vn-2026", 2200000, 0, first(2), "near_poor", nil },
+  { "vn-2026", 0, 0, first(2), "near_poor", nil },
+  { "vn-2026", 0, 0, first(6), "poor", nil },
+  { "vn-2026", 2200001, 0, first(3), "middle", nil },
+  { "vn-2026", 3300000, 0, first(0), "middle", nil },
+  { "vn-2026", 3300001, 0, first(0), "non_poor", nil },
+  -- vn-2026, urban: 2,800,000 and 4,200,000 (assumed)
+  { "vn-2026", 2800000, 1, first(3), "poor", nil },
+  { "vn-2026", 2800000, 1, first(2), "near_poor", nil },
+  { "vn-2026", 2800000, 0, first(3), "middle", nil },
+  { "vn-2026", 2800001, 1, first(3), "middle", nil },
+  { "vn-2026", 4200000, 1, first(0), "middle", nil },
+  { "vn-2026", 4200001, 1, first(0), "non_poor", nil },
+  { "vn-2026", 4200000, 0, first(0), "non_poor", nil },
+  -- the twelve indicators of vn-2022 count, access to health services does not
+  { "vn-2026", 2000000, 0, { "d_employment", "d_dependants", "d_nutrition" }, "poor", nil },
+  { "vn-2026", 2000000, 0, { "d_health_access", "d_water", "d_latrine" }, "near_poor", nil },
   -- indicators of one standard only: employment, dependants, nutrition (vn-2022) ...
   { "vn-2016", 800000, 0, { "d_employment", "d_dependants", "d_nutrition" }, "near_poor", nil },
   { "vn-2022", 800000, 0, { "d_employment", "d_dependants", "d_nutrition" }, "poor", nil },
@@ -136,6 +155,12 @@ function T.test_standards_carry_their_law_lines_and_indicators()
     end
   end
   t.eq(old.labels.d_water, "Nguồn nước sinh hoạt")
+  local v26 = standards.get("vn-2026")
+  t.contains(v26.reference, "351/2025/NĐ-CP")
+  t.eq({ v26.from_year, v26.to_year }, { 2027, 2030 })
+  t.eq(v26.lines.poor, { rural = 2200000, urban = 2800000 })
+  t.eq(v26.lines.near_poor, v26.lines.poor)
+  t.eq(v26.indicators, new.indicators)
   -- every indicator is a registry column: the union of both standards is the 13 columns
   local union = {}
   for _, std in ipairs({ old, new }) do
