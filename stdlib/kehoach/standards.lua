@@ -203,6 +203,7 @@ function M.names()
   return names
 end
 
+
 local function loose(name)
   return (name:lower():gsub("[^%w]", ""))
 end
@@ -233,9 +234,11 @@ local function load_file(file, display)
     error(def, 0)
   end
   local std = compile(form.check(def, display, fs.read(file)))
-  if shipped[std.name] then
-    util.fail("data", "%s: names itself %s, the name of a standard shipped with kehoach: give yours a name of "
-      .. "its own (name = \"...\", and the file named after it)", display, std.name)
+  for _, s in ipairs(ordered) do
+    if loose(s.name) == loose(std.name) then
+      util.fail("data", "%s: names itself %s, the name of a standard shipped with kehoach: give yours a name of "
+        .. "its own (name = \"...\", and the file named after it)", display, std.name)
+    end
   end
   std.file = display
   by_file[real] = std

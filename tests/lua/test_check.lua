@@ -194,7 +194,8 @@ function T.test_the_standard_must_exist_and_be_in_force()
 plan { id = "x", title = "x", unit = "x", year = 2021, standard = "vn-2061" }
 ]])))
   t.eq(summary(list), { "error unknown-standard @1" })
-  t.contains(list[1].message, "unknown poverty standard 'vn-2061' (did you mean vn-2016?)")
+  -- the suggestion is the standard in force in the plan's year
+  t.contains(list[1].message, "unknown poverty standard 'vn-2061' (did you mean vn-2016, the standard in force in 2021?)")
   list = check.run(plan.load(fx.plan_file("check", [[
 plan { id = "x", title = "x", unit = "x", year = 2023, standard = "vn-2016" }
 ]])))

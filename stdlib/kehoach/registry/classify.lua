@@ -57,9 +57,18 @@ function M.open(opts, recover)
   -- the end of 2021 recognises the poor of 2022 under vn-2022), else the one in force
   -- (a standard not shipped: standards/<name>.lua beside the registry, or --standard FILE)
   local recorded = db:value("SELECT value FROM meta WHERE key = ?", "standard." .. year)
-  local std
-  if opts.standard then std = standards.option(opts.standard, { path }, year)
-  else std = standards.get(recorded or year, { path }, year) end
+  local std, why
+  if opts.standard then
+    std = standards.option(opts.standard, { path }, year)
+  else
+    std, why = standards.find(recorded or year, { path }, year)
+    if not std and recorded then
+      util.fail("data", "%s: its meta says the review of %d was recorded under %s, which kehoach cannot find: %s",
+        path, year, recorded, why)
+    elseif not std then
+      util.fail("usage", "%s: %s; give --standard", path, why)
+    end
+  end
   return db, year, std, path
 end
 

@@ -388,8 +388,8 @@ function M.run(db, files, near)
       ctx.problems[#ctx.problems + 1] = string.format("... and %d more problems", ctx.extra)
     end
     if #skipped > 0 then
-      ctx.problems[#ctx.problems + 1] = string.format("(%s not read: correct %s first)",
-        table.concat(skipped, ", "), files.meta)
+      ctx.problems[#ctx.problems + 1] = string.format("(%s not read: %s has a problem, and nothing is "
+        .. "imported in any case)", table.concat(skipped, ", "), files.meta)
     end
     return nil, ctx.problems, total
   end

@@ -45,6 +45,12 @@ local INDICATORS = util.sorted_keys(INDICATOR_LABELS)
 local function scan(source, from, step)
   local depth, i, n = 0, from, #source
   local count = 0
+  -- one more entry of the list at depth d: is it the one asked for?
+  local function the_entry(d)
+    if depth ~= d or type(step) ~= "number" then return false end
+    count = count + 1
+    return count == step
+  end
   while i <= n do
     local c = source:sub(i, i)
     if c == "-" and source:sub(i, i + 1) == "--" then
@@ -56,17 +62,11 @@ local function scan(source, from, step)
         if source:sub(j, j) == "\\" then j = j + 1 end
         j = j + 1
       end
-      if depth == 1 and type(step) == "number" then
-        count = count + 1
-        if count == step then return i end
-      end
+      if the_entry(1) then return i end
       i = j + 1
     elseif c == "{" then
       depth = depth + 1
-      if depth == 2 and type(step) == "number" then
-        count = count + 1
-        if count == step then return i end
-      end
+      if the_entry(2) then return i end
       i = i + 1
     elseif c == "}" then
       depth = depth - 1
@@ -234,18 +234,17 @@ local function check_lines(C, v)
     end
   end
   -- each line at or above the one below it
-  for i = 2, #LINES do
-    local lower, upper = out[LINES[i - 1]], out[LINES[i]]
-    if i == 3 and not lower then lower = out.poor end
-    if lower and upper then
+  local below
+  for _, name in ipairs(LINES) do
+    if out[name] and below then
       for _, area in ipairs(AREAS) do
-        if upper[area] < lower[area] then
-          C.bad({ "lines", LINES[i], area }, "%s is below the %s line's %s: each line is at or above the one before it",
-            util.group_digits(upper[area]), i == 3 and not out.near_poor and "poor" or LINES[i - 1],
-            util.group_digits(lower[area]))
+        if out[name][area] < out[below][area] then
+          C.bad({ "lines", name, area }, "%s is below the %s line's %s: each line is at or above the one before it",
+            util.group_digits(out[name][area]), below, util.group_digits(out[below][area]))
         end
       end
     end
+    below = out[name] and name or below
   end
   return out
 end

@@ -53,6 +53,7 @@ return {
     w:commit()
     -- read back: the draft must declare a plan whose checks find no error
     local p = plan.load(opts.out)
+    p.registry_file = opts.db or run.DEFAULT_REGISTRY  -- a standard of the user's own may be beside it
     local n = check.count(check.run(p))
     local parts = {}
     for _, t in ipairs(facts.targets) do parts[#parts + 1] = string.format("%s %d households", t.id, t.households) end
