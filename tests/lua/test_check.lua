@@ -200,7 +200,7 @@ plan { id = "x", title = "x", unit = "x", year = 2021, standard = "vn-2061" }
 plan { id = "x", title = "x", unit = "x", year = 2023, standard = "vn-2016" }
 ]])))
   t.eq(summary(list), { "warning standard-years @1" })
-  t.contains(list[1].message, "the standard vn-2016 is in force 2016-2021, not in 2023")
+  t.contains(list[1].message, "the standard vn-2016 is in force 2016-2021, not in 2023 (in 2023: vn-2022)")
 end
 
 return T

@@ -160,7 +160,7 @@ scenario "k" { label = "Tăng trợ cấp", ["tro_cap.amont"] = 1, ["tro_cap.amo
   { name = "the standard's years", header = false, source = [[
 plan { id = "x", title = "x", unit = "Thành phố Mẫu", year = 2030, standard = "vn-2016" }
 ]], expect = {
-    { "standard-years", "Kế hoạch: chuẩn nghèo vn-2016 áp dụng cho giai đoạn 2016 - 2021, không áp dụng cho năm 2030." },
+    { "standard-years", "Kế hoạch: chuẩn nghèo vn-2016 áp dụng cho giai đoạn 2016 - 2021, không áp dụng cho năm 2030 (năm 2030 áp dụng chuẩn vn-2026)." },
   } },
   { name = "against the registry", registry = true, source = [[
 source "city" { label = "Ngân sách thành phố" }

@@ -82,6 +82,15 @@ function T.test_the_standard_in_force_for_a_year_and_the_suggestion_for_an_unkno
   t.contains(msg, "a standard of your own is a file " .. DIR .. "/suggest/standards/vn-2016x.lua (there is none)")
 end
 
+function T.test_a_2026_plan_under_vn_2026_is_told_vn_2022_is_in_force()
+  local path = write(DIR .. "/years/plan.lua",
+    'plan { id = "x", title = "x", unit = "Thành phố Mẫu", year = 2026, standard = "vn-2026" }\n')
+  local list = check.run(plan.load(path))
+  t.eq(#list, 1)
+  t.eq({ list[1].level, list[1].code }, { "warning", "standard-years" })
+  t.contains(list[1].message, "the standard vn-2026 is in force 2027-2030, not in 2026 (in 2026: vn-2022)")
+end
+
 function T.test_a_standard_beside_the_plan_is_found_and_counts_as_its_rule_says()
   local dir = DIR .. "/beside-plan"
   write(dir .. "/standards/tinh-mau-2021.lua", MAU)
