@@ -27,6 +27,7 @@
 --
 -- A standard:
 --   std.name, std.title, std.reference, std.from_year, std.to_year
+--   std.file         a user's standard: its file, as messages name it (nil when shipped)
 --   std.lines        { poor = {rural=, urban=}, near_poor = {...}, middle = {...} } (VND)
 --   std.indicators   registry columns, in the legal text's order ("d_water", ...)
 --   std.labels[col]  the Vietnamese label of each indicator
@@ -202,7 +203,6 @@ function M.names()
   table.sort(names)
   return names
 end
-
 
 local function loose(name)
   return (name:lower():gsub("[^%w]", ""))

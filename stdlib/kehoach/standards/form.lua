@@ -9,8 +9,7 @@
 --       given: the line the field is written on)
 --   form.NAME        the pattern of a standard's name (letters, digits, '-' and '_')
 local util = require "kehoach.util"
-
-local INDICATOR_LABELS = require "kehoach.standards.indicators"
+local tables = require "kehoach.registry.tables"
 
 local text = core.text
 
@@ -21,7 +20,6 @@ M.NAME = "^%a[%w_%-]*$"
 local FIELDS = { "name", "title", "reference", "from_year", "to_year", "lines", "indicators", "labels", "rule" }
 local LINES = { "poor", "near_poor", "middle" }
 local AREAS = { "rural", "urban" }
-local STATUSES = { "poor", "near_poor", "middle", "non_poor" }
 local KINDS = { "income", "deprivation" }
 local CLAUSE_FIELDS = { "status", "kind", "income_max", "min_deprivations" }
 local MAX_VND = 1000000000000   -- a line above 10^12 đồng a month is a typing slip
@@ -34,7 +32,12 @@ local function set_of(list)
   return s
 end
 
-local INDICATORS = util.sorted_keys(INDICATOR_LABELS)
+-- the registry's words: its 13 indicator columns, and the statuses a review records
+local INDICATORS = tables.INDICATORS
+local STATUSES
+for _, c in ipairs(tables.by_name.surveys.columns) do
+  if c[1] == "status" then STATUSES = c.values end
+end
 
 -- ---- where a field is written --------------------------------------------------------
 
