@@ -438,7 +438,7 @@ function M.prepare(db, p, opts)
     check.sort(list)
     return { messages = list }, false
   end
-  local std = opts.standard or standards.find(p.meta.standard)
+  local std = opts.standard or standards.of_plan(p, db)
   if not std or check.count(list).error > 0 then return failed() end
   host.budget()
   setup(db, p, units, std)
