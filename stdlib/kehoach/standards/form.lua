@@ -9,7 +9,7 @@
 --       given: the line the field is written on)
 --   form.NAME        the pattern of a standard's name (letters, digits, '-' and '_')
 local util = require "kehoach.util"
-local tables = require "kehoach.registry.tables"
+local schema = require "kehoach.registry.schema"
 
 local text = core.text
 
@@ -32,12 +32,10 @@ local function set_of(list)
   return s
 end
 
--- the registry's words: its 13 indicator columns, and the statuses a review records
-local INDICATORS = tables.INDICATORS
-local STATUSES
-for _, c in ipairs(tables.by_name.surveys.columns) do
-  if c[1] == "status" then STATUSES = c.values end
-end
+-- the registry's words (kehoach.registry.schema): its indicator columns, and the statuses a
+-- review records
+local INDICATORS = schema.values.indicator
+local STATUSES = schema.values.status
 
 -- ---- where a field is written --------------------------------------------------------
 
