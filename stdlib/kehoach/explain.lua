@@ -39,7 +39,7 @@ function M.household(db, p, result, code)
   if not where then
     return nil, string.format("household %s is not in the registry", code)
   end
-  if not result.units.by_code[db:value("SELECT unit FROM reg.households WHERE code = ?", code)] then
+  if not result.units.leaves[db:value("SELECT unit FROM reg.households WHERE code = ?", code)] then
     return nil, string.format("household %s lives in %s, not in %s", code, where.unit, result.units.district.name)
   end
   return nil, string.format("household %s has no survey of %d in the registry", code, p.registry_year)

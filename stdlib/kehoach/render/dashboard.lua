@@ -37,7 +37,7 @@ end
 -- ---- targets ---------------------------------------------------------------------------
 
 local function section_targets(s, out, n)
-  out[#out + 1] = "<section id=\"targets\">\n<h2>" .. n .. ". Chỉ tiêu giảm hộ nghèo theo xã, phường và quý</h2>\n"
+  out[#out + 1] = "<section id=\"targets\">\n<h2>" .. n .. ". Chỉ tiêu giảm hộ nghèo theo " .. vn.children(s.plan) .. " và quý</h2>\n"
   for k, g in ipairs(s.targets) do
     out[#out + 1] = string.format("<p>%s: giảm <strong>%s hộ nghèo</strong>%s.</p>\n", esc(g.label or g.id),
       vn.int(g.households), g.rate_points and (", tỷ lệ hộ nghèo giảm " .. vn.decimal(g.rate_points) .. "%") or "")
@@ -50,11 +50,11 @@ local function section_targets(s, out, n)
     end
     if #cats > 0 then
       local spec = {
-        id = "targets-" .. k, axis = "Xã, phường", unit = "hộ", categories = cats,
+        id = "targets-" .. k, axis = vn.Children(s.plan), unit = "hộ", categories = cats,
         series = has_quarters and series or { { label = "Cả năm", values = {} } }, stacked = has_quarters,
-        title = string.format("%s: số hộ thoát nghèo theo xã, phường%s", g.label or g.id, has_quarters and " và quý" or ""),
-        desc = string.format("Biểu đồ thanh: chỉ tiêu %s hộ thoát nghèo của %d xã, phường%s.", vn.int(g.households),
-          #cats, has_quarters and ", mỗi thanh chia theo quý I đến IV" or ""),
+        title = string.format("%s: số hộ thoát nghèo theo %s%s", g.label or g.id, vn.children(s.plan), has_quarters and " và quý" or ""),
+        desc = string.format("Biểu đồ thanh: chỉ tiêu %s hộ thoát nghèo của %d %s%s.", vn.int(g.households),
+          #cats, vn.children(s.plan), has_quarters and ", mỗi thanh chia theo quý I đến IV" or ""),
       }
       if not has_quarters then
         for i, name in ipairs(cats) do spec.series[1].values[i] = g.by_commune[name] or 0 end
@@ -121,10 +121,10 @@ local function section_projection(s, out, n)
     end
     if #cats > 0 then
       out[#out + 1] = figure({
-        id = "projection-communes-" .. k, axis = "Xã, phường", unit = "hộ", categories = cats,
+        id = "projection-communes-" .. k, axis = vn.Children(s.plan), unit = "hộ", categories = cats,
         series = { { label = "Chỉ tiêu", values = want }, { label = "Dự báo", values = got } },
-        title = string.format("%s: chỉ tiêu và dự báo thoát nghèo theo xã, phường", g.label or g.id),
-        desc = string.format("Biểu đồ thanh đôi: %d xã, phường, mỗi nơi một thanh chỉ tiêu và một thanh dự báo số hộ thoát nghèo cả năm.", #cats),
+        title = string.format("%s: chỉ tiêu và dự báo thoát nghèo theo %s", g.label or g.id, vn.children(s.plan)),
+        desc = string.format("Biểu đồ thanh đôi: %d %s, mỗi nơi một thanh chỉ tiêu và một thanh dự báo số hộ thoát nghèo cả năm.", #cats, vn.children(s.plan)),
       }, svg.bars)
     end
   end
@@ -194,7 +194,7 @@ end
 -- ---- beneficiaries ------------------------------------------------------------------------
 
 local function section_beneficiaries(s, out, n)
-  out[#out + 1] = "<section id=\"beneficiaries\">\n<h2>" .. n .. ". Đối tượng được hỗ trợ theo chương trình và xã, phường</h2>\n"
+  out[#out + 1] = "<section id=\"beneficiaries\">\n<h2>" .. n .. ". Đối tượng được hỗ trợ theo chương trình và " .. vn.children(s.plan) .. "</h2>\n"
   local cats, hh, persons = {}, {}, {}
   for i, g in ipairs(s.programmes) do
     cats[i], hh[i], persons[i] = g.label, g.households, g.persons
@@ -221,10 +221,10 @@ local function section_beneficiaries(s, out, n)
       out[#out + 1] = "<p>Không có hộ nào được chọn.</p>\n"
     else
       out[#out + 1] = figure({
-        id = "programme-" .. g.id, axis = "Xã, phường", unit = "", categories = names,
+        id = "programme-" .. g.id, axis = vn.Children(s.plan), unit = "", categories = names,
         series = { { label = "Số hộ", values = h }, { label = "Số khẩu", values = p } },
-        title = string.format("%s: số hộ và số khẩu theo xã, phường", g.label),
-        desc = string.format("Biểu đồ thanh đôi: %s hộ, %s khẩu ở %d xã, phường.", vn.int(g.households), vn.int(g.persons), #names),
+        title = string.format("%s: số hộ và số khẩu theo %s", g.label, vn.children(s.plan)),
+        desc = string.format("Biểu đồ thanh đôi: %s hộ, %s khẩu ở %d %s.", vn.int(g.households), vn.int(g.persons), #names, vn.children(s.plan)),
       }, svg.bars)
     end
   end

@@ -122,4 +122,20 @@ function M.in_sentence(s)
   return s
 end
 
+-- The plan's children as its summary words them, from the registry's unit kinds: "xã,
+-- phường", "xã, thị trấn", "tỉnh, thành phố" (a summary without them: "xã, phường").
+function M.children(plan)
+  return plan and plan.children or "xã, phường"
+end
+
+-- The same, opening a heading or a column: "Xã, thị trấn".
+function M.Children(plan)
+  return M.capitalize(M.children(plan))
+end
+
+-- The row of the whole: "Toàn huyện Diên Khánh", "Toàn tỉnh Mẫu".
+function M.whole(plan)
+  return "Toàn " .. (plan.unit_title or plan.unit)
+end
+
 return M

@@ -157,7 +157,7 @@ local function sheet_summary(wb, f, s, used)
   row = row + 2
   t.write(row, 1, string.format("Hộ nghèo, hộ cận nghèo theo rà soát năm %d", s.plan.registry_year), f.title)
   row = row + 1
-  header(t, row, { "Xã, phường", "Số hộ", "Hộ nghèo", "Tỷ lệ (%)", "Hộ cận nghèo", "Tỷ lệ (%)" },
+  header(t, row, { vn.Children(s.plan), "Số hộ", "Hộ nghèo", "Tỷ lệ (%)", "Hộ cận nghèo", "Tỷ lệ (%)" },
     { false, true, true, true, true, true }, f)
   local function poverty_row(r, name, x, fmt, fmt_num, fmt_pct)
     t.row(r, { name, x.households, x.poor, x.households > 0 and 100 * x.poor / x.households or 0, x.near_poor,
@@ -170,7 +170,7 @@ local function sheet_summary(wb, f, s, used)
       poverty_row(row, name, x, nil, f.num, f.pct)
     end
   end
-  poverty_row(row + 1, "Toàn " .. s.plan.unit, s.registry, f.total, f.total_num, f.total)
+  poverty_row(row + 1, vn.whole(s.plan), s.registry, f.total, f.total_num, f.total)
   t.sheet:freeze(top + 1, 2)
   t.finish(f.wrap)
 end
@@ -179,10 +179,10 @@ end
 
 local function sheet_targets(wb, f, s, used)
   local t = tracked(wb:sheet(M.sheet_name("Chỉ tiêu", used)))
-  local cols = { "Xã, phường", "Quý I", "Quý II", "Quý III", "Quý IV", "Cả năm", "Hộ nghèo (rà soát)" }
+  local cols = { vn.Children(s.plan), "Quý I", "Quý II", "Quý III", "Quý IV", "Cả năm", "Hộ nghèo (rà soát)" }
   local nums = { false, true, true, true, true, true, true }
   local row = 1
-  title_rows(t, f, string.format("Chỉ tiêu giảm hộ nghèo năm %d theo xã, phường và quý", s.plan.year), nil, #cols)
+  title_rows(t, f, string.format("Chỉ tiêu giảm hộ nghèo năm %d theo %s và quý", s.plan.year, vn.children(s.plan)), nil, #cols)
   row = 3
   local frozen = false
   for _, g in ipairs(s.targets) do
@@ -217,7 +217,7 @@ local STATUS = { chosen = "được chọn", waitlisted = "danh sách chờ" }
 local function sheet_programme(wb, f, s, g, db, run, used, index)
   local t = tracked(wb:sheet(M.sheet_name(index .. ". " .. g.label, used)))
   local has_units = g.units > 0
-  local cols = { "STT", "Xã, phường", "Mã hộ", "Chủ hộ", "Số khẩu", "Thứ tự ưu tiên", "Tình trạng" }
+  local cols = { "STT", vn.Children(s.plan), "Mã hộ", "Chủ hộ", "Số khẩu", "Thứ tự ưu tiên", "Tình trạng" }
   local nums = { true, false, false, false, true, true, false }
   if has_units then cols[#cols + 1] = "Số " .. (type(g.amount) == "table" and g.amount.noun or "đơn vị"); nums[#cols] = true end
   cols[#cols + 1] = "Số tiền (đồng)"
