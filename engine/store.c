@@ -25,7 +25,7 @@ static const char registry_schema[] =
     "CREATE TABLE units("
     " code TEXT PRIMARY KEY,"
     " name TEXT NOT NULL,"
-    " level TEXT NOT NULL CHECK (level IN ('province','district','commune')),"
+    " level TEXT NOT NULL CHECK (level IN ('country','province','district','commune')),"
     " kind TEXT,"
     " parent TEXT REFERENCES units(code),"
     " urban INTEGER NOT NULL CHECK (urban IN (0,1)),"

@@ -164,8 +164,10 @@ end
 function M.text(p, result, h, entries)
   local std = result.standard
   local lines = {}
-  lines[#lines + 1] = string.format("Hộ %s — chủ hộ %s, %s, %s", h.code, h.head or "(không rõ)",
-    h.commune, result.units.district.name)
+  -- a commune plan's households all live in the commune: it is said once
+  local units = result.units
+  lines[#lines + 1] = string.format("Hộ %s — chủ hộ %s, %s", h.code, h.head or "(không rõ)",
+    units.level == "commune" and units.title or (h.commune .. ", " .. units.title))
   local deps = deprivation_labels(h, std)
   lines[#lines + 1] = string.format("Rà soát năm %d: %s; thu nhập bình quân %s đồng/người/tháng; %d nhân khẩu",
     p.registry_year, selector.STATUS_LABEL[h.status] or tostring(h.status), group(h.income), h.persons)

@@ -121,9 +121,8 @@ local function bare_name(u)
 end
 
 function M.title(u)
-  local kind = u.kind and u.kind ~= "" and text.lower(u.kind) or LEVEL_WORD[u.level]
-  if not kind then return u.name end
-  return kind .. " " .. bare_name(u)
+  if not (u.kind and u.kind ~= "") then return u.name end  -- the name is all the registry says
+  return text.lower(u.kind) .. " " .. bare_name(u)
 end
 
 -- The names a unit answers to, folded: its name, and its kind with its bare name.

@@ -41,11 +41,11 @@ survey_columns[#survey_columns + 1] = { "status", "enum", values = { "poor", "ne
 survey_columns[#survey_columns + 1] = flag("unable_to_escape", 0)
 
 M.list = {
-  { name = "units", unique = { { "code" } }, order = "CASE t.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, t.code",
+  { name = "units", unique = { { "code" } }, order = "CASE t.level WHEN 'country' THEN 0 WHEN 'province' THEN 1 WHEN 'district' THEN 2 ELSE 3 END, t.code",
     columns = {
       { "code", "text", required = true },
       { "name", "text", required = true },
-      { "level", "enum", required = true, values = { "province", "district", "commune" } },
+      { "level", "enum", required = true, values = { "country", "province", "district", "commune" } },
       { "kind", "enum", values = { "tỉnh", "thành phố", "huyện", "thị xã", "xã", "phường", "thị trấn" } },
       { "parent", "unit" },
       flag("urban", nil, true),

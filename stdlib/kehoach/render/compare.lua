@@ -185,7 +185,7 @@ end
 
 function M.markdown(c)
   local out = { string.format("# So sánh phương án: %s\n\n", c.plan.title) }
-  out[#out + 1] = string.format("Kế hoạch `%s` (%s, năm %d, chuẩn %s) so với:\n\n", c.plan.id, c.plan.unit, c.plan.year,
+  out[#out + 1] = string.format("Kế hoạch `%s` (%s, năm %d, chuẩn %s) so với:\n\n", c.plan.id, vn.unit(c.plan), c.plan.year,
     c.plan.standard)
   for _, l in ipairs(variant_lines(c)) do out[#out + 1] = "- " .. l .. "\n" end
   out[#out + 1] = "\nSố tiền tính bằng đồng; cột ± là chênh lệch so với kế hoạch.\n\n"

@@ -321,7 +321,7 @@ function M.html(s)
   local out = {
     "<header>\n<h1>", esc(s.plan.title), "</h1>\n", v and variant_note(v) or "",
     string.format("<p class=\"meta\">Kết quả tính của kế hoạch <code>%s</code>: %s, năm %d, trên sổ hộ rà soát năm %d, " ..
-      "chuẩn nghèo %s. Số hộ, số khẩu và kinh phí đều tính từ sổ hộ.</p>\n", esc(s.plan.id), esc(s.plan.unit), s.plan.year,
+      "chuẩn nghèo %s. Số hộ, số khẩu và kinh phí đều tính từ sổ hộ.</p>\n", esc(s.plan.id), esc(vn.unit(s.plan)), s.plan.year,
       s.plan.registry_year, esc(s.plan.standard)),
     cards(s), "</header>\n<main>\n",
   }

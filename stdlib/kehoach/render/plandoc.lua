@@ -108,7 +108,7 @@ local function objectives(p, s, out)
     end
   else
     for _, g in ipairs(s.targets) do
-      local words = string.format("Giảm %s hộ nghèo trên địa bàn %s", vn.int(g.households), s.plan.unit)
+      local words = string.format("Giảm %s hộ nghèo trên địa bàn %s", vn.int(g.households), s.plan.unit_title or s.plan.unit)
       if g.rate_points then words = words .. ", tỷ lệ hộ nghèo giảm " .. vn.decimal(g.rate_points) .. "%" end
       out[#out + 1] = para(words .. ".")
     end

@@ -88,7 +88,7 @@ local BUDGET_COLUMNS = {
 
 function M.terminal(s)
   local out = {}
-  out[#out + 1] = string.format("%s — %s, năm %d (chuẩn %s, rà soát %d)\n\n", s.plan.id, s.plan.unit,
+  out[#out + 1] = string.format("%s — %s, năm %d (chuẩn %s, rà soát %d)\n\n", s.plan.id, vn.unit(s.plan),
     s.plan.year, s.plan.standard, s.plan.registry_year)
   out[#out + 1] = tbl.terminal(PROGRAMME_COLUMNS, programme_rows(s, true))
   out[#out + 1] = "\n"
@@ -378,7 +378,7 @@ function M.markdown(s)
   local out = {}
   out[#out + 1] = string.format("# %s\n\n", s.plan.title)
   out[#out + 1] = string.format("Kết quả tính của kế hoạch `%s` trên sổ hộ %s (rà soát năm %d), theo chuẩn nghèo %s. " ..
-    "Số tiền tính bằng đồng.\n\n", s.plan.id, s.plan.unit, s.plan.registry_year, s.plan.standard)
+    "Số tiền tính bằng đồng.\n\n", s.plan.id, vn.unit(s.plan), s.plan.registry_year, s.plan.standard)
   section_parameters(s, out)
   section_poverty(s, out)
   section_targets(s, out)

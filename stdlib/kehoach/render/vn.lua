@@ -133,6 +133,11 @@ function M.Children(plan)
   return M.capitalize(M.children(plan))
 end
 
+-- The plan's unit opening a line: "Thị xã Mẫu", "Tỉnh Mẫu" (its kind, then its name).
+function M.unit(plan)
+  return M.capitalize(plan.unit_title or plan.unit)
+end
+
 -- The row of the whole: "Toàn huyện Diên Khánh", "Toàn tỉnh Mẫu".
 function M.whole(plan)
   return "Toàn " .. (plan.unit_title or plan.unit)

@@ -129,7 +129,7 @@ local function sheet_summary(wb, f, s, used)
   local t = tracked(wb:sheet(M.sheet_name("Tổng hợp", used)))
   local cols = { "Chương trình", "Số hộ", "Số khẩu", "Số đơn vị", "Kinh phí (đồng)", "Nguồn kinh phí", "Thời gian" }
   title_rows(t, f, s.plan.title, string.format("%s, năm %d; sổ hộ rà soát năm %d; chuẩn nghèo %s. Số hộ, số khẩu và kinh phí tính từ sổ hộ.",
-    s.plan.unit, s.plan.year, s.plan.registry_year, s.plan.standard), #cols)
+    vn.unit(s.plan), s.plan.year, s.plan.registry_year, s.plan.standard), #cols)
   -- a variant says so under the title, a row a sentence, and the table moves down
   local top = 4
   local v = figures.variant(s)
@@ -288,7 +288,7 @@ end
 -- Writes the workbook for summary s (beneficiaries from run in db) to a temporary file
 -- beside path; returns it, to be committed (renamed into place) or aborted.
 function M.open(path, s, db, run)
-  local wb = core.xlsx.new(path, { title = s.plan.title, subject = s.plan.unit .. ", năm " .. s.plan.year,
+  local wb = core.xlsx.new(path, { title = s.plan.title, subject = vn.unit(s.plan) .. ", năm " .. s.plan.year,
     author = "kehoach " .. core.host.version(), created = M.stamp(s) })
   local f = formats(wb)
   local used = {}
