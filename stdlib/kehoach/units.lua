@@ -57,6 +57,7 @@ function M.problems(rows)
     if seen[u.code] then out[#out + 1] = { what = "duplicate", code = u.code, unit = u, other = seen[u.code] } end
     seen[u.code] = seen[u.code] or u
   end
+  if #out > 0 then return out end  -- a code that names two units: the parents cannot be followed
   local t = M.tree(rows)
   local reported = {}
   for _, u in ipairs(t.list) do
@@ -69,7 +70,7 @@ function M.problems(rows)
       -- follow the parents up: a unit met twice closes a cycle
       local path, on = { u }, { [u.code] = 1 }
       local v = t.by_code[parent]
-      while v do
+      while v and not reported[v.code] do
         if on[v.code] then
           local cycle = {}
           for i = on[v.code], #path do
