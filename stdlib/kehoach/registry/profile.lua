@@ -68,7 +68,8 @@ local function check_unit(C, u, where)
     C.bad(where, "expected a code of letters and digits, got %s", tostring(u.code))
   end
   u.name = C.name(u.name, where .. ".name")
-  u.kind = C.name(u.kind, where .. ".kind")
+  -- the country has no kind in words: the documents write it by its name
+  if u.kind ~= nil or u.level ~= "country" then u.kind = C.name(u.kind, where .. ".kind") end
 end
 
 local function check_names(C, names, where)

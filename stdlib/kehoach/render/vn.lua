@@ -138,8 +138,9 @@ function M.unit(plan)
   return M.capitalize(plan.unit_title or plan.unit)
 end
 
--- The row of the whole: "Toàn huyện Diên Khánh", "Toàn tỉnh Mẫu".
+-- The row of the whole: "Toàn huyện Diên Khánh", "Toàn tỉnh Mẫu"; for the country "Cả nước".
 function M.whole(plan)
+  if plan.level == "country" then return "Cả nước" end
   return "Toàn " .. (plan.unit_title or plan.unit)
 end
 
