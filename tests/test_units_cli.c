@@ -221,12 +221,44 @@ static void a_name_two_units_share_asks_for_the_kind(void **state) {
   free(plan), free(dir);
 }
 
+/* db import reads a tree of any depth and refuses parents that go round in a cycle or a
+** parent that is a commune, by row, importing nothing. */
+static void import_refuses_a_tree_that_is_not_one(void **state) {
+  char *dir = kh_tmpdir();
+  char *units = kh_path(dir, "units.csv");
+  char *db = kh_path(dir, "tree.db");
+  kh_write_file(units, "code,name,level,kind,parent,urban\n"
+                       "VN,Việt Nam,country,,,0\n"
+                       "P1,Tỉnh Một,province,tỉnh,VN,0\n"
+                       "C1,Xã Núi,commune,xã,P1,0\n");
+  const char *ok[] = {"db", "import", units, "--db", db, NULL};
+  kh_result r = kh_run(ok);
+  assert_int_equal(r.code, 0);
+  kh_result_free(&r);
+  kh_write_file(units, "code,name,level,kind,parent,urban\n"
+                       "A,Tỉnh A,province,tỉnh,B,0\n"
+                       "B,Huyện B,district,huyện,A,0\n"
+                       "C2,Xã Hai,commune,xã,C1,0\n");
+  r = kh_run(ok);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "units.csv: row 2, column parent: the parents go round in a cycle: "
+                                "A (Tỉnh A) → B (Huyện B) → A (Tỉnh A)"));
+  assert_non_null(strstr(r.err, "units.csv: row 4, column parent: C2 (Xã Hai) names the parent C1 (Xã Núi), "
+                                "which is a commune"));
+  kh_result_free(&r);
+  assert_int_equal(count(db, "SELECT count(*) FROM units"), 3);
+  unlink(units), unlink(db);
+  rmdir(dir);
+  free(units), free(db), free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(the_province_plan_runs_with_figures_a_hand_count_gives),
       cmocka_unit_test(explain_works_for_the_province_and_the_commune),
       cmocka_unit_test(the_commune_plan_counts_its_own_households),
       cmocka_unit_test(a_name_two_units_share_asks_for_the_kind),
+      cmocka_unit_test(import_refuses_a_tree_that_is_not_one),
   };
   return cmocka_run_group_tests_name("units_cli", tests, NULL, NULL);
 }
