@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "harness.h"
+#include "runs.h"
 
 #define PROVINCE_PLAN "plans/lao-cai-province-2027.lua"
 #define COMMUNE_PLAN "plans/xa-mu-cang-chai-2027.lua"
@@ -26,15 +27,10 @@ static const char *province_registry(void) {
 /* The one whole number the query gives over the database at path (read-only). */
 static long long count(const char *path, const char *sql) {
   sqlite3 *db = NULL;
-  sqlite3_stmt *st = NULL;
   long long n = -1;
-  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-    n = sqlite3_column_int64(st, 0);
-  else
-    fail_msg("%s: %s", sql, db ? sqlite3_errmsg(db) : "cannot open");
-  sqlite3_finalize(st);
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) n = kh_query(db, sql);
   sqlite3_close(db);
+  if (n < 0) fail_msg("%s: no count in %s", sql, path);
   return n;
 }
 
