@@ -101,6 +101,7 @@ function M.compile(db, p, units, std, d)
   local ctx = {
     alias = "h", year = p.registry_year, std = std,
     commune_code = function(name) return units.code_of(name) end,
+    commune_label = units.label,
   }
   local n = 0
   -- a `where` function becomes an SQL function called with the household's fields

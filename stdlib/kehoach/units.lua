@@ -213,7 +213,7 @@ end
 --   communes (the children, in the registry's code order, each with ord), by_code, by_key,
 --   leaves = {code -> child} (each commune under the node, to the child holding it),
 --   leaf_list = { {unit, child} }, code_of(name) -> a child's code,
---   words (the children's kinds: "xã, phường"), title ("thành phố Mẫu"),
+--   words (the children's kinds: "xã, phường"; label: "Xã, phường"), title ("thành phố Mẫu"),
 --   child_noun ("commune", "district", "province"), messages }
 function M.resolve(db, p)
   local list, add = check.messages()
@@ -244,6 +244,8 @@ function M.resolve(db, p)
     units.leaf_list[#units.leaf_list + 1] = l
   end
   units.words = M.kinds_words(units.communes)
+  local first = units.words:match("^[%z\1-\127\194-\244][\128-\191]*") or ""
+  units.label = text.upper(first) .. units.words:sub(#first + 1)
   units.child_noun = M.level_noun(units.communes[1] and units.communes[1].level or "commune")
   local names = {}
   for _, c in ipairs(units.communes) do names[#names + 1] = c.name end
