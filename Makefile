@@ -94,15 +94,24 @@ $(SAPA): scripts/profiles/sa-pa.lua $(wildcard stdlib/kehoach/registry/*.lua) \
 	@mkdir -p $(dir $@)
 	./$(BIN) db generate $@ --profile scripts/profiles/sa-pa.lua --force
 
+# A province after July 2025, with no district: the new Lào Cai province at the end of 2026, a
+# 1-in-10 sample of its households (scripts/profiles/lao-cai-province.lua), for
+# plans/lao-cai-province-2027.lua and plans/xa-mu-cang-chai-2027.lua.
+PROVINCE = data/lao-cai-province.db
+$(PROVINCE): scripts/profiles/lao-cai-province.lua $(wildcard stdlib/kehoach/registry/*.lua) stdlib/kehoach/units.lua \
+         $(wildcard stdlib/kehoach/standards*.lua stdlib/kehoach/standards/*.lua) | $(BIN)
+	@mkdir -p $(dir $@)
+	./$(BIN) db generate $@ --profile scripts/profiles/lao-cai-province.lua --force
+
 run: $(BIN) $(REGISTRY)
 	./$(BIN) run $(PLAN)
 
 # Every test: cmocka binaries for each C module, the Lua tests (tests/lua, run through the
 # engine by test_lua), and the command-line tests (test_cli runs the built program).
-test: $(BIN) $(TEST_BIN) $(REPLAY_BIN) $(REGISTRY) $(SAPA)
+test: $(BIN) $(TEST_BIN) $(REPLAY_BIN) $(REGISTRY) $(SAPA) $(PROVINCE)
 	@sh scripts/test-deps.sh $(BUILD)/test-deps.stamp
 	@KEHOACH_BIN=$(abspath $(BIN)) KEHOACH_REGISTRY=$(abspath $(REGISTRY)) KEHOACH_SAPA=$(abspath $(SAPA)) \
-	  sh tests/run.sh $(TEST_BIN) $(REPLAY_BIN)
+	  KEHOACH_PROVINCE=$(abspath $(PROVINCE)) sh tests/run.sh $(TEST_BIN) $(REPLAY_BIN)
 
 # The same tests with AddressSanitizer and UndefinedBehaviorSanitizer.
 san:

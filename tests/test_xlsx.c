@@ -290,7 +290,7 @@ static void the_projection_sheet_follows_the_run(void **state) {
   char *xml = sheet_xml(b, 10);
   assert_text_cell(xml, "A4", "Xã, phường");
   assert_text_cell(xml, "J4", "Còn thiếu");
-  assert_text_cell(xml, "A22", "Toàn Thành phố Lào Cai");
+  assert_text_cell(xml, "A22", "Toàn thành phố Lào Cai");
   assert_number_cell(b, xml, "B22", "225");
   assert_number_cell(b, xml, "G22", "27");
   assert_number_cell(b, xml, "H22", "198");

@@ -110,7 +110,7 @@ function M.build(summaries, variants)
   local base = summaries[1]
   local out = {
     plan = { id = base.plan.id, title = base.plan.title, unit = base.plan.unit, year = base.plan.year,
-      standard = base.plan.standard },
+      standard = base.plan.standard, unit_title = base.plan.unit_title, children = base.plan.children },
   }
   local vs = json.array({ { name = "plan", label = "Kế hoạch", budget = "gap", set = json.array() } })
   for i, v in ipairs(variants) do

@@ -224,7 +224,9 @@ local function heading(x)
 end
 
 local function commune_table(d)
-  local cols = { { "Xã, phường" }, { "Nghèo A", align = "right" }, { "Nghèo B", align = "right" },
+  -- the plans' children by their kinds ("Xã, phường"); two plans over different trees: units
+  local la, lb = d.a.result.units.label, d.b.result.units.label
+  local cols = { { la == lb and la or "Đơn vị" }, { "Nghèo A", align = "right" }, { "Nghèo B", align = "right" },
     { "Chỉ tiêu A", align = "right" }, { "Chỉ tiêu B", align = "right" },
     { "Hỗ trợ A", align = "right" }, { "Hỗ trợ B", align = "right" },
     { "Kinh phí A", align = "right" }, { "Kinh phí B", align = "right" } }

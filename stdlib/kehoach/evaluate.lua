@@ -14,7 +14,7 @@
 -- chooses by quota, counts units, prices, applies the budget mode and checks, under one
 -- run id, from the plan's values as they are now.
 --
---   M.resolve_units(db, p) -> units { district, communes, by_code, code_of, messages }
+--   M.resolve_units(db, p) -> units (kehoach.units.resolve: the plan's node, its children, ...)
 --   M.prepare(db, p, opts) -> ctx, or a result holding only messages (errors)
 --   M.allot(db, p, ctx, run) -> result (see M.evaluate)
 --   M.evaluate(db, p, run, opts) -> result: prepare, allot and the projection
@@ -24,6 +24,7 @@ local selector = require "kehoach.plan.selector"
 local values = require "kehoach.plan.values"
 local standards = require "kehoach.standards"
 local project = require "kehoach.project"
+local units_tree = require "kehoach.units"
 
 local host, text = core.host, core.text
 local quote = selector.quote
@@ -32,57 +33,9 @@ local M = {}
 
 -- ---- units -------------------------------------------------------------------------------
 
--- Finds the plan's district and the communes the plan names. Unknown names are error
--- messages suggesting the nearest commune; nothing raises.
+-- The plan's unit, its children and the communes under it: kehoach.units.resolve.
 function M.resolve_units(db, p)
-  local list, add = check.messages()
-  local want = text.fold(p.meta.unit)
-  local found, all = {}, {}
-  for u in db:rows("SELECT code, name, level, parent, urban, difficult FROM reg.units ORDER BY code") do
-    all[#all + 1] = u
-    if text.fold(u.name) == want and u.level ~= "commune" then found[#found + 1] = u end
-  end
-  local units = { messages = list, communes = {}, by_code = {}, by_key = {} }
-  if #found ~= 1 then
-    local names = {}
-    for _, u in ipairs(all) do
-      if u.level ~= "commune" then names[#names + 1] = u.name end
-    end
-    add("error", "unknown-unit", p.meta, #found == 0
-      and { unit = p.meta.unit, near = util.nearest(p.meta.unit, names) }
-      or { unit = p.meta.unit, count = #found })
-    return units
-  end
-  units.district = found[1]
-  for _, u in ipairs(all) do
-    if u.parent == units.district.code then
-      units.communes[#units.communes + 1] = u
-      u.ord = #units.communes
-      units.by_code[u.code] = u
-      units.by_key[text.fold(u.name)] = u
-    end
-  end
-  local names = {}
-  for _, c in ipairs(units.communes) do names[#names + 1] = c.name end
-  local reported = {}
-  for _, use in ipairs(check.commune_names(p)) do
-    if not units.by_key[use.key] and not reported[use.key] then
-      reported[use.key] = true
-      local near = util.nearest(use.name, names)
-      local added = p.added_names and p.added_names[use.key]
-      if added then
-        -- a commune --set or a scenario gave a quota to: the mistake is there, not in the plan
-        util.fail(added.kind, "%s: '%s' is not a commune of %s%s", added.at, use.name, units.district.name,
-          near and (" (did you mean '" .. near .. "'?)") or "")
-      end
-      add("error", "unknown-unit", use.decl, { name = use.name, district = units.district.name, near = near })
-    end
-  end
-  function units.code_of(name)
-    local u = units.by_key[text.fold(name)]
-    return u and u.code
-  end
-  return units
+  return units_tree.resolve(db, p)
 end
 
 -- ---- the household view ---------------------------------------------------------------------
@@ -92,8 +45,9 @@ local function setup(db, p, units, std)
   db:exec([[
     DROP TABLE IF EXISTS temp.kh_communes; DROP TABLE IF EXISTS temp.kh_quota;
     DROP TABLE IF EXISTS temp.kh_eligible; DROP TABLE IF EXISTS temp.kh_programmes;
-    DROP VIEW IF EXISTS temp.kh_hh;
+    DROP VIEW IF EXISTS temp.kh_hh; DROP TABLE IF EXISTS temp.kh_leaves;
     CREATE TEMP TABLE kh_communes(code TEXT PRIMARY KEY, name TEXT, urban INTEGER, difficult INTEGER, ord INTEGER);
+    CREATE TEMP TABLE kh_leaves(code TEXT PRIMARY KEY, child TEXT, name TEXT, urban INTEGER, difficult INTEGER);
     CREATE TEMP TABLE kh_quota(programme TEXT, unit TEXT, n INTEGER, ord INTEGER, PRIMARY KEY (programme, unit));
     CREATE TEMP TABLE kh_programmes(id TEXT PRIMARY KEY, ord INTEGER);
     CREATE TEMP TABLE kh_eligible(programme TEXT, unit TEXT, commune TEXT, household TEXT, head TEXT,
@@ -104,16 +58,21 @@ local function setup(db, p, units, std)
   ins = db:prepare("INSERT INTO temp.kh_communes VALUES (?, ?, ?, ?, ?)")
   for _, c in ipairs(units.communes) do ins:run(c.code, c.name, c.urban, c.difficult, c.ord) end
   ins:close()
+  -- the communes households live in, each under the plan's child that holds it (itself,
+  -- when the plan's children are communes): urban and difficult are the commune's
+  ins = db:prepare("INSERT INTO temp.kh_leaves VALUES (?, ?, ?, ?, ?)")
+  for _, l in ipairs(units.leaf_list) do ins:run(l.unit.code, l.child.code, l.child.name, l.unit.urban, l.unit.difficult) end
+  ins:close()
   local dep = std.deprivations_sql("s")
   local d_cols = {}
   for i, col in ipairs(selector.INDICATORS) do d_cols[i] = "s." .. col end
   db:exec(string.format([[
     CREATE TEMP VIEW kh_hh AS
-    SELECT h.id, h.code, h.head, h.village, h.unit, c.name AS commune, c.urban, c.difficult,
+    SELECT h.id, h.code, h.head, h.village, c.child AS unit, c.name AS commune, c.urban, c.difficult,
            h.ethnic_minority, s.income, s.status, s.unable_to_escape,
            %s AS deprivations, %s AS poverty_kind, %s
     FROM reg.surveys s JOIN reg.households h ON h.id = s.household
-    JOIN temp.kh_communes c ON c.code = h.unit
+    JOIN temp.kh_leaves c ON c.code = h.unit
     WHERE s.year = %d]], dep, std.kind_sql("s.income", "c.urban", dep), table.concat(d_cols, ", "),
     p.registry_year))
 end
@@ -142,6 +101,7 @@ function M.compile(db, p, units, std, d)
   local ctx = {
     alias = "h", year = p.registry_year, std = std,
     commune_code = function(name) return units.code_of(name) end,
+    commune_label = units.label,
   }
   local n = 0
   -- a `where` function becomes an SQL function called with the household's fields

@@ -39,7 +39,7 @@ function M.household(db, p, result, code)
   if not where then
     return nil, string.format("household %s is not in the registry", code)
   end
-  if not result.units.by_code[db:value("SELECT unit FROM reg.households WHERE code = ?", code)] then
+  if not result.units.leaves[db:value("SELECT unit FROM reg.households WHERE code = ?", code)] then
     return nil, string.format("household %s lives in %s, not in %s", code, where.unit, result.units.district.name)
   end
   return nil, string.format("household %s has no survey of %d in the registry", code, p.registry_year)
@@ -164,8 +164,10 @@ end
 function M.text(p, result, h, entries)
   local std = result.standard
   local lines = {}
-  lines[#lines + 1] = string.format("Hộ %s — chủ hộ %s, %s, %s", h.code, h.head or "(không rõ)",
-    h.commune, result.units.district.name)
+  -- a commune plan's households all live in the commune: it is said once
+  local units = result.units
+  lines[#lines + 1] = string.format("Hộ %s — chủ hộ %s, %s", h.code, h.head or "(không rõ)",
+    units.level == "commune" and units.title or (h.commune .. ", " .. units.title))
   local deps = deprivation_labels(h, std)
   lines[#lines + 1] = string.format("Rà soát năm %d: %s; thu nhập bình quân %s đồng/người/tháng; %d nhân khẩu",
     p.registry_year, selector.STATUS_LABEL[h.status] or tostring(h.status), group(h.income), h.persons)

@@ -102,13 +102,13 @@ local function classify(db, p, result, cleared)
   db:exec("DROP TABLE IF EXISTS temp.kh_affected")
   db:run(string.format([[
     CREATE TEMP TABLE kh_affected AS
-    SELECT h.code, h.unit, c.name AS commune, c.urban, s.status, s.income AS review_income,
+    SELECT h.code, c.child AS unit, c.name AS commune, c.urban, s.status, s.income AS review_income,
       %s AS review_deprivations, %s AS review_status, s.income, NULL AS deprivations,
       NULL AS q1, NULL AS q2, NULL AS q3, NULL AS q4, e.i1, e.i2, e.i3, e.i4, %s
     FROM temp.kh_household_effects e
     JOIN reg.households h ON h.code = e.household
     JOIN reg.surveys s ON s.household = h.id AND s.year = %d
-    JOIN temp.kh_communes c ON c.code = h.unit]],
+    JOIN temp.kh_leaves c ON c.code = h.unit]],
     std.deprivations_sql("s"), std.status_sql("s.income", "c.urban", std.deprivations_sql("s")),
     table.concat(cols, ", "), p.registry_year))
   local dep = std.deprivations_sql("")

@@ -22,6 +22,8 @@ local fs = core.fs
 
 local T = {}
 
+local registry_doc_profiles
+
 local DOC = "docs/plan-language.md"
 local DIR = "build/tests/lua-doc-examples"
 local REGISTRY = core.host.getenv("KEHOACH_REGISTRY") or "data/registry.db"
@@ -59,10 +61,28 @@ local function write(name, text)
   return path
 end
 
--- Errors of kehoach check and of the evaluation against the registry, as lines.
-local function problems(p, allowed)
+-- The ```lua blocks of docs/registry.md: { text, first line }.
+local function registry_doc_blocks()
+  local doc = t.ok(fs.read("docs/registry.md"), "docs/registry.md")
   local out = {}
-  local db = evaluate.scratch(p, REGISTRY)
+  for text in doc:gmatch("\n```lua\n(.-)\n```") do out[#out + 1] = text .. "\n" end
+  return out
+end
+
+-- The whole profiles docs/registry.md gives, written to files: { name -> path }.
+function registry_doc_profiles()
+  local out = {}
+  for _, text in ipairs(registry_doc_blocks()) do
+    local name = text:match("^%-%- scripts/profiles/([%w%-]+)%.lua: a whole profile")
+    if name then out[name] = write("profile_" .. name, text) end
+  end
+  return out
+end
+
+-- Errors of kehoach check and of the evaluation against the registry, as lines.
+local function problems(p, allowed, registry)
+  local out = {}
+  local db = evaluate.scratch(p, registry or REGISTRY)
   local result = evaluate.evaluate(db, p, 1)
   db:close()
   for _, m in ipairs(result.messages) do
@@ -79,9 +99,26 @@ local function load(b, path)
   return p
 end
 
+-- The registry a whole plan of the document runs on: the default one, or the one its first
+-- line names ("... --db data/lao-cai-province.db)"): the province's registry make makes, or
+-- one generated from the whole profile docs/registry.md gives as an example.
+local function registry_of(text)
+  local named = text:match("^[^\n]*%-%-db (data/[%w%-]+%.db)%)")
+  if not named then return REGISTRY end
+  if named == "data/lao-cai-province.db" then
+    return core.host.getenv("KEHOACH_PROVINCE") or named
+  end
+  local name = named:match("^data/([%w%-]+)%.db$")
+  local profile = t.ok(registry_doc_profiles()[name], named .. ": a whole profile of that name in docs/registry.md")
+  local path = DIR .. "/" .. name .. ".db"
+  fs.remove(path)
+  require("kehoach.registry.generate").run({ path = path, profile = require("kehoach.registry.profile").load(profile) })
+  return path
+end
+
 local function whole(b, n)
   local p = load(b, write("whole_" .. n, b.text))
-  local errs, result = problems(p)
+  local errs, result = problems(p, nil, registry_of(b.text))
   t.eq(errs, {}, at(b))
   local list = expect.verify(p, result)
   for _, e in ipairs(list) do t.ok(e.holds, at(b) .. ": " .. e.text) end
@@ -175,6 +212,33 @@ function T.test_every_lua_example_in_the_document_runs()
   t.ok(seen.tutorial >= 6, "the tutorial's steps: " .. seen.tutorial)
   t.ok(seen.whole >= 3, "whole plans: " .. seen.whole)
   t.ok(seen.scenario >= 2 and seen.who >= 1 and seen.fragment >= 8 and seen.standard >= 1, "every kind of example")
+end
+
+-- docs/registry.md: a profile's lines quoted "in part" are the profile's own lines, and a
+-- whole profile loads and generates a registry.
+function T.test_every_profile_example_in_the_registry_document_is_real()
+  local parts, wholes = 0, 0
+  for _, text in ipairs(registry_doc_blocks()) do
+    local path = text:match("^%-%- (scripts/profiles/[%w%-]+%.lua) %(")
+    if path then
+      local profile = t.ok(fs.read(path), path)
+      for line in text:gmatch("[^\n]+") do
+        if not line:match("^%-%-") then
+          t.ok(profile:find(line, 1, true), path .. " has the line: " .. line)
+        end
+      end
+      parts = parts + 1
+    end
+  end
+  for name, file in pairs(registry_doc_profiles()) do
+    local p = require("kehoach.registry.profile").load(file)
+    local db = core.store.registry(":memory:", "init")
+    require("kehoach.registry.generate").run({ db = db, profile = p })
+    t.eq(db:value("SELECT count(*) FROM households"), p.households, name)
+    db:close()
+    wholes = wholes + 1
+  end
+  t.ok(parts >= 1 and wholes >= 1, "a profile in part and a whole one")
 end
 
 return T

@@ -427,23 +427,36 @@ C["name-slip"] = {
 
 -- against the registry (kehoach.evaluate) ----------------------------------------------------
 
--- the plan's unit (f.unit) missing or named twice (f.count), or a commune (f.name) that
--- is not one of the district's (f.district)
+-- the plan's unit (f.unit) missing or named by several units (f.count, each as f.qualified
+-- writes it), or a name (f.name) that is not one of the plan's children (f.district: the
+-- plan's unit; f.noun: what its children are, f.words: their kinds in words; f.commune_plan:
+-- the plan is for one commune, whose only name is its own)
 C["unknown-unit"] = {
   en = function(d, f)
     if f.district then
-      return fmt("%s '%s': '%s' is not a commune of %s%s", d.kind, d.id or "", f.name, f.district,
+      if f.commune_plan then
+        return fmt("%s '%s': '%s' is not %s: a plan for a commune names only the commune itself%s", d.kind,
+          d.id or "", f.name, f.district, did_you_mean(f.near))
+      end
+      return fmt("%s '%s': '%s' is not a %s of %s%s", d.kind, d.id or "", f.name, f.noun or "commune", f.district,
         did_you_mean(f.near))
     elseif f.count then
-      return fmt("plan: the registry has %d units named '%s'", f.count, f.unit)
+      return fmt("plan: the registry has %d units named '%s'; write which: %s", f.count, f.unit,
+        table.concat(f.qualified or {}, ", "))
     end
     return fmt("plan: unit '%s' is not in the registry%s", f.unit, did_you_mean(f.near))
   end,
   vi = function(d, f)
     if f.district then
-      return fmt("%s: “%s” không phải là xã, phường của %s%s", name_vi(d), f.name, f.district, hint_vi(f.near))
+      if f.commune_plan then
+        return fmt("%s: “%s” không phải là %s: kế hoạch của một xã chỉ ghi tên xã đó%s", name_vi(d), f.name,
+          f.district, hint_vi(f.near))
+      end
+      return fmt("%s: “%s” không phải là %s của %s%s", name_vi(d), f.name, f.words or "xã, phường", f.district,
+        hint_vi(f.near))
     elseif f.count then
-      return fmt("Kế hoạch: sổ hộ có %d đơn vị cùng tên “%s”", f.count, f.unit)
+      return fmt("Kế hoạch: sổ hộ có %d đơn vị cùng tên “%s”; ghi rõ: %s", f.count, f.unit,
+        table.concat(f.qualified or {}, ", "))
     end
     return fmt("Kế hoạch: sổ hộ không có đơn vị “%s”%s", f.unit, hint_vi(f.near))
   end,

@@ -176,7 +176,7 @@ M.declarations = {
     fields = {
       { "id", "slug", true, "the plan's name in files and folders: out/<id>/" },
       { "title", "text", true, "the title as printed" },
-      { "unit", "text", true, "the district or city the plan is for, as the registry names it" },
+      { "unit", "text", true, "the unit the plan is for (a commune, district, province or the country), as the registry names it, or its kind and name" },
       { "year", "count", true, "the year the plan runs" },
       { "standard", "text", true, "the poverty standard: \"vn-2016\", \"vn-2022\", \"vn-2026\", or your own (standards/NAME.lua beside the plan or the registry)" },
       { "registry_year", "count", false, "the survey year read (default: year - 1)" },

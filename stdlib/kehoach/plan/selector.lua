@@ -143,6 +143,7 @@ local function yes_no(b) return b and "có" or "không" end
 --   ctx.year           the survey year (needs are read for it)
 --   ctx.std            the standard (kind_sql, labels)
 --   ctx.commune_code   function(name, label) -> unit code (raises for an unknown name)
+--   ctx.commune_label  the heading of the `commune` condition: the plan's children by kind ("Xã, phường")
 --   ctx.where_fn       function(fn) -> SQL calling it for the row (registers it)
 -- Returns { sql = "...", conditions = { {key, label, sql, value_sql, expected, format, subs} } }
 function M.compile(sel, ctx, label)
@@ -171,7 +172,7 @@ function M.compile(sel, ctx, label)
     elseif key == "commune" then
       local codes = {}
       for i, name in ipairs(v) do codes[i] = ctx.commune_code(name, label) end
-      add({ key = key, label = "Xã, phường", sql = in_list(a .. ".unit", codes),
+      add({ key = key, label = ctx.commune_label or "Xã, phường", sql = in_list(a .. ".unit", codes),
         value_sql = a .. ".commune", expected = words(v) })
     elseif key == "urban" or key == "difficult" or key == "ethnic_minority" then
       local lbl = ({ urban = "Ở phường, thị trấn (khu vực thành thị)",

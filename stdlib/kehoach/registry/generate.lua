@@ -294,10 +294,12 @@ end
 local function insert_units(db, p)
   local ins = db:prepare("INSERT INTO units(code, name, level, kind, parent, urban, difficult) "
     .. "VALUES (?, ?, ?, ?, ?, ?, ?)")
-  ins:run(p.province.code, p.province.name, "province", p.province.kind, nil, 0, 0)
-  ins:run(p.district.code, p.district.name, "district", p.district.kind, p.province.code, 0, 0)
+  -- the units above the communes, parents first (profile.load made the tree and checked it)
+  for _, u in ipairs(p.tree) do
+    if u.level ~= "commune" then ins:run(u.code, u.name, u.level, u.kind, u.parent, 0, 0) end
+  end
   for _, c in ipairs(p.communes) do
-    ins:run(c.code, c.name, "commune", c.kind, p.district.code, c.urban, c.difficult)
+    ins:run(c.code, c.name, "commune", c.kind, c.parent, c.urban, c.difficult)
   end
   ins:close()
 end

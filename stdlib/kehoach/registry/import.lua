@@ -15,6 +15,7 @@
 local util = require "kehoach.util"
 local tables = require "kehoach.registry.tables"
 local standards = require "kehoach.standards"
+local unit_tree = require "kehoach.units"
 
 local csv, text = core.csv, core.text
 
@@ -284,12 +285,26 @@ local function key_taken(ctx, spec, st, index, values, file, row)
   return false
 end
 
+-- The units as a tree, once the file's rows are in: a parent that is a commune, or parents
+-- that go round in a cycle, are problems of the rows that give them (row_of: code -> row).
+local function check_tree(ctx, file, row_of)
+  local rows = {}
+  for u in ctx.db:rows("SELECT code, name, level, parent FROM units ORDER BY code") do rows[#rows + 1] = u end
+  for _, pr in ipairs(unit_tree.problems(rows)) do
+    if pr.what == "cycle" or pr.what == "commune-parent" then
+      local row = row_of[pr.code]
+      for _, u in ipairs(pr.cycle or {}) do row = row or row_of[u.code] end
+      ctx.problem(file, row, "parent", "%s", unit_tree.problem_text(pr))
+    end
+  end
+end
+
 local function import_file(ctx, spec, file)
   local reader <close> = csv.open(file)
   local pos, width
   local st <close> = setmetatable(statements(ctx.db, spec), { __close = close_all })
   local n, ncols, values = 0, #spec.columns, {}
-  local parents, index = {}, {}
+  local parents, index, row_of = {}, {}, {}
   for i, c in ipairs(spec.columns) do index[c[1]] = i end
   for fields, row in reader:rows() do
     if row == 1 then
@@ -335,7 +350,10 @@ local function import_file(ctx, spec, file)
       if good and not key_taken(ctx, spec, st, index, values, file, row) then
         st.insert:run(table.unpack(values, 1, ncols))
         n = n + 1
-        if spec.name == "units" then ctx.add_unit(values[1], values[2], values[3]) end
+        if spec.name == "units" then
+          ctx.add_unit(values[1], values[2], values[3])
+          row_of[values[1]] = row
+        end
       end
     end
   end
@@ -349,6 +367,7 @@ local function import_file(ctx, spec, file)
         show(p.code))
     end
   end
+  if spec.name == "units" and n > 0 then check_tree(ctx, file, row_of) end
   return n
 end
 

@@ -11,6 +11,7 @@ local util = require "kehoach.util"
 local standards = require "kehoach.standards"
 local values = require "kehoach.plan.values"
 local schema = require "kehoach.registry.schema"
+local unit_tree = require "kehoach.units"
 
 local host, fs, text = core.host, core.fs, core.text
 
@@ -75,7 +76,8 @@ local function check_unit(C, u, where)
     C.bad(where, "expected a code of letters and digits, got %s", tostring(u.code))
   end
   u.name = C.name(u.name, where .. ".name")
-  u.kind = C.name(u.kind, where .. ".kind")
+  -- the country has no kind in words: the documents write it by its name
+  if u.kind ~= nil or u.level ~= "country" then u.kind = C.name(u.kind, where .. ".kind") end
 end
 
 local function check_names(C, names, where)
@@ -89,6 +91,67 @@ local function check_names(C, names, where)
       C.list(g.given and g.given[sex], w .. ".given." .. sex)
     end
   end
+end
+
+-- Checks the unit tree and lists it in p.tree, parents first. A profile gives its
+-- `province`; then either a `district` (three levels: before July 2025) or none (two
+-- levels: the province's communes directly); `units`, more units above the communes
+-- ({ code, name, kind, level = "country", "province" or "district", parent = code }: the
+-- country and its provinces, a province's districts; with them `province` may be left out);
+-- and its `communes`, each under the district, else the province, unless it names its
+-- `parent`.
+local LEVELS = { country = true, province = true, district = true }
+
+local function check_tree(C, p)
+  local rows = {}
+  if p.province ~= nil or p.units == nil then
+    check_unit(C, p.province, "province")
+    p.province.level = "province"
+    rows[1] = p.province
+  end
+  if p.district ~= nil then
+    check_unit(C, p.district, "district")
+    p.district.level = "district"
+    p.district.parent = p.district.parent or (p.province and p.province.code)
+    rows[#rows + 1] = p.district
+  end
+  if p.units ~= nil and type(p.units) ~= "table" then C.bad("units", "expected a list of units") end
+  for i, u in ipairs(p.units or {}) do
+    local where = string.format("units[%d]", i)
+    check_unit(C, u, where)
+    if not LEVELS[u.level] then
+      C.bad(where .. " (" .. u.name .. ")", "level must be country, province or district, got %s", tostring(u.level))
+    end
+    if u.parent ~= nil and type(u.parent) ~= "string" then C.bad(where .. ".parent", "expected a unit's code") end
+    rows[#rows + 1] = u
+  end
+  local above = p.district or p.province
+  for i, c in ipairs(p.communes) do
+    local where = string.format("communes[%d] (%s).parent", i, c.name)
+    if c.parent ~= nil and type(c.parent) ~= "string" then C.bad(where, "expected a unit's code") end
+    if c.parent == nil and not above then
+      C.bad(where, "expected the code of the unit it belongs to (the profile has no province or district)")
+    end
+    c.level, c.parent = "commune", c.parent or above.code
+    rows[#rows + 1] = c
+  end
+  local problems = unit_tree.problems(rows)
+  if #problems > 0 then
+    local lines = {}
+    for i, pr in ipairs(problems) do lines[i] = unit_tree.problem_text(pr) end
+    C.bad("units", "%s", table.concat(lines, "; "))
+  end
+  -- parents first, for the registry's foreign keys
+  local placed, order = {}, {}
+  while #order < #rows do
+    for _, u in ipairs(rows) do
+      if not placed[u.code] and (u.parent == nil or placed[u.parent]) then
+        placed[u.code] = true
+        order[#order + 1] = u
+      end
+    end
+  end
+  p.tree = order
 end
 
 -- Checks one commune and fills in what follows from it (urban, difficult, shares).
@@ -268,18 +331,15 @@ function M.load(path, registry)
   local std, why = standards.find(p.survey.standard, p.near, p.survey.year)
   if not std then C.bad("survey.standard", "%s", why) end
   p.standard = std
-  check_unit(C, p.province, "province")
-  check_unit(C, p.district, "district")
   if type(p.communes) ~= "table" or #p.communes == 0 then C.bad("communes", "expected a list") end
-  local kinds, codes = {}, { [p.province.code] = "province", [p.district.code] = "district" }
+  local kinds = {}
   for _, k in ipairs(M.NEED_KINDS) do kinds[k] = true end
   local unable = 0
   for i, c in ipairs(p.communes) do
     check_commune(C, c, i, kinds)
-    if codes[c.code] then C.bad("communes[" .. i .. "]", "the code %s is used twice", c.code) end
-    codes[c.code] = true
     unable = unable + c.unable_to_escape
   end
+  check_tree(C, p)
   local u = p.unable_to_escape
   if type(u) ~= "table" then C.bad("unable_to_escape", "expected { households = N, persons = M }") end
   C.count(u.households, "unable_to_escape.households")

@@ -42,7 +42,7 @@ local M = {}
 -- Each enumeration: its values in order, each { value, term = words in Vietnamese, ... }.
 local enums = {
   -- units.level: what a unit is in the tree
-  level = { { "province" }, { "district" }, { "commune" } },
+  level = { { "country" }, { "province" }, { "district" }, { "commune" } },
   -- units.kind: its kind in words; `levels` where it can stand, `urban` whether its
   -- households are measured against the urban lines (nil: the kind does not say)
   unit_kind = {

@@ -40,7 +40,7 @@ end
 -- ---- targets ---------------------------------------------------------------------------
 
 local function section_targets(s, out, n)
-  out[#out + 1] = "<section id=\"targets\">\n<h2>" .. n .. ". Chỉ tiêu giảm hộ nghèo theo xã, phường và quý</h2>\n"
+  out[#out + 1] = "<section id=\"targets\">\n<h2>" .. n .. ". Chỉ tiêu giảm hộ nghèo theo " .. vn.children(s.plan) .. " và quý</h2>\n"
   for k, g in ipairs(s.targets) do
     out[#out + 1] = string.format("<p>%s: giảm <strong>%s hộ nghèo</strong>%s.</p>\n", esc(g.label or g.id),
       vn.int(g.households), g.rate_points and (", tỷ lệ hộ nghèo giảm " .. vn.decimal(g.rate_points) .. "%") or "")
@@ -53,11 +53,11 @@ local function section_targets(s, out, n)
     end
     if #cats > 0 then
       local spec = {
-        id = "targets-" .. k, axis = "Xã, phường", unit = "hộ", categories = cats, total = true,
+        id = "targets-" .. k, axis = vn.Children(s.plan), unit = "hộ", categories = cats, total = true,
         series = has_quarters and series or { { label = "Cả năm", values = {} } }, stacked = has_quarters,
-        title = string.format("%s: số hộ thoát nghèo theo xã, phường%s", g.label or g.id, has_quarters and " và quý" or ""),
-        desc = string.format("Biểu đồ thanh: chỉ tiêu %s hộ thoát nghèo của %d xã, phường%s.", vn.int(g.households),
-          #cats, has_quarters and ", mỗi thanh chia theo quý I đến IV" or ""),
+        title = string.format("%s: số hộ thoát nghèo theo %s%s", g.label or g.id, vn.children(s.plan), has_quarters and " và quý" or ""),
+        desc = string.format("Biểu đồ thanh: chỉ tiêu %s hộ thoát nghèo của %d %s%s.", vn.int(g.households),
+          #cats, vn.children(s.plan), has_quarters and ", mỗi thanh chia theo quý I đến IV" or ""),
       }
       if not has_quarters then
         for i, name in ipairs(cats) do spec.series[1].values[i] = g.by_commune[name] or 0 end
@@ -124,10 +124,10 @@ local function section_projection(s, out, n)
     end
     if #cats > 0 then
       out[#out + 1] = figure({
-        id = "projection-communes-" .. k, axis = "Xã, phường", unit = "hộ", categories = cats, total = true,
+        id = "projection-communes-" .. k, axis = vn.Children(s.plan), unit = "hộ", categories = cats, total = true,
         series = { { label = "Chỉ tiêu", values = want }, { label = "Dự báo", values = got } },
-        title = string.format("%s: chỉ tiêu và dự báo thoát nghèo theo xã, phường", g.label or g.id),
-        desc = string.format("Biểu đồ thanh đôi: %d xã, phường, mỗi nơi một thanh chỉ tiêu và một thanh dự báo số hộ thoát nghèo cả năm.", #cats),
+        title = string.format("%s: chỉ tiêu và dự báo thoát nghèo theo %s", g.label or g.id, vn.children(s.plan)),
+        desc = string.format("Biểu đồ thanh đôi: %d %s, mỗi nơi một thanh chỉ tiêu và một thanh dự báo số hộ thoát nghèo cả năm.", #cats, vn.children(s.plan)),
       }, svg.bars)
     end
   end
@@ -219,7 +219,7 @@ end
 -- ---- beneficiaries ------------------------------------------------------------------------
 
 local function section_beneficiaries(s, out, n)
-  out[#out + 1] = "<section id=\"beneficiaries\">\n<h2>" .. n .. ". Đối tượng được hỗ trợ theo chương trình và xã, phường</h2>\n"
+  out[#out + 1] = "<section id=\"beneficiaries\">\n<h2>" .. n .. ". Đối tượng được hỗ trợ theo chương trình và " .. vn.children(s.plan) .. "</h2>\n"
   -- the chart compares what the plan's budget pays for; a programme outside it (thousands
   -- of health-insurance cards) would flatten the others' bars: it is named instead
   local cats, hh, persons, outside = {}, {}, {}, {}
@@ -255,10 +255,10 @@ local function section_beneficiaries(s, out, n)
       out[#out + 1] = "<p>Không có hộ nào được chọn.</p>\n"
     else
       out[#out + 1] = figure({
-        id = "programme-" .. g.id, axis = "Xã, phường", categories = names, total = true,
+        id = "programme-" .. g.id, axis = vn.Children(s.plan), categories = names, total = true,
         series = { { label = "Số hộ", unit = "hộ", values = h }, { label = "Số khẩu", unit = "khẩu", values = p } },
-        title = string.format("%s: số hộ và số khẩu theo xã, phường", g.label),
-        desc = string.format("Biểu đồ thanh đôi: %s hộ, %s khẩu ở %d xã, phường.", vn.int(g.households), vn.int(g.persons), #names),
+        title = string.format("%s: số hộ và số khẩu theo %s", g.label, vn.children(s.plan)),
+        desc = string.format("Biểu đồ thanh đôi: %s hộ, %s khẩu ở %d %s.", vn.int(g.households), vn.int(g.persons), #names, vn.children(s.plan)),
       }, svg.bars)
     end
   end
@@ -386,7 +386,7 @@ function M.html(s)
   local out = {
     "<header>\n<h1>", esc(s.plan.title), "</h1>\n", v and variant_note(v) or "",
     string.format("<p class=\"meta\">Kết quả tính của kế hoạch: %s, năm %d, trên sổ hộ rà soát năm %d, " ..
-      "chuẩn nghèo %s. Số hộ, số khẩu và kinh phí đều tính từ sổ hộ.</p>\n", esc(s.plan.unit), s.plan.year,
+      "chuẩn nghèo %s. Số hộ, số khẩu và kinh phí đều tính từ sổ hộ.</p>\n", esc(vn.unit(s.plan)), s.plan.year,
       s.plan.registry_year, esc(s.plan.standard)),
     cards(s), "</header>\n<main>\n",
   }

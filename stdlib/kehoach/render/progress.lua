@@ -108,7 +108,7 @@ end
 
 -- ---- progress.md --------------------------------------------------------------------------------
 
-local function section_targets(pr, out)
+local function section_targets(pr, out, plan)
   out[#out + 1] = "## 1. Kết quả giảm hộ nghèo so với chỉ tiêu\n\n"
   for _, tg in ipairs(pr.targets) do
     out[#out + 1] = string.format("**%s**. %s\n\n", tg.label or tg.id, M.headline(pr, tg))
@@ -137,7 +137,7 @@ local function section_targets(pr, out)
     end
     rows[#rows + 1] = { "**Cộng**", vn.int(t.year), vn.int(t.due), vn.int(t.done), signed(t.done - t.due), pct(t.done, t.year) }
     local closed = last_closed(pr)
-    out[#out + 1] = tbl.markdown({ { "Xã, phường" }, { "Chỉ tiêu năm", align = "right" },
+    out[#out + 1] = tbl.markdown({ { vn.Children(plan) }, { "Chỉ tiêu năm", align = "right" },
       { closed and ("Chỉ tiêu đến hết " .. closed) or "Chỉ tiêu các quý đã qua", align = "right" },
       { "Thoát nghèo đến ngày", align = "right" }, { "So với chỉ tiêu đến nay", align = "right" },
       { "Đạt (% năm)", align = "right" } }, rows)
@@ -166,7 +166,7 @@ function M.quarter_matrix(pr, tg)
   return tbl.markdown(columns, rows)
 end
 
-local function section_poverty(pr, out, registry_year)
+local function section_poverty(pr, out, registry_year, plan)
   out[#out + 1] = "## 2. Hộ nghèo mới, tái nghèo và hộ nghèo hiện nay\n\n"
   local rows = {}
   local cols = { "review", "escaped", "fell_into", "re_poor", "left", "now" }
@@ -190,7 +190,7 @@ local function section_poverty(pr, out, registry_year)
     "hộ nghèo ước tính hiện nay %s hộ (rà soát năm %d: %s hộ).\n\n", vn.date(pr.from), vn.date(pr.as_of),
     vn.int(total.escaped), vn.int(total.fell_into), vn.int(total.re_poor), vn.int(total.now), registry_year,
     vn.int(total.review))
-  out[#out + 1] = tbl.markdown({ { "Xã, phường" }, { "Hộ nghèo (rà soát " .. registry_year .. ")", align = "right" },
+  out[#out + 1] = tbl.markdown({ { vn.Children(plan) }, { "Hộ nghèo (rà soát " .. registry_year .. ")", align = "right" },
     { "Thoát nghèo", align = "right" }, { "Nghèo mới", align = "right" }, { "Tái nghèo", align = "right" },
     { "Hộ nghèo chuyển đi, không còn", align = "right" }, { "Hộ nghèo hiện nay (ước tính)", align = "right" } }, rows)
   out[#out + 1] = string.format("\nHộ nghèo hiện nay = hộ nghèo khi rà soát − thoát nghèo − hộ nghèo chuyển đi hoặc không còn " ..
@@ -262,12 +262,12 @@ function M.markdown(pr, s)
     string.format("# Báo cáo kết quả thực hiện kế hoạch giảm nghèo đến ngày %s\n\n", vn.date(pr.as_of)),
     string.format("%s.\n\nSố liệu tính từ sổ hộ %s: các sự kiện thoát nghèo, phát sinh hộ nghèo mới, tái nghèo, " ..
       "chuyển đi và hộ không còn từ ngày %s đến ngày %s, so với hộ nghèo theo rà soát năm %d (chuẩn %s).\n\n",
-      s.plan.title, s.plan.unit, vn.date(pr.from), vn.date(pr.as_of), s.plan.registry_year, s.plan.standard),
+      s.plan.title, vn.unit(s.plan), vn.date(pr.from), vn.date(pr.as_of), s.plan.registry_year, s.plan.standard),
   }
   for _, words in ipairs(M.notices(pr)) do out[#out + 1] = "*" .. words .. "*\n\n" end
   out[#out + 1] = M.next_report_words(pr) .. "\n\n"
-  section_targets(pr, out)
-  section_poverty(pr, out, s.plan.registry_year)
+  section_targets(pr, out, s.plan)
+  section_poverty(pr, out, s.plan.registry_year, s.plan)
   section_programmes(pr, out)
   section_reports(pr, out)
   return table.concat(out)
@@ -290,7 +290,7 @@ function M.terminal(pr, s)
         vn.int(fell), vn.int(back), vn.int(pr.poor.now[name]) }
     end
   end
-  out[#out + 1] = tbl.terminal({ { "Xã, phường" }, { "Chỉ tiêu năm", align = "right" }, { "Đến nay", align = "right" },
+  out[#out + 1] = tbl.terminal({ { vn.Children(s.plan) }, { "Chỉ tiêu năm", align = "right" }, { "Đến nay", align = "right" },
     { "Thoát nghèo", align = "right" }, { "Nghèo mới", align = "right" }, { "Tái nghèo", align = "right" },
     { "Hộ nghèo nay", align = "right" } }, rows)
   out[#out + 1] = "\n" .. M.next_report_words(pr) .. "\n"

@@ -88,7 +88,7 @@ local BUDGET_COLUMNS = {
 
 function M.terminal(s)
   local out = {}
-  out[#out + 1] = string.format("%s — %s, năm %d (chuẩn %s, rà soát %d)\n\n", s.plan.id, s.plan.unit,
+  out[#out + 1] = string.format("%s — %s, năm %d (chuẩn %s, rà soát %d)\n\n", s.plan.id, vn.unit(s.plan),
     s.plan.year, s.plan.standard, s.plan.registry_year)
   out[#out + 1] = tbl.terminal(PROGRAMME_COLUMNS, programme_rows(s, true))
   out[#out + 1] = "\n"
@@ -116,9 +116,9 @@ local function section_poverty(s, out)
     end
   end
   local g = s.registry
-  rows[#rows + 1] = { "**Toàn " .. s.plan.unit .. "**", group(g.households), group(g.poor), pct(g.poor, g.households),
+  rows[#rows + 1] = { "**" .. vn.whole(s.plan) .. "**", group(g.households), group(g.poor), pct(g.poor, g.households),
     group(g.near_poor), pct(g.near_poor, g.households) }
-  out[#out + 1] = tbl.markdown({ { "Xã, phường" }, { "Số hộ", align = "right" }, { "Hộ nghèo", align = "right" },
+  out[#out + 1] = tbl.markdown({ { vn.Children(s.plan) }, { "Số hộ", align = "right" }, { "Hộ nghèo", align = "right" },
     { "Tỷ lệ (%)", align = "right" }, { "Hộ cận nghèo", align = "right" }, { "Tỷ lệ (%)", align = "right" } }, rows)
   out[#out + 1] = "\n"
 end
@@ -155,7 +155,7 @@ local function section_targets(s, out)
     last[#last + 1] = group(g.households)
     last[#last + 1] = group(s.registry.poor)
     rows[#rows + 1] = last
-    out[#out + 1] = tbl.markdown({ { "Xã, phường" }, { "Quý I", align = "right" }, { "Quý II", align = "right" },
+    out[#out + 1] = tbl.markdown({ { vn.Children(s.plan) }, { "Quý I", align = "right" }, { "Quý II", align = "right" },
       { "Quý III", align = "right" }, { "Quý IV", align = "right" }, { "Cả năm", align = "right" },
       { "Hộ nghèo (rà soát)", align = "right" } }, rows)
     out[#out + 1] = "\n"
@@ -172,7 +172,7 @@ end
 local function commune_table(s, g)
   local has_quota = type(g.quota) == "table"
   local has_units = g.units > 0
-  local columns = { { "Xã, phường" } }
+  local columns = { { vn.Children(s.plan) } }
   if has_quota then columns[#columns + 1] = { "Chỉ tiêu", align = "right" } end
   columns[#columns + 1] = { "Số hộ", align = "right" }
   columns[#columns + 1] = { "Số khẩu", align = "right" }
@@ -320,7 +320,7 @@ local function section_projection(s, out)
   rows[#rows + 1] = row("**Cộng**", group(s.registry.poor), escapes, group(pr.year_end.escapes_total),
     target and group(target.households) or "", target and target.short_by > 0 and group(target.short_by) or "",
     group(pr.year_end.poor_total), pct(pr.year_end.poor_total, s.registry.households))
-  local columns = { { "Xã, phường" }, { "Hộ nghèo (rà soát)", align = "right" } }
+  local columns = { { vn.Children(s.plan) }, { "Hộ nghèo (rà soát)", align = "right" } }
   for q = 1, 4 do columns[#columns + 1] = { "Thoát Q" .. ROMAN[q], align = "right" } end
   for _, c in ipairs({ "Thoát cả năm", "Chỉ tiêu", "Thiếu", "Hộ nghèo cuối năm", "Tỷ lệ (%)" }) do
     columns[#columns + 1] = { c, align = "right" }
@@ -333,7 +333,7 @@ local function section_projection(s, out)
     out[#out + 1] = string.format("**%s**: giảm %s hộ nghèo; dự báo %s hộ thoát nghèo — %s.\n\n", g.label or g.id,
       group(g.households), group(g.projected), g.met and "**đạt chỉ tiêu**" or
       string.format("**chưa đạt**, thiếu %s hộ%s", group(g.short_by),
-        #where > 0 and ("; các xã, phường chưa đạt: " .. table.concat(where, ", ")) or ""))
+        #where > 0 and ("; các " .. vn.children(s.plan) .. " chưa đạt: " .. table.concat(where, ", ")) or ""))
     local q_rows = {}
     for q = 1, 4 do
       local b = g.by_quarter["Q" .. q]
@@ -377,7 +377,7 @@ function M.markdown(s)
   local out = {}
   out[#out + 1] = string.format("# %s\n\n", s.plan.title)
   out[#out + 1] = string.format("Kết quả tính của kế hoạch `%s` trên sổ hộ %s (rà soát năm %d), theo chuẩn nghèo %s. " ..
-    "Số tiền tính bằng đồng.\n\n", s.plan.id, s.plan.unit, s.plan.registry_year, s.plan.standard)
+    "Số tiền tính bằng đồng.\n\n", s.plan.id, vn.unit(s.plan), s.plan.registry_year, s.plan.standard)
   section_parameters(s, out)
   section_poverty(s, out)
   section_targets(s, out)

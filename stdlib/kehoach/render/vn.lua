@@ -135,4 +135,26 @@ function M.in_sentence(s)
   return s
 end
 
+-- The plan's children as its summary words them, from the registry's unit kinds: "xã,
+-- phường", "xã, thị trấn", "tỉnh, thành phố" (a summary without them: "xã, phường").
+function M.children(plan)
+  return plan and plan.children or "xã, phường"
+end
+
+-- The same, opening a heading or a column: "Xã, thị trấn".
+function M.Children(plan)
+  return M.capitalize(M.children(plan))
+end
+
+-- The plan's unit opening a line: "Thị xã Mẫu", "Tỉnh Mẫu" (its kind, then its name).
+function M.unit(plan)
+  return M.capitalize(plan.unit_title or plan.unit)
+end
+
+-- The row of the whole: "Toàn huyện Diên Khánh", "Toàn tỉnh Mẫu"; for the country "Cả nước".
+function M.whole(plan)
+  if plan.level == "country" then return "Cả nước" end
+  return "Toàn " .. (plan.unit_title or plan.unit)
+end
+
 return M

@@ -149,7 +149,7 @@ local function sheet_summary(wb, f, s, used)
   local t = tracked(wb:sheet(M.sheet_name("Tổng hợp", used)))
   local cols = { "Chương trình", "Số hộ", "Số khẩu", "Số đơn vị", "Kinh phí (đồng)", "Nguồn kinh phí", "Thời gian" }
   title_rows(t, f, s.plan.title, string.format("%s, năm %d; sổ hộ rà soát năm %d; chuẩn nghèo %s. Số hộ, số khẩu và kinh phí tính từ sổ hộ.",
-    s.plan.unit, s.plan.year, s.plan.registry_year, s.plan.standard), #cols)
+    vn.unit(s.plan), s.plan.year, s.plan.registry_year, s.plan.standard), #cols)
   -- a variant says so under the title, a row a sentence, and the table moves down
   local top = 4
   local v = figures.variant(s)
@@ -177,7 +177,7 @@ local function sheet_summary(wb, f, s, used)
   row = row + 2
   t.write(row, 1, string.format("Hộ nghèo, hộ cận nghèo theo rà soát năm %d", s.plan.registry_year), f.title)
   row = row + 1
-  header(t, row, { "Xã, phường", "Số hộ", "Hộ nghèo", "Tỷ lệ (%)", "Hộ cận nghèo", "Tỷ lệ (%)" },
+  header(t, row, { vn.Children(s.plan), "Số hộ", "Hộ nghèo", "Tỷ lệ (%)", "Hộ cận nghèo", "Tỷ lệ (%)" },
     { false, true, true, true, true, true }, f)
   local function poverty_row(r, name, x, fmt, fmt_num, fmt_pct)
     t.row(r, { name, x.households, x.poor, x.households > 0 and 100 * x.poor / x.households or 0, x.near_poor,
@@ -190,7 +190,7 @@ local function sheet_summary(wb, f, s, used)
       poverty_row(row, name, x, nil, f.num, f.pct)
     end
   end
-  poverty_row(row + 1, "Toàn " .. s.plan.unit, s.registry, f.total, f.total_num, f.total_pct)
+  poverty_row(row + 1, vn.whole(s.plan), s.registry, f.total, f.total_num, f.total_pct)
   t.sheet:freeze(top + 1, 2)
   print_setup(t, top, top, #cols)
   t.finish(f.wrap)
@@ -200,10 +200,10 @@ end
 
 local function sheet_targets(wb, f, s, used)
   local t = tracked(wb:sheet(M.sheet_name("Chỉ tiêu", used)))
-  local cols = { "Xã, phường", "Quý I", "Quý II", "Quý III", "Quý IV", "Cả năm", "Hộ nghèo (rà soát)" }
+  local cols = { vn.Children(s.plan), "Quý I", "Quý II", "Quý III", "Quý IV", "Cả năm", "Hộ nghèo (rà soát)" }
   local nums = { false, true, true, true, true, true, true }
   local row = 1
-  title_rows(t, f, string.format("Chỉ tiêu giảm hộ nghèo năm %d theo xã, phường và quý", s.plan.year), nil, #cols)
+  title_rows(t, f, string.format("Chỉ tiêu giảm hộ nghèo năm %d theo %s và quý", s.plan.year, vn.children(s.plan)), nil, #cols)
   row = 3
   local frozen = false
   for _, g in ipairs(s.targets) do
@@ -239,7 +239,7 @@ local STATUS = { chosen = "được chọn", waitlisted = "danh sách chờ" }
 local function sheet_programme(wb, f, s, g, db, run, used, index)
   local t = tracked(wb:sheet(M.sheet_name(index .. ". " .. g.label, used)))
   local has_units = g.units > 0
-  local cols = { "STT", "Xã, phường", "Mã hộ", "Chủ hộ", "Số khẩu", "Thứ tự ưu tiên", "Tình trạng" }
+  local cols = { "STT", vn.Children(s.plan), "Mã hộ", "Chủ hộ", "Số khẩu", "Thứ tự ưu tiên", "Tình trạng" }
   local nums = { true, false, false, false, true, true, false }
   if has_units then cols[#cols + 1] = "Số " .. (type(g.amount) == "table" and g.amount.noun or "đơn vị"); nums[#cols] = true end
   cols[#cols + 1] = "Số tiền (đồng)"
@@ -334,14 +334,14 @@ local function sheet_projection(wb, f, s, used)
   for _, g in ipairs(s.targets) do
     if tg and g.id == tg.id then goal = g end
   end
-  local cols = { "Xã, phường", "Hộ nghèo (rà soát)", "Thoát nghèo quý I", "Quý II", "Quý III", "Quý IV", "Cả năm",
+  local cols = { vn.Children(s.plan), "Hộ nghèo (rà soát)", "Thoát nghèo quý I", "Quý II", "Quý III", "Quý IV", "Cả năm",
     "Hộ nghèo cuối năm" }
   local nums = { false, true, true, true, true, true, true, true }
   if goal then
     cols[#cols + 1], nums[#cols + 1] = "Chỉ tiêu", true
     cols[#cols + 1], nums[#cols + 1] = "Còn thiếu", true
   end
-  title_rows(t, f, string.format("Dự báo thoát nghèo năm %d theo xã, phường và quý", s.plan.year),
+  title_rows(t, f, string.format("Dự báo thoát nghèo năm %d theo %s và quý", s.plan.year, vn.children(s.plan)),
     "Theo các giả định về tác động của từng chương trình ghi trong kế hoạch (report.md, mục 7).", #cols)
   header(t, 4, cols, nums, f)
   t.sheet:freeze(5, 2)
@@ -364,7 +364,7 @@ local function sheet_projection(wb, f, s, used)
       t.row(row, cells, fmts)
     end
   end
-  local last = { "Toàn " .. s.plan.unit }
+  local last = { vn.whole(s.plan) }
   local last_fmts = { f.total }
   for i = 2, #cols do last[i], last_fmts[i] = tot[i - 1], f.total_num end
   if goal then last[9], last[10] = goal.households, tg.short_by or 0 end
@@ -375,7 +375,7 @@ end
 -- Writes the workbook for summary s (beneficiaries from run in db) to a temporary file
 -- beside path; returns it, to be committed (renamed into place) or aborted.
 function M.open(path, s, db, run)
-  local wb = core.xlsx.new(path, { title = s.plan.title, subject = s.plan.unit .. ", năm " .. s.plan.year,
+  local wb = core.xlsx.new(path, { title = s.plan.title, subject = vn.unit(s.plan) .. ", năm " .. s.plan.year,
     author = "kehoach " .. core.host.version(), created = M.stamp(s) })
   local f = formats(wb)
   local used = {}
