@@ -11,20 +11,21 @@
 -- Communes match by name the Vietnamese way (Hoà Bình = Hòa Bình); programmes, sources and
 -- targets by their names in the plans.
 local util = require "kehoach.util"
-local evaluated = require "kehoach.evaluated"
+local check = require "kehoach.plan.check"
+local pipeline = require "kehoach.pipeline"
 local source = require "kehoach.plan.source"
 local tbl = require "kehoach.render.table"
 local vn = require "kehoach.render.vn"
 local json = require "kehoach.json"
 
-local text = core.text
+local text, host = core.text, core.host
 
 local M = {}
 
 -- ---- what one plan gives ------------------------------------------------------------------
 
 -- Per commune key: { name, poor, target, reached, cost }.
-local function communes(p, result, db)
+local function communes(p, result, db, run)
   local out, order = {}, {}
   for _, c in ipairs(result.units.communes) do
     local key = text.fold(c.name)
@@ -38,26 +39,23 @@ local function communes(p, result, db)
       if e then e.target = e.target + c.n end
     end
   end
-  local paid = {}
-  for _, d in ipairs(p.supports) do
-    if d.amount then paid[#paid + 1] = "'" .. d.id:gsub("'", "''") .. "'" end
-  end
-  if #paid > 0 then
-    for r in db:rows(string.format([[SELECT unit, count(DISTINCT household) AS reached, sum(amount) AS cost
-        FROM allocations WHERE run = 1 AND status = 'chosen' AND programme IN (%s) GROUP BY unit]],
-        table.concat(paid, ", "))) do
-      local e = out[text.fold(result.units.by_code[r.unit].name)]
-      e.reached, e.cost = r.reached, r.cost or 0
-    end
+  for r in db:rows([[SELECT unit, count(DISTINCT household) AS reached, sum(amount) AS cost
+      FROM allocations WHERE run = ? AND status = 'chosen'
+        AND programme IN (SELECT id FROM temp.kh_programmes WHERE paid = 1) GROUP BY unit]], run) do
+    local e = out[text.fold(result.units.by_code[r.unit].name)]
+    e.reached, e.cost = r.reached, r.cost or 0
   end
   return out, order
 end
 
 local function side(path, registry)
-  local p, result, db = evaluated.plan(path, registry)
-  if not p then return nil end
-  local by, order = communes(p, result, db)
-  db:close()
+  local r, by, order = pipeline.run(path, { db = registry,
+    finish = function(r) return communes(r.plan, r.result, r.db, r.id) end })
+  if r.errors then
+    check.write_errors(r.messages)
+    return nil
+  end
+  local p, result = r.plan, r.result
   local progs = {}
   for _, f in ipairs(result.programmes) do progs[f.id] = f end
   return { p = p, result = result, communes = by, order = order, programmes = progs }

@@ -13,9 +13,8 @@
 local plan = require "kehoach.plan"
 local params = require "kehoach.plan.params"
 local check = require "kehoach.plan.check"
-local evaluate = require "kehoach.evaluate"
+local pipeline = require "kehoach.pipeline"
 local project = require "kehoach.project"
-local summary = require "kehoach.summary"
 local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
 
@@ -113,64 +112,38 @@ end
 
 -- Runs the sweep. opts: vary (the --vary text), set, scenario, budget, db, standard.
 -- Returns the rows (value, cost, need, households, persons, gap {source: đồng}, escapes,
--- poor, rate, short {target: households}, warnings) and the sweep (M.parse's, with
+-- poor, rate, short {target: households}, warnings), the sweep (M.parse's, with
 -- sources, targets, plan, axis (M.axis), stages: how often each stage was done, the
 -- first value included: prepare (the selection), choose (the allocation: who is chosen),
--- price (the amounts, and the budget mode's funding), project).
+-- price (the amounts, and the budget mode's funding), project) and the plan as run; or
+-- nil, the value in error, its messages and the plan.
 function M.run(path, opts)
-  local p = plan.load(path)
-  plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
-  local sw = M.parse(p, opts.vary)
-  local e = sw.entry
-  if e.stage == "prepare" then
-    util.fail("usage", "--vary %s: %s changes who is selected; compare it with --set instead", opts.vary, e.path)
-  end
-  local function apply(v)
-    params.apply(p, { { path = sw.text, value = v } })
-  end
-  -- the first value before the selection, so that a commune the path adds is known to it
-  apply(sw.values[1])
-  local db = evaluate.scratch(p, opts.db or require("kehoach.verbs.run").DEFAULT_REGISTRY)
-  local rows, reuse = {}, nil
-  local mode = p.budget_mode or "gap"
-  local reproject = e.reproject == true or (e.reproject == "budget" and mode ~= "gap")
-  local projects = #project.effects(p) > 0
-  sw.stages = { prepare = 0, choose = 0, price = 0, project = 0 }
-  -- what evaluate.allot does again from a stage: it chooses from "choose"; it prices from
-  -- "price", and from "fund" under a budget mode, which starts again from the full prices
-  local function count(from)
-    local at, STAGES = evaluate.STAGES[from], evaluate.STAGES
-    if at <= STAGES.choose then sw.stages.choose = sw.stages.choose + 1 end
-    if at <= STAGES.price or (at <= STAGES.fund and mode ~= "gap") then sw.stages.price = sw.stages.price + 1 end
-  end
-  local ok, err = pcall(function()
-    local ctx, fine = evaluate.prepare(db, p, { standard = opts.standard })
-    sw.stages.prepare = 1
-    if not fine then return { value = sw.values[1], messages = ctx.messages } end
-    for i, v in ipairs(sw.values) do
-      if i > 1 then apply(v) end
-      local from = i == 1 and "choose" or e.stage
-      local result = evaluate.allot(db, p, ctx, 1, from, i > 1 and e.decl.kind == "support" and e.decl.id or nil)
-      count(from)
-      if check.count(result.messages).error > 0 then return { value = v, messages = result.messages } end
-      if projects then
-        local again = i == 1 or reproject
-        result.projection, reuse = project.project(db, p, result, 1, not again and reuse or nil)
-        if again then sw.stages.project = sw.stages.project + 1 end
-      end
-      rows[i] = row_of(summary.build(p, result, result.messages), v)
+  local rows, sw = {}, nil
+  -- the range, read from the plan once its parameters are applied
+  local function vary(p)
+    sw = M.parse(p, opts.vary)
+    local e = sw.entry
+    if e.stage == "prepare" then
+      util.fail("usage", "--vary %s: %s changes who is selected; compare it with --set instead", opts.vary, e.path)
     end
-  end)
-  db:close()
-  if not ok then error(err, 0) end
-  if err then return nil, err.value, err.messages end
+    local mode = p.budget_mode or "gap"
+    return { values = sw.values, from = e.stage, only = e.decl.kind == "support" and e.decl.id or nil,
+      reproject = e.reproject == true or (e.reproject == "budget" and mode ~= "gap"),
+      apply = function(_, v) params.apply(p, { { path = sw.text, value = v } }) end,
+      each = function(r, i, v) rows[i] = row_of(r.summary, v) end }
+  end
+  local r = pipeline.run(path, { db = opts.db, standard = opts.standard, set = opts.set, scenario = opts.scenario,
+    budget = opts.budget, vary = vary })
+  if r.errors then return nil, r.value, r.messages, r.plan end
+  local p = r.plan
+  sw.stages = r.stages
   sw.plan = { id = p.id, title = p.meta.title, unit = p.meta.unit, year = p.year }
   sw.sources, sw.targets = {}, {}
   for _, s in ipairs(p.sources) do sw.sources[#sw.sources + 1] = { id = s.id, label = s.short or s.label } end
   for _, g in ipairs(p.targets) do sw.targets[#sw.targets + 1] = { id = g.id, households = g.households } end
-  sw.projects = projects
-  sw.axis = M.axis(p, e)
-  return rows, sw
+  sw.projects = #project.effects(p) > 0
+  sw.axis = M.axis(p, sw.entry)
+  return rows, sw, p
 end
 
 -- The columns of sweep.csv, in order.

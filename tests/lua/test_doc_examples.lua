@@ -12,7 +12,6 @@ local t = ...
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
 local expect = require "kehoach.plan.expect"
-local evaluate = require "kehoach.evaluate"
 
 local fs = core.fs
 
@@ -58,9 +57,8 @@ end
 -- Errors of kehoach check and of the evaluation against the registry, as lines.
 local function problems(p, allowed)
   local out = {}
-  local db = evaluate.scratch(p, REGISTRY)
-  local result = evaluate.evaluate(db, p, 1)
-  db:close()
+  local r = require("kehoach.pipeline").run(p, { db = REGISTRY })
+  local result = r.result or { messages = r.messages }
   for _, m in ipairs(result.messages) do
     if m.level == "error" and not (allowed and allowed[m.code]) then out[#out + 1] = check.format(m) end
   end

@@ -196,11 +196,10 @@ function T.test_a_registry_without_the_survey_year_is_an_error()
   local r = fx.evaluate("", "no_survey")
   t.eq(r.poverty.households, 15)
   local plan = require "kehoach.plan"
-  local evaluate = require "kehoach.evaluate"
   local p = plan.load(fx.plan_file("no_survey", [[
 plan { id = "x", title = "x", unit = "Thành phố Mẫu", year = 2023, standard = "vn-2022" }
 ]]))
-  r = evaluate.evaluate(evaluate.scratch(p, fx.registry()), p, 1)
+  r = fx.run(p, fx.registry())
   t.eq(codes(r), { "no-survey" })
   t.contains(r.messages[1].message, "the registry has no survey of 2022 for the households of Thành phố Mẫu")
   t.eq(r.programmes, nil)

@@ -5,7 +5,6 @@
 local t = ...
 local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 local plan = require "kehoach.plan"
-local evaluate = require "kehoach.evaluate"
 
 local T = {}
 
@@ -30,8 +29,7 @@ budget { total = million(180), loans = million(150), gifts = million(30) }
 local function evaluated(sets, mode, source)
   local p = plan.load(fx.plan_file("project", fx.HEADER .. (source or PLAN)))
   plan.apply_parameters(p, sets or {}, nil, mode)
-  local db = evaluate.scratch(p, fx.registry())
-  local r = evaluate.evaluate(db, p, 1)
+  local r, db = fx.run(p, fx.registry())
   t.eq(require("kehoach.plan.check").count(r.messages).error, 0)
   return r, db
 end

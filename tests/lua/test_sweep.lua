@@ -5,7 +5,6 @@ local t = ...
 local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 local plan = require "kehoach.plan"
 local sweep = require "kehoach.sweep"
-local evaluate = require "kehoach.evaluate"
 local summary = require "kehoach.summary"
 
 local T = {}
@@ -70,8 +69,7 @@ end
 local function single(set)
   local p = plan.load(path())
   plan.apply_parameters(p, { set })
-  local db = evaluate.scratch(p, fx.registry())
-  local r = evaluate.evaluate(db, p, 1)
+  local r, db = fx.run(p, fx.registry())
   db:close()
   return summary.build(p, r, r.messages)
 end

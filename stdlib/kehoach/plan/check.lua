@@ -48,6 +48,13 @@ function M.format(m)
   return at .. m.level .. ": " .. m.message
 end
 
+-- Writes the errors in list to stderr, one "file:line: error: message" a line.
+function M.write_errors(list)
+  for _, m in ipairs(list) do
+    if m.level == "error" then core.host.ewrite(M.format(m), "\n") end
+  end
+end
+
 -- The agency a reference names (its id, or its name after folding), or nil and the
 -- nearest id or name (nil when none is near).
 function M.agency(p, ref)

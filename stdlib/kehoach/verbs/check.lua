@@ -19,10 +19,10 @@ local function run(opts, args)
   end
   local list = check.run(p, { registry = opts.db ~= nil })
   if opts.db then
-    local evaluate = require "kehoach.evaluate"
+    local units_of = require "kehoach.run.units"
     local db = core.store.open(":memory:", "create")
     db:attach_registry(opts.db, "reg")
-    local units = evaluate.resolve_units(db, p)
+    local units = units_of.resolve(db, p)
     for _, m in ipairs(units.messages) do list[#list + 1] = m end
     db:close()
     check.sort(list)

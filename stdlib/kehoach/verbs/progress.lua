@@ -10,7 +10,7 @@ local check = require "kehoach.plan.check"
 local values = require "kehoach.plan.values"
 local progress = require "kehoach.progress"
 local render = require "kehoach.render.progress"
-local run = require "kehoach.verbs.run"
+local pipeline = require "kehoach.pipeline"
 local doc = require "kehoach.verbs.doc"
 local bar = require "kehoach.render.bar"
 local json = require "kehoach.json"
@@ -43,9 +43,7 @@ local function execute(opts, args)
   local pr, s, p = M.compute(args[1], opts.as_of, opts)
   b:finish()
   if not pr then
-    for _, m in ipairs(s) do
-      if m.level == "error" then host.ewrite(check.format(m), "\n") end
-    end
+    check.write_errors(s)
     host.ewrite(args[1], ": the plan has errors; nothing was written\n")
     return 1
   end
@@ -76,7 +74,7 @@ M.about = "Reports how the plan stands on DATE (YYYY-MM-DD) from the registry's 
 M.args = { "PLAN" }
 M.options = {
   { "as-of", "DATE", "the day the report is made on (YYYY-MM-DD)" },
-  { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
+  { "db", "FILE", "the household registry (default " .. pipeline.DEFAULT_REGISTRY .. ")" },
   { "out", "DIR", "where progress.md goes: DIR/<plan-id>/ (default out/)" },
   { "quiet", nil, "print nothing but errors" },
   { "json", nil, "print the figures as JSON on stdout" },

@@ -11,7 +11,7 @@ local svg = require "kehoach.render.svg"
 local tbl = require "kehoach.render.table"
 local util = require "kehoach.util"
 local json = require "kehoach.json"
-local run = require "kehoach.verbs.run"
+local pipeline = require "kehoach.pipeline"
 
 local host, fs, csv = core.host, core.fs, core.csv
 
@@ -121,18 +121,15 @@ local function chart(sw, rows)
 end
 
 function M.execute(path, opts)
-  local rows, sw, messages = sweep.run(path, opts)
+  local rows, sw, p = sweep.run(path, opts)
   if not rows then
-    for _, m in ipairs(messages) do
-      if m.level == "error" then host.ewrite(check.format(m), "\n") end
-    end
+    local value, messages = sw, p
+    check.write_errors(messages)
     host.ewrite(string.format("%s: the plan has errors with %s = %s; nothing was written\n", path,
-      opts.vary:match("^[^=]*"), tostring(sw)))
+      opts.vary:match("^[^=]*"), tostring(value)))
     return 1
   end
   host.budget()
-  local p = plan.load(path)
-  plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
   local dir = (opts.out or "out") .. "/" .. sw.plan.id .. (p.variant and ("/" .. p.variant) or "")
   fs.mkdir(dir)
   local w_csv, w_svg = fs.open(dir .. "/sweep.csv"), fs.open(dir .. "/sweep.svg")
@@ -157,7 +154,7 @@ M.about = "Evaluates the plan for each value of one path, from FROM to TO by STE
 M.args = { "PLAN" }
 M.options = {
   { "vary", "PATH=FROM:TO:STEP", "the value to vary, and its range" },
-  { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
+  { "db", "FILE", "the household registry (default " .. pipeline.DEFAULT_REGISTRY .. ")" },
   { "out", "DIR", "where sweep.csv and sweep.svg go: DIR/<plan-id>/ (default out/)" },
   { "quiet", nil, "print nothing but errors" },
   { "json", nil, "print the rows, and how often each stage was done, as JSON on stdout" },
