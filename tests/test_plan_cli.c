@@ -210,7 +210,7 @@ static void a_cost_left_to_the_registry_is_noted_by_check_without_it_only(void *
 }
 
 /* Sums of money never wrap round: a stated cost past what kehoach counts is an error at
-** its line; a registry sum past it (SQLite's integer overflow) a plan error, not a bug. */
+** its line, and so is a cost the registry gives past it, in run and in check --db. */
 static void money_too_large_to_count_is_a_plan_error(void **state) {
   char *dir = kh_tmpdir();
   char *plan = kh_path(dir, "plan.lua");
@@ -231,8 +231,26 @@ static void money_too_large_to_count_is_a_plan_error(void **state) {
   const char *run[] = {"run", "plan.lua", "--db", kh_registry(), "--out", "out", NULL};
   r = kh_run_in(dir, run);
   assert_int_equal(r.code, 1);
-  assert_non_null(strstr(r.err, "add up to more đồng than kehoach can count"));
+  assert_non_null(strstr(r.err, "plan.lua:3: support 'x': its households in the registry cost more than "
+                                "1.000.000.000.000.000.000 đồng"));
   kh_result_free(&r);
+  /* each household's amount fits, and each commune's sum; the city's total does not
+  ** (3,75 × 10^19: it wrapped round to 606.511.852.580.896.768 with exit 0, and check
+  ** --db found nothing) */
+  snprintf(text, sizeof text, "%ssupport \"x\" { label = \"x\", who = { status = { \"poor\", \"near_poor\", "
+           "\"middle\", \"non_poor\" } }, amount = per_household(1e15), source = \"city\" }\n", head);
+  kh_write_file(plan, text);
+  const char *json[] = {"run", "plan.lua", "--db", kh_registry(), "--out", "out", "--json", NULL};
+  const char *chk_db[] = {"check", "plan.lua", "--db", kh_registry(), NULL};
+  const char **both[] = {json, chk_db};
+  for (int i = 0; i < 2; i++) {
+    r = kh_run_in(dir, both[i]);
+    assert_int_equal(r.code, 1);
+    assert_non_null(strstr(r.err, "plan.lua:3: support 'x': its households in the registry cost more than "
+                                  "1.000.000.000.000.000.000 đồng, more than kehoach can count"));
+    assert_null(strstr(r.out, "606511852580896768"));
+    kh_result_free(&r);
+  }
   free(plan);
   free(dir);
 }

@@ -6,8 +6,10 @@
 --
 --   M.price(db, d, run)
 --   M.check_totals(db, p, run)   raises for a support, a source or the plan past MAX_SUM
+--   M.bound(db, p, units) -> the most the plan's supports can cost on the registry (float)
 local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
+local params = require "kehoach.plan.params"
 
 local M = {}
 
@@ -70,6 +72,32 @@ function M.check_totals(db, p, run)
     all = all + r.need
     if all > values.MAX_SUM then too_much(d, "with it, the plan's programmes cost") end
   end
+end
+
+-- The most the plan's supports can cost on the registry attached as "reg", without
+-- selecting: every household the review counts in the plan's communes chosen (or a
+-- quota's, when smaller), all their members. For kehoach check --db, which evaluates the
+-- plan only when this passes values.MAX_SUM (the real cost may still fit).
+function M.bound(db, p, units)
+  local n = db:first([[SELECT count(*) AS households, coalesce(sum(
+      (SELECT count(*) FROM reg.persons x WHERE x.household = s.household)), 0) AS persons
+    FROM reg.surveys s JOIN reg.households h ON h.id = s.household
+    WHERE s.year = ? AND h.unit IN (SELECT code FROM reg.units WHERE parent = ?)]], p.registry_year,
+    units.district.code)
+  local all = 0.0
+  for _, d in ipairs(p.supports) do
+    local a = d.amount
+    if a then
+      local hh = n.households + 0.0
+      if d.quota then hh = math.min(hh, params.list_sum(d.quota)) end
+      local each = a.basis == "person_month" and n.persons * d.period.months
+        or a.basis == "person" and n.persons
+        or a.basis == "household" and hh
+        or d.units or (d.units_per_household or 0) * hh
+      all = all + a.vnd * each
+    end
+  end
+  return all
 end
 
 return M
