@@ -4,6 +4,7 @@
 local check = require "kehoach.plan.check"
 local explain = require "kehoach.explain"
 local project = require "kehoach.project"
+local projection = require "kehoach.render.projection"
 local pipeline = require "kehoach.pipeline"
 local util = require "kehoach.util"
 local json = require "kehoach.json"
@@ -34,7 +35,7 @@ return {
           host.write(json.encode(explain.data(p, result, h, entries, project.household(db, p, h.code)), "  "), "\n")
         elseif not opts.quiet then
           host.write(explain.text(p, result, h, entries))
-          local projected = project.household_lines(db, p, h.code)
+          local projected = projection.household_lines(project.household(db, p, h.code), p.year)
           if #projected > 0 then host.write(table.concat(projected, "\n"), "\n") end
         end
       end })
