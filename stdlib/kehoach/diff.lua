@@ -11,7 +11,7 @@
 -- Communes match by name the Vietnamese way (Hoà Bình = Hòa Bình); programmes, sources and
 -- targets by their names in the plans.
 local util = require "kehoach.util"
-local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local pipeline = require "kehoach.pipeline"
 local source = require "kehoach.plan.source"
 local tbl = require "kehoach.render.table"
@@ -52,7 +52,7 @@ local function side(path, registry)
   local r, by, order = pipeline.run(path, { db = registry,
     finish = function(r) return communes(r.plan, r.result, r.db, r.id) end })
   if r.errors then
-    check.write_errors(r.messages)
+    words.write_errors(r.messages)
     return nil
   end
   local p, result = r.plan, r.result

@@ -23,6 +23,7 @@
 local util = require "kehoach.util"
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local source = require "kehoach.plan.source"
 local pipeline = require "kehoach.pipeline"
 local standards = require "kehoach.standards"
@@ -52,7 +53,7 @@ local function evaluate_plan(p, registry, what, inside)
   if r.errors then
     local errors = {}
     for _, m in ipairs(r.messages) do
-      if m.level == "error" then errors[#errors + 1] = check.format(m) end
+      if m.level == "error" then errors[#errors + 1] = words.format(m) end
     end
     util.fail("plan", "%s:\n%s", what, table.concat(errors, "\n"))
   end

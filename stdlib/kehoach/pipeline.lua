@@ -33,6 +33,7 @@ local budget = require "kehoach.run.budget"
 local figures = require "kehoach.run.figures"
 local project = require "kehoach.project"
 local summary = require "kehoach.summary"
+local words = require "kehoach.render.messages"
 local json = require "kehoach.json"
 
 local host, fs, store = core.host, core.fs, core.store
@@ -254,7 +255,7 @@ function M.run(source, opts)
   -- 3. static checks: no registry row is read before they pass
   local static = M.static_checks(p)
   if check.count(static).error > 0 then
-    r.messages, r.errors = static, true
+    r.messages, r.errors = words.word(static), true
     return r
   end
   -- 4. open the registry
@@ -291,8 +292,8 @@ function M.run(source, opts)
         result.projection, projected = projection(db, p, result, run, not again and projected or nil)
         if again and result.projection then r.stages.project = r.stages.project + 1 end
       end
-      -- 8. summarize
-      r.summary = summary.build(p, result, result.messages)
+      -- 8. summarize (the messages worded: summary.json carries their text)
+      r.summary = summary.build(p, result, words.word(result.messages))
       if vary then vary.each(r, i, v) end
     end
     -- 9. record
@@ -321,6 +322,7 @@ function M.run(source, opts)
     r.db = nil
   end
   if not ok then error(err, 0) end
+  words.word(r.messages or {})
   if r.finished then return r, table.unpack(r.finished, 1, r.finished.n) end
   return r
 end

@@ -11,6 +11,7 @@
 local t = ...
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local expect = require "kehoach.plan.expect"
 
 local fs = core.fs
@@ -60,7 +61,7 @@ local function problems(p, allowed)
   local r = require("kehoach.pipeline").run(p, { db = REGISTRY })
   local result = r.result or { messages = r.messages }
   for _, m in ipairs(result.messages) do
-    if m.level == "error" and not (allowed and allowed[m.code]) then out[#out + 1] = check.format(m) end
+    if m.level == "error" and not (allowed and allowed[m.code]) then out[#out + 1] = words.format(m) end
   end
   return out, result
 end
@@ -115,7 +116,7 @@ local function fragment(b, n)
   local p = load(b, write("fragment_" .. n, HEADER .. b.text))
   local errs = {}
   for _, m in ipairs(check.run(p)) do
-    if m.level == "error" and not ELSEWHERE[m.code] then errs[#errs + 1] = check.format(m) end
+    if m.level == "error" and not ELSEWHERE[m.code] then errs[#errs + 1] = words.format(m) end
   end
   t.eq(errs, {}, at(b))
 end

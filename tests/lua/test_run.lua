@@ -151,7 +151,7 @@ function T.test_a_cost_left_to_the_registry_is_noted_by_check_alone_not_by_the_r
     for _, m in ipairs(list) do out[#out + 1] = m.code end
     return out
   end
-  local alone = check.run(p)
+  local alone = require("kehoach.render.messages").word(check.run(p))
   t.eq(codes(alone), { "budget-uncosted" }, "kehoach check without a registry")
   t.eq(alone[1].message, "budget: city cannot be costed without the registry (support 'tro_cap': it states no " ..
     "number of persons)")

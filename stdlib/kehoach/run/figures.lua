@@ -2,7 +2,7 @@
 -- allocations (households, persons, units, cost, need, by commune), the households the
 -- plan's budget reaches, and the checks only the registry can answer: quotas it cannot
 -- fill, stated counts, coverage, the declared rate, targets above the poor, costs
--- against the budget lines. Facts only: kehoach.plan.messages words the checks.
+-- against the budget lines. Facts only: kehoach.render.messages words the checks.
 --
 --   M.support(db, units, d, run, add, cached) -> a support's figures (see kehoach.pipeline)
 --   M.reach(db, run) -> { households, persons, by_unit }

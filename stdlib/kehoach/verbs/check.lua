@@ -8,6 +8,7 @@
 -- prints the errors only.
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local summary = require "kehoach.summary"
 local json = require "kehoach.json"
 local values = require "kehoach.plan.values"
@@ -36,8 +37,9 @@ local function run(opts, args)
     if not fits then pipeline.run(p, { db = opts.db, project = false }) end
     check.sort(list)
   end
+  words.word(list)
   for _, m in ipairs(list) do
-    if not opts.quiet or m.level == "error" then host.ewrite(check.format(m), "\n") end
+    if not opts.quiet or m.level == "error" then host.ewrite(words.format(m), "\n") end
   end
   local n = check.count(list)
   if opts.json then

@@ -6,7 +6,7 @@
 -- nothing) and writes out/<plan-id>/compare.md and compare.json (both or neither). The
 -- results database is not touched.
 local plan = require "kehoach.plan"
-local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local comparison = require "kehoach.comparison"
 local render = require "kehoach.render.comparison"
 local json = require "kehoach.json"
@@ -23,7 +23,7 @@ function M.execute(path, opts)
   local variants = comparison.variants(p, opts)
   local summaries, failed, messages = comparison.evaluate(path, variants, opts)
   if not summaries then
-    check.write_errors(messages)
+    words.write_errors(messages)
     host.ewrite(string.format("%s: %s has errors; nothing was compared\n", path, failed))
     return 1
   end

@@ -5,7 +5,7 @@
 -- plan.html (A4, printable) and plan.docx (Word) are written, all or none. A plan with errors writes
 -- nothing and exits 1.
 local plan = require "kehoach.plan"
-local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local summary = require "kehoach.summary"
 local pipeline = require "kehoach.pipeline"
 local plandoc = require "kehoach.render.plandoc"
@@ -63,7 +63,7 @@ local function execute(opts, args)
   b:finish()
   if not opts.quiet then
     for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
-    for _, m in ipairs(messages) do host.ewrite(check.format(m), "\n") end
+    for _, m in ipairs(messages) do host.ewrite(words.format(m), "\n") end
   end
   if not s then
     host.ewrite(args[1], ": the plan has errors; nothing was written\n")

@@ -1,7 +1,7 @@
 -- explain.lua — `kehoach explain PLAN HOUSEHOLD_CODE [--db FILE]`: the plan evaluated as
 -- `kehoach run` does (in memory; nothing is written), then, for each support, why this
 -- household gets it or not, in Vietnamese; with --json, the same as one JSON document.
-local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local explain = require "kehoach.explain"
 local project = require "kehoach.project"
 local projection = require "kehoach.render.projection"
@@ -40,7 +40,7 @@ return {
         end
       end })
     if r.errors then
-      check.write_errors(r.messages)
+      words.write_errors(r.messages)
       return 1
     end
     return 0

@@ -6,7 +6,7 @@
 -- and annual reports). The plan is evaluated in memory (the results database is not
 -- touched), so that the programmes' households are those `kehoach run` chooses.
 local plan = require "kehoach.plan"
-local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local values = require "kehoach.plan.values"
 local progress = require "kehoach.progress"
 local render = require "kehoach.render.progress"
@@ -43,7 +43,7 @@ local function execute(opts, args)
   local pr, s, p = M.compute(args[1], opts.as_of, opts)
   b:finish()
   if not pr then
-    check.write_errors(s)
+    words.write_errors(s)
     host.ewrite(args[1], ": the plan has errors; nothing was written\n")
     return 1
   end

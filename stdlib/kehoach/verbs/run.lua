@@ -3,7 +3,7 @@
 -- out/<plan-id>/ (summary.json, allocations.csv, report.md) written atomically; then the
 -- terminal summary. A plan with errors writes nothing and exits 1.
 local plan = require "kehoach.plan"
-local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local pipeline = require "kehoach.pipeline"
 local report = require "kehoach.render.report"
 local documents = require "kehoach.render.documents"
@@ -92,7 +92,7 @@ local function run(opts, args)
     for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
   end
   for _, m in ipairs(messages) do
-    if not opts.quiet or m.level == "error" then host.ewrite(check.format(m), "\n") end
+    if not opts.quiet or m.level == "error" then host.ewrite(words.format(m), "\n") end
   end
   if code ~= 0 then
     host.ewrite(args[1], ": the plan has errors; nothing was written\n")

@@ -5,7 +5,7 @@
 -- line charts: cost and gaps; poor households and shortfalls) into out/<plan-id>/ (or the
 -- scenario's folder), both or neither. The results database is not touched.
 local plan = require "kehoach.plan"
-local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local sweep = require "kehoach.sweep"
 local svg = require "kehoach.render.svg"
 local tbl = require "kehoach.render.table"
@@ -124,7 +124,7 @@ function M.execute(path, opts)
   local rows, sw, p = sweep.run(path, opts)
   if not rows then
     local value, messages = sw, p
-    check.write_errors(messages)
+    words.write_errors(messages)
     host.ewrite(string.format("%s: the plan has errors with %s = %s; nothing was written\n", path,
       opts.vary:match("^[^=]*"), tostring(value)))
     return 1

@@ -5,7 +5,7 @@
 -- line; any miss exits 1. --json prints every expectation (expected, actual, held) as
 -- one JSON document instead; --quiet prints the misses only.
 local expect = require "kehoach.plan.expect"
-local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local pipeline = require "kehoach.pipeline"
 local json = require "kehoach.json"
 
@@ -41,7 +41,7 @@ return {
     local path = args[1]
     local r = pipeline.run(path, { db = opts.db })
     if r.errors then
-      check.write_errors(r.messages)
+      words.write_errors(r.messages)
       host.ewrite(path, ": the plan has errors; its expectations were not checked\n")
       return 1
     end
