@@ -52,8 +52,10 @@ end
 local function conditions(db, compiled, code, std)
   local out = {}
   for _, c in ipairs(compiled.conditions) do
-    local row = db:first(string.format("SELECT (%s) AS held%s FROM temp.kh_hh h WHERE h.code = ?", c.sql,
-      c.value_sql and (", (" .. c.value_sql .. ") AS value") or ""), code)
+    local args = { code = code }
+    for k, v in pairs(compiled.args) do args[k] = v end
+    local row = db:first(string.format("SELECT (%s) AS held%s FROM temp.kh_hh h WHERE h.code = :code", c.sql,
+      c.value_sql and (", (" .. c.value_sql .. ") AS value") or ""), args)
     local e = { held = row.held == 1, key = c.key }
     e.label, e.expected = words.words(c, std)
     if c.value_sql then e.value = words.value(c, row.value, std) end

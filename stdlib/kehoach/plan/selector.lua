@@ -101,22 +101,36 @@ end
 
 -- ---- SQL ------------------------------------------------------------------------------
 
-local function quote(s)
-  return "'" .. tostring(s):gsub("'", "''") .. "'"
+-- A value the plan gives, as an SQL parameter: its name in the text (":s1"), its value in
+-- args (bound when the statement runs). A plan's value never becomes SQL text.
+local function binder(args)
+  return function(v)
+    local name = "s" .. (args.n + 1)
+    args.n = args.n + 1
+    args[name] = v
+    return ":" .. name
+  end
 end
-M.quote = quote
 
-local function in_list(col, list)
+-- A column of the household view, by a selector key or an indicator: a whitelist.
+local COLUMN = { urban = true, difficult = true, ethnic_minority = true }
+for _, col in ipairs(M.INDICATORS) do COLUMN[col] = true end
+local function column(a, col)
+  if not COLUMN[col] then error("not a column of the household view: " .. tostring(col)) end
+  return a .. "." .. col
+end
+
+local function in_list(col, list, bind)
   local q = {}
-  for i, v in ipairs(list) do q[i] = quote(v) end
+  for i, v in ipairs(list) do q[i] = bind(v) end
   if #q == 1 then return col .. " = " .. q[1] end
   return col .. " IN (" .. table.concat(q, ", ") .. ")"
 end
 
-local function range_sql(col, r)
+local function range_sql(col, r, bind)
   local parts = {}
-  if r.min then parts[#parts + 1] = string.format("%s >= %d", col, r.min) end
-  if r.max then parts[#parts + 1] = string.format("%s <= %d", col, r.max) end
+  if r.min then parts[#parts + 1] = col .. " >= " .. bind(r.min) end
+  if r.max then parts[#parts + 1] = col .. " <= " .. bind(r.max) end
   return table.concat(parts, " AND ")
 end
 
@@ -127,10 +141,13 @@ end
 --   ctx.commune_code   function(name, label) -> unit code (raises for an unknown name)
 --   ctx.where_fn       function(fn) -> SQL calling it for the row (registers it)
 -- Returns { sql = "...", conditions = { {key, value (as the plan asks it), sql, value_sql
--- (the household's value, for explain), subs (of any)} } }: facts; render/conditions.lua
--- words them.
+-- (the household's value, for explain), subs (of any)} }, args }: facts (render/conditions.lua
+-- words them); the SQL names the plan's values as parameters (:year, :s1, ...), whose
+-- values args holds, to bind with the statement's own.
 function M.compile(sel, ctx, label)
   local a = ctx.alias
+  ctx.args = ctx.args or { n = 0, year = ctx.year }
+  local bind = binder(ctx.args)
   local conds = {}
   local function add(c) conds[#conds + 1] = c end
   for _, k in ipairs(M.keys) do
@@ -138,40 +155,39 @@ function M.compile(sel, ctx, label)
     if v == nil then
       -- not asked
     elseif key == "status" then
-      add({ key = key, value = v, sql = in_list(a .. ".status", v), value_sql = a .. ".status" })
+      add({ key = key, value = v, sql = in_list(a .. ".status", v, bind), value_sql = a .. ".status" })
     elseif key == "unable_to_escape" then
       add({ key = key, value = v, sql = string.format("%s.unable_to_escape = %d", a, v and 1 or 0),
         value_sql = a .. ".unable_to_escape" })
     elseif key == "need" then
-      local q = {}
-      for i, n in ipairs(v) do q[i] = quote(n) end
       add({ key = key, value = v,
-        sql = string.format("EXISTS (SELECT 1 FROM reg.needs n WHERE n.household = %s.id AND n.year = %d AND n.kind IN (%s))",
-          a, ctx.year, table.concat(q, ", ")),
-        value_sql = string.format("(SELECT group_concat(kind, ',') FROM (SELECT n.kind FROM reg.needs n WHERE n.household = %s.id AND n.year = %d ORDER BY n.kind))", a, ctx.year) })
+        sql = string.format("EXISTS (SELECT 1 FROM reg.needs n WHERE n.household = %s.id AND n.year = :year AND %s)",
+          a, in_list("n.kind", v, bind)),
+        value_sql = string.format("(SELECT group_concat(kind, ',') FROM (SELECT n.kind FROM reg.needs n WHERE n.household = %s.id AND n.year = :year ORDER BY n.kind))", a) })
     elseif key == "commune" then
       local codes = {}
       for i, name in ipairs(v) do codes[i] = ctx.commune_code(name, label) end
-      add({ key = key, value = v, sql = in_list(a .. ".unit", codes), value_sql = a .. ".commune" })
+      add({ key = key, value = v, sql = in_list(a .. ".unit", codes, bind), value_sql = a .. ".commune" })
     elseif key == "urban" or key == "difficult" or key == "ethnic_minority" then
-      add({ key = key, value = v, sql = string.format("%s.%s = %d", a, key, v and 1 or 0), value_sql = a .. "." .. key })
+      add({ key = key, value = v, sql = string.format("%s = %d", column(a, key), v and 1 or 0),
+        value_sql = column(a, key) })
     elseif key == "income" then
-      add({ key = key, value = v, sql = range_sql(a .. ".income", v), value_sql = a .. ".income" })
+      add({ key = key, value = v, sql = range_sql(a .. ".income", v, bind), value_sql = a .. ".income" })
     elseif key == "deprivations" then
-      add({ key = key, value = v, sql = range_sql(a .. ".deprivations", v), value_sql = a .. ".deprivations" })
+      add({ key = key, value = v, sql = range_sql(a .. ".deprivations", v, bind), value_sql = a .. ".deprivations" })
     elseif key == "persons" then
       local col = string.format("(SELECT count(*) FROM reg.persons p WHERE p.household = %s.id)", a)
-      add({ key = key, value = v, sql = range_sql(col, v), value_sql = col })
+      add({ key = key, value = v, sql = range_sql(col, v, bind), value_sql = col })
     elseif key == "deprived" then
       local parts, shown = {}, {}
       for i, col in ipairs(v) do
-        parts[i] = string.format("%s.%s = 1", a, col)
-        shown[i] = string.format("'%s:' || coalesce(%s.%s, '')", col, a, col)
+        parts[i] = column(a, col) .. " = 1"
+        shown[i] = string.format("'%s:' || coalesce(%s, '')", col, column(a, col))
       end
       add({ key = key, value = v, sql = "(" .. table.concat(parts, " OR ") .. ")",
         value_sql = table.concat(shown, " || ',' || ") })
     elseif key == "poverty_kind" then
-      add({ key = key, value = v, sql = string.format("%s.poverty_kind = %s", a, quote(v)),
+      add({ key = key, value = v, sql = a .. ".poverty_kind = " .. bind(v),
         value_sql = a .. ".poverty_kind" })
     elseif key == "any" then
       local subs, parts = {}, {}
@@ -186,7 +202,7 @@ function M.compile(sel, ctx, label)
   end
   local parts = {}
   for i, c in ipairs(conds) do parts[i] = "(" .. c.sql .. ")" end
-  return { sql = table.concat(parts, " AND "), conditions = conds }
+  return { sql = table.concat(parts, " AND "), conditions = conds, args = ctx.args }
 end
 
 -- The fields a `where` function sees in h, in the order they are passed to it.

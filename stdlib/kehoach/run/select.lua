@@ -106,8 +106,7 @@ function M.compile(db, p, units, std, d)
     return name .. "(h.code, h.commune, h.village, h.head, h.urban, h.difficult, h.ethnic_minority, " ..
       "h.income, h.status, h.unable_to_escape, h.deprivations, " ..
       "(SELECT count(*) FROM reg.persons p WHERE p.household = h.id), " ..
-      "(SELECT group_concat(n.kind) FROM reg.needs n WHERE n.household = h.id AND " ..
-      "n.year = (SELECT year FROM temp.kh_review)))"
+      "(SELECT group_concat(n.kind) FROM reg.needs n WHERE n.household = h.id AND n.year = :year))"
   end
   return selector.compile(d.who, ctx, "support '" .. d.id .. "'")
 end
@@ -118,13 +117,15 @@ end
 local function select_eligible(db, p, units, std, d)
   local sel = M.compile(db, p, units, std, d)
   local order = ORDER[d.priority] or "h.code ASC"
+  local args = { prog = d.id }
+  for k, v in pairs(sel.args) do args[k] = v end
   db:run(string.format([[
     INSERT INTO temp.kh_eligible(programme, unit, commune, household, head, persons, income, deprivations,
       status, rank)
     SELECT :prog, h.unit, h.commune, h.code, h.head,
       (SELECT count(*) FROM reg.persons p WHERE p.household = h.id),
       h.income, h.deprivations, h.status, row_number() OVER (PARTITION BY h.unit ORDER BY %s)
-    FROM temp.kh_hh h WHERE %s]], order, sel.sql), { prog = d.id })
+    FROM temp.kh_hh h WHERE %s]], order, sel.sql), args)
 end
 
 -- The household view, poverty at the review, and every support's eligible households
