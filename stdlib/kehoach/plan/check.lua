@@ -7,7 +7,7 @@
 -- file, line, decl, facts } in declaration order: facts, which kehoach.render.messages
 -- words (message in English, message_vi in Vietnamese). opts.registry: the
 -- plan is checked with a registry at hand (kehoach check --db, or evaluated by
--- kehoach.evaluate), so commune names are checked there rather than by the slip
+-- kehoach.pipeline), so commune names are checked there rather than by the slip
 -- heuristic, and a source whose cost waits for the registry is not reported as uncosted.
 local util = require "kehoach.util"
 local values = require "kehoach.plan.values"

@@ -427,7 +427,7 @@ C["name-slip"] = {
   end,
 }
 
--- against the registry (kehoach.evaluate) ----------------------------------------------------
+-- against the registry (kehoach.run.*) -------------------------------------------------------
 
 -- the plan's unit (f.unit) missing or named twice (f.count), or a commune (f.name) that
 -- is not one of the district's (f.district)
