@@ -11,7 +11,7 @@
 -- db is the connection the evaluation ran on (run 1), result what it returned.
 local util = require "kehoach.util"
 local json = require "kehoach.json"
-local select = require "kehoach.run.select"
+local selection = require "kehoach.run.select"
 local selector = require "kehoach.plan.selector"
 local words = require "kehoach.render.conditions"
 local values = require "kehoach.plan.values"
@@ -73,7 +73,7 @@ end
 function M.programmes(db, p, result, h)
   local out = {}
   for _, d in ipairs(p.supports) do
-    local compiled = select.compile(db, p, result.units, result.standard, d)
+    local compiled = selection.compile(db, p, result.units, result.standard, d)
     local e = { decl = d, conditions = conditions(db, compiled, h.code, result.standard) }
     e.eligible = true
     for _, c in ipairs(e.conditions) do e.eligible = e.eligible and c.held end

@@ -26,7 +26,7 @@ local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
 local standards = require "kehoach.standards"
 local units = require "kehoach.run.units"
-local select = require "kehoach.run.select"
+local selection = require "kehoach.run.select"
 local allot = require "kehoach.run.allot"
 local price = require "kehoach.run.price"
 local budget = require "kehoach.run.budget"
@@ -111,7 +111,7 @@ function M.select(db, p, opts, static)
   local std = opts.standard or standards.find(p.meta.standard)
   if not std then return nil, static end  -- check.run has said why
   local step = opts.progress or function() end
-  local ctx, messages = select.prepare(db, p, found, std, function(i, id) step(i, #p.supports + 2, id) end)
+  local ctx, messages = selection.prepare(db, p, found, std, function(i, id) step(i, #p.supports + 2, id) end)
   if not ctx then return nil, merge(messages, static) end
   return ctx
 end
