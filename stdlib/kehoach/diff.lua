@@ -4,21 +4,20 @@
 -- programme, and rule by rule (what the plan text says: selectors, amounts, periods,
 -- quotas, sources...). Rendered as terminal tables and as Markdown (diff.md).
 --
---   diff.compare(path_a, path_b, registry) -> d, or nil after printing a plan's errors
+--   diff.compare(path_a, path_b, registry) -> d, or nil and the messages of a plan with errors
 --   diff.terminal(d) -> text      diff.markdown(d) -> text
 --   diff.data(d) -> the same figures as a table for JSON (kehoach diff --json)
 --
 -- Communes match by name the Vietnamese way (Hoà Bình = Hòa Bình); programmes, sources and
 -- targets by their names in the plans.
 local util = require "kehoach.util"
-local words = require "kehoach.render.messages"
 local pipeline = require "kehoach.pipeline"
 local source = require "kehoach.plan.source"
 local tbl = require "kehoach.render.table"
 local vn = require "kehoach.render.vn"
 local json = require "kehoach.json"
 
-local text, host = core.text, core.host
+local text = core.text
 
 local M = {}
 
@@ -51,10 +50,7 @@ end
 local function side(path, registry)
   local r, by, order = pipeline.run(path, { db = registry,
     finish = function(r) return communes(r.plan, r.result, r.db, r.id) end })
-  if r.errors then
-    words.write_errors(r.messages)
-    return nil
-  end
+  if r.errors then return nil, r.messages end
   local p, result = r.plan, r.result
   local progs = {}
   for _, f in ipairs(result.programmes) do progs[f.id] = f end
@@ -161,9 +157,14 @@ end
 -- ---- the comparison -------------------------------------------------------------------------
 
 function M.compare(path_a, path_b, registry)
-  local a = side(path_a, registry)
-  local b = side(path_b, registry)
-  if not a or not b then return nil end
+  local a, errors_a = side(path_a, registry)
+  local b, errors_b = side(path_b, registry)
+  if not a or not b then
+    local list = {}
+    for _, m in ipairs(errors_a or {}) do list[#list + 1] = m end
+    for _, m in ipairs(errors_b or {}) do list[#list + 1] = m end
+    return nil, list
+  end
   local d = { a = a, b = b, communes = {}, sources = {}, programmes = {} }
   -- communes: B's order, then those only A has
   local keys, seen = {}, {}

@@ -4,6 +4,7 @@
 -- document; with --quiet, nothing) and the same as DIR/<a>--<b>/diff.md.
 local diff = require "kehoach.diff"
 local pipeline = require "kehoach.pipeline"
+local words = require "kehoach.render.messages"
 local json = require "kehoach.json"
 
 local host, fs = core.host, core.fs
@@ -23,8 +24,9 @@ return {
     { "json", nil, "print the differences (by commune, programme, source and rule) as JSON on stdout" },
   },
   run = function(opts, args)
-    local d = diff.compare(args[1], args[2], opts.db or pipeline.DEFAULT_REGISTRY)
+    local d, errors = diff.compare(args[1], args[2], opts.db or pipeline.DEFAULT_REGISTRY)
     if not d then
+      words.write_errors(errors)
       host.ewrite("kehoach diff: a plan has errors; nothing was compared\n")
       return 1
     end
