@@ -7,16 +7,13 @@
 -- exactly as `kehoach run --set PATH=VALUE` would evaluate it.
 --
 --   M.parse(p, text) -> { path, entry, kind, from, to, step, values }  (--vary PATH=FROM:TO:STEP)
---   M.axis(p, e) -> what the value of params entry e is, in Vietnamese, for an axis title
 --   M.run(path, opts) -> rows, sweep (or nil, the value that failed, its messages)
 --   M.columns(sweep) -> the CSV columns;  M.fields(sweep, row) -> one line's fields
-local plan = require "kehoach.plan"
 local params = require "kehoach.plan.params"
 local check = require "kehoach.plan.check"
 local pipeline = require "kehoach.pipeline"
 local project = require "kehoach.project"
 local util = require "kehoach.util"
-local values = require "kehoach.plan.values"
 
 local M = {}
 
@@ -62,40 +59,6 @@ function M.parse(p, text)
   return { path = e.path, text = path, entry = e, kind = e.kind, from = from, to = to, step = step, values = list }
 end
 
--- What the value at e's path is, for the axis of sweep.svg: "Mức hỗ trợ của “Trợ cấp”
--- (đồng/khẩu/tháng)", "Chỉ tiêu của “Vay vốn” tại An Lạc (hộ)", "Ngân sách thành phố
--- (đồng)"; the path itself for a value without such words.
-function M.axis(p, e)
-  local d = e.decl
-  if d.kind == "budget" then
-    local line = e.path:match("^budget%.(.+)$")
-    if line == "total" then return "Tổng kinh phí kế hoạch (đồng)" end
-    for _, x in ipairs(p.sources) do
-      if x.id == line then return x.label .. " (đồng)" end
-    end
-    return e.path
-  end
-  local rest = e.path:sub(#d.id + 2)
-  local name = "“" .. (d.label or d.id) .. "”"
-  if d.kind == "support" then
-    if rest == "amount" and d.amount then
-      local unit = d.amount.basis == "unit" and d.amount.noun and ("đồng/" .. d.amount.noun)
-        or values.BASES[d.amount.basis].label
-      return string.format("Mức hỗ trợ của %s (%s)", name, unit)
-    end
-    local commune = rest:match("^quota%.(.+)$")
-    if commune then return string.format("Chỉ tiêu của %s tại %s (hộ)", name, commune) end
-    if rest == "households" then return string.format("Số hộ của %s (hộ)", name) end
-    if rest == "persons" then return string.format("Số khẩu của %s (khẩu)", name) end
-    if rest == "effect.income" then return string.format("Thu nhập tăng thêm nhờ %s (đồng/người/tháng)", name) end
-  elseif d.kind == "target" then
-    if rest == "households" then return string.format("Chỉ tiêu giảm hộ nghèo %s (hộ)", name) end
-    local commune = rest:match("^by_commune%.(.+)$")
-    if commune then return string.format("Chỉ tiêu giảm hộ nghèo %s tại %s (hộ)", name, commune) end
-  end
-  return e.path
-end
-
 -- One row of results from a summary: what sweep.csv holds.
 local function row_of(s, value)
   local r = { value = value, cost = s.budget.total_spent, need = s.budget.total_computed,
@@ -113,7 +76,7 @@ end
 -- Runs the sweep. opts: vary (the --vary text), set, scenario, budget, db, standard.
 -- Returns the rows (value, cost, need, households, persons, gap {source: đồng}, escapes,
 -- poor, rate, short {target: households}, warnings), the sweep (M.parse's, with
--- sources, targets, plan, axis (M.axis), stages: how often each stage was done, the
+-- sources, targets, plan, stages: how often each stage was done, the
 -- first value included: prepare (the selection), choose (the allocation: who is chosen),
 -- price (the amounts, and the budget mode's funding), project) and the plan as run; or
 -- nil, the value in error, its messages and the plan.
@@ -142,7 +105,6 @@ function M.run(path, opts)
   for _, s in ipairs(p.sources) do sw.sources[#sw.sources + 1] = { id = s.id, label = s.short or s.label } end
   for _, g in ipairs(p.targets) do sw.targets[#sw.targets + 1] = { id = g.id, households = g.households } end
   sw.projects = #project.effects(p) > 0
-  sw.axis = M.axis(p, sw.entry)
   return rows, sw, p
 end
 
