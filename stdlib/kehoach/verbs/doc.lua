@@ -20,8 +20,7 @@ local M = {}
 -- The plan at path, its parameters changed by opts.set, opts.scenario and opts.budget,
 -- through kehoach.pipeline against the registry (opts.db), nothing recorded: returns p,
 -- the summary, the evaluation's result and its messages; the summary is nil when the
--- plan has errors. Verbs that render from a plan without recording a run (doc, progress)
--- share it. With inside, inside(db, p, s, result) is called before the scratch
+-- plan has errors. With inside, inside(db, p, s, result) is called before the scratch
 -- connection closes (the registry attached as "reg", the allocations as run 1), when the
 -- plan has no errors, and what it returns comes after the messages.
 function M.evaluate(path, opts, inside)

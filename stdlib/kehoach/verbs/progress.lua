@@ -11,7 +11,6 @@ local values = require "kehoach.plan.values"
 local progress = require "kehoach.progress"
 local render = require "kehoach.render.progress"
 local pipeline = require "kehoach.pipeline"
-local doc = require "kehoach.verbs.doc"
 local bar = require "kehoach.render.bar"
 local json = require "kehoach.json"
 local util = require "kehoach.util"
@@ -26,14 +25,17 @@ local M = {}
 function M.compute(path, as_of_text, opts)
   local as_of, why = values.date(as_of_text)
   if not as_of then util.fail("usage", "kehoach progress: --as-of must be %s", why) end
-  local p, s, _, messages, pr = doc.evaluate(path, opts, function(db, p, s, result)
-    if as_of.year < p.year then
-      util.fail("usage", "kehoach progress: --as-of %s is before the plan's year %d begins", as_of.text, p.year)
-    end
-    return progress.compute(db, p, s, result.units, as_of)
-  end)
-  if not s then return nil, messages, p end
-  return pr, s, p, messages
+  local r, pr = pipeline.run(path, { db = opts.db, set = opts.set, scenario = opts.scenario, budget = opts.budget,
+    standard = opts.standard, progress = opts.progress,
+    finish = function(r)
+      local p = r.plan
+      if as_of.year < p.year then
+        util.fail("usage", "kehoach progress: --as-of %s is before the plan's year %d begins", as_of.text, p.year)
+      end
+      return progress.compute(r.db, p, r.summary, r.result.units, as_of)
+    end })
+  if r.errors then return nil, r.messages, r.plan end
+  return pr, r.summary, r.plan, r.messages
 end
 
 local function execute(opts, args)
