@@ -297,7 +297,7 @@ function M.make(o)
   local dy = year - y0
   local std
   if o.standard then
-    std = standards.get(o.standard)
+    std = standards.option(o.standard, { o.from, o.registry }, year)
   else
     std = standards.find(year)
     if not std then util.fail("usage", "kehoach new: no poverty standard covers %d; give --standard", year) end

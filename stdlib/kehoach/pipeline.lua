@@ -104,11 +104,12 @@ end
 -- Units, the standard, and every support's eligible households: ctx { units, standard,
 -- poverty, messages } (kehoach.run.select), or nil and the messages when the registry
 -- cannot answer (an unknown unit or commune, no survey), with the static checks' messages.
--- opts.standard: the poverty standard (default: kehoach.standards, by the plan's name).
+-- opts.standard: the poverty standard (default: kehoach.standards.of_plan, by the plan's
+-- name, shipped or a file beside the plan or the registry).
 function M.select(db, p, opts, static)
   local found = units.resolve(db, p)
   if check.count(found.messages).error > 0 then return nil, merge(found.messages, static) end
-  local std = opts.standard or standards.find(p.meta.standard)
+  local std = opts.standard or standards.of_plan(p, db)
   if not std then return nil, static end  -- check.run has said why
   local step = opts.progress or function() end
   local ctx, messages = selection.prepare(db, p, found, std, function(i, id) step(i, #p.supports + 2, id) end)
@@ -252,7 +253,9 @@ function M.run(source, opts)
     r.value = vary.values[1]
     vary.apply(p, r.value)
   end
-  -- 3. static checks: no registry row is read before they pass
+  -- 3. static checks: no registry row is read before they pass (a standard of the user's
+  -- own may be a file beside the registry: its path is known without opening it)
+  p.registry_file = p.registry_file or opts.db or M.DEFAULT_REGISTRY
   local static = M.static_checks(p)
   if check.count(static).error > 0 then
     r.messages, r.errors = words.word(static), true

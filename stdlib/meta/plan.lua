@@ -138,7 +138,7 @@ function per_unit(vnd, noun) end
 ---@field title string the title as printed
 ---@field unit string the district or city, as the registry names it
 ---@field year integer the year the plan runs
----@field standard "vn-2016"|"vn-2022"|string the poverty standard
+---@field standard "vn-2016"|"vn-2022"|"vn-2026"|string the poverty standard (or your own: standards/NAME.lua beside the plan)
 ---@field registry_year? integer the survey read (default: year - 1)
 ---@field issuer? string who issues the plan (Ủy ban nhân dân ...)
 ---@field number? string the document number (Số: .../KH-UBND)

@@ -200,12 +200,13 @@ function T.test_the_standard_must_exist_and_be_in_force()
 plan { id = "x", title = "x", unit = "x", year = 2021, standard = "vn-2061" }
 ]])))
   t.eq(summary(list), { "error unknown-standard @1" })
-  t.contains(list[1].message, "unknown poverty standard 'vn-2061' (did you mean vn-2016?)")
+  -- the suggestion is the standard in force in the plan's year
+  t.contains(list[1].message, "unknown poverty standard 'vn-2061' (did you mean vn-2016, the standard in force in 2021?)")
   list = checked(plan.load(fx.plan_file("check", [[
 plan { id = "x", title = "x", unit = "x", year = 2023, standard = "vn-2016" }
 ]])))
   t.eq(summary(list), { "warning standard-years @1" })
-  t.contains(list[1].message, "the standard vn-2016 is in force 2016-2021, not in 2023")
+  t.contains(list[1].message, "the standard vn-2016 is in force 2016-2021, not in 2023 (in 2023: vn-2022)")
 end
 
 return T

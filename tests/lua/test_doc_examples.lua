@@ -7,12 +7,16 @@
 --     the plan they name) and check without an error;
 --   * `who = ...` selectors run inside a support of their own;
 --   * other fragments declare without an error after a plan header, and `kehoach check`
---     finds nothing wrong in them but names declared elsewhere.
+--     finds nothing wrong in them but names declared elsewhere;
+--   * a standard's file (a block opening `-- standards/NAME.lua`) is written where the
+--     examples' plans find it, beside them, and loads: every clause of its rule classifies
+--     a household at each of its lines as the rule says; the plans after it may name it.
 local t = ...
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
 local words = require "kehoach.render.messages"
 local expect = require "kehoach.plan.expect"
+local standards = require "kehoach.standards"
 
 local fs = core.fs
 
@@ -121,12 +125,34 @@ local function fragment(b, n)
   t.eq(errs, {}, at(b))
 end
 
+-- A standard's file: in DIR/standards/, as a user keeps it beside the plans; it loads (the
+-- checks of kehoach.standards.form) and classifies at its lines as its rule says.
+local function standard(b, name)
+  fs.mkdir(DIR .. "/standards")
+  local path = DIR .. "/standards/" .. name .. ".lua"
+  fs.write(path, b.text)
+  local ok, std = pcall(standards.file, path)
+  if not ok then error(string.format("%s: %s", at(b), type(std) == "table" and std.message or tostring(std)), 0) end
+  t.eq(std.name, name, at(b) .. ": the file is named after the standard")
+  t.eq(standards.find(name, { DIR .. "/plan.lua" }), std, at(b) .. ": found beside a plan")
+  for _, urban in ipairs({ 0, 1 }) do
+    local poor = std.line("poor", urban)
+    local status = std.explain(poor, urban, #std.indicators)
+    t.eq(status, "poor", at(b) .. ": at the poor line, deprived in every indicator")
+    t.eq((std.explain(std.line("middle", urban) + 1, urban, 0)), "non_poor", at(b) .. ": above the middle line")
+  end
+end
+
 function T.test_every_lua_example_in_the_document_runs()
-  local seen = { tutorial = 0, whole = 0, scenario = 0, who = 0, fragment = 0 }
+  local seen = { tutorial = 0, whole = 0, scenario = 0, who = 0, fragment = 0, standard = 0 }
   local steps = ""
   for n, b in ipairs(blocks()) do
     local text = b.text
-    if b.section:match("^Tutorial") and not text:match(WHOLE_MARK) then
+    local std_name = text:match("^%-%- standards/([%w_%-]+)%.lua")
+    if std_name then
+      standard(b, std_name)
+      seen.standard = seen.standard + 1
+    elseif b.section:match("^Tutorial") and not text:match(WHOLE_MARK) then
       steps = steps .. text .. "\n"
       local p = load(b, write("tutorial_" .. n, steps))
       t.eq(problems(p), {}, at(b) .. ": the tutorial up to this step")
@@ -147,7 +173,7 @@ function T.test_every_lua_example_in_the_document_runs()
   end
   t.ok(seen.tutorial >= 6, "the tutorial's steps: " .. seen.tutorial)
   t.ok(seen.whole >= 3, "whole plans: " .. seen.whole)
-  t.ok(seen.scenario >= 2 and seen.who >= 1 and seen.fragment >= 8, "every kind of example")
+  t.ok(seen.scenario >= 2 and seen.who >= 1 and seen.fragment >= 8 and seen.standard >= 1, "every kind of example")
 end
 
 return T

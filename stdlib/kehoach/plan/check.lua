@@ -286,11 +286,11 @@ end
 
 local function check_meta(p, add)
   local m = p.meta
-  local std, why = standards.find(m.standard)
+  local std, why = standards.of_plan(p)
   if not std then
     add("error", "unknown-standard", m, { standard = m.standard, why = why, known = standards.names() })
   elseif m.year < std.from_year or m.year > std.to_year then
-    add("warning", "standard-years", m, { standard = std, year = m.year })
+    add("warning", "standard-years", m, { standard = std, year = m.year, current = standards.find(m.year) })
   end
   if m.issued and m.issued.year ~= m.year and m.issued.year ~= m.year - 1 then
     add("warning", "plan-date", m, { issued = m.issued, year = m.year })

@@ -178,7 +178,7 @@ M.declarations = {
       { "title", "text", true, "the title as printed" },
       { "unit", "text", true, "the district or city the plan is for, as the registry names it" },
       { "year", "count", true, "the year the plan runs" },
-      { "standard", "text", true, "the poverty standard: \"vn-2016\", \"vn-2022\"" },
+      { "standard", "text", true, "the poverty standard: \"vn-2016\", \"vn-2022\", \"vn-2026\", or your own (standards/NAME.lua beside the plan or the registry)" },
       { "registry_year", "count", false, "the survey year read (default: year - 1)" },
       { "issuer", "text", false, "who issues the plan (Ủy ban nhân dân ...)" },
       { "number", "text", false, "the document number (Số: .../KH-UBND)" },

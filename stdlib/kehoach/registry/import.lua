@@ -1,7 +1,8 @@
 -- import.lua — CSV files into a registry, all or nothing.
 --
---   import.run(db, files) -> { table = rows imported }, or nil, problems, how many
---     db: a registry open read-write; files: { table name = path }. Runs inside one
+--   import.run(db, files [, near]) -> { table = rows imported }, or nil, problems, how many
+--     db: a registry open read-write; files: { table name = path }; near: paths beside
+--     which a standard meta names may be (kehoach.standards.find). Runs inside one
 --     transaction it opens: committed when there is no problem, rolled back otherwise.
 --     problems: a list of lines "FILE: row R, column C: 'VALUE' ... (expected ...)" (or
 --     "FILE: ..." for the whole file), at most MAX_PROBLEMS of them, then one saying how
@@ -9,7 +10,8 @@
 --
 -- Each file is streamed: a row is checked (types, enumerations, units and households it
 -- refers to, keys already taken) and inserted at once, so later rows and files see it.
--- Tables load parents first (tables.list order), whatever order the files came in.
+-- Tables load parents first (tables.list order), whatever order the files came in; meta
+-- before them all, and when it has a problem the other files are not read.
 local util = require "kehoach.util"
 local tables = require "kehoach.registry.tables"
 local standards = require "kehoach.standards"
@@ -120,15 +122,21 @@ function convert.date(raw)
   return raw
 end
 
-function convert.standard(raw)
+-- A standard's name: shipped, or a user's standards/<name>.lua beside the registry or the
+-- CSV files (ctx.near). The suggestion is the standard in force in the year of the key
+-- (standard.2027), else the nearest name.
+function convert.standard(raw, _, ctx, _, values)
   local v = text.nfc(raw) or raw
-  local names = standards.names()
-  for _, name in ipairs(names) do
-    if v == name then return v end
-  end
-  local near = util.nearest(v, names)
-  return nil, "the name of a poverty standard (" .. table.concat(names, ", ") .. ")"
-    .. (near and ("; did you mean " .. near .. "?") or "")
+  local key = values and values[1]
+  local year = type(key) == "string" and tonumber(key:match("^standard%.(%d%d%d%d)$"))
+  local std, why
+  if v ~= "" then std, why = standards.find(v, ctx and ctx.near, year) end
+  if std and std.name == v then return v end
+  if std then return nil, "the name of a poverty standard as it is written: " .. std.name end
+  local hint = why and why:match("^unknown poverty standard '.-' %((did you mean [^)]*)%)")
+  return nil, "the name of a poverty standard (" .. table.concat(standards.names(), ", ")
+    .. ", or one of your own: standards/NAME.lua beside the registry or the CSV files)"
+    .. (hint and ("; " .. hint) or "")
 end
 
 function convert.meta_key(raw)
@@ -344,13 +352,30 @@ local function import_file(ctx, spec, file)
   return n
 end
 
-function M.run(db, files)
-  local ctx = context(db)
-  local counts = {}
-  db:exec("BEGIN IMMEDIATE")
-  db:exec("PRAGMA defer_foreign_keys = ON")
+-- meta.csv first: it refers to no other table, and a problem in it is found before the
+-- large files are read (then they are not: nothing would be imported in any case, and
+-- reading the persons and surveys of a district takes seconds)
+local function in_order(files)
+  local order = {}
   for _, spec in ipairs(tables.list) do
     if files[spec.name] then
+      if spec.name == "meta" then table.insert(order, 1, spec) else order[#order + 1] = spec end
+    end
+  end
+  return order
+end
+
+function M.run(db, files, near)
+  local ctx = context(db)
+  ctx.near = near
+  local counts = {}
+  local skipped = {}
+  db:exec("BEGIN IMMEDIATE")
+  db:exec("PRAGMA defer_foreign_keys = ON")
+  for _, spec in ipairs(in_order(files)) do
+    if #ctx.problems > 0 and spec.name ~= "meta" then
+      skipped[#skipped + 1] = files[spec.name]
+    else
       counts[spec.name] = import_file(ctx, spec, files[spec.name])
     end
   end
@@ -361,6 +386,10 @@ function M.run(db, files)
     local total = #ctx.problems + ctx.extra
     if ctx.extra > 0 then
       ctx.problems[#ctx.problems + 1] = string.format("... and %d more problems", ctx.extra)
+    end
+    if #skipped > 0 then
+      ctx.problems[#ctx.problems + 1] = string.format("(%s not read: %s has a problem, and nothing is "
+        .. "imported in any case)", table.concat(skipped, ", "), files.meta)
     end
     return nil, ctx.problems, total
   end

@@ -2,8 +2,10 @@
 -- `kehoach db generate` makes a registry from. A profile is a Lua file returning one table;
 -- it runs with no globals at all, so it can only state data.
 --
---   profile.load(path) -> the profile table, checked; raises a data error naming the file
---                         and the field that is wrong
+--   profile.load(path [, registry]) -> the profile table, checked; raises a data error
+--                         naming the file and the field that is wrong. A standard the
+--                         profile names that is not shipped is standards/<name>.lua beside
+--                         the profile or beside registry (the file to be generated)
 --   profile.default()  -> the path of the default profile (scripts/profiles/ beside stdlib/)
 local util = require "kehoach.util"
 local standards = require "kehoach.standards"
@@ -183,7 +185,7 @@ local function check_next_year(C, p, kinds)
   end
   local r = ny.review
   if type(r) ~= "table" then C.bad("next_year.review", "expected { standard = S, date = \"YYYY-12-31\" }") end
-  local std, why = standards.find(r.standard)
+  local std, why = standards.find(r.standard, p.near, ny.year)
   if not std then C.bad("next_year.review.standard", "%s", why) end
   r.standard_table = std
   r.k1 = review_shape(std)
@@ -192,6 +194,11 @@ local function check_next_year(C, p, kinds)
       .. "income line for the poor and near-poor, the poor having a number of deprivations (like vn-2022)", std.name)
   end
   r.k0 = base_shape(p.standard)
+  if not r.k0 then
+    C.bad("next_year", "the year after the review is simulated from a review under a standard that tells the "
+      .. "income-poor from the deprivation-poor (like vn-2016); survey.standard is %s: leave next_year out, "
+      .. "or make the review under such a standard", p.standard.name)
+  end
   local d = values.date(r.date)
   if not d or d.year ~= ny.year then C.bad("next_year.review.date", "expected a date of %d", ny.year) end
   if type(ny.growth) ~= "table" or type(ny.growth.mean) ~= "number" then
@@ -239,7 +246,7 @@ local function check_next_year(C, p, kinds)
   end
 end
 
-function M.load(path)
+function M.load(path, registry)
   local C = checker(path)
   if fs.exists(path) ~= "file" then util.fail("data", "%s: no such profile file", path) end
   local chunk = host.loadfile(path, path, setmetatable({}, {
@@ -251,13 +258,14 @@ function M.load(path)
   local p = chunk()
   if type(p) ~= "table" then util.fail("data", "%s: a profile must return a table", path) end
   p.path = path
+  p.near = { path, registry }  -- a standard not shipped: standards/<name>.lua beside either
   p.name = C.name(p.name, "name")
   C.count(p.households, "households", 1)
   C.count(p.seed or 1, "seed")
   p.seed = p.seed or 1
   if type(p.survey) ~= "table" then C.bad("survey", "expected { year = Y, standard = S }") end
   C.count(p.survey.year, "survey.year", 1900)
-  local std, why = standards.find(p.survey.standard)
+  local std, why = standards.find(p.survey.standard, p.near, p.survey.year)
   if not std then C.bad("survey.standard", "%s", why) end
   p.standard = std
   check_unit(C, p.province, "province")

@@ -17,7 +17,7 @@
 --   date      YYYY-MM-DD, a real day
 --   unit      a unit's code; for households.unit also a commune's name (matched the
 --             Vietnamese way: "Hoà Bình" finds "Hòa Bình")
---   standard  the name of a poverty standard (vn-2016, vn-2022)
+--   standard  the name of a poverty standard (shipped, or a user's beside the registry)
 --   meta_key  a key of meta: any text, but standard.* must be standard.YEAR
 --   meta_value text; for the keys kehoach reads (M.META) what M.META says; never empty
 --   household a household's code. A row names its household by code, never by id: codes

@@ -364,14 +364,16 @@ C["unknown-standard"] = {
   end,
 }
 
+-- f.current: the shipped standard in force in the plan's year, if any
 C["standard-years"] = {
   en = function(_, f)
-    return fmt("plan: the standard %s is in force %d-%d, not in %d", f.standard.name, f.standard.from_year,
-      f.standard.to_year, f.year)
+    return fmt("plan: the standard %s is in force %d-%d, not in %d%s", f.standard.name, f.standard.from_year,
+      f.standard.to_year, f.year, f.current and fmt(" (in %d: %s)", f.year, f.current.name) or "")
   end,
   vi = function(_, f)
-    return fmt("Kế hoạch: chuẩn nghèo %s áp dụng cho giai đoạn %d - %d, không áp dụng cho năm %d", f.standard.name,
-      f.standard.from_year, f.standard.to_year, f.year)
+    return fmt("Kế hoạch: chuẩn nghèo %s áp dụng cho giai đoạn %d - %d, không áp dụng cho năm %d%s", f.standard.name,
+      f.standard.from_year, f.standard.to_year, f.year,
+      f.current and fmt(" (năm %d áp dụng chuẩn %s)", f.year, f.current.name) or "")
   end,
 }
 

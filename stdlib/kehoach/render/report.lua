@@ -270,9 +270,8 @@ local function effect_words(e, s)
     parts[#parts + 1] = string.format("thu nhập thêm %s đồng/người/tháng", group(e.income))
   end
   if #e.clears > 0 then
-    local std = standards.find(s.plan.standard)
     local labels = {}
-    for i, col in ipairs(e.clears) do labels[i] = std and std.labels[col] or col end
+    for i, col in ipairs(e.clears) do labels[i] = standards.label(col, s.plan.standard) end
     parts[#parts + 1] = "hết thiếu hụt " .. table.concat(labels, ", ")
   end
   return table.concat(parts, "; ") .. " từ " .. period_words(e.from, s.plan.year)

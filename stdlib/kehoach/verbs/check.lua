@@ -24,6 +24,7 @@ local function run(opts, args)
   if not opts.quiet then
     for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
   end
+  p.registry_file = opts.db  -- a standard of the user's own may be beside it
   local list = check.run(p, { registry = opts.db ~= nil })
   if opts.db then
     local db = core.store.open(":memory:", "create")

@@ -86,7 +86,11 @@ local function run(opts, args)
     store.copy(path, tmp)
   end
   local db <close> = in_place and held or store.registry(tmp, creating and "init" or "rw")
-  local counts, problems, total = import.run(db, files)
+  -- a standard meta names that is not shipped: standards/<name>.lua beside the registry or the CSV files
+  local near = { path }
+  for _, file in pairs(files) do near[#near + 1] = file end
+  table.sort(near, function(a, b) return a == path or (b ~= path and a < b) end)
+  local counts, problems, total = import.run(db, files, near)
   db:close()
   if not counts then
     for _, line in ipairs(problems) do host.ewrite(line, "\n") end

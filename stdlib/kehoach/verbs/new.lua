@@ -22,7 +22,7 @@ return {
   options = {
     { "from", "PLAN", "this year's plan (required)" },
     { "year", "Y", "the year of the new plan (required)" },
-    { "standard", "S", "the poverty standard (default the one in force in Y)" },
+    { "standard", "S", "the poverty standard: a name, or a standard's FILE (default the one in force in Y)" },
     { "reduction", "N", "percentage points of the poverty rate to lift, e.g. 0.5" },
     { "db", "FILE", "the household registry, with the review of Y - 1 (default " .. pipeline.DEFAULT_REGISTRY .. ")" },
     { "out", "FILE", "where to write the draft (default: stdout)" },
@@ -53,6 +53,7 @@ return {
     w:commit()
     -- read back: the draft must declare a plan whose checks find no error
     local p = plan.load(opts.out)
+    p.registry_file = opts.db or pipeline.DEFAULT_REGISTRY  -- a standard of the user's own may be beside it
     local n = check.count(check.run(p))
     local parts = {}
     for _, t in ipairs(facts.targets) do parts[#parts + 1] = string.format("%s %d households", t.id, t.households) end
