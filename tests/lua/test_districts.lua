@@ -4,7 +4,6 @@
 local t = ...
 local profiles = require "kehoach.registry.profile"
 local plan = require "kehoach.plan"
-local evaluate = require "kehoach.evaluate"
 local check = require "kehoach.plan.check"
 local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 
@@ -71,8 +70,7 @@ support "vay" { label = "Vay vốn", who = { status = "poor", need = "credit" },
   quarters = "Q1", source = "quy_rieng" }
 budget { total = million(30), quy_rieng = million(30) }
 ]]))
-  local db = evaluate.scratch(p, registry)
-  local result = evaluate.evaluate(db, p, 1)
+  local result, db = fx.run(p, registry)
   db:close()
   local codes = {}
   for _, m in ipairs(result.messages) do codes[m.code] = m.message end

@@ -14,8 +14,8 @@
 local t = ...
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local expect = require "kehoach.plan.expect"
-local evaluate = require "kehoach.evaluate"
 local standards = require "kehoach.standards"
 
 local fs = core.fs
@@ -82,11 +82,10 @@ end
 -- Errors of kehoach check and of the evaluation against the registry, as lines.
 local function problems(p, allowed, registry)
   local out = {}
-  local db = evaluate.scratch(p, registry or REGISTRY)
-  local result = evaluate.evaluate(db, p, 1)
-  db:close()
+  local r = require("kehoach.pipeline").run(p, { db = registry or REGISTRY })
+  local result = r.result or { messages = r.messages }
   for _, m in ipairs(result.messages) do
-    if m.level == "error" and not (allowed and allowed[m.code]) then out[#out + 1] = check.format(m) end
+    if m.level == "error" and not (allowed and allowed[m.code]) then out[#out + 1] = words.format(m) end
   end
   return out, result
 end
@@ -158,7 +157,7 @@ local function fragment(b, n)
   local p = load(b, write("fragment_" .. n, HEADER .. b.text))
   local errs = {}
   for _, m in ipairs(check.run(p)) do
-    if m.level == "error" and not ELSEWHERE[m.code] then errs[#errs + 1] = check.format(m) end
+    if m.level == "error" and not ELSEWHERE[m.code] then errs[#errs + 1] = words.format(m) end
   end
   t.eq(errs, {}, at(b))
 end

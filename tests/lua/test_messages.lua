@@ -7,8 +7,7 @@ local t = ...
 local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
-local evaluate = require "kehoach.evaluate"
-local messages = require "kehoach.plan.messages"
+local messages = require "kehoach.render.messages"
 local json = require "kehoach.json"
 
 local fs = core.fs
@@ -213,9 +212,9 @@ plan { id = "x", title = "x", unit = "Thành phố Mẫu", year = 2023, standard
 -- The messages of one case.
 local function messages_of(case, i)
   local p = plan.load(fx.plan_file("messages_" .. i, (case.header == false and "" or fx.HEADER) .. case.source))
-  if not case.registry then return check.run(p) end
+  if not case.registry then return messages.word(check.run(p)) end
   if case.budget then plan.apply_parameters(p, nil, nil, case.budget) end
-  return evaluate.evaluate(evaluate.scratch(p, fx.registry()), p, 1).messages
+  return (fx.run(p, fx.registry())).messages
 end
 
 function T.test_every_code_reads_in_vietnamese_on_a_plan_that_gives_it()

@@ -5,7 +5,6 @@
 local t = ...
 local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 local plan = require "kehoach.plan"
-local evaluate = require "kehoach.evaluate"
 local check = require "kehoach.plan.check"
 local summary = require "kehoach.summary"
 local report = require "kehoach.render.report"
@@ -40,8 +39,7 @@ local function evaluate_plan(unit, body, name)
   local header = string.format('plan { id = "cay-2021", title = "Kế hoạch", unit = %q, year = 2021, '
     .. 'standard = "vn-2016" }\n', unit)
   local p = plan.load(fx.plan_file(name or "units", header .. body))
-  local db = evaluate.scratch(p, registry(name or "units"))
-  local result = evaluate.evaluate(db, p, 1)
+  local result, db = fx.run(p, registry(name or "units"))
   return result, db, p
 end
 
@@ -116,15 +114,15 @@ function T.test_a_name_two_units_have_asks_for_the_kind()
   db:close()
   local p = plan.load(fx.plan_file("ambiguous", 'plan { id = "x", title = "x", unit = "Mẫu", year = 2021, '
     .. 'standard = "vn-2016" }\n'))
-  local sdb = evaluate.scratch(p, path)
-  local result = evaluate.evaluate(sdb, p, 1)
-  sdb:close()
+  local result, sdb = fx.run(p, path)
+  if sdb then sdb:close() end
   t.eq(errors(result), { "plan: the registry has 2 units named 'Mẫu'; write which: phường Mẫu, thị xã Mẫu" })
   -- the kind with the name finds one
   p = plan.load(fx.plan_file("ambiguous", 'plan { id = "x", title = "x", unit = "Thị xã Mẫu", year = 2021, '
     .. 'standard = "vn-2016" }\n'))
-  sdb = evaluate.scratch(p, path)
-  local units_of = evaluate.resolve_units(sdb, p)
+  sdb = core.store.results("")
+  sdb:attach_registry(path, "reg")
+  local units_of = require("kehoach.units").resolve(sdb, p)
   sdb:close()
   t.eq(units_of.node.code, "D3")
 end

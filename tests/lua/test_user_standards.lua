@@ -5,7 +5,8 @@ local t = ...
 local standards = require "kehoach.standards"
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
-local evaluate = require "kehoach.evaluate"
+local words = require "kehoach.render.messages"
+local pipeline = require "kehoach.pipeline"
 local profiles = require "kehoach.registry.profile"
 local generate = require "kehoach.registry.generate"
 local import = require "kehoach.registry.import"
@@ -77,7 +78,7 @@ function T.test_the_standard_in_force_for_a_year_and_the_suggestion_for_an_unkno
     'plan { id = "x", title = "x", unit = "Thành phố Mẫu", year = 2027, standard = "vn-2016x" }\n')
   local list = check.run(plan.load(path))
   local msg
-  for _, m in ipairs(list) do if m.code == "unknown-standard" then msg = check.format(m) end end
+  for _, m in ipairs(list) do if m.code == "unknown-standard" then msg = words.format(m) end end
   t.contains(msg, "did you mean vn-2026, the standard in force in 2027?")
   t.contains(msg, "a standard of your own is a file " .. DIR .. "/suggest/standards/vn-2016x.lua (there is none)")
 end
@@ -85,7 +86,7 @@ end
 function T.test_a_2026_plan_under_vn_2026_is_told_vn_2022_is_in_force()
   local path = write(DIR .. "/years/plan.lua",
     'plan { id = "x", title = "x", unit = "Thành phố Mẫu", year = 2026, standard = "vn-2026" }\n')
-  local list = check.run(plan.load(path))
+  local list = words.word(check.run(plan.load(path)))
   t.eq(#list, 1)
   t.eq({ list[1].level, list[1].code }, { "warning", "standard-years" })
   t.contains(list[1].message, "the standard vn-2026 is in force 2027-2030, not in 2026 (in 2026: vn-2022)")
@@ -96,9 +97,7 @@ function T.test_a_standard_beside_the_plan_is_found_and_counts_as_its_rule_says(
   write(dir .. "/standards/tinh-mau-2021.lua", MAU)
   local p = plan.load(mau_plan(dir, "tinh-mau-2021"))
   t.eq(check.count(check.run(p)).error, 0)
-  local db = evaluate.scratch(p, fx.registry("standards"))
-  local result = evaluate.evaluate(db, p, 1)
-  db:close()
+  local result = pipeline.run(p, { db = fx.registry("standards") }).result
   t.eq(result.standard.name, "tinh-mau-2021")
   -- income-poor by hand: rural at or below 600,000 (A01-A04, A08, H01), urban at or below
   -- 800,000 (B01); under vn-2016 (700,000 / 900,000) A05, H02 and B04 would be too
@@ -114,10 +113,9 @@ function T.test_a_standard_beside_the_registry_is_found_by_a_plan_elsewhere()
   t.ok(fs.rename(fx.registry("standards-reg"), reg))
   write(reg_dir .. "/standards/tinh-mau-2021.lua", MAU)
   local p = plan.load(mau_plan(DIR .. "/plans-elsewhere", "tinh-mau-2021"))
-  local db = evaluate.scratch(p, reg)
-  local result = evaluate.evaluate(db, p, 1)
-  db:close()
-  t.eq(check.count(result.messages).error, 0)
+  local r = pipeline.run(p, { db = reg })
+  t.eq(r.errors, nil, "no errors")
+  local result = r.result
   t.eq(result.programmes[1].households, 7)
   -- and db stats / db check read a review under it, by name beside the registry or by file
   local classify = require "kehoach.registry.classify"

@@ -167,7 +167,7 @@ M.enum, M.nfc_text, M.count, M.commune_counts, M.list_of = enum, nfc_text, count
 
 local Q = { "Q1", "Q2", "Q3", "Q4" }
 M.QUARTERS = Q
--- who comes first within a commune's quota (kehoach.evaluate orders by them)
+-- who comes first within a commune's quota (kehoach.run.select orders by them)
 M.PRIORITIES = { "lowest_income", "most_deprived" }
 
 M.declarations = {

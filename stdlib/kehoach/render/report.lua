@@ -10,6 +10,7 @@ local values = require "kehoach.plan.values"
 local vn = require "kehoach.render.vn"
 local figures = require "kehoach.render.figures"
 local project = require "kehoach.project"
+local projection = require "kehoach.render.projection"
 local standards = require "kehoach.standards"
 
 local M = {}
@@ -93,7 +94,7 @@ function M.terminal(s)
   out[#out + 1] = tbl.terminal(PROGRAMME_COLUMNS, programme_rows(s, true))
   out[#out + 1] = "\n"
   out[#out + 1] = tbl.terminal(BUDGET_COLUMNS, budget_rows(s, true))
-  local projection = project.terminal_lines(s)
+  local projection = projection.terminal_lines(s)
   if #projection > 0 then out[#out + 1] = "\n" .. table.concat(projection, "\n") .. "\n" end
   local n = { error = 0, warning = 0 }
   for _, c in ipairs(s.checks) do n[c.level] = (n[c.level] or 0) + 1 end

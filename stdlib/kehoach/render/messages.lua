@@ -1,16 +1,20 @@
--- messages.lua — the words of every message `kehoach check` and the run give, by code: in
+-- render/messages.lua — the words of every message `kehoach check` and the run give, by code: in
 -- English for the terminal, summary.json's `message` and the results database, and in
 -- Vietnamese (`message_vi`) for the documents officers read (report.md, report.html),
 -- with programme labels rather than ids, numbers as vn.lua writes them (5.723 triệu đồng,
 -- 62,3%) and periods as the plan's documents write them.
 --
--- The checks (kehoach.plan.check, kehoach.evaluate) find the facts; this file says them.
+-- The checks (kehoach.plan.check, kehoach.run.*) find the facts; this file says them, where
+-- the messages leave the domain (kehoach.pipeline, kehoach check): M.word.
 -- Each code has en(d, f) and vi(d, f): d the declaration the message is about (whose line
 -- it carries), f the facts the check found: counts, sums in đồng, names, and other
 -- declarations (a source, a support), never text already worded. A code that two checks
 -- give branches on its facts.
 --
 --   M.text(code, d, f) -> english, vietnamese    raises for a code without words (a bug)
+--   M.word(list) -> list     each message's message (English) and message_vi set
+--   M.format(m) -> "file:line: level: message", as printed
+--   M.write_errors(list)     the errors, one a line, to stderr
 --   M.CODES                                      code -> { en = fn, vi = fn }
 local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
@@ -425,7 +429,7 @@ C["name-slip"] = {
   end,
 }
 
--- against the registry (kehoach.evaluate) ----------------------------------------------------
+-- against the registry (kehoach.run.*) -------------------------------------------------------
 
 -- the plan's unit (f.unit) missing or named by several units (f.count, each as f.qualified
 -- writes it), or a name (f.name) that is not one of the plan's children (f.district: the
@@ -599,10 +603,31 @@ C["cost-under-budget"] = costs_against_line
 -- document, and ends as one.
 function M.text(code, d, f)
   local c = C[code]
-  if not c then error(fmt("the check code '%s' has no words in kehoach.plan.messages", code), 2) end
+  if not c then error(fmt("the check code '%s' has no words in kehoach.render.messages", code), 2) end
   local vi = c.vi(d, f)
   if not vi:find("[.?!]$") then vi = vi .. "." end
   return c.en(d, f), vi
+end
+
+-- Words each message of list (kehoach.plan.check.messages' facts: code, decl, facts) in
+-- English (message) and Vietnamese (message_vi); a message worded before is left as it is.
+function M.word(list)
+  for _, m in ipairs(list) do
+    if not m.message then m.message, m.message_vi = M.text(m.code, m.decl, m.facts) end
+  end
+  return list
+end
+
+function M.format(m)
+  M.word({ m })
+  local at = m.file and (m.file .. ":" .. m.line .. ": ") or ""
+  return at .. m.level .. ": " .. m.message
+end
+
+function M.write_errors(list)
+  for _, m in ipairs(list) do
+    if m.level == "error" then core.host.ewrite(M.format(m), "\n") end
+  end
 end
 
 return M

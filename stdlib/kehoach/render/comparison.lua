@@ -1,4 +1,4 @@
--- render/compare.lua — a comparison (kehoach.compare.build) for people: compare.md with
+-- render/comparison.lua — a comparison (kehoach.comparison.build) for people: compare.md with
 -- every table (costs by programme, each source's budget against its need, households and
 -- persons by programme, households and persons reached by commune, projected poor households and rate at year end by commune
 -- and city-wide, the targets), and a shorter terminal version (city-wide figures, and
