@@ -56,12 +56,13 @@ static int l_loadfile(lua_State *L) {
 }
 
 /* host.resolve(dir, name): dir/<name, dots as slashes>.lua when it exists and its real
-** path stays inside dir's real path; else nil and the reason. */
+** path stays inside dir's real path; else nil and the reason. A name is words of letters,
+** digits, '_' and '-' (a user's standard file, standards/lao-cai-2027.lua) joined by dots. */
 static int l_resolve(lua_State *L) {
   const char *dir = luaL_checkstring(L, 1);
   const char *name = luaL_checkstring(L, 2);
   for (const char *p = name; *p; p++) {
-    if (!(*p == '.' || *p == '_' || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+    if (!(*p == '.' || *p == '_' || *p == '-' || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
           (*p >= 'A' && *p <= 'Z')) || (*p == '.' && (p == name || p[1] == '.' || p[1] == '\0'))) {
       luaL_pushfail(L);
       lua_pushfstring(L, "'%s' is not a module name: use dotted words naming a file in the plan's "

@@ -210,7 +210,7 @@ static void a_cost_left_to_the_registry_is_noted_by_check_without_it_only(void *
 }
 
 /* Sums of money never wrap round: a stated cost past what kehoach counts is an error at
-** its line; a registry sum past it (SQLite's integer overflow) a plan error, not a bug. */
+** its line, and so is a cost the registry gives past it, in run and in check --db. */
 static void money_too_large_to_count_is_a_plan_error(void **state) {
   char *dir = kh_tmpdir();
   char *plan = kh_path(dir, "plan.lua");
@@ -231,8 +231,63 @@ static void money_too_large_to_count_is_a_plan_error(void **state) {
   const char *run[] = {"run", "plan.lua", "--db", kh_registry(), "--out", "out", NULL};
   r = kh_run_in(dir, run);
   assert_int_equal(r.code, 1);
-  assert_non_null(strstr(r.err, "add up to more đồng than kehoach can count"));
+  assert_non_null(strstr(r.err, "plan.lua:3: support 'x': its households in the registry cost more than "
+                                "1.000.000.000.000.000.000 đồng"));
   kh_result_free(&r);
+  /* each household's amount fits, and each commune's sum; the city's total does not
+  ** (3,75 × 10^19: it wrapped round to 606.511.852.580.896.768 with exit 0, and check
+  ** --db found nothing) */
+  snprintf(text, sizeof text, "%ssupport \"x\" { label = \"x\", who = { status = { \"poor\", \"near_poor\", "
+           "\"middle\", \"non_poor\" } }, amount = per_household(1e15), source = \"city\" }\n", head);
+  kh_write_file(plan, text);
+  const char *json[] = {"run", "plan.lua", "--db", kh_registry(), "--out", "out", "--json", NULL};
+  const char *chk_db[] = {"check", "plan.lua", "--db", kh_registry(), NULL};
+  const char **both[] = {json, chk_db};
+  for (int i = 0; i < 2; i++) {
+    r = kh_run_in(dir, both[i]);
+    assert_int_equal(r.code, 1);
+    assert_non_null(strstr(r.err, "plan.lua:3: support 'x': its households in the registry cost more than "
+                                  "1.000.000.000.000.000.000 đồng, more than kehoach can count"));
+    assert_null(strstr(r.out, "606511852580896768"));
+    kh_result_free(&r);
+  }
+  free(plan);
+  free(dir);
+}
+
+/* Every verb that evaluates a plan makes the checks that need no registry first: a
+** budget line for a source the plan does not declare is reported (exit 1) before the
+** registry is opened — even one that does not exist (exit 3 otherwise) — and before a
+** household is read (the where function stops the run when it is called). */
+static void the_checks_without_the_registry_come_before_it_in_every_verb(void **state) {
+  char *dir = kh_tmpdir();
+  char *plan = kh_path(dir, "plan.lua");
+  kh_write_file(plan, "plan { id = \"t\", title = \"t\", unit = \"Thành phố Lào Cai\", year = 2021, "
+                      "standard = \"vn-2016\" }\nsource \"city\" { label = \"NS\" }\n"
+                      "support \"x\" { label = \"x\", amount = per_household(1000), source = \"city\",\n"
+                      "  who = { status = \"poor\", where = function(h) error(\"a household was read\") end } }\n"
+                      "budget { total = 1000, citty = 1000 }\n");
+  const char *registries[] = {kh_registry(), "no-such-registry.db"};
+  for (int i = 0; i < 2; i++) {
+    const char *runs[][9] = {
+        {"run", "plan.lua", "--db", registries[i], "--out", "out", NULL},
+        {"doc", "plan.lua", "--db", registries[i], "--out", "out", NULL},
+        {"explain", "plan.lua", "00101-00001", "--db", registries[i], NULL},
+        {"test", "plan.lua", "--db", registries[i], NULL},
+        {"compare", "plan.lua", "--budget", "cap", "--db", registries[i], "--out", "out"},
+        {"sweep", "plan.lua", "--vary", "x.amount=1000:2000:1000", "--db", registries[i], "--out", "out"},
+        {"progress", "plan.lua", "--as-of", "2021-06-30", "--db", registries[i], "--out", "out"},
+    };
+    for (size_t v = 0; v < sizeof runs / sizeof runs[0]; v++) {
+      kh_result r = kh_run_in(dir, runs[v]);
+      if (r.code != 1 || !strstr(r.err, "plan.lua:5: error: budget: ") || strstr(r.err, "a household was read"))
+        fail_msg("%s with %s: exit %d, %s", runs[v][0], registries[i], r.code, r.err);
+      kh_result_free(&r);
+    }
+  }
+  char *results = kh_path(dir, "out/results.db");
+  assert_int_equal(kh_exists(results), 0);
+  free(results);
   free(plan);
   free(dir);
 }
@@ -527,6 +582,7 @@ int main(void) {
       cmocka_unit_test(check_json_prints_the_messages_and_counts_and_quiet_only_errors),
       cmocka_unit_test(a_cost_left_to_the_registry_is_noted_by_check_without_it_only),
       cmocka_unit_test(money_too_large_to_count_is_a_plan_error),
+      cmocka_unit_test(the_checks_without_the_registry_come_before_it_in_every_verb),
   };
   int failed = cmocka_run_group_tests_name("kehoach plans on the command line", tests, NULL, NULL);
   failed += cmocka_run_group_tests_name("the 2021 plan on the default registry", golden, run_2021, free_run);

@@ -4,14 +4,14 @@
 -- programme, and rule by rule (what the plan text says: selectors, amounts, periods,
 -- quotas, sources...). Rendered as terminal tables and as Markdown (diff.md).
 --
---   diff.compare(path_a, path_b, registry) -> d, or nil after printing a plan's errors
+--   diff.compare(path_a, path_b, registry) -> d, or nil and the messages of a plan with errors
 --   diff.terminal(d) -> text      diff.markdown(d) -> text
 --   diff.data(d) -> the same figures as a table for JSON (kehoach diff --json)
 --
 -- Communes match by name the Vietnamese way (Hoà Bình = Hòa Bình); programmes, sources and
 -- targets by their names in the plans.
 local util = require "kehoach.util"
-local evaluated = require "kehoach.evaluated"
+local pipeline = require "kehoach.pipeline"
 local source = require "kehoach.plan.source"
 local tbl = require "kehoach.render.table"
 local vn = require "kehoach.render.vn"
@@ -24,7 +24,7 @@ local M = {}
 -- ---- what one plan gives ------------------------------------------------------------------
 
 -- Per commune key: { name, poor, target, reached, cost }.
-local function communes(p, result, db)
+local function communes(p, result, db, run)
   local out, order = {}, {}
   for _, c in ipairs(result.units.communes) do
     local key = text.fold(c.name)
@@ -38,26 +38,20 @@ local function communes(p, result, db)
       if e then e.target = e.target + c.n end
     end
   end
-  local paid = {}
-  for _, d in ipairs(p.supports) do
-    if d.amount then paid[#paid + 1] = "'" .. d.id:gsub("'", "''") .. "'" end
-  end
-  if #paid > 0 then
-    for r in db:rows(string.format([[SELECT unit, count(DISTINCT household) AS reached, sum(amount) AS cost
-        FROM allocations WHERE run = 1 AND status = 'chosen' AND programme IN (%s) GROUP BY unit]],
-        table.concat(paid, ", "))) do
-      local e = out[text.fold(result.units.by_code[r.unit].name)]
-      e.reached, e.cost = r.reached, r.cost or 0
-    end
+  for r in db:rows([[SELECT unit, count(DISTINCT household) AS reached, sum(amount) AS cost
+      FROM allocations WHERE run = ? AND status = 'chosen'
+        AND programme IN (SELECT id FROM temp.kh_programmes WHERE paid = 1) GROUP BY unit]], run) do
+    local e = out[text.fold(result.units.by_code[r.unit].name)]
+    e.reached, e.cost = r.reached, r.cost or 0
   end
   return out, order
 end
 
 local function side(path, registry)
-  local p, result, db = evaluated.plan(path, registry)
-  if not p then return nil end
-  local by, order = communes(p, result, db)
-  db:close()
+  local r, by, order = pipeline.run(path, { db = registry,
+    finish = function(r) return communes(r.plan, r.result, r.db, r.id) end })
+  if r.errors then return nil, r.messages end
+  local p, result = r.plan, r.result
   local progs = {}
   for _, f in ipairs(result.programmes) do progs[f.id] = f end
   return { p = p, result = result, communes = by, order = order, programmes = progs }
@@ -163,9 +157,14 @@ end
 -- ---- the comparison -------------------------------------------------------------------------
 
 function M.compare(path_a, path_b, registry)
-  local a = side(path_a, registry)
-  local b = side(path_b, registry)
-  if not a or not b then return nil end
+  local a, errors_a = side(path_a, registry)
+  local b, errors_b = side(path_b, registry)
+  if not a or not b then
+    local list = {}
+    for _, m in ipairs(errors_a or {}) do list[#list + 1] = m end
+    for _, m in ipairs(errors_b or {}) do list[#list + 1] = m end
+    return nil, list
+  end
   local d = { a = a, b = b, communes = {}, sources = {}, programmes = {} }
   -- communes: B's order, then those only A has
   local keys, seen = {}, {}
@@ -224,7 +223,9 @@ local function heading(x)
 end
 
 local function commune_table(d)
-  local cols = { { "Xã, phường" }, { "Nghèo A", align = "right" }, { "Nghèo B", align = "right" },
+  -- the plans' children by their kinds ("Xã, phường"); two plans over different trees: units
+  local la, lb = d.a.result.units.label, d.b.result.units.label
+  local cols = { { la == lb and la or "Đơn vị" }, { "Nghèo A", align = "right" }, { "Nghèo B", align = "right" },
     { "Chỉ tiêu A", align = "right" }, { "Chỉ tiêu B", align = "right" },
     { "Hỗ trợ A", align = "right" }, { "Hỗ trợ B", align = "right" },
     { "Kinh phí A", align = "right" }, { "Kinh phí B", align = "right" } }

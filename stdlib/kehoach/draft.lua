@@ -23,8 +23,9 @@
 local util = require "kehoach.util"
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local source = require "kehoach.plan.source"
-local evaluate = require "kehoach.evaluate"
+local pipeline = require "kehoach.pipeline"
 local standards = require "kehoach.standards"
 
 local host, text = core.host, core.text
@@ -44,19 +45,19 @@ local function poor_by_commune(db)
   return out
 end
 
--- Evaluates p against the registry in memory; raises a plan error listing its errors.
-local function evaluate_plan(p, registry, what)
-  local db = evaluate.scratch(p, registry)
-  local result = evaluate.evaluate(db, p, 1)
-  local errors = {}
-  for _, m in ipairs(result.messages) do
-    if m.level == "error" then errors[#errors + 1] = check.format(m) end
-  end
-  if #errors > 0 then
-    db:close()
+-- Runs p (loaded, and changed here) through kehoach.pipeline, nothing recorded; returns
+-- the result and what inside(r) returned on the open connection, or raises a plan error
+-- listing its errors.
+local function evaluate_plan(p, registry, what, inside)
+  local r, more = pipeline.run(p, { db = registry, finish = inside })
+  if r.errors then
+    local errors = {}
+    for _, m in ipairs(r.messages) do
+      if m.level == "error" then errors[#errors + 1] = words.format(m) end
+    end
     util.fail("plan", "%s:\n%s", what, table.concat(errors, "\n"))
   end
-  return db, result
+  return r.result, more
 end
 
 -- ---- moving the plan to the new year ----------------------------------------------------------
@@ -296,7 +297,7 @@ function M.make(o)
   local dy = year - y0
   local std
   if o.standard then
-    std = standards.get(o.standard)
+    std = standards.option(o.standard, { o.from, o.registry }, year)
   else
     std = standards.find(year)
     if not std then util.fail("usage", "kehoach new: no poverty standard covers %d; give --standard", year) end
@@ -307,11 +308,8 @@ function M.make(o)
 
   -- what this year's plan set out to do, against its own review, for the shares
   if #src.targets > 0 then
-    local ok, db, result = pcall(evaluate_plan, src, o.registry, o.from)
-    if ok then
-      ctx.base_poor = result.poverty.poor
-      db:close()
-    end
+    local ok, result = pcall(evaluate_plan, src, o.registry, o.from)
+    if ok then ctx.base_poor = result.poverty.poor end
   end
 
   -- the same plan, moved on
@@ -349,13 +347,13 @@ function M.make(o)
     saved[d] = d.quota
     d.quota = nil
   end
-  local db, result = evaluate_plan(p, o.registry,
-    string.format("%s moved to %d cannot be evaluated against %s", o.from, year, o.registry))
+  local result, poor = evaluate_plan(p, o.registry,
+    string.format("%s moved to %d cannot be evaluated against %s", o.from, year, o.registry),
+    function(r) return poor_by_commune(r.db) end)
   ctx.units, ctx.poverty = result.units, result.poverty
-  ctx.poor = poor_by_commune(db)
+  ctx.poor = poor
   ctx.able_total = 0
   for _, r in pairs(ctx.poor) do ctx.able_total = ctx.able_total + r.able end
-  db:close()
   for _, d in ipairs(p.targets) do draft_target(d, ctx, notes) end
   for i, d in ipairs(p.supports) do
     if saved[d] then draft_quota(d, saved[d], result.programmes[i], ctx, notes) end
@@ -363,8 +361,7 @@ function M.make(o)
   end
 
   -- 2. the draft as it will run: stated counts and the budget from what it costs
-  db, result = evaluate_plan(p, o.registry, string.format("the draft of %d", year))
-  db:close()
+  result = evaluate_plan(p, o.registry, string.format("the draft of %d", year))
   for i, d in ipairs(p.supports) do
     local fig = result.programmes[i]
     if not saved[d] and d.households then

@@ -11,20 +11,14 @@
 -- db is the connection the evaluation ran on (run 1), result what it returned.
 local util = require "kehoach.util"
 local json = require "kehoach.json"
-local evaluate = require "kehoach.evaluate"
+local selection = require "kehoach.run.select"
 local selector = require "kehoach.plan.selector"
+local words = require "kehoach.render.conditions"
 local values = require "kehoach.plan.values"
 
 local M = {}
 
 local group = util.group_digits
-
-local function list_words(csv_list, labels)
-  if csv_list == nil or csv_list == "" then return "không có" end
-  local out = {}
-  for v in csv_list:gmatch("[^,]+") do out[#out + 1] = labels and labels[v] or v end
-  return table.concat(out, ", ")
-end
 
 -- The household's facts at the review, or nil and why it is not in the plan's area.
 function M.household(db, p, result, code)
@@ -39,7 +33,7 @@ function M.household(db, p, result, code)
   if not where then
     return nil, string.format("household %s is not in the registry", code)
   end
-  if not result.units.by_code[db:value("SELECT unit FROM reg.households WHERE code = ?", code)] then
+  if not result.units.leaves[db:value("SELECT unit FROM reg.households WHERE code = ?", code)] then
     return nil, string.format("household %s lives in %s, not in %s", code, where.unit, result.units.district.name)
   end
   return nil, string.format("household %s has no survey of %d in the registry", code, p.registry_year)
@@ -54,31 +48,17 @@ local function deprivation_labels(h, std)
   return out
 end
 
--- The household's value for a condition, in words.
-local function value_words(c, v, std)
-  if c.yes_no then return v == 1 and "có" or "không" end
-  if c.key == "need" then return list_words(v, selector.NEED_LABEL) end
-  if c.key == "deprived" then
-    local out = {}
-    for col, x in (v or ""):gmatch("([%w_]+):(%d?)") do
-      if x == "1" then out[#out + 1] = std.labels[col] or col end
-    end
-    return #out > 0 and ("thiếu hụt " .. table.concat(out, ", ")) or "không thiếu hụt"
-  end
-  if c.labels then return c.labels[v] or tostring(v) end
-  if c.money and v then return group(v) .. " đồng" end
-  if v == nil then return "không có" end
-  return tostring(v)
-end
-
 -- Each condition of a compiled selector: {label, value, expected, held, subs}.
 local function conditions(db, compiled, code, std)
   local out = {}
   for _, c in ipairs(compiled.conditions) do
-    local row = db:first(string.format("SELECT (%s) AS held%s FROM temp.kh_hh h WHERE h.code = ?", c.sql,
-      c.value_sql and (", (" .. c.value_sql .. ") AS value") or ""), code)
-    local e = { label = c.label, expected = c.expected, held = row.held == 1, key = c.key }
-    if c.value_sql then e.value = value_words(c, row.value, std) end
+    local args = { code = code }
+    for k, v in pairs(compiled.args) do args[k] = v end
+    local row = db:first(string.format("SELECT (%s) AS held%s FROM temp.kh_hh h WHERE h.code = :code", c.sql,
+      c.value_sql and (", (" .. c.value_sql .. ") AS value") or ""), args)
+    local e = { held = row.held == 1, key = c.key }
+    e.label, e.expected = words.words(c, std)
+    if c.value_sql then e.value = words.value(c, row.value, std) end
     if c.subs then
       e.subs = {}
       for i, sub in ipairs(c.subs) do e.subs[i] = conditions(db, sub, code, std) end
@@ -93,7 +73,7 @@ end
 function M.programmes(db, p, result, h)
   local out = {}
   for _, d in ipairs(p.supports) do
-    local compiled = evaluate.compile(db, p, result.units, result.standard, d)
+    local compiled = selection.compile(db, p, result.units, result.standard, d)
     local e = { decl = d, conditions = conditions(db, compiled, h.code, result.standard) }
     e.eligible = true
     for _, c in ipairs(e.conditions) do e.eligible = e.eligible and c.held end
@@ -164,14 +144,16 @@ end
 function M.text(p, result, h, entries)
   local std = result.standard
   local lines = {}
-  lines[#lines + 1] = string.format("Hộ %s — chủ hộ %s, %s, %s", h.code, h.head or "(không rõ)",
-    h.commune, result.units.district.name)
+  -- a commune plan's households all live in the commune: it is said once
+  local units = result.units
+  lines[#lines + 1] = string.format("Hộ %s — chủ hộ %s, %s", h.code, h.head or "(không rõ)",
+    units.level == "commune" and units.title or (h.commune .. ", " .. units.title))
   local deps = deprivation_labels(h, std)
   lines[#lines + 1] = string.format("Rà soát năm %d: %s; thu nhập bình quân %s đồng/người/tháng; %d nhân khẩu",
     p.registry_year, selector.STATUS_LABEL[h.status] or tostring(h.status), group(h.income), h.persons)
   lines[#lines + 1] = string.format("Thiếu hụt theo chuẩn %s: %s", std.name,
     #deps > 0 and (#deps .. " chỉ số (" .. table.concat(deps, "; ") .. ")") or "không có")
-  lines[#lines + 1] = "Nhu cầu đăng ký: " .. list_words(h.needs, selector.NEED_LABEL)
+  lines[#lines + 1] = "Nhu cầu đăng ký: " .. words.list(h.needs, selector.NEED_LABEL)
   for i, e in ipairs(entries) do
     local d = e.decl
     lines[#lines + 1] = ""

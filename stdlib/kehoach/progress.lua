@@ -15,7 +15,8 @@ local days = require "kehoach.render.days"
 
 local M = {}
 
-local KINDS = { "escaped", "fell_into", "re_poor", "moved", "dissolved" }
+-- The kinds of event, the schema's (escaped, fell_into, ...).
+local KINDS = require("kehoach.registry.schema").values.event
 M.KINDS = KINDS
 
 local iso = days.iso
@@ -43,7 +44,7 @@ local function event_counts(db, units, from, to)
       SELECT h.unit, e.kind, (CAST(substr(e.date, 6, 2) AS INTEGER) + 2) / 3 AS q, count(*) AS n
       FROM reg.events e JOIN reg.households h ON h.id = e.household
       WHERE e.date >= ? AND e.date <= ? GROUP BY h.unit, e.kind, q ORDER BY h.unit, e.kind, q]], from, to) do
-    local c = units.by_code[r.unit]
+    local c = units.leaves[r.unit]
     if c and out[c.name][r.kind] and r.q >= 1 and r.q <= 4 then out[c.name][r.kind][r.q] = r.n end
   end
   return out
@@ -60,7 +61,7 @@ local function poor_left(db, units, year, from, to)
         AND NOT EXISTS (SELECT 1 FROM reg.events x WHERE x.household = h.id AND x.kind = 'escaped'
                         AND x.date >= ? AND x.date <= e.date)
       GROUP BY h.unit ORDER BY h.unit]], year, from, to, from) do
-    local c = units.by_code[r.unit]
+    local c = units.leaves[r.unit]
     if c then out[c.name] = r.n end
   end
   return out

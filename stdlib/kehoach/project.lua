@@ -19,14 +19,20 @@
 --   M.project(db, p, result, run) -> the summary's `projection` (see M.project below), and
 --                                    the run's rows in projected_households (the poor
 --                                    households an effect reaches) and projected_communes
-local util = require "kehoach.util"
 local json = require "kehoach.json"
 local check = require "kehoach.plan.check"
 local selector = require "kehoach.plan.selector"
 local values = require "kehoach.plan.values"
 
 local host = core.host
-local quote = selector.quote
+
+-- An indicator an effect clears, as a column name: one of the registry's (a whitelist;
+-- the plan's text never reaches SQL as a name).
+local INDICATOR = {}
+for _, col in ipairs(selector.INDICATORS) do INDICATOR[col] = col end
+local function column(col)
+  return INDICATOR[col] or error("not an indicator column: " .. tostring(col))
+end
 
 local M = {}
 
@@ -83,10 +89,10 @@ local function effect_rows(db, effects, run, cleared)
     cols[#cols + 1] = string.format("coalesce(sum(income) FILTER (WHERE month <= %d), 0) AS i%d", 3 * q, q)
   end
   for _, col in ipairs(cleared) do
-    cols[#cols + 1] = string.format("min(month) FILTER (WHERE indicator = %s) AS clear_%s", quote(col), col)
+    cols[#cols + 1] = string.format("min(month) FILTER (WHERE indicator = ?) AS clear_%s", column(col))
   end
-  db:exec(string.format([[CREATE TEMP TABLE kh_household_effects AS
-    SELECT household, %s FROM temp.kh_effects GROUP BY household]], table.concat(cols, ", ")))
+  db:run(string.format([[CREATE TEMP TABLE kh_household_effects AS
+    SELECT household, %s FROM temp.kh_effects GROUP BY household]], table.concat(cols, ", ")), table.unpack(cleared))
 end
 
 -- temp.kh_affected: the poor households some effect reaches, with their review values
@@ -98,24 +104,25 @@ local function classify(db, p, result, cleared)
   local std = result.standard
   local cols = {}
   for i, col in ipairs(selector.INDICATORS) do cols[i] = "s." .. col end
-  for _, col in ipairs(cleared) do cols[#cols + 1] = "e.clear_" .. col end
+  for _, col in ipairs(cleared) do cols[#cols + 1] = "e.clear_" .. column(col) end
   db:exec("DROP TABLE IF EXISTS temp.kh_affected")
   db:run(string.format([[
     CREATE TEMP TABLE kh_affected AS
-    SELECT h.code, h.unit, c.name AS commune, c.urban, s.status, s.income AS review_income,
+    SELECT h.code, c.child AS unit, c.name AS commune, c.urban, s.status, s.income AS review_income,
       %s AS review_deprivations, %s AS review_status, s.income, NULL AS deprivations,
       NULL AS q1, NULL AS q2, NULL AS q3, NULL AS q4, e.i1, e.i2, e.i3, e.i4, %s
     FROM temp.kh_household_effects e
     JOIN reg.households h ON h.code = e.household
-    JOIN reg.surveys s ON s.household = h.id AND s.year = %d
-    JOIN temp.kh_communes c ON c.code = h.unit]],
+    JOIN reg.surveys s ON s.household = h.id AND s.year = :year
+    JOIN temp.kh_leaves c ON c.code = h.unit]],
     std.deprivations_sql("s"), std.status_sql("s.income", "c.urban", std.deprivations_sql("s")),
-    table.concat(cols, ", "), p.registry_year))
+    table.concat(cols, ", ")), { year = p.registry_year })
   local dep = std.deprivations_sql("")
   for q = 1, 4 do
     local month = 3 * q
     local sets = { string.format("income = review_income + i%d", q) }
     for _, col in ipairs(cleared) do
+      col = column(col)
       sets[#sets + 1] = string.format("%s = CASE WHEN clear_%s <= %d THEN 0 ELSE %s END", col, col, month, col)
     end
     db:exec(string.format("UPDATE temp.kh_affected SET %s", table.concat(sets, ", ")))
@@ -147,9 +154,9 @@ end
 -- Households some effect reaches, poor or not, each counted once.
 local function affected(db, effects, run)
   local ids = {}
-  for i, e in ipairs(effects) do ids[i] = quote(e.programme) end
-  return db:value(string.format([[SELECT count(DISTINCT household) FROM allocations
-    WHERE run = ? AND status = 'chosen' AND programme IN (%s)]], table.concat(ids, ", ")), run)
+  for i, e in ipairs(effects) do ids[i] = e.programme end
+  return db:value([[SELECT count(DISTINCT household) FROM allocations
+    WHERE run = ? AND status = 'chosen' AND programme IN (SELECT value FROM json_each(?))]], run, json.encode(ids))
 end
 
 local function rate(poor, households)
@@ -310,8 +317,6 @@ function M.project(db, p, result, run, reuse)
   }, reuse
 end
 
-local STATUS_WORDS = { poor = "nghèo", near_poor = "cận nghèo", middle = "trung bình", non_poor = "không nghèo" }
-
 -- What the projection says of one household (run 1 of an evaluation on db), for kehoach
 -- explain: nil when the plan projects nothing; { reached = false, poor } when no effect
 -- reaches it; else { reached = true, quarters (its status at each quarter's end),
@@ -326,26 +331,6 @@ function M.household(db, p, code)
     deprivations_q4 = r.deprivations_q4, escaped = r.escaped }
 end
 
--- The same in Vietnamese: its status at each quarter's end and whether, and when, it
--- leaves poverty. Lines, or none when the plan projects nothing or the household was not
--- poor or no effect reaches it.
-function M.household_lines(db, p, code)
-  local r = M.household(db, p, code)
-  if not r then return {} end
-  if not r.reached then
-    if r.poor then
-      return { "", "Dự báo: không chương trình nào có tác động đến hộ này; hộ vẫn là hộ nghèo cuối năm." }
-    end
-    return {}
-  end
-  local quarters = {}
-  for q = 1, 4 do quarters[q] = string.format("quý %s: %s", ({ "I", "II", "III", "IV" })[q], STATUS_WORDS[r.quarters[q]] or "?") end
-  return { "", string.format("Dự báo theo tác động của các chương trình: thu nhập cuối năm %s đồng/người/tháng, " ..
-    "%d chỉ số thiếu hụt; cuối %s.", util.group_digits(r.income_q4), r.deprivations_q4, table.concat(quarters, ", ")),
-    r.escaped and string.format("→ Dự báo thoát nghèo trong quý %s/%d.", ({ "I", "II", "III", "IV" })[r.escaped], p.year)
-      or string.format("→ Dự báo chưa thoát nghèo trong năm %d.", p.year) }
-end
-
 -- A projected target's communes that fall short, the largest shortfall first (then in
 -- the registry's order): { {name, n} }. s: a summary.
 function M.shortfalls(s, g)
@@ -357,23 +342,6 @@ function M.shortfalls(s, g)
     if a.n ~= b.n then return a.n > b.n end
     return a.ord < b.ord
   end)
-  return out
-end
-
--- Lines for the terminal: the targets against the projection, and the rate at year end.
-function M.terminal_lines(s)
-  local pr = s.projection
-  if type(pr) ~= "table" then return {} end
-  local out = {}
-  for _, g in ipairs(pr.targets) do
-    local where = {}
-    for _, c in ipairs(M.shortfalls(s, g)) do where[#where + 1] = string.format("%s %d", c.name, c.n) end
-    out[#out + 1] = string.format("Dự báo thoát nghèo (%s): %s/%s hộ — %s", g.id, util.group_digits(g.projected),
-      util.group_digits(g.households), g.met and "đạt chỉ tiêu" or
-      string.format("chưa đạt: thiếu %d hộ%s", g.short_by, #where > 0 and ("; thiếu ở " .. table.concat(where, ", ")) or ""))
-  end
-  out[#out + 1] = string.format("Tỷ lệ hộ nghèo cuối năm (dự báo): %s%% (%s hộ nghèo)",
-    (string.format("%.2f", pr.year_end.rate):gsub("%.", ",")), util.group_digits(pr.year_end.poor_total))
   return out
 end
 

@@ -175,7 +175,8 @@ end
 function M.build(p, result, messages)
   local units = result.units
   return {
-    plan = { id = p.id, title = p.meta.title, year = p.year, unit = units.district.name,
+    plan = { id = p.id, title = p.meta.title, year = p.year, unit = units.node.name,
+      unit_title = units.title, level = units.level, children = units.words,
       standard = p.meta.standard, registry_year = p.registry_year,
       issued = p.meta.issued and p.meta.issued.text or nil },
     communes = commune_names(units),

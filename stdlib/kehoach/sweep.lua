@@ -7,17 +7,13 @@
 -- exactly as `kehoach run --set PATH=VALUE` would evaluate it.
 --
 --   M.parse(p, text) -> { path, entry, kind, from, to, step, values }  (--vary PATH=FROM:TO:STEP)
---   M.axis(p, e) -> what the value of params entry e is, in Vietnamese, for an axis title
 --   M.run(path, opts) -> rows, sweep (or nil, the value that failed, its messages)
 --   M.columns(sweep) -> the CSV columns;  M.fields(sweep, row) -> one line's fields
-local plan = require "kehoach.plan"
 local params = require "kehoach.plan.params"
 local check = require "kehoach.plan.check"
-local evaluate = require "kehoach.evaluate"
+local pipeline = require "kehoach.pipeline"
 local project = require "kehoach.project"
-local summary = require "kehoach.summary"
 local util = require "kehoach.util"
-local values = require "kehoach.plan.values"
 
 local M = {}
 
@@ -63,40 +59,6 @@ function M.parse(p, text)
   return { path = e.path, text = path, entry = e, kind = e.kind, from = from, to = to, step = step, values = list }
 end
 
--- What the value at e's path is, for the axis of sweep.svg: "Mức hỗ trợ của “Trợ cấp”
--- (đồng/khẩu/tháng)", "Chỉ tiêu của “Vay vốn” tại An Lạc (hộ)", "Ngân sách thành phố
--- (đồng)"; the path itself for a value without such words.
-function M.axis(p, e)
-  local d = e.decl
-  if d.kind == "budget" then
-    local line = e.path:match("^budget%.(.+)$")
-    if line == "total" then return "Tổng kinh phí kế hoạch (đồng)" end
-    for _, x in ipairs(p.sources) do
-      if x.id == line then return x.label .. " (đồng)" end
-    end
-    return e.path
-  end
-  local rest = e.path:sub(#d.id + 2)
-  local name = "“" .. (d.label or d.id) .. "”"
-  if d.kind == "support" then
-    if rest == "amount" and d.amount then
-      local unit = d.amount.basis == "unit" and d.amount.noun and ("đồng/" .. d.amount.noun)
-        or values.BASES[d.amount.basis].label
-      return string.format("Mức hỗ trợ của %s (%s)", name, unit)
-    end
-    local commune = rest:match("^quota%.(.+)$")
-    if commune then return string.format("Chỉ tiêu của %s tại %s (hộ)", name, commune) end
-    if rest == "households" then return string.format("Số hộ của %s (hộ)", name) end
-    if rest == "persons" then return string.format("Số khẩu của %s (khẩu)", name) end
-    if rest == "effect.income" then return string.format("Thu nhập tăng thêm nhờ %s (đồng/người/tháng)", name) end
-  elseif d.kind == "target" then
-    if rest == "households" then return string.format("Chỉ tiêu giảm hộ nghèo %s (hộ)", name) end
-    local commune = rest:match("^by_commune%.(.+)$")
-    if commune then return string.format("Chỉ tiêu giảm hộ nghèo %s tại %s (hộ)", name, commune) end
-  end
-  return e.path
-end
-
 -- One row of results from a summary: what sweep.csv holds.
 local function row_of(s, value)
   local r = { value = value, cost = s.budget.total_spent, need = s.budget.total_computed,
@@ -113,64 +75,37 @@ end
 
 -- Runs the sweep. opts: vary (the --vary text), set, scenario, budget, db, standard.
 -- Returns the rows (value, cost, need, households, persons, gap {source: đồng}, escapes,
--- poor, rate, short {target: households}, warnings) and the sweep (M.parse's, with
--- sources, targets, plan, axis (M.axis), stages: how often each stage was done, the
+-- poor, rate, short {target: households}, warnings), the sweep (M.parse's, with
+-- sources, targets, plan, stages: how often each stage was done, the
 -- first value included: prepare (the selection), choose (the allocation: who is chosen),
--- price (the amounts, and the budget mode's funding), project).
+-- price (the amounts, and the budget mode's funding), project) and the plan as run; or
+-- nil, the value in error, its messages and the plan.
 function M.run(path, opts)
-  local p = plan.load(path)
-  plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
-  local sw = M.parse(p, opts.vary)
-  local e = sw.entry
-  if e.stage == "prepare" then
-    util.fail("usage", "--vary %s: %s changes who is selected; compare it with --set instead", opts.vary, e.path)
-  end
-  local function apply(v)
-    params.apply(p, { { path = sw.text, value = v } })
-  end
-  -- the first value before the selection, so that a commune the path adds is known to it
-  apply(sw.values[1])
-  local db = evaluate.scratch(p, opts.db or require("kehoach.verbs.run").DEFAULT_REGISTRY)
-  local rows, reuse = {}, nil
-  local mode = p.budget_mode or "gap"
-  local reproject = e.reproject == true or (e.reproject == "budget" and mode ~= "gap")
-  local projects = #project.effects(p) > 0
-  sw.stages = { prepare = 0, choose = 0, price = 0, project = 0 }
-  -- what evaluate.allot does again from a stage: it chooses from "choose"; it prices from
-  -- "price", and from "fund" under a budget mode, which starts again from the full prices
-  local function count(from)
-    local at, STAGES = evaluate.STAGES[from], evaluate.STAGES
-    if at <= STAGES.choose then sw.stages.choose = sw.stages.choose + 1 end
-    if at <= STAGES.price or (at <= STAGES.fund and mode ~= "gap") then sw.stages.price = sw.stages.price + 1 end
-  end
-  local ok, err = pcall(function()
-    local ctx, fine = evaluate.prepare(db, p, { standard = opts.standard })
-    sw.stages.prepare = 1
-    if not fine then return { value = sw.values[1], messages = ctx.messages } end
-    for i, v in ipairs(sw.values) do
-      if i > 1 then apply(v) end
-      local from = i == 1 and "choose" or e.stage
-      local result = evaluate.allot(db, p, ctx, 1, from, i > 1 and e.decl.kind == "support" and e.decl.id or nil)
-      count(from)
-      if check.count(result.messages).error > 0 then return { value = v, messages = result.messages } end
-      if projects then
-        local again = i == 1 or reproject
-        result.projection, reuse = project.project(db, p, result, 1, not again and reuse or nil)
-        if again then sw.stages.project = sw.stages.project + 1 end
-      end
-      rows[i] = row_of(summary.build(p, result, result.messages), v)
+  local rows, sw = {}, nil
+  -- the range, read from the plan once its parameters are applied
+  local function vary(p)
+    sw = M.parse(p, opts.vary)
+    local e = sw.entry
+    if e.stage == "prepare" then
+      util.fail("usage", "--vary %s: %s changes who is selected; compare it with --set instead", opts.vary, e.path)
     end
-  end)
-  db:close()
-  if not ok then error(err, 0) end
-  if err then return nil, err.value, err.messages end
+    local mode = p.budget_mode or "gap"
+    return { values = sw.values, from = e.stage, only = e.decl.kind == "support" and e.decl.id or nil,
+      reproject = e.reproject == true or (e.reproject == "budget" and mode ~= "gap"),
+      apply = function(_, v) params.apply(p, { { path = sw.text, value = v } }) end,
+      each = function(r, i, v) rows[i] = row_of(r.summary, v) end }
+  end
+  local r = pipeline.run(path, { db = opts.db, standard = opts.standard, set = opts.set, scenario = opts.scenario,
+    budget = opts.budget, vary = vary })
+  if r.errors then return nil, r.value, r.messages, r.plan end
+  local p = r.plan
+  sw.stages = r.stages
   sw.plan = { id = p.id, title = p.meta.title, unit = p.meta.unit, year = p.year }
   sw.sources, sw.targets = {}, {}
   for _, s in ipairs(p.sources) do sw.sources[#sw.sources + 1] = { id = s.id, label = s.short or s.label } end
   for _, g in ipairs(p.targets) do sw.targets[#sw.targets + 1] = { id = g.id, households = g.households } end
-  sw.projects = projects
-  sw.axis = M.axis(p, e)
-  return rows, sw
+  sw.projects = #project.effects(p) > 0
+  return rows, sw, p
 end
 
 -- The columns of sweep.csv, in order.

@@ -119,7 +119,7 @@ function per_unit(vnd, noun) end
 
 ---What the registry should give a target.
 ---@class (exact) kehoach.TargetExpect
----@field surveyed? integer the district's households at the review
+---@field surveyed? integer the households of the plan's unit at the review (of the communes under it)
 ---@field poor? integer its poor households at the review
 ---@field near_poor? integer its near-poor households at the review
 ---@field rate_points? number the target's households as points of the surveyed
@@ -136,9 +136,9 @@ function per_unit(vnd, noun) end
 ---@class (exact) kehoach.Plan
 ---@field id string the plan's name in files and folders: out/<id>/
 ---@field title string the title as printed
----@field unit string the district or city, as the registry names it
+---@field unit string the unit the plan is for (a commune, district, province or the country), as the registry names it, or its kind and name
 ---@field year integer the year the plan runs
----@field standard "vn-2016"|"vn-2022"|string the poverty standard
+---@field standard "vn-2016"|"vn-2022"|"vn-2026"|string the poverty standard (or your own: standards/NAME.lua beside the plan)
 ---@field registry_year? integer the survey read (default: year - 1)
 ---@field issuer? string who issues the plan (Ủy ban nhân dân ...)
 ---@field number? string the document number (Số: .../KH-UBND)

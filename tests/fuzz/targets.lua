@@ -7,6 +7,7 @@ local import = require "kehoach.registry.import"
 local tables = require "kehoach.registry.tables"
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local params = require "kehoach.plan.params"
 local values = require "kehoach.plan.values"
 local util = require "kehoach.util"
@@ -90,11 +91,11 @@ function M.plan(data, dir)
   local path = dir .. "/plan.lua"
   fs.write(path, data)
   local p = plan.load(path)
-  for _, m in ipairs(check.run(p, {})) do
+  for _, m in ipairs(words.word(check.run(p, {}))) do
     if not LEVELS[m.level] or type(m.message) ~= "string" or type(m.code) ~= "string" then
       bug("a check message must have a level, a code and a text")
     end
-    check.format(m)
+    words.format(m)
   end
   params.list(p)
 end
@@ -132,7 +133,7 @@ function M.params(data)
   end
   local fresh = plan.load(PLAN_2021)
   plan.apply_parameters(fresh, { data })
-  for _, m in ipairs(check.run(fresh, {})) do check.format(m) end
+  for _, m in ipairs(check.run(fresh, {})) do words.format(m) end
 end
 
 -- ---- values: periods, dates and sums of money as a plan writes them ----------------------

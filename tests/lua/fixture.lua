@@ -91,13 +91,22 @@ function M.plan_file(name, source)
 end
 
 -- Declares source (after the header) and evaluates it against a fresh fixture registry,
--- into an in-memory results database under run 1. Returns result, db, plan.
+-- into a scratch results database under run 1. Returns result, db, plan.
 function M.evaluate(source, name)
   local plan = require "kehoach.plan"
-  local evaluate = require "kehoach.evaluate"
   local p = plan.load(M.plan_file(name or "plan", M.HEADER .. source))
-  local db = evaluate.scratch(p, M.registry())
-  return evaluate.evaluate(db, p, 1), db, p
+  local result, db = M.run(p, M.registry())
+  return result, db, p
+end
+
+-- A loaded plan p through kehoach.pipeline against registry, nothing recorded, the
+-- scratch connection kept open. Returns the result (only messages when the plan has
+-- errors before allocation) and the connection.
+function M.run(p, registry, opts)
+  local o = { db = registry, keep = true }
+  for k, v in pairs(opts or {}) do o[k] = v end
+  local r = require("kehoach.pipeline").run(p, o)
+  return r.result or { messages = r.messages }, r.db
 end
 
 -- The header every fixture plan starts with (one line, so plan lines are easy to count).

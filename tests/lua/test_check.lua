@@ -4,14 +4,20 @@ local t = ...
 local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local params = require "kehoach.plan.params"
 
 local T = {}
 
+-- kehoach check's messages, worded as the command prints them.
+local function checked(...)
+  return words.word(check.run(...))
+end
+
 local PLAN_2021 = "plans/lao-cai-city-2021.lua"
 
 local function messages(source)
-  return check.run(plan.load(fx.plan_file("check", fx.HEADER .. source)))
+  return checked(plan.load(fx.plan_file("check", fx.HEADER .. source)))
 end
 
 local function summary(list)
@@ -21,14 +27,14 @@ local function summary(list)
 end
 
 function T.test_the_2021_plan_has_the_seeds_slips_as_warnings_and_no_errors()
-  local list = check.run(plan.load(PLAN_2021))
+  local list = checked(plan.load(PLAN_2021))
   local found = {}
   for _, m in ipairs(list) do found[#found + 1] = m.level .. " " .. m.code end
   t.eq(found, { "warning quota-scope", "warning units-households", "warning schedule" })
   t.contains(list[2].message, "support 'bo_giong': 10 households are named for 80 con bò")
   t.contains(list[3].message, "support 'bhyt': carried out in quý II/2021 yet completed in quý I/2021")
   t.contains(list[1].message, "Vạn Hoà has a quota of 1 but is not among the communes the programme is limited to")
-  t.contains(check.format(list[3]), "plans/lao-cai-city-2021.lua:")
+  t.contains(words.format(list[3]), "plans/lao-cai-city-2021.lua:")
 end
 
 function T.test_the_2021_budget_adds_up_and_a_higher_allowance_opens_a_gap()
@@ -39,7 +45,7 @@ function T.test_the_2021_budget_adds_up_and_a_higher_allowance_opens_a_gap()
   t.eq(costs.xa_hoi_hoa.cost, 960000000)
   t.eq(costs.von_vay.cost, 2400000000)
   params.find(p, "tro_cap.amount").set(300000)
-  local list = check.run(p)
+  local list = checked(p)
   local gap
   for _, m in ipairs(list) do
     if m.code == "budget-gap" then gap = m.message end
@@ -173,12 +179,12 @@ support "b" { label = "b", who = { status = "poor" }, quota = { ["Thống Nhất
   local p = plan.load(fx.plan_file("check", fx.HEADER .. [[
 target "g" { households = 2, by_commune = { ["Thống Nhất"] = 1, ["Thống Nhát"] = 1 } }
 ]]))
-  t.eq(summary(check.run(p)), { "warning name-slip @2" })
-  t.eq(check.run(p, { registry = true }), {}, "with a registry the names are checked there instead")
+  t.eq(summary(checked(p)), { "warning name-slip @2" })
+  t.eq(checked(p, { registry = true }), {}, "with a registry the names are checked there instead")
 end
 
 function T.test_objective_placeholders_and_scenario_paths_must_exist()
-  local list = check.run(plan.load(fx.plan_file("check", [[
+  local list = checked(plan.load(fx.plan_file("check", [[
 plan { id = "x", title = "x", unit = "x", year = 2021, standard = "vn-2016",
   objectives = { "Giảm {g.households} hộ", "Tỷ lệ {g.rate}%" } }
 target "g" { households = 3, rate_points = 0.5 }
@@ -190,16 +196,17 @@ scenario "more" { ["g.households"] = 4, ["g.housholds"] = 5 }
 end
 
 function T.test_the_standard_must_exist_and_be_in_force()
-  local list = check.run(plan.load(fx.plan_file("check", [[
+  local list = checked(plan.load(fx.plan_file("check", [[
 plan { id = "x", title = "x", unit = "x", year = 2021, standard = "vn-2061" }
 ]])))
   t.eq(summary(list), { "error unknown-standard @1" })
-  t.contains(list[1].message, "unknown poverty standard 'vn-2061' (did you mean vn-2016?)")
-  list = check.run(plan.load(fx.plan_file("check", [[
+  -- the suggestion is the standard in force in the plan's year
+  t.contains(list[1].message, "unknown poverty standard 'vn-2061' (did you mean vn-2016, the standard in force in 2021?)")
+  list = checked(plan.load(fx.plan_file("check", [[
 plan { id = "x", title = "x", unit = "x", year = 2023, standard = "vn-2016" }
 ]])))
   t.eq(summary(list), { "warning standard-years @1" })
-  t.contains(list[1].message, "the standard vn-2016 is in force 2016-2021, not in 2023")
+  t.contains(list[1].message, "the standard vn-2016 is in force 2016-2021, not in 2023 (in 2023: vn-2022)")
 end
 
 return T

@@ -7,16 +7,22 @@
 --     the plan they name) and check without an error;
 --   * `who = ...` selectors run inside a support of their own;
 --   * other fragments declare without an error after a plan header, and `kehoach check`
---     finds nothing wrong in them but names declared elsewhere.
+--     finds nothing wrong in them but names declared elsewhere;
+--   * a standard's file (a block opening `-- standards/NAME.lua`) is written where the
+--     examples' plans find it, beside them, and loads: every clause of its rule classifies
+--     a household at each of its lines as the rule says; the plans after it may name it.
 local t = ...
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local expect = require "kehoach.plan.expect"
-local evaluate = require "kehoach.evaluate"
+local standards = require "kehoach.standards"
 
 local fs = core.fs
 
 local T = {}
+
+local registry_doc_profiles
 
 local DOC = "docs/plan-language.md"
 local DIR = "build/tests/lua-doc-examples"
@@ -55,14 +61,31 @@ local function write(name, text)
   return path
 end
 
--- Errors of kehoach check and of the evaluation against the registry, as lines.
-local function problems(p, allowed)
+-- The ```lua blocks of docs/registry.md: { text, first line }.
+local function registry_doc_blocks()
+  local doc = t.ok(fs.read("docs/registry.md"), "docs/registry.md")
   local out = {}
-  local db = evaluate.scratch(p, REGISTRY)
-  local result = evaluate.evaluate(db, p, 1)
-  db:close()
+  for text in doc:gmatch("\n```lua\n(.-)\n```") do out[#out + 1] = text .. "\n" end
+  return out
+end
+
+-- The whole profiles docs/registry.md gives, written to files: { name -> path }.
+function registry_doc_profiles()
+  local out = {}
+  for _, text in ipairs(registry_doc_blocks()) do
+    local name = text:match("^%-%- scripts/profiles/([%w%-]+)%.lua: a whole profile")
+    if name then out[name] = write("profile_" .. name, text) end
+  end
+  return out
+end
+
+-- Errors of kehoach check and of the evaluation against the registry, as lines.
+local function problems(p, allowed, registry)
+  local out = {}
+  local r = require("kehoach.pipeline").run(p, { db = registry or REGISTRY })
+  local result = r.result or { messages = r.messages }
   for _, m in ipairs(result.messages) do
-    if m.level == "error" and not (allowed and allowed[m.code]) then out[#out + 1] = check.format(m) end
+    if m.level == "error" and not (allowed and allowed[m.code]) then out[#out + 1] = words.format(m) end
   end
   return out, result
 end
@@ -75,9 +98,26 @@ local function load(b, path)
   return p
 end
 
+-- The registry a whole plan of the document runs on: the default one, or the one its first
+-- line names ("... --db data/lao-cai-province.db)"): the province's registry make makes, or
+-- one generated from the whole profile docs/registry.md gives as an example.
+local function registry_of(text)
+  local named = text:match("^[^\n]*%-%-db (data/[%w%-]+%.db)%)")
+  if not named then return REGISTRY end
+  if named == "data/lao-cai-province.db" then
+    return core.host.getenv("KEHOACH_PROVINCE") or named
+  end
+  local name = named:match("^data/([%w%-]+)%.db$")
+  local profile = t.ok(registry_doc_profiles()[name], named .. ": a whole profile of that name in docs/registry.md")
+  local path = DIR .. "/" .. name .. ".db"
+  fs.remove(path)
+  require("kehoach.registry.generate").run({ path = path, profile = require("kehoach.registry.profile").load(profile) })
+  return path
+end
+
 local function whole(b, n)
   local p = load(b, write("whole_" .. n, b.text))
-  local errs, result = problems(p)
+  local errs, result = problems(p, nil, registry_of(b.text))
   t.eq(errs, {}, at(b))
   local list = expect.verify(p, result)
   for _, e in ipairs(list) do t.ok(e.holds, at(b) .. ": " .. e.text) end
@@ -117,17 +157,39 @@ local function fragment(b, n)
   local p = load(b, write("fragment_" .. n, HEADER .. b.text))
   local errs = {}
   for _, m in ipairs(check.run(p)) do
-    if m.level == "error" and not ELSEWHERE[m.code] then errs[#errs + 1] = check.format(m) end
+    if m.level == "error" and not ELSEWHERE[m.code] then errs[#errs + 1] = words.format(m) end
   end
   t.eq(errs, {}, at(b))
 end
 
+-- A standard's file: in DIR/standards/, as a user keeps it beside the plans; it loads (the
+-- checks of kehoach.standards.form) and classifies at its lines as its rule says.
+local function standard(b, name)
+  fs.mkdir(DIR .. "/standards")
+  local path = DIR .. "/standards/" .. name .. ".lua"
+  fs.write(path, b.text)
+  local ok, std = pcall(standards.file, path)
+  if not ok then error(string.format("%s: %s", at(b), type(std) == "table" and std.message or tostring(std)), 0) end
+  t.eq(std.name, name, at(b) .. ": the file is named after the standard")
+  t.eq(standards.find(name, { DIR .. "/plan.lua" }), std, at(b) .. ": found beside a plan")
+  for _, urban in ipairs({ 0, 1 }) do
+    local poor = std.line("poor", urban)
+    local status = std.explain(poor, urban, #std.indicators)
+    t.eq(status, "poor", at(b) .. ": at the poor line, deprived in every indicator")
+    t.eq((std.explain(std.line("middle", urban) + 1, urban, 0)), "non_poor", at(b) .. ": above the middle line")
+  end
+end
+
 function T.test_every_lua_example_in_the_document_runs()
-  local seen = { tutorial = 0, whole = 0, scenario = 0, who = 0, fragment = 0 }
+  local seen = { tutorial = 0, whole = 0, scenario = 0, who = 0, fragment = 0, standard = 0 }
   local steps = ""
   for n, b in ipairs(blocks()) do
     local text = b.text
-    if b.section:match("^Tutorial") and not text:match(WHOLE_MARK) then
+    local std_name = text:match("^%-%- standards/([%w_%-]+)%.lua")
+    if std_name then
+      standard(b, std_name)
+      seen.standard = seen.standard + 1
+    elseif b.section:match("^Tutorial") and not text:match(WHOLE_MARK) then
       steps = steps .. text .. "\n"
       local p = load(b, write("tutorial_" .. n, steps))
       t.eq(problems(p), {}, at(b) .. ": the tutorial up to this step")
@@ -148,7 +210,34 @@ function T.test_every_lua_example_in_the_document_runs()
   end
   t.ok(seen.tutorial >= 6, "the tutorial's steps: " .. seen.tutorial)
   t.ok(seen.whole >= 3, "whole plans: " .. seen.whole)
-  t.ok(seen.scenario >= 2 and seen.who >= 1 and seen.fragment >= 8, "every kind of example")
+  t.ok(seen.scenario >= 2 and seen.who >= 1 and seen.fragment >= 8 and seen.standard >= 1, "every kind of example")
+end
+
+-- docs/registry.md: a profile's lines quoted "in part" are the profile's own lines, and a
+-- whole profile loads and generates a registry.
+function T.test_every_profile_example_in_the_registry_document_is_real()
+  local parts, wholes = 0, 0
+  for _, text in ipairs(registry_doc_blocks()) do
+    local path = text:match("^%-%- (scripts/profiles/[%w%-]+%.lua) %(")
+    if path then
+      local profile = t.ok(fs.read(path), path)
+      for line in text:gmatch("[^\n]+") do
+        if not line:match("^%-%-") then
+          t.ok(profile:find(line, 1, true), path .. " has the line: " .. line)
+        end
+      end
+      parts = parts + 1
+    end
+  end
+  for name, file in pairs(registry_doc_profiles()) do
+    local p = require("kehoach.registry.profile").load(file)
+    local db = core.store.registry(":memory:", "init")
+    require("kehoach.registry.generate").run({ db = db, profile = p })
+    t.eq(db:value("SELECT count(*) FROM households"), p.households, name)
+    db:close()
+    wholes = wholes + 1
+  end
+  t.ok(parts >= 1 and wholes >= 1, "a profile in part and a whole one")
 end
 
 return T

@@ -5,7 +5,7 @@ local draft = require "kehoach.draft"
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
 local source = require "kehoach.plan.source"
-local evaluated = require "kehoach.evaluated"
+local pipeline = require "kehoach.pipeline"
 
 local T = {}
 
@@ -52,9 +52,9 @@ end
 function T.test_the_draft_runs_and_its_budget_is_what_its_programmes_cost()
   local text, facts = make()
   local path = write("draft.lua", text)
-  local p, result, db = evaluated.plan(path, REGISTRY)
-  t.ok(p, "the draft evaluates without errors")
-  db:close()
+  local r = pipeline.run(path, { db = REGISTRY })
+  t.ok(not r.errors, "the draft evaluates without errors")
+  local p, result = r.plan, r.result
   t.eq(p.year, 2022)
   t.eq(p.meta.standard, "vn-2022")
   t.eq(p.registry_year, 2021)

@@ -151,6 +151,32 @@ support "nha" { label = "Nhà", who = { status = "poor", need = "housing",
   t.eq(f.cost, f.households * 30000000)
 end
 
+-- The plan's values reach SQL as parameters: the text of a selector names them, and the
+-- amount, months and review year are bound when a run prices and selects.
+function T.test_the_plans_values_are_bound_not_written_into_the_sql()
+  local selector = require "kehoach.plan.selector"
+  local who = selector.check({ status = { "poor", "near_poor" }, need = "credit", income = { min = 123456, max = 654321 },
+    persons = { max = 7 }, poverty_kind = "income", commune = "An Lạc" }, "t")
+  local c = selector.compile(who, { alias = "h", year = 2020, std = { name = "vn-2016" },
+    commune_code = function() return "C1'; --" end }, "t")
+  for _, text in ipairs({ "poor", "credit", "123456", "654321", "<= 7", "income'", "2020", "C1" }) do
+    t.eq(c.sql:find(text, 1, true), nil, text .. " is not in the SQL")
+  end
+  local bound = {}
+  for k, v in pairs(c.args) do
+    if k ~= "n" then bound[#bound + 1] = tostring(v) end
+  end
+  table.sort(bound)
+  t.eq(bound, { "123456", "2020", "654321", "7", "C1'; --", "credit", "income", "near_poor", "poor" })
+  -- and the run gives the same households as before
+  local r = fx.evaluate(SOURCES .. [[
+support "s" { label = "S", who = { status = "poor", income = { max = 600000 }, need = "credit" },
+  amount = per_person_month(1000), months = "01-12", source = "city" }
+]], "bound")
+  t.eq(programme(r, "s").households, 3)
+  t.eq(programme(r, "s").cost, (4 + 3 + 2) * 1000 * 12)
+end
+
 function T.test_an_error_in_a_where_function_points_at_the_plan_line()
   local msg = t.raises("plan%.lua:3:", fx.evaluate, [[
 support "x" { label = "x", who = { status = "poor",
@@ -196,11 +222,10 @@ function T.test_a_registry_without_the_survey_year_is_an_error()
   local r = fx.evaluate("", "no_survey")
   t.eq(r.poverty.households, 15)
   local plan = require "kehoach.plan"
-  local evaluate = require "kehoach.evaluate"
   local p = plan.load(fx.plan_file("no_survey", [[
 plan { id = "x", title = "x", unit = "Thành phố Mẫu", year = 2023, standard = "vn-2022" }
 ]]))
-  r = evaluate.evaluate(evaluate.scratch(p, fx.registry()), p, 1)
+  r = fx.run(p, fx.registry())
   t.eq(codes(r), { "no-survey" })
   t.contains(r.messages[1].message, "the registry has no survey of 2022 for the households of Thành phố Mẫu")
   t.eq(r.programmes, nil)

@@ -7,8 +7,7 @@ local t = ...
 local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
-local evaluate = require "kehoach.evaluate"
-local messages = require "kehoach.plan.messages"
+local messages = require "kehoach.render.messages"
 local json = require "kehoach.json"
 
 local fs = core.fs
@@ -149,7 +148,7 @@ support "tro_cap" { label = "Trợ cấp", who = { commune = { "Bình Minhh", "B
   months = "01-12", outside_budget = "ngân sách trung ương" }
 scenario "k" { label = "Tăng trợ cấp", ["tro_cap.amont"] = 1, ["tro_cap.amount"] = "abc" }
 ]], expect = {
-    { "unknown-standard", "Kế hoạch: không có chuẩn nghèo 'vn-2099' (các chuẩn hiện có: vn-2016, vn-2022)." },
+    { "unknown-standard", "Kế hoạch: không có chuẩn nghèo 'vn-2099' (các chuẩn hiện có: vn-2016, vn-2022, vn-2026)." },
     { "plan-date", "Kế hoạch: ngày ban hành tháng 4/2018 cách xa năm kế hoạch 2021." },
     { "registry-year", "Kế hoạch: dùng số liệu rà soát năm 2023, sau năm kế hoạch 2021." },
     { "unknown-parameter", "Kế hoạch: mục tiêu thứ 2 dùng tham số 'tro_cap.amont' không có trong kế hoạch (có phải 'tro_cap.amount'?)." },
@@ -160,7 +159,7 @@ scenario "k" { label = "Tăng trợ cấp", ["tro_cap.amont"] = 1, ["tro_cap.amo
   { name = "the standard's years", header = false, source = [[
 plan { id = "x", title = "x", unit = "Thành phố Mẫu", year = 2030, standard = "vn-2016" }
 ]], expect = {
-    { "standard-years", "Kế hoạch: chuẩn nghèo vn-2016 áp dụng cho giai đoạn 2016 - 2021, không áp dụng cho năm 2030." },
+    { "standard-years", "Kế hoạch: chuẩn nghèo vn-2016 áp dụng cho giai đoạn 2016 - 2021, không áp dụng cho năm 2030 (năm 2030 áp dụng chuẩn vn-2026)." },
   } },
   { name = "against the registry", registry = true, source = [[
 source "city" { label = "Ngân sách thành phố" }
@@ -213,9 +212,9 @@ plan { id = "x", title = "x", unit = "Thành phố Mẫu", year = 2023, standard
 -- The messages of one case.
 local function messages_of(case, i)
   local p = plan.load(fx.plan_file("messages_" .. i, (case.header == false and "" or fx.HEADER) .. case.source))
-  if not case.registry then return check.run(p) end
+  if not case.registry then return messages.word(check.run(p)) end
   if case.budget then plan.apply_parameters(p, nil, nil, case.budget) end
-  return evaluate.evaluate(evaluate.scratch(p, fx.registry()), p, 1).messages
+  return (fx.run(p, fx.registry())).messages
 end
 
 function T.test_every_code_reads_in_vietnamese_on_a_plan_that_gives_it()

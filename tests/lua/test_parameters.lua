@@ -6,6 +6,7 @@ local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", 
 local plan = require "kehoach.plan"
 local params = require "kehoach.plan.params"
 local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 
 local T = {}
 
@@ -61,7 +62,7 @@ function T.test_set_changes_the_value_and_records_what_it_was()
   t.eq(p.variant, "set")
   -- the stated costs now show the gap
   local gap
-  for _, m in ipairs(check.run(p)) do
+  for _, m in ipairs(words.word(check.run(p))) do
     if m.code == "budget-gap" then gap = m.message end
   end
   t.contains(gap, "city gives 21.000.000 đồng but its programmes cost 25.200.000 đồng")
@@ -83,7 +84,7 @@ function T.test_a_stated_sum_follows_its_parts_unless_set_itself()
   plan.apply_parameters(p, { "vay_von.quota.An Lạc=4", "vay_von.households=3" })
   t.eq(p.by_id.vay_von.households, 3)
   local errors = {}
-  for _, m in ipairs(check.run(p)) do
+  for _, m in ipairs(words.word(check.run(p))) do
     if m.level == "error" then errors[#errors + 1] = m.message end
   end
   t.eq(errors, { "support 'vay_von': the quotas add up to 5 households, not the 3 stated" })
@@ -176,7 +177,7 @@ scenario "sai" { ["tro_cap.amount"] = "nhiều" }
 scenario "them" { ["vay_von.quota.Hòa Bình"] = 2 }
 ]])
   local errors = {}
-  for _, m in ipairs(check.run(p)) do
+  for _, m in ipairs(words.word(check.run(p))) do
     if m.level == "error" then errors[#errors + 1] = m.line .. ": " .. m.message end
   end
   t.eq(errors, { "16: scenario 'sai': tro_cap.amount must be a sum of money in đồng (a sum of money (a number of đồng)), not nhiều" })

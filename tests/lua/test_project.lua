@@ -5,7 +5,6 @@
 local t = ...
 local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 local plan = require "kehoach.plan"
-local evaluate = require "kehoach.evaluate"
 
 local T = {}
 
@@ -30,8 +29,7 @@ budget { total = million(180), loans = million(150), gifts = million(30) }
 local function evaluated(sets, mode, source)
   local p = plan.load(fx.plan_file("project", fx.HEADER .. (source or PLAN)))
   plan.apply_parameters(p, sets or {}, nil, mode)
-  local db = evaluate.scratch(p, fx.registry())
-  local r = evaluate.evaluate(db, p, 1)
+  local r, db = fx.run(p, fx.registry())
   t.eq(require("kehoach.plan.check").count(r.messages).error, 0)
   return r, db
 end
@@ -70,12 +68,13 @@ function T.test_explain_tells_a_household_its_projected_quarters()
   local _, db = evaluated()
   local p = plan.load(fx.DIR .. "/project.lua")
   local project = require "kehoach.project"
-  t.eq(project.household_lines(db, p, "A04"), { "", "Dự báo theo tác động của các chương trình: thu nhập cuối năm " ..
+  local projection = require "kehoach.render.projection"
+  t.eq(projection.household_lines(project.household(db, p, "A04"), p.year), { "", "Dự báo theo tác động của các chương trình: thu nhập cuối năm " ..
     "750.000 đồng/người/tháng, 1 chỉ số thiếu hụt; cuối quý I: nghèo, quý II: nghèo, quý III: cận nghèo, " ..
     "quý IV: cận nghèo.", "→ Dự báo thoát nghèo trong quý III/2021." })
   -- A05 is poor but no effect reaches it; A07 was never poor
-  t.eq(project.household_lines(db, p, "A05")[2], "Dự báo: không chương trình nào có tác động đến hộ này; hộ vẫn là hộ nghèo cuối năm.")
-  t.eq(project.household_lines(db, p, "A07"), {})
+  t.eq(projection.household_lines(project.household(db, p, "A05"), p.year)[2], "Dự báo: không chương trình nào có tác động đến hộ này; hộ vẫn là hộ nghèo cuối năm.")
+  t.eq(projection.household_lines(project.household(db, p, "A07"), p.year), {})
 end
 
 function T.test_targets_are_met_or_short_by_how_many_and_where()

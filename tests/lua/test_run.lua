@@ -151,7 +151,7 @@ function T.test_a_cost_left_to_the_registry_is_noted_by_check_alone_not_by_the_r
     for _, m in ipairs(list) do out[#out + 1] = m.code end
     return out
   end
-  local alone = check.run(p)
+  local alone = require("kehoach.render.messages").word(check.run(p))
   t.eq(codes(alone), { "budget-uncosted" }, "kehoach check without a registry")
   t.eq(alone[1].message, "budget: city cannot be costed without the registry (support 'tro_cap': it states no " ..
     "number of persons)")
@@ -168,14 +168,49 @@ function T.test_a_cost_left_to_the_registry_is_noted_by_check_alone_not_by_the_r
 end
 
 function T.test_a_plan_with_errors_writes_nothing()
+  -- an error the plan shows alone (a quota's sum): not even the results database is made
   local bad = PLAN:gsub('%["Hoà Bình"%] = 1 }', '["Hoà Bình"] = 2 }', 1)
   local code, _, dir = execute(bad, "run_bad")
+  t.eq(code, 1)
+  t.eq(fs.exists(dir .. "/mau-2021/summary.json"), nil)
+  t.eq(fs.exists(dir .. "/results.db"), nil)
+  -- one the registry shows (a commune it does not have): the transaction is rolled back
+  code, _, dir = execute(PLAN:gsub('%["Hoà Bình"%] = 1 }', '["Hoà Bình"] = 1, ["Làng Mới"] = 0 }', 1), "run_bad2")
   t.eq(code, 1)
   t.eq(fs.exists(dir .. "/mau-2021/summary.json"), nil)
   local db = store.open(dir .. "/results.db")
   t.eq(db:value("SELECT count(*) FROM runs"), 0)
   t.eq(db:value("SELECT count(*) FROM allocations"), 0)
   db:close()
+end
+
+-- The checks that need no registry come before it is opened: a budget line for a source
+-- the plan does not declare is reported without a household read (the where function
+-- would stop the run if it were called once), and before a registry that does not exist.
+function T.test_static_checks_come_before_any_household_is_read()
+  local source = fx.HEADER .. [[
+source "city" { label = "Ngân sách thành phố" }
+support "x" { label = "X", amount = per_household(100000), source = "city",
+  who = { status = "poor", where = function(h) error("household " .. h.code .. " was read") end } }
+budget { total = 100000, citty = 100000 }
+]]
+  for _, registry in ipairs({ fx.registry(), fx.DIR .. "/no-such-registry.db" }) do
+    local dir = fresh("run_static")
+    local path = fx.plan_file("run_static", source)
+    local code, _, _, messages = run.execute(path, { db = registry, out = dir, results = dir .. "/results.db" })
+    t.eq(code, 1)
+    local errors = {}
+    for _, m in ipairs(messages) do
+      if m.level == "error" then errors[#errors + 1] = m.code .. " " .. m.line end
+    end
+    t.eq(errors, { "unknown-source 5" })
+    t.eq(fs.exists(dir .. "/results.db"), nil)
+  end
+  -- without the typo, the where function is called, for the first household it sees
+  local dir = fresh("run_static")
+  local path = fx.plan_file("run_static", (source:gsub("citty", "city")))
+  t.raises("household A01 was read", run.execute, path, { db = fx.registry(), out = dir,
+    results = dir .. "/results.db" })
 end
 
 return T

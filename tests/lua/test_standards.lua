@@ -1,4 +1,4 @@
--- test_standards.lua — the two poverty standards at every boundary, evaluated the way the
+-- test_standards.lua — the shipped poverty standards at every boundary, evaluated the way the
 -- engine evaluates them: the rule's SQL run by SQLite over survey rows.
 local t = ...
 local standards = require "kehoach.standards"
@@ -56,6 +56,25 @@ local CASES = {
   { "vn-2022", 2000001, 0, first(3), "middle", nil },
   { "vn-2022", 3000000, 1, first(0), "middle", nil },
   { "vn-2022", 3000001, 1, first(0), "non_poor", nil },
+  -- vn-2026 (NĐ 351/2025, from 2027), rural: one line 2,200,000; middle 3,300,000 (assumed)
+  { "vn-2026", 2200000, 0, first(3), "poor", nil },
+  { "vn-2026", 2200000, 0, first(2), "near_poor", nil },
+  { "vn-2026", 0, 0, first(2), "near_poor", nil },
+  { "vn-2026", 0, 0, first(6), "poor", nil },
+  { "vn-2026", 2200001, 0, first(3), "middle", nil },
+  { "vn-2026", 3300000, 0, first(0), "middle", nil },
+  { "vn-2026", 3300001, 0, first(0), "non_poor", nil },
+  -- vn-2026, urban: 2,800,000 and 4,200,000 (assumed)
+  { "vn-2026", 2800000, 1, first(3), "poor", nil },
+  { "vn-2026", 2800000, 1, first(2), "near_poor", nil },
+  { "vn-2026", 2800000, 0, first(3), "middle", nil },
+  { "vn-2026", 2800001, 1, first(3), "middle", nil },
+  { "vn-2026", 4200000, 1, first(0), "middle", nil },
+  { "vn-2026", 4200001, 1, first(0), "non_poor", nil },
+  { "vn-2026", 4200000, 0, first(0), "non_poor", nil },
+  -- the twelve indicators of vn-2022 count, access to health services does not
+  { "vn-2026", 2000000, 0, { "d_employment", "d_dependants", "d_nutrition" }, "poor", nil },
+  { "vn-2026", 2000000, 0, { "d_health_access", "d_water", "d_latrine" }, "near_poor", nil },
   -- indicators of one standard only: employment, dependants, nutrition (vn-2022) ...
   { "vn-2016", 800000, 0, { "d_employment", "d_dependants", "d_nutrition" }, "near_poor", nil },
   { "vn-2022", 800000, 0, { "d_employment", "d_dependants", "d_nutrition" }, "poor", nil },
@@ -136,6 +155,12 @@ function T.test_standards_carry_their_law_lines_and_indicators()
     end
   end
   t.eq(old.labels.d_water, "Nguồn nước sinh hoạt")
+  local v26 = standards.get("vn-2026")
+  t.contains(v26.reference, "351/2025/NĐ-CP")
+  t.eq({ v26.from_year, v26.to_year }, { 2027, 2030 })
+  t.eq(v26.lines.poor, { rural = 2200000, urban = 2800000 })
+  t.eq(v26.lines.near_poor, v26.lines.poor)
+  t.eq(v26.indicators, new.indicators)
   -- every indicator is a registry column: the union of both standards is the 13 columns
   local union = {}
   for _, std in ipairs({ old, new }) do
@@ -155,17 +180,20 @@ function T.test_a_standard_is_found_by_name_or_year()
   t.eq(standards.get(2022).name, "vn-2022")
   t.eq(standards.get("2025").name, "vn-2022")
   t.eq(standards.get("VN-2022").name, "vn-2022")
-  t.eq(standards.names(), { "vn-2016", "vn-2022" })
+  t.eq(standards.get(2026).name, "vn-2022")   -- NĐ 351/2025: vn-2022 continues through 2026
+  t.eq(standards.get(2027).name, "vn-2026")
+  t.eq(standards.get("2030").name, "vn-2026")
+  t.eq(standards.names(), { "vn-2016", "vn-2022", "vn-2026" })
 end
 
 function T.test_an_unknown_standard_suggests_the_nearest()
   -- called from outside the stdlib (here, as from a plan) it is a plain error at that line
   local msg = t.raises("unknown poverty standard 'vn%-2061'", standards.get, "vn-2061")
   t.contains(msg, "did you mean vn-2016?")
-  t.raises("no poverty standard covers the year 2030", standards.get, 2030)
+  t.raises("no poverty standard covers the year 2031", standards.get, 2031)
   local std, why = standards.find("chuan-ngheo")
   t.eq(std, nil)
-  t.contains(why, "vn-2016, vn-2022")
+  t.contains(why, "vn-2016, vn-2022, vn-2026")
 end
 
 function T.test_the_reason_names_the_lines_and_deprivations()

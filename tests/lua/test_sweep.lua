@@ -5,7 +5,6 @@ local t = ...
 local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 local plan = require "kehoach.plan"
 local sweep = require "kehoach.sweep"
-local evaluate = require "kehoach.evaluate"
 local summary = require "kehoach.summary"
 
 local T = {}
@@ -48,6 +47,7 @@ end
 function T.test_the_axis_is_titled_with_what_the_value_is()
   local p = plan.load(path())
   local params = require "kehoach.plan.params"
+  local render = require "kehoach.render.sweep"
   for _, case in ipairs({
     { "tro_cap.amount", "Mức hỗ trợ của “Trợ cấp” (đồng/khẩu/tháng)" },
     { "vay_von.amount", "Mức hỗ trợ của “Vay vốn” (đồng/hộ)" },
@@ -58,20 +58,20 @@ function T.test_the_axis_is_titled_with_what_the_value_is()
     { "giam.households", "Chỉ tiêu giảm hộ nghèo “giam” (hộ)" },
     { "giam.by_commune.Bình Minh", "Chỉ tiêu giảm hộ nghèo “giam” tại Bình Minh (hộ)" },
   }) do
-    t.eq(sweep.axis(p, assert(params.find(p, case[1]))), case[2], case[1])
+    t.eq(render.axis(p, assert(params.find(p, case[1]))), case[2], case[1])
   end
-  t.eq(sweep.axis(p, { path = "tro_cap.units_per_household", decl = p.by_id.tro_cap }), "tro_cap.units_per_household",
+  t.eq(render.axis(p, { path = "tro_cap.units_per_household", decl = p.by_id.tro_cap }), "tro_cap.units_per_household",
     "without words for it, the path")
-  local _, sw = sweep.run(path(), { vary = "tro_cap.amount=250000:275000:25000", db = fx.registry() })
-  t.eq(sw.axis, "Mức hỗ trợ của “Trợ cấp” (đồng/khẩu/tháng)")
+  -- the entry of a sweep's run
+  local _, sw, run = sweep.run(path(), { vary = "tro_cap.amount=250000:275000:25000", db = fx.registry() })
+  t.eq(render.axis(run, sw.entry), "Mức hỗ trợ của “Trợ cấp” (đồng/khẩu/tháng)")
 end
 
 -- The plan evaluated from scratch with one value set, as `kehoach run --set` would.
 local function single(set)
   local p = plan.load(path())
   plan.apply_parameters(p, { set })
-  local db = evaluate.scratch(p, fx.registry())
-  local r = evaluate.evaluate(db, p, 1)
+  local r, db = fx.run(p, fx.registry())
   db:close()
   return summary.build(p, r, r.messages)
 end

@@ -4,17 +4,16 @@
 -- and commune names that look like slips of one another.
 --
 -- M.run(p, opts) returns the list of messages { level = "error"|"warning"|"info", code,
--- message, message_vi, file, line } in declaration order (message in English, message_vi
--- in Vietnamese for the documents: kehoach.plan.messages words both). opts.registry: the
+-- file, line, decl, facts } in declaration order: facts, which kehoach.render.messages
+-- words (message in English, message_vi in Vietnamese). opts.registry: the
 -- plan is checked with a registry at hand (kehoach check --db, or evaluated by
--- kehoach.evaluate), so commune names are checked there rather than by the slip
+-- kehoach.pipeline), so commune names are checked there rather than by the slip
 -- heuristic, and a source whose cost waits for the registry is not reported as uncosted.
 local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
 local params = require "kehoach.plan.params"
 local standards = require "kehoach.standards"
 local expect = require "kehoach.plan.expect"
-local words = require "kehoach.plan.messages"
 
 local text = core.text
 
@@ -31,21 +30,14 @@ end
 
 -- A message list with one way to add to it: add(level, code, d, facts), d the
 -- declaration the message is about, facts what the check found (see
--- kehoach.plan.messages, which words them by code).
+-- kehoach.render.messages, which words them by code).
 function M.messages()
   local list = {}
   local function add(level, code, d, facts)
-    local en, vi = words.text(code, d, facts or {})
     list[#list + 1] = { level = level, code = code, file = d and d.file, line = d and d.line, seq = #list + 1,
-      message = en, message_vi = vi }
+      decl = d, facts = facts or {} }
   end
   return list, add
-end
-
--- "file:line: level: message" as printed.
-function M.format(m)
-  local at = m.file and (m.file .. ":" .. m.line .. ": ") or ""
-  return at .. m.level .. ": " .. m.message
 end
 
 -- The agency a reference names (its id, or its name after folding), or nil and the
@@ -69,7 +61,7 @@ function M.stated_households(d)
 end
 
 -- What a support costs by the counts the plan states, or nil and what is missing
--- ("persons", "households" or "units": a key of kehoach.plan.messages.MISSING).
+-- ("persons", "households" or "units": a key of kehoach.render.messages.MISSING).
 -- The product of whole numbers, or a plan error at d's line when it passes what kehoach
 -- counts in đồng (integers would wrap round to a negative sum).
 local function too_much(d, f)
@@ -294,11 +286,11 @@ end
 
 local function check_meta(p, add)
   local m = p.meta
-  local std, why = standards.find(m.standard)
+  local std, why = standards.of_plan(p)
   if not std then
     add("error", "unknown-standard", m, { standard = m.standard, why = why, known = standards.names() })
   elseif m.year < std.from_year or m.year > std.to_year then
-    add("warning", "standard-years", m, { standard = std, year = m.year })
+    add("warning", "standard-years", m, { standard = std, year = m.year, current = standards.find(m.year) })
   end
   if m.issued and m.issued.year ~= m.year and m.issued.year ~= m.year - 1 then
     add("warning", "plan-date", m, { issued = m.issued, year = m.year })

@@ -7,7 +7,7 @@
 --
 --   M.KEYS[kind]             the keys each declaration's expect takes, in order, with words
 --   M.check(kind, t, label)  the checked expect table (raises a plan error at the plan line)
---   M.verify(p, result)      every expectation against an evaluation (kehoach.evaluate's
+--   M.verify(p, result)      every expectation against an evaluation (kehoach.pipeline's
 --                            result): a list of { decl, key, expected, actual, holds, text }
 --                            in plan order
 local util = require "kehoach.util"

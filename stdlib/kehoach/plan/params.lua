@@ -19,7 +19,7 @@ local text = core.text
 local M = {}
 
 -- Each entry also says what a change of it can change, for kehoach sweep: stage, the
--- first stage of kehoach.evaluate's allot to do again ("choose", "price", "fund",
+-- first stage of kehoach.pipeline's allot to do again ("choose", "price", "fund",
 -- "figures"; "prepare" for what the selection itself reads), and reproject, whether the
 -- projection must be made again (true, false, or "budget": only under a budget mode
 -- other than "gap", which turns prices into who is paid and how much).

@@ -167,7 +167,7 @@ M.enum, M.nfc_text, M.count, M.commune_counts, M.list_of = enum, nfc_text, count
 
 local Q = { "Q1", "Q2", "Q3", "Q4" }
 M.QUARTERS = Q
--- who comes first within a commune's quota (kehoach.evaluate orders by them)
+-- who comes first within a commune's quota (kehoach.run.select orders by them)
 M.PRIORITIES = { "lowest_income", "most_deprived" }
 
 M.declarations = {
@@ -176,9 +176,9 @@ M.declarations = {
     fields = {
       { "id", "slug", true, "the plan's name in files and folders: out/<id>/" },
       { "title", "text", true, "the title as printed" },
-      { "unit", "text", true, "the district or city the plan is for, as the registry names it" },
+      { "unit", "text", true, "the unit the plan is for (a commune, district, province or the country), as the registry names it, or its kind and name" },
       { "year", "count", true, "the year the plan runs" },
-      { "standard", "text", true, "the poverty standard: \"vn-2016\", \"vn-2022\"" },
+      { "standard", "text", true, "the poverty standard: \"vn-2016\", \"vn-2022\", \"vn-2026\", or your own (standards/NAME.lua beside the plan or the registry)" },
       { "registry_year", "count", false, "the survey year read (default: year - 1)" },
       { "issuer", "text", false, "who issues the plan (Ủy ban nhân dân ...)" },
       { "number", "text", false, "the document number (Số: .../KH-UBND)" },

@@ -4,23 +4,26 @@
 --
 -- M.check(who, label) checks a selector as the plan declares it (keys and kinds of value).
 -- M.compile(sel, ctx) turns it into SQL over the columns of the evaluation's household
--- view (see kehoach.evaluate), with, for each condition, the words `explain` reads out.
+-- view (see kehoach.run.select), with, for each condition, what `explain` reads out.
 local util = require "kehoach.util"
 local schema = require "kehoach.plan.schema"
+local registry = require "kehoach.registry.schema"
 
 local M = {}
 
-M.STATUS = { "poor", "near_poor", "middle", "non_poor" }
-M.STATUS_LABEL = { poor = "hộ nghèo", near_poor = "hộ cận nghèo",
-  middle = "hộ có mức sống trung bình", non_poor = "hộ không nghèo" }
-M.NEEDS = { "credit", "livestock", "training", "housing", "employment", "education" }
-M.NEED_LABEL = { credit = "vay vốn", livestock = "con giống", training = "đào tạo nghề",
-  housing = "nhà ở", employment = "việc làm", education = "học tập" }
+-- The registry's statuses, need kinds and deprivation indicators (a standard uses some),
+-- with their words: the schema's (kehoach.registry.schema).
+M.STATUS = registry.values.status
+M.STATUS_LABEL = registry.terms.status
+M.NEEDS = registry.values.need
+M.NEED_LABEL = registry.terms.need
 M.KIND_LABEL = { income = "nghèo về thu nhập", deprivation = "nghèo do thiếu hụt dịch vụ xã hội cơ bản" }
--- The deprivation indicators the registry records (schema v1); a standard uses some.
-M.INDICATORS = { "d_employment", "d_dependants", "d_nutrition", "d_health_access",
-  "d_health_insurance", "d_adult_education", "d_child_schooling", "d_housing_quality",
-  "d_housing_area", "d_water", "d_latrine", "d_telecom", "d_information" }
+M.INDICATORS = registry.values.indicator
+
+-- "a", "b", ...: the values of a list as the keys' words quote them.
+local function quoted(list)
+  return '"' .. table.concat(list, '", "') .. '"'
+end
 
 local function range(v)
   if type(v) ~= "table" then return nil, "a range { min = ..., max = ... }" end
@@ -43,9 +46,9 @@ local enum = schema.enum
 
 -- Each key: kind check, and its words.
 M.keys = {
-  { "status", list_of(enum(M.STATUS), "statuses"), "the household's status at the review: \"poor\", \"near_poor\", \"middle\", \"non_poor\" (or a list: any of them)" },
+  { "status", list_of(enum(M.STATUS), "statuses"), "the household's status at the review: " .. quoted(M.STATUS) .. " (or a list: any of them)" },
   { "unable_to_escape", schema.kinds.boolean.check, "recognised as a poor household unable to escape poverty" },
-  { "need", list_of(enum(M.NEEDS), "needs"), "a need registered at the review: \"credit\", \"livestock\", \"training\", \"housing\", \"employment\", \"education\" (a list: any of them)" },
+  { "need", list_of(enum(M.NEEDS), "needs"), "a need registered at the review: " .. quoted(M.NEEDS) .. " (a list: any of them)" },
   { "commune", schema.kinds.names.check, "lives in this commune (or one of these)" },
   { "urban", schema.kinds.boolean.check, "lives in a ward or township (urban poverty lines)" },
   { "difficult", schema.kinds.boolean.check, "lives in an especially difficult commune" },
@@ -101,49 +104,54 @@ end
 
 -- ---- SQL ------------------------------------------------------------------------------
 
-local function quote(s)
-  return "'" .. tostring(s):gsub("'", "''") .. "'"
+-- A value the plan gives, as an SQL parameter: its name in the text (":s1"), its value in
+-- args (bound when the statement runs). A plan's value never becomes SQL text.
+local function binder(args)
+  return function(v)
+    local name = "s" .. (args.n + 1)
+    args.n = args.n + 1
+    args[name] = v
+    return ":" .. name
+  end
 end
-M.quote = quote
 
-local function in_list(col, list)
+-- A column of the household view, by a selector key or an indicator: a whitelist.
+local COLUMN = { urban = true, difficult = true, ethnic_minority = true }
+for _, col in ipairs(M.INDICATORS) do COLUMN[col] = true end
+local function column(a, col)
+  if not COLUMN[col] then error("not a column of the household view: " .. tostring(col)) end
+  return a .. "." .. col
+end
+
+local function in_list(col, list, bind)
   local q = {}
-  for i, v in ipairs(list) do q[i] = quote(v) end
+  for i, v in ipairs(list) do q[i] = bind(v) end
   if #q == 1 then return col .. " = " .. q[1] end
   return col .. " IN (" .. table.concat(q, ", ") .. ")"
 end
 
-local function range_sql(col, r)
+local function range_sql(col, r, bind)
   local parts = {}
-  if r.min then parts[#parts + 1] = string.format("%s >= %d", col, r.min) end
-  if r.max then parts[#parts + 1] = string.format("%s <= %d", col, r.max) end
+  if r.min then parts[#parts + 1] = col .. " >= " .. bind(r.min) end
+  if r.max then parts[#parts + 1] = col .. " <= " .. bind(r.max) end
   return table.concat(parts, " AND ")
 end
-
-local function range_words(r, group)
-  group = group or tostring
-  if r.min and r.max then return string.format("từ %s đến %s", group(r.min), group(r.max)) end
-  if r.min then return "từ " .. group(r.min) .. " trở lên" end
-  return "không quá " .. group(r.max)
-end
-
-local function words(list, labels)
-  local out = {}
-  for i, v in ipairs(list) do out[i] = labels and labels[v] or v end
-  return table.concat(out, " hoặc ")
-end
-
-local function yes_no(b) return b and "có" or "không" end
 
 -- Compiles sel against ctx:
 --   ctx.alias          the household view's alias in the SQL ("h")
 --   ctx.year           the survey year (needs are read for it)
---   ctx.std            the standard (kind_sql, labels)
+--   ctx.std            the standard
 --   ctx.commune_code   function(name, label) -> unit code (raises for an unknown name)
+--   ctx.commune_label  the heading of the `commune` condition: the plan's children by kind ("Xã, phường")
 --   ctx.where_fn       function(fn) -> SQL calling it for the row (registers it)
--- Returns { sql = "...", conditions = { {key, label, sql, value_sql, expected, format, subs} } }
+-- Returns { sql = "...", conditions = { {key, value (as the plan asks it), sql, value_sql
+-- (the household's value, for explain), subs (of any)} }, args }: facts (render/conditions.lua
+-- words them); the SQL names the plan's values as parameters (:year, :s1, ...), whose
+-- values args holds, to bind with the statement's own.
 function M.compile(sel, ctx, label)
   local a = ctx.alias
+  ctx.args = ctx.args or { n = 0, year = ctx.year }
+  local bind = binder(ctx.args)
   local conds = {}
   local function add(c) conds[#conds + 1] = c end
   for _, k in ipairs(M.keys) do
@@ -151,71 +159,56 @@ function M.compile(sel, ctx, label)
     if v == nil then
       -- not asked
     elseif key == "status" then
-      add({ key = key, label = "Tình trạng hộ khi rà soát", sql = in_list(a .. ".status", v),
-        value_sql = a .. ".status", expected = words(v, M.STATUS_LABEL), labels = M.STATUS_LABEL })
+      add({ key = key, value = v, sql = in_list(a .. ".status", v, bind), value_sql = a .. ".status" })
     elseif key == "unable_to_escape" then
-      add({ key = key, label = "Hộ nghèo không có khả năng thoát nghèo",
-        sql = string.format("%s.unable_to_escape = %d", a, v and 1 or 0),
-        value_sql = a .. ".unable_to_escape", expected = yes_no(v), yes_no = true })
+      add({ key = key, value = v, sql = string.format("%s.unable_to_escape = %d", a, v and 1 or 0),
+        value_sql = a .. ".unable_to_escape" })
     elseif key == "need" then
-      local q = {}
-      for i, n in ipairs(v) do q[i] = quote(n) end
-      add({ key = key, label = "Nhu cầu đăng ký",
-        sql = string.format("EXISTS (SELECT 1 FROM reg.needs n WHERE n.household = %s.id AND n.year = %d AND n.kind IN (%s))",
-          a, ctx.year, table.concat(q, ", ")),
-        value_sql = string.format("(SELECT group_concat(kind, ',') FROM (SELECT n.kind FROM reg.needs n WHERE n.household = %s.id AND n.year = %d ORDER BY n.kind))", a, ctx.year),
-        expected = words(v, M.NEED_LABEL), labels = M.NEED_LABEL, list = true })
+      add({ key = key, value = v,
+        sql = string.format("EXISTS (SELECT 1 FROM reg.needs n WHERE n.household = %s.id AND n.year = :year AND %s)",
+          a, in_list("n.kind", v, bind)),
+        value_sql = string.format("(SELECT group_concat(kind, ',') FROM (SELECT n.kind FROM reg.needs n WHERE n.household = %s.id AND n.year = :year ORDER BY n.kind))", a) })
     elseif key == "commune" then
       local codes = {}
       for i, name in ipairs(v) do codes[i] = ctx.commune_code(name, label) end
-      add({ key = key, label = "Xã, phường", sql = in_list(a .. ".unit", codes),
-        value_sql = a .. ".commune", expected = words(v) })
+      -- the plan's children are worded by their kinds ("Xã, thị trấn"): the label comes with the fact
+      add({ key = key, value = v, label = ctx.commune_label, sql = in_list(a .. ".unit", codes, bind),
+        value_sql = a .. ".commune" })
     elseif key == "urban" or key == "difficult" or key == "ethnic_minority" then
-      local lbl = ({ urban = "Ở phường, thị trấn (khu vực thành thị)",
-        difficult = "Ở xã đặc biệt khó khăn", ethnic_minority = "Hộ dân tộc thiểu số" })[key]
-      add({ key = key, label = lbl, sql = string.format("%s.%s = %d", a, key, v and 1 or 0),
-        value_sql = a .. "." .. key, expected = yes_no(v), yes_no = true })
+      add({ key = key, value = v, sql = string.format("%s = %d", column(a, key), v and 1 or 0),
+        value_sql = column(a, key) })
     elseif key == "income" then
-      add({ key = key, label = "Thu nhập bình quân (đồng/người/tháng)", sql = range_sql(a .. ".income", v),
-        value_sql = a .. ".income", expected = range_words(v, util.group_digits), money = true })
+      add({ key = key, value = v, sql = range_sql(a .. ".income", v, bind), value_sql = a .. ".income" })
     elseif key == "deprivations" then
-      add({ key = key, label = "Số chỉ số thiếu hụt (" .. ctx.std.name .. ")", sql = range_sql(a .. ".deprivations", v),
-        value_sql = a .. ".deprivations", expected = range_words(v) })
+      add({ key = key, value = v, sql = range_sql(a .. ".deprivations", v, bind), value_sql = a .. ".deprivations" })
     elseif key == "persons" then
       local col = string.format("(SELECT count(*) FROM reg.persons p WHERE p.household = %s.id)", a)
-      add({ key = key, label = "Số nhân khẩu", sql = range_sql(col, v), value_sql = col,
-        expected = range_words(v) })
+      add({ key = key, value = v, sql = range_sql(col, v, bind), value_sql = col })
     elseif key == "deprived" then
-      local parts, lbls = {}, {}
+      local parts, shown = {}, {}
       for i, col in ipairs(v) do
-        parts[i] = string.format("%s.%s = 1", a, col)
-        lbls[i] = ctx.std.labels and ctx.std.labels[col] or col
+        parts[i] = column(a, col) .. " = 1"
+        shown[i] = string.format("'%s:' || coalesce(%s, '')", col, column(a, col))
       end
-      local shown = {}
-      for i, col in ipairs(v) do shown[i] = string.format("'%s:' || coalesce(%s.%s, '')", col, a, col) end
-      add({ key = key, label = "Thiếu hụt", sql = "(" .. table.concat(parts, " OR ") .. ")",
-        value_sql = table.concat(shown, " || ',' || "), expected = table.concat(lbls, " hoặc "),
-        indicators = v })
+      add({ key = key, value = v, sql = "(" .. table.concat(parts, " OR ") .. ")",
+        value_sql = table.concat(shown, " || ',' || ") })
     elseif key == "poverty_kind" then
-      add({ key = key, label = "Loại hộ nghèo (" .. ctx.std.name .. ")",
-        sql = string.format("%s.poverty_kind = %s", a, quote(v)), value_sql = a .. ".poverty_kind",
-        expected = M.KIND_LABEL[v], labels = M.KIND_LABEL })
+      add({ key = key, value = v, sql = a .. ".poverty_kind = " .. bind(v),
+        value_sql = a .. ".poverty_kind" })
     elseif key == "any" then
       local subs, parts = {}, {}
       for i, s in ipairs(v) do
         subs[i] = M.compile(s, ctx, label)
         parts[i] = "(" .. subs[i].sql .. ")"
       end
-      add({ key = key, label = "Thuộc một trong các nhóm", sql = "(" .. table.concat(parts, " OR ") .. ")",
-        subs = subs })
+      add({ key = key, value = v, sql = "(" .. table.concat(parts, " OR ") .. ")", subs = subs })
     elseif key == "where" then
-      add({ key = key, label = "Điều kiện riêng của kế hoạch", sql = ctx.where_fn(v) .. " = 1",
-        expected = "đúng" })
+      add({ key = key, value = v, sql = ctx.where_fn(v) .. " = 1" })
     end
   end
   local parts = {}
   for i, c in ipairs(conds) do parts[i] = "(" .. c.sql .. ")" end
-  return { sql = table.concat(parts, " AND "), conditions = conds }
+  return { sql = table.concat(parts, " AND "), conditions = conds, args = ctx.args }
 end
 
 -- The fields a `where` function sees in h, in the order they are passed to it.

@@ -6,7 +6,8 @@
 --                           first, so that SQLite undoes a change that was interrupted,
 --                           from the -journal beside it; said on stderr: db check's
 --                           work); the review opts.year (default the
---                           latest); the standard opts.standard (default the one the
+--                           latest); the standard opts.standard, a name or a file
+--                           (default the one the
 --                           registry's meta says the review was recorded under, key
 --                           "standard.<year>", else the one in force that year). Raises
 --                           usage or data errors naming what is wrong.
@@ -26,7 +27,7 @@ local M = {}
 M.OPTIONS = {
   { "db", "FILE", "the household registry (default data/registry.db)" },
   { "year", "Y", "the review (default the latest in the registry)" },
-  { "standard", "S", "the poverty standard (default the one the review was recorded under, else the one in force that year)" },
+  { "standard", "S", "the poverty standard: a name, or a standard's FILE (default the one the review was recorded under, else the one in force that year)" },
 }
 
 function M.open(opts, recover)
@@ -54,8 +55,20 @@ function M.open(opts, recover)
   end
   -- the standard the review was recorded under, when the registry says (a review made at
   -- the end of 2021 recognises the poor of 2022 under vn-2022), else the one in force
+  -- (a standard not shipped: standards/<name>.lua beside the registry, or --standard FILE)
   local recorded = db:value("SELECT value FROM meta WHERE key = ?", "standard." .. year)
-  local std = standards.get(opts.standard or recorded or year)
+  local std, why
+  if opts.standard then
+    std = standards.option(opts.standard, { path }, year)
+  else
+    std, why = standards.find(recorded or year, { path }, year)
+    if not std and recorded then
+      util.fail("data", "%s: its meta says the review of %d was recorded under %s, which kehoach cannot find: %s",
+        path, year, recorded, why)
+    elseif not std then
+      util.fail("usage", "%s: %s; give --standard", path, why)
+    end
+  end
   return db, year, std, path
 end
 

@@ -21,7 +21,7 @@
 -- SQLite checks that every recorded status is the one the standard computes.
 local util = require "kehoach.util"
 local profiles = require "kehoach.registry.profile"
-local tables = require "kehoach.registry.tables"
+local schema = require "kehoach.registry.schema"
 local year = require "kehoach.registry.year"
 
 local host, store = core.host, core.store
@@ -34,7 +34,7 @@ local BATCH = 10000 -- households per transaction
 local CATEGORIES = { "unable", "income_poor", "deprivation_poor", "near_poor", "middle", "non_poor" }
 local STATUS = { unable = "poor", income_poor = "poor", deprivation_poor = "poor",
   near_poor = "near_poor", middle = "middle", non_poor = "non_poor" }
-local INDICATORS = tables.INDICATORS
+local INDICATORS = schema.values.indicator
 
 local function round(x) return floor(x + 0.5) end
 
@@ -218,21 +218,72 @@ local function make_deprivations(dep, k, g, area, housing, school_children)
   end
 end
 
--- Income in VND per person per month inside the band of the category.
-local function make_income(g, category, urban)
-  local std, inc, step = g.std, g.incomes, g.incomes.step
-  local poor, near, middle = std.line("poor", urban), std.line("near_poor", urban), std.line("middle", urban)
-  local lo, hi
-  if category == "unable" then
-    lo, hi = poor * inc.unable_floor, poor * inc.unable_ceiling
-  elseif category == "income_poor" then
-    lo, hi = poor * inc.income_poor_floor, poor
-  elseif category == "deprivation_poor" or category == "near_poor" then
-    lo, hi = poor + step, near
-  elseif category == "middle" then
-    lo, hi = near + step, middle
+-- What a category is under the standard: the status, and the kind of poverty when the
+-- standard tells income-poor from deprivation-poor (vn-2016; not vn-2022 or vn-2026).
+local KIND = { unable = "income", income_poor = "income", deprivation_poor = "deprivation" }
+
+-- The income band of a category for a household with k deprivations: the first span
+-- between the standard's lines (0 to the lowest, then from one line to the next, then
+-- above the highest) where its rule gives the category's status, and kind. When there is
+-- none with k deprivations (a near-poor household with 3 under vn-2022, whose near-poor
+-- have fewer), k moves to the nearest count that has one. Returns k, lo, hi (nil: no
+-- line above). Cached by category, area and k: the rule is read in Lua, once per case.
+local function band(g, category, urban, k)
+  local area = urban == 1 and "urban" or "rural"
+  local key = category .. ":" .. area .. ":" .. k
+  local b = g.bands[key]
+  if b then return b[1], b[2], b[3] end
+  local std = g.std
+  local seen, lines = {}, {}
+  for _, l in pairs(std.lines) do
+    if not seen[l[area]] then
+      seen[l[area]] = true
+      lines[#lines + 1] = l[area]
+    end
+  end
+  table.sort(lines)
+  local kinds = false
+  for _, c in ipairs(std.rule) do kinds = kinds or c.kind ~= nil end
+  local want, kind = STATUS[category], kinds and KIND[category] or nil
+  local function find(n)
+    for i = 1, #lines + 1 do
+      local lo, hi = lines[i - 1] or 0, lines[i]
+      local status, got = std.explain(hi or (lo + 1), urban, n)
+      if status == want and got == kind then return lo, hi end
+    end
+  end
+  local n, lo, hi = k, find(k)
+  for d = 1, #std.indicators do
+    if lo then break end
+    for _, m in ipairs({ k + d, k - d }) do
+      if m >= 0 and m <= #std.indicators then
+        lo, hi = find(m)
+        if lo then n = m break end
+      end
+    end
+  end
+  if not lo then
+    error(string.format("the standard %s gives no %s household a status %s", std.name, area, want))
+  end
+  g.bands[key] = { n, lo, hi }
+  return n, lo, hi
+end
+
+-- Income in VND per person per month inside the band of the category: in the lowest band,
+-- from a share of its line (the unable to escape lowest); above the highest line, up to a
+-- multiple of it.
+local function make_income(g, category, lo, hi)
+  local inc, step = g.incomes, g.incomes.step
+  if lo == 0 and hi then
+    if category == "unable" then
+      lo, hi = hi * inc.unable_floor, hi * inc.unable_ceiling
+    else
+      lo = hi * inc.income_poor_floor
+    end
+  elseif hi then
+    lo = lo + step
   else
-    lo, hi = middle + step, middle * inc.non_poor_ceiling
+    lo, hi = lo + step, lo * inc.non_poor_ceiling
   end
   local steps = floor((hi - lo) / step)
   return floor(lo) + random(0, steps) * step
@@ -243,10 +294,12 @@ end
 local function insert_units(db, p)
   local ins = db:prepare("INSERT INTO units(code, name, level, kind, parent, urban, difficult) "
     .. "VALUES (?, ?, ?, ?, ?, ?, ?)")
-  ins:run(p.province.code, p.province.name, "province", p.province.kind, nil, 0, 0)
-  ins:run(p.district.code, p.district.name, "district", p.district.kind, p.province.code, 0, 0)
+  -- the units above the communes, parents first (profile.load made the tree and checked it)
+  for _, u in ipairs(p.tree) do
+    if u.level ~= "commune" then ins:run(u.code, u.name, u.level, u.kind, u.parent, 0, 0) end
+  end
   for _, c in ipairs(p.communes) do
-    ins:run(c.code, c.name, "commune", c.kind, p.district.code, c.urban, c.difficult)
+    ins:run(c.code, c.name, "commune", c.kind, c.parent, c.urban, c.difficult)
   end
   ins:close()
 end
@@ -371,8 +424,9 @@ local function write_commune(g, st, lay, hid, pid, progress)
       size = draw(g.size_draw)
     end
     local school = make_people(people, size, g, em, cat, year)
-    make_deprivations(dep, draw(g.dep_draw[cat]) - 1, g, area, housing, school)
-    local income = make_income(g, cat, c.urban)
+    local k, lo, hi = band(g, cat, c.urban, draw(g.dep_draw[cat]) - 1)
+    make_deprivations(dep, k, g, area, housing, school)
+    local income = make_income(g, cat, lo, hi)
     local village = type(villages) == "table" and villages[random(nvillages)]
       or (village_word .. random(nvillages))
     local code = string.format("%s-%0" .. width .. "d", c.code, seq)
@@ -426,7 +480,7 @@ function M.run(o)
     indicator_draw = indicator_draws(p, std),
     unable_sizes = unable_sizes(p.unable_to_escape.households, p.unable_to_escape.persons,
       #p.household_size),
-    unable_next = 0,
+    unable_next = 0, bands = {},
   }
   g.dep_draw.unable = cumulative(p.deprivations.unable)
   for _, cat in ipairs(CATEGORIES) do

@@ -1,7 +1,8 @@
 -- import.lua — CSV files into a registry, all or nothing.
 --
---   import.run(db, files) -> { table = rows imported }, or nil, problems, how many
---     db: a registry open read-write; files: { table name = path }. Runs inside one
+--   import.run(db, files [, near]) -> { table = rows imported }, or nil, problems, how many
+--     db: a registry open read-write; files: { table name = path }; near: paths beside
+--     which a standard meta names may be (kehoach.standards.find). Runs inside one
 --     transaction it opens: committed when there is no problem, rolled back otherwise.
 --     problems: a list of lines "FILE: row R, column C: 'VALUE' ... (expected ...)" (or
 --     "FILE: ..." for the whole file), at most MAX_PROBLEMS of them, then one saying how
@@ -9,10 +10,12 @@
 --
 -- Each file is streamed: a row is checked (types, enumerations, units and households it
 -- refers to, keys already taken) and inserted at once, so later rows and files see it.
--- Tables load parents first (tables.list order), whatever order the files came in.
+-- Tables load parents first (tables.list order), whatever order the files came in; meta
+-- before them all, and when it has a problem the other files are not read.
 local util = require "kehoach.util"
 local tables = require "kehoach.registry.tables"
 local standards = require "kehoach.standards"
+local unit_tree = require "kehoach.units"
 
 local csv, text = core.csv, core.text
 
@@ -166,15 +169,21 @@ function convert.date(raw)
   return raw
 end
 
-function convert.standard(raw)
+-- A standard's name: shipped, or a user's standards/<name>.lua beside the registry or the
+-- CSV files (ctx.near). The suggestion is the standard in force in the year of the key
+-- (standard.2027), else the nearest name.
+function convert.standard(raw, _, ctx, _, values)
   local v = text.nfc(raw) or raw
-  local names = standards.names()
-  for _, name in ipairs(names) do
-    if v == name then return v end
-  end
-  local near = util.nearest(v, names)
-  return nil, "the name of a poverty standard (" .. table.concat(names, ", ") .. ")"
-    .. (near and ("; did you mean " .. near .. "?") or "")
+  local key = values and values[1]
+  local year = type(key) == "string" and tonumber(key:match("^standard%.(%d%d%d%d)$"))
+  local std, why
+  if v ~= "" then std, why = standards.find(v, ctx and ctx.near, year) end
+  if std and std.name == v then return v end
+  if std then return nil, "the name of a poverty standard as it is written: " .. std.name end
+  local hint = why and why:match("^unknown poverty standard '.-' %((did you mean [^)]*)%)")
+  return nil, "the name of a poverty standard (" .. table.concat(standards.names(), ", ")
+    .. ", or one of your own: standards/NAME.lua beside the registry or the CSV files)"
+    .. (hint and ("; " .. hint) or "")
 end
 
 function convert.meta_key(raw)
@@ -360,7 +369,10 @@ local function import_row(ctx, spec, st, raws, file, row, good, parents)
   end
   if good and not key_taken(ctx, spec, st, st.index, values, file, row) then
     st.insert:run(table.unpack(values, 1, #spec.columns))
-    if spec.name == "units" then ctx.add_unit(values[1], values[2], values[3]) end
+    if spec.name == "units" then
+      ctx.add_unit(values[1], values[2], values[3])
+      st.row_of[values[1]] = row
+    end
     return 1
   end
   return 0
@@ -377,9 +389,23 @@ local function import_source(ctx, spec, source, st)
   return n
 end
 
+-- The units as a tree, once the file's rows are in: a parent that is a commune, or parents
+-- that go round in a cycle, are problems of the rows that give them (row_of: code -> row).
+local function check_tree(ctx, file, row_of)
+  local rows = {}
+  for u in ctx.db:rows("SELECT code, name, level, parent FROM units ORDER BY code") do rows[#rows + 1] = u end
+  for _, pr in ipairs(unit_tree.problems(rows)) do
+    if pr.what == "cycle" or pr.what == "commune-parent" then
+      local row = row_of[pr.code]
+      for _, u in ipairs(pr.cycle or {}) do row = row or row_of[u.code] end
+      ctx.problem(file, row, "parent", "%s", unit_tree.problem_text(pr))
+    end
+  end
+end
+
 local function import_file(ctx, spec, file)
   local st <close> = setmetatable(statements(ctx.db, spec), { __close = close_all })
-  st.values, st.index = {}, {}
+  st.values, st.index, st.row_of = {}, {}, {}
   for i, c in ipairs(spec.columns) do st.index[c[1]] = i end
   if type(file) == "table" then return import_source(ctx, spec, file, st) end
   local reader <close> = csv.open(file)
@@ -407,16 +433,35 @@ local function import_file(ctx, spec, file)
         show(p.code))
     end
   end
+  if spec.name == "units" and n > 0 then check_tree(ctx, file, st.row_of) end
   return n
 end
 
-function M.run(db, files)
-  local ctx = context(db)
-  local counts = {}
-  db:exec("BEGIN IMMEDIATE")
-  db:exec("PRAGMA defer_foreign_keys = ON")
+-- meta.csv first: it refers to no other table, and a problem in it is found before the
+-- large files are read (then they are not: nothing would be imported in any case, and
+-- reading the persons and surveys of a district takes seconds)
+local function in_order(files)
+  local order = {}
   for _, spec in ipairs(tables.list) do
     if files[spec.name] then
+      if spec.name == "meta" then table.insert(order, 1, spec) else order[#order + 1] = spec end
+    end
+  end
+  return order
+end
+
+function M.run(db, files, near)
+  local ctx = context(db)
+  ctx.near = near
+  local counts = {}
+  local skipped = {}
+  db:exec("BEGIN IMMEDIATE")
+  db:exec("PRAGMA defer_foreign_keys = ON")
+  for _, spec in ipairs(in_order(files)) do
+    -- a list read through a mapping is read whole, for every table: each problem is said
+    if #ctx.problems > 0 and spec.name ~= "meta" and type(files[spec.name]) == "string" then
+      skipped[#skipped + 1] = files[spec.name]
+    else
       counts[spec.name] = import_file(ctx, spec, files[spec.name])
     end
   end
@@ -427,6 +472,10 @@ function M.run(db, files)
     local total = ctx.finish_problems()
     if ctx.extra > 0 then
       ctx.problems[#ctx.problems + 1] = string.format("... and %d more problems", ctx.extra)
+    end
+    if #skipped > 0 then
+      ctx.problems[#ctx.problems + 1] = string.format("(%s not read: %s has a problem, and nothing is "
+        .. "imported in any case)", table.concat(skipped, ", "), files.meta)
     end
     return nil, ctx.problems, total
   end

@@ -12,7 +12,7 @@
 -- yes = {folded = true}, no = {folded = true}, status = {folded word = status} }, where a
 -- spec is { header = folded text } or { letter = "F", col = 6 }.
 local util = require "kehoach.util"
-local tables = require "kehoach.registry.tables"
+local schema = require "kehoach.registry.schema"
 
 local host, fs, text, sheet = core.host, core.fs, core.text, core.sheet
 
@@ -27,9 +27,9 @@ M.FIELDS = {
   year = { "surveys", "year" }, income = { "surveys", "text" }, status = { "surveys", "status" },
   poor = { "surveys", "mark" }, near_poor = { "surveys", "mark" }, unable_to_escape = { "surveys", "mark" },
 }
-for _, d in ipairs(tables.INDICATORS) do M.FIELDS[d] = { "surveys", "mark" } end
+for _, d in ipairs(schema.values.indicator) do M.FIELDS[d] = { "surveys", "mark" } end
 
-M.STATUSES = { "poor", "near_poor", "middle", "non_poor" }
+M.STATUSES = schema.values.status
 
 -- Header text as it is compared: spaces (line breaks in a cell too) collapsed, folded the
 -- Vietnamese way.

@@ -2,20 +2,23 @@
 -- `kehoach db generate` makes a registry from. A profile is a Lua file returning one table;
 -- it runs with no globals at all, so it can only state data.
 --
---   profile.load(path) -> the profile table, checked; raises a data error naming the file
---                         and the field that is wrong
+--   profile.load(path [, registry]) -> the profile table, checked; raises a data error
+--                         naming the file and the field that is wrong. A standard the
+--                         profile names that is not shipped is standards/<name>.lua beside
+--                         the profile or beside registry (the file to be generated)
 --   profile.default()  -> the path of the default profile (scripts/profiles/ beside stdlib/)
 local util = require "kehoach.util"
 local standards = require "kehoach.standards"
 local values = require "kehoach.plan.values"
+local schema = require "kehoach.registry.schema"
+local unit_tree = require "kehoach.units"
 
 local host, fs, text = core.host, core.fs, core.text
 
 local M = {}
 
-M.NEED_KINDS = { "credit", "livestock", "training", "housing", "employment", "education" }
-local URBAN_KINDS = { ["phường"] = true, ["thị trấn"] = true }
-local COMMUNE_KINDS = { ["xã"] = true, ["phường"] = true, ["thị trấn"] = true }
+M.NEED_KINDS = schema.values.need
+local COMMUNE_KINDS = schema.kinds_at("commune")
 
 function M.default()
   local stdlib = host.stdlib()
@@ -61,13 +64,20 @@ local function checker(path)
   return C
 end
 
+-- "a, b or c".
+local function words_or(list)
+  if #list < 2 then return list[1] or "" end
+  return table.concat(list, ", ", 1, #list - 1) .. " or " .. list[#list]
+end
+
 local function check_unit(C, u, where)
   if type(u) ~= "table" then C.bad(where, "expected a table with code, name and kind") end
   if type(u.code) ~= "string" or not u.code:match("^[%w%-]+$") then
     C.bad(where, "expected a code of letters and digits, got %s", tostring(u.code))
   end
   u.name = C.name(u.name, where .. ".name")
-  u.kind = C.name(u.kind, where .. ".kind")
+  -- the country has no kind in words: the documents write it by its name
+  if u.kind ~= nil or u.level ~= "country" then u.kind = C.name(u.kind, where .. ".kind") end
 end
 
 local function check_names(C, names, where)
@@ -83,13 +93,85 @@ local function check_names(C, names, where)
   end
 end
 
+-- Checks the unit tree and lists it in p.tree, parents first. A profile gives its
+-- `province`; then either a `district` (three levels: before July 2025) or none (two
+-- levels: the province's communes directly); `units`, more units above the communes
+-- ({ code, name, kind, level = "country", "province" or "district", parent = code }: the
+-- country and its provinces, a province's districts; with them `province` may be left out);
+-- and its `communes`, each under the district, else the province, unless it names its
+-- `parent`.
+local LEVELS = { country = true, province = true, district = true }
+
+local function check_tree(C, p)
+  local rows = {}
+  if p.province ~= nil or p.units == nil then
+    check_unit(C, p.province, "province")
+    p.province.level = "province"
+    rows[1] = p.province
+  end
+  if p.district ~= nil then
+    check_unit(C, p.district, "district")
+    p.district.level = "district"
+    p.district.parent = p.district.parent or (p.province and p.province.code)
+    rows[#rows + 1] = p.district
+  end
+  if p.units ~= nil and type(p.units) ~= "table" then C.bad("units", "expected a list of units") end
+  for i, u in ipairs(p.units or {}) do
+    local where = string.format("units[%d]", i)
+    check_unit(C, u, where)
+    if not LEVELS[u.level] then
+      C.bad(where .. " (" .. u.name .. ")", "level must be country, province or district, got %s", tostring(u.level))
+    end
+    if u.parent ~= nil and type(u.parent) ~= "string" then C.bad(where .. ".parent", "expected a unit's code") end
+    rows[#rows + 1] = u
+  end
+  local above = p.district or p.province
+  for i, c in ipairs(p.communes) do
+    local where = string.format("communes[%d] (%s).parent", i, c.name)
+    if c.parent ~= nil and type(c.parent) ~= "string" then C.bad(where, "expected a unit's code") end
+    if c.parent == nil and not above then
+      C.bad(where, "expected the code of the unit it belongs to (the profile has no province or district)")
+    end
+    c.level, c.parent = "commune", c.parent or above.code
+    rows[#rows + 1] = c
+  end
+  local problems = unit_tree.problems(rows)
+  if #problems > 0 then
+    local lines = {}
+    for i, pr in ipairs(problems) do lines[i] = unit_tree.problem_text(pr) end
+    C.bad("units", "%s", table.concat(lines, "; "))
+  end
+  -- parents first, for the registry's foreign keys
+  local placed, order = {}, {}
+  while #order < #rows do
+    for _, u in ipairs(rows) do
+      if not placed[u.code] and (u.parent == nil or placed[u.parent]) then
+        placed[u.code] = true
+        order[#order + 1] = u
+      end
+    end
+  end
+  p.tree = order
+end
+
 -- Checks one commune and fills in what follows from it (urban, difficult, shares).
 local function check_commune(C, c, i, kinds)
   local where = string.format("communes[%d]", i)
   check_unit(C, c, where)
   where = where .. " (" .. c.name .. ")"
-  if not COMMUNE_KINDS[c.kind] then C.bad(where, "kind must be xã, phường or thị trấn") end
-  c.urban = URBAN_KINDS[c.kind] and 1 or 0
+  local kind = schema.entry.unit_kind[c.kind]
+  local commune_level = false
+  for _, l in ipairs(kind and kind.levels or {}) do commune_level = commune_level or l == "commune" end
+  if not commune_level then C.bad(where, "kind must be %s", words_or(COMMUNE_KINDS)) end
+  -- the kind says whether the urban lines apply (phường, thị trấn), or the profile does
+  local urban = kind.urban
+  if urban == nil then
+    if type(c.urban) ~= "boolean" then
+      C.bad(where, "urban: expected true or false (a %s's kind does not say whether the urban lines apply)", c.kind)
+    end
+    urban = c.urban
+  end
+  c.urban = urban and 1 or 0
   c.difficult = c.difficult and 1 or 0
   C.count(c.households, where .. ".households", 1)
   if type(c.villages) == "table" then C.list(c.villages, where .. ".villages")
@@ -166,7 +248,7 @@ local function check_next_year(C, p, kinds)
   end
   local r = ny.review
   if type(r) ~= "table" then C.bad("next_year.review", "expected { standard = S, date = \"YYYY-12-31\" }") end
-  local std, why = standards.find(r.standard)
+  local std, why = standards.find(r.standard, p.near, ny.year)
   if not std then C.bad("next_year.review.standard", "%s", why) end
   r.standard_table = std
   r.k1 = review_shape(std)
@@ -175,6 +257,11 @@ local function check_next_year(C, p, kinds)
       .. "income line for the poor and near-poor, the poor having a number of deprivations (like vn-2022)", std.name)
   end
   r.k0 = base_shape(p.standard)
+  if not r.k0 then
+    C.bad("next_year", "the year after the review is simulated from a review under a standard that tells the "
+      .. "income-poor from the deprivation-poor (like vn-2016); survey.standard is %s: leave next_year out, "
+      .. "or make the review under such a standard", p.standard.name)
+  end
   local d = values.date(r.date)
   if not d or d.year ~= ny.year then C.bad("next_year.review.date", "expected a date of %d", ny.year) end
   if type(ny.growth) ~= "table" or type(ny.growth.mean) ~= "number" then
@@ -222,7 +309,7 @@ local function check_next_year(C, p, kinds)
   end
 end
 
-function M.load(path)
+function M.load(path, registry)
   local C = checker(path)
   if fs.exists(path) ~= "file" then util.fail("data", "%s: no such profile file", path) end
   local chunk = host.loadfile(path, path, setmetatable({}, {
@@ -234,27 +321,25 @@ function M.load(path)
   local p = chunk()
   if type(p) ~= "table" then util.fail("data", "%s: a profile must return a table", path) end
   p.path = path
+  p.near = { path, registry }  -- a standard not shipped: standards/<name>.lua beside either
   p.name = C.name(p.name, "name")
   C.count(p.households, "households", 1)
   C.count(p.seed or 1, "seed")
   p.seed = p.seed or 1
   if type(p.survey) ~= "table" then C.bad("survey", "expected { year = Y, standard = S }") end
   C.count(p.survey.year, "survey.year", 1900)
-  local std, why = standards.find(p.survey.standard)
+  local std, why = standards.find(p.survey.standard, p.near, p.survey.year)
   if not std then C.bad("survey.standard", "%s", why) end
   p.standard = std
-  check_unit(C, p.province, "province")
-  check_unit(C, p.district, "district")
   if type(p.communes) ~= "table" or #p.communes == 0 then C.bad("communes", "expected a list") end
-  local kinds, codes = {}, { [p.province.code] = "province", [p.district.code] = "district" }
+  local kinds = {}
   for _, k in ipairs(M.NEED_KINDS) do kinds[k] = true end
   local unable = 0
   for i, c in ipairs(p.communes) do
     check_commune(C, c, i, kinds)
-    if codes[c.code] then C.bad("communes[" .. i .. "]", "the code %s is used twice", c.code) end
-    codes[c.code] = true
     unable = unable + c.unable_to_escape
   end
+  check_tree(C, p)
   local u = p.unable_to_escape
   if type(u) ~= "table" then C.bad("unable_to_escape", "expected { households = N, persons = M }") end
   C.count(u.households, "unable_to_escape.households")

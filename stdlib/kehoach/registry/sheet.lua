@@ -19,6 +19,7 @@
 -- households); the persons of a household matched are not added again.
 local util = require "kehoach.util"
 local tables = require "kehoach.registry.tables"
+local schema = require "kehoach.registry.schema"
 local mapping = require "kehoach.registry.mapping"
 
 local csv, text, core_sheet = core.csv, core.text, core.sheet
@@ -258,7 +259,7 @@ local function table_row(src, ctx, tname, layout, cells, r, where)
     put("household", code)
     put("year", src.year and tostring(src.year) or at("year"))
     put("income", at("income"))
-    for _, d in ipairs(tables.INDICATORS) do
+    for _, d in ipairs(schema.values.indicator) do
       if cols[d] then put(d, mark(src, at(d))) end
     end
     if cols.status then

@@ -34,14 +34,14 @@
 -- them together (ranks within a commune) is done by window functions over a temporary table.
 local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
-local tables = require "kehoach.registry.tables"
+local schema = require "kehoach.registry.schema"
 
 local random, floor, max, min = math.random, math.floor, math.max, math.min
 
 local M = {}
 
 local BATCH = 10000
-local INDICATORS = tables.INDICATORS
+local INDICATORS = schema.values.indicator
 local BIT = {}
 for i, col in ipairs(INDICATORS) do BIT[col] = 1 << (i - 1) end
 
@@ -163,11 +163,11 @@ local function pass_one(db, g)
       (SELECT group_concat(kind) FROM (SELECT n.kind FROM needs n WHERE n.household = h.id
          AND n.year = :y ORDER BY n.kind)) AS needs
     FROM households h JOIN surveys s ON s.household = h.id AND s.year = :y
-    JOIN units u ON u.code = h.unit WHERE u.parent = :district ORDER BY h.id]],
+    JOIN units u ON u.code = h.unit WHERE u.level = 'commune' ORDER BY h.id]],
     g.std0.kind_sql("s.income", "u.urban", dep0), table.concat(d_cols, ", "))
   local n = 0
   local lines = g.lines
-  for row in db:rows(sql, { y = y0, district = g.district }) do
+  for row in db:rows(sql, { y = y0 }) do
     local urban = row.urban == 1 and "urban" or "rural"
     -- leaving: moving away, or the household ending (its last member gone)
     local gone
@@ -489,7 +489,7 @@ function M.run(o)
     k0 = ny.review.k0, k1 = ny.review.k1,
     in0 = set_of(std0.indicators), in1 = set_of(std1.indicators),
     incomes = p.incomes, need_rates = ny.need_rates or p.need_rates or {}, need_kinds = o.need_kinds,
-    counts = counts(p, o.scale), district = p.district.code,
+    counts = counts(p, o.scale),
     days = days_in(year),
     notes = NOTES,
   }

@@ -22,6 +22,7 @@ local params = require "kehoach.plan.params"
 local check = require "kehoach.plan.check"
 local values = require "kehoach.plan.values"
 local figures = require "kehoach.render.figures"
+local unit_tree = require "kehoach.units"
 
 local text = core.text
 
@@ -40,14 +41,15 @@ local function namer(units)
   end
 end
 
--- "các xã", "các phường", "các xã, phường" (or "xã" for one) for the communes of list.
+-- "các xã", "các phường", "các xã, thị trấn" (or "xã" for one) for the units of list, from
+-- the kinds the registry gives them.
 local function commune_word(units, names)
-  local rural, urban = 0, 0
-  for _, n in ipairs(names) do
+  local list = {}
+  for i, n in ipairs(names) do
     local code = units and units.code_of(n)
-    if code and units.by_code[code].urban == 1 then urban = urban + 1 else rural = rural + 1 end
+    list[i] = code and units.by_code[code] or { level = "commune" }
   end
-  local word = (rural > 0 and urban > 0) and "xã, phường" or (urban > 0 and "phường" or "xã")
+  local word = unit_tree.kinds_words(list)
   return #names == 1 and word or ("các " .. word)
 end
 
@@ -106,7 +108,7 @@ local function objectives(p, s, out)
     end
   else
     for _, g in ipairs(s.targets) do
-      local words = string.format("Giảm %s hộ nghèo trên địa bàn %s", vn.int(g.households), s.plan.unit)
+      local words = string.format("Giảm %s hộ nghèo trên địa bàn %s", vn.int(g.households), s.plan.unit_title or s.plan.unit)
       if g.rate_points then words = words .. ", tỷ lệ hộ nghèo giảm " .. vn.decimal(g.rate_points) .. "%" end
       out[#out + 1] = para(words .. ".")
     end

@@ -14,12 +14,21 @@ local QUARTER = { "Quý I", "Quý II", "Quý III", "Quý IV" }
 local QUARTER_STATE = { past = "đã qua", current = "đang thực hiện", future = "chưa đến" }
 local PROGRAMME_STATE = { past = "đã hết thời gian thực hiện", current = "đang trong thời gian thực hiện",
   future = "chưa đến thời gian thực hiện", year = "không ghi thời gian" }
-local REPORT_STATE = { past = "đã đến hạn", next = "báo cáo tiếp theo", later = "sau" }
+local REPORT_STATE = { next = "báo cáo tiếp theo", later = "sau" }
+
+-- A report's state on the date: "đã quá hạn 25 ngày", "đến hạn hôm nay", "báo cáo tiếp
+-- theo (còn 158 ngày)".
+local function report_state(r)
+  if r.days < 0 then return string.format("đã quá hạn %s ngày", vn.int(-r.days)) end
+  if r.days == 0 then return "đến hạn hôm nay" end
+  return string.format("%s (còn %s ngày)", REPORT_STATE[r.state] or REPORT_STATE.later, vn.int(r.days))
+end
 
 
+-- A share of a target, always with two decimals ("7,50%" beside "13,33%").
 local function pct(n, d)
   if d == 0 then return "—" end
-  return vn.decimal(100 * n / d) .. "%"
+  return vn.fixed(100 * n / d, 2) .. "%"
 end
 
 local function signed(n)
@@ -99,7 +108,7 @@ end
 
 -- ---- progress.md --------------------------------------------------------------------------------
 
-local function section_targets(pr, out)
+local function section_targets(pr, out, plan)
   out[#out + 1] = "## 1. Kết quả giảm hộ nghèo so với chỉ tiêu\n\n"
   for _, tg in ipairs(pr.targets) do
     out[#out + 1] = string.format("**%s**. %s\n\n", tg.label or tg.id, M.headline(pr, tg))
@@ -128,7 +137,7 @@ local function section_targets(pr, out)
     end
     rows[#rows + 1] = { "**Cộng**", vn.int(t.year), vn.int(t.due), vn.int(t.done), signed(t.done - t.due), pct(t.done, t.year) }
     local closed = last_closed(pr)
-    out[#out + 1] = tbl.markdown({ { "Xã, phường" }, { "Chỉ tiêu năm", align = "right" },
+    out[#out + 1] = tbl.markdown({ { vn.Children(plan) }, { "Chỉ tiêu năm", align = "right" },
       { closed and ("Chỉ tiêu đến hết " .. closed) or "Chỉ tiêu các quý đã qua", align = "right" },
       { "Thoát nghèo đến ngày", align = "right" }, { "So với chỉ tiêu đến nay", align = "right" },
       { "Đạt (% năm)", align = "right" } }, rows)
@@ -157,7 +166,7 @@ function M.quarter_matrix(pr, tg)
   return tbl.markdown(columns, rows)
 end
 
-local function section_poverty(pr, out, registry_year)
+local function section_poverty(pr, out, registry_year, plan)
   out[#out + 1] = "## 2. Hộ nghèo mới, tái nghèo và hộ nghèo hiện nay\n\n"
   local rows = {}
   local cols = { "review", "escaped", "fell_into", "re_poor", "left", "now" }
@@ -181,7 +190,7 @@ local function section_poverty(pr, out, registry_year)
     "hộ nghèo ước tính hiện nay %s hộ (rà soát năm %d: %s hộ).\n\n", vn.date(pr.from), vn.date(pr.as_of),
     vn.int(total.escaped), vn.int(total.fell_into), vn.int(total.re_poor), vn.int(total.now), registry_year,
     vn.int(total.review))
-  out[#out + 1] = tbl.markdown({ { "Xã, phường" }, { "Hộ nghèo (rà soát " .. registry_year .. ")", align = "right" },
+  out[#out + 1] = tbl.markdown({ { vn.Children(plan) }, { "Hộ nghèo (rà soát " .. registry_year .. ")", align = "right" },
     { "Thoát nghèo", align = "right" }, { "Nghèo mới", align = "right" }, { "Tái nghèo", align = "right" },
     { "Hộ nghèo chuyển đi, không còn", align = "right" }, { "Hộ nghèo hiện nay (ước tính)", align = "right" } }, rows)
   out[#out + 1] = string.format("\nHộ nghèo hiện nay = hộ nghèo khi rà soát − thoát nghèo − hộ nghèo chuyển đi hoặc không còn " ..
@@ -237,13 +246,14 @@ local function section_programmes(pr, out)
 end
 
 local function section_reports(pr, out)
-  out[#out + 1] = "## 4. Chế độ báo cáo\n\n" .. M.next_report_words(pr) .. "\n\n"
-  if #pr.reports == 0 then return end
-  local rows = {}
-  for _, r in ipairs(pr.reports) do
-    rows[#rows + 1] = { r.label, vn.date(r.due), r.to, REPORT_STATE[r.state] ..
-      (r.state ~= "past" and string.format(" (còn %s ngày)", vn.int(r.days)) or "") }
+  -- the next report is named at the head of the document; here, each report's state
+  out[#out + 1] = "## 4. Chế độ báo cáo\n\n"
+  if #pr.reports == 0 then
+    out[#out + 1] = "Kế hoạch không ghi báo cáo nào có hạn gửi.\n"
+    return
   end
+  local rows = {}
+  for _, r in ipairs(pr.reports) do rows[#rows + 1] = { r.label, vn.date(r.due), r.to, report_state(r) } end
   out[#out + 1] = tbl.markdown({ { "Báo cáo" }, { "Hạn gửi" }, { "Gửi" }, { "Tình trạng" } }, rows)
 end
 
@@ -252,12 +262,12 @@ function M.markdown(pr, s)
     string.format("# Báo cáo kết quả thực hiện kế hoạch giảm nghèo đến ngày %s\n\n", vn.date(pr.as_of)),
     string.format("%s.\n\nSố liệu tính từ sổ hộ %s: các sự kiện thoát nghèo, phát sinh hộ nghèo mới, tái nghèo, " ..
       "chuyển đi và hộ không còn từ ngày %s đến ngày %s, so với hộ nghèo theo rà soát năm %d (chuẩn %s).\n\n",
-      s.plan.title, s.plan.unit, vn.date(pr.from), vn.date(pr.as_of), s.plan.registry_year, s.plan.standard),
+      s.plan.title, vn.unit(s.plan), vn.date(pr.from), vn.date(pr.as_of), s.plan.registry_year, s.plan.standard),
   }
   for _, words in ipairs(M.notices(pr)) do out[#out + 1] = "*" .. words .. "*\n\n" end
   out[#out + 1] = M.next_report_words(pr) .. "\n\n"
-  section_targets(pr, out)
-  section_poverty(pr, out, s.plan.registry_year)
+  section_targets(pr, out, s.plan)
+  section_poverty(pr, out, s.plan.registry_year, s.plan)
   section_programmes(pr, out)
   section_reports(pr, out)
   return table.concat(out)
@@ -280,7 +290,7 @@ function M.terminal(pr, s)
         vn.int(fell), vn.int(back), vn.int(pr.poor.now[name]) }
     end
   end
-  out[#out + 1] = tbl.terminal({ { "Xã, phường" }, { "Chỉ tiêu năm", align = "right" }, { "Đến nay", align = "right" },
+  out[#out + 1] = tbl.terminal({ { vn.Children(s.plan) }, { "Chỉ tiêu năm", align = "right" }, { "Đến nay", align = "right" },
     { "Thoát nghèo", align = "right" }, { "Nghèo mới", align = "right" }, { "Tái nghèo", align = "right" },
     { "Hộ nghèo nay", align = "right" } }, rows)
   out[#out + 1] = "\n" .. M.next_report_words(pr) .. "\n"

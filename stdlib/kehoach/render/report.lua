@@ -10,6 +10,7 @@ local values = require "kehoach.plan.values"
 local vn = require "kehoach.render.vn"
 local figures = require "kehoach.render.figures"
 local project = require "kehoach.project"
+local projection = require "kehoach.render.projection"
 local standards = require "kehoach.standards"
 
 local M = {}
@@ -88,12 +89,12 @@ local BUDGET_COLUMNS = {
 
 function M.terminal(s)
   local out = {}
-  out[#out + 1] = string.format("%s — %s, năm %d (chuẩn %s, rà soát %d)\n\n", s.plan.id, s.plan.unit,
+  out[#out + 1] = string.format("%s — %s, năm %d (chuẩn %s, rà soát %d)\n\n", s.plan.id, vn.unit(s.plan),
     s.plan.year, s.plan.standard, s.plan.registry_year)
   out[#out + 1] = tbl.terminal(PROGRAMME_COLUMNS, programme_rows(s, true))
   out[#out + 1] = "\n"
   out[#out + 1] = tbl.terminal(BUDGET_COLUMNS, budget_rows(s, true))
-  local projection = project.terminal_lines(s)
+  local projection = projection.terminal_lines(s)
   if #projection > 0 then out[#out + 1] = "\n" .. table.concat(projection, "\n") .. "\n" end
   local n = { error = 0, warning = 0 }
   for _, c in ipairs(s.checks) do n[c.level] = (n[c.level] or 0) + 1 end
@@ -116,9 +117,9 @@ local function section_poverty(s, out)
     end
   end
   local g = s.registry
-  rows[#rows + 1] = { "**Toàn " .. s.plan.unit .. "**", group(g.households), group(g.poor), pct(g.poor, g.households),
+  rows[#rows + 1] = { "**" .. vn.whole(s.plan) .. "**", group(g.households), group(g.poor), pct(g.poor, g.households),
     group(g.near_poor), pct(g.near_poor, g.households) }
-  out[#out + 1] = tbl.markdown({ { "Xã, phường" }, { "Số hộ", align = "right" }, { "Hộ nghèo", align = "right" },
+  out[#out + 1] = tbl.markdown({ { vn.Children(s.plan) }, { "Số hộ", align = "right" }, { "Hộ nghèo", align = "right" },
     { "Tỷ lệ (%)", align = "right" }, { "Hộ cận nghèo", align = "right" }, { "Tỷ lệ (%)", align = "right" } }, rows)
   out[#out + 1] = "\n"
 end
@@ -155,7 +156,7 @@ local function section_targets(s, out)
     last[#last + 1] = group(g.households)
     last[#last + 1] = group(s.registry.poor)
     rows[#rows + 1] = last
-    out[#out + 1] = tbl.markdown({ { "Xã, phường" }, { "Quý I", align = "right" }, { "Quý II", align = "right" },
+    out[#out + 1] = tbl.markdown({ { vn.Children(s.plan) }, { "Quý I", align = "right" }, { "Quý II", align = "right" },
       { "Quý III", align = "right" }, { "Quý IV", align = "right" }, { "Cả năm", align = "right" },
       { "Hộ nghèo (rà soát)", align = "right" } }, rows)
     out[#out + 1] = "\n"
@@ -172,7 +173,7 @@ end
 local function commune_table(s, g)
   local has_quota = type(g.quota) == "table"
   local has_units = g.units > 0
-  local columns = { { "Xã, phường" } }
+  local columns = { { vn.Children(s.plan) } }
   if has_quota then columns[#columns + 1] = { "Chỉ tiêu", align = "right" } end
   columns[#columns + 1] = { "Số hộ", align = "right" }
   columns[#columns + 1] = { "Số khẩu", align = "right" }
@@ -269,9 +270,8 @@ local function effect_words(e, s)
     parts[#parts + 1] = string.format("thu nhập thêm %s đồng/người/tháng", group(e.income))
   end
   if #e.clears > 0 then
-    local std = standards.find(s.plan.standard)
     local labels = {}
-    for i, col in ipairs(e.clears) do labels[i] = std and std.labels[col] or col end
+    for i, col in ipairs(e.clears) do labels[i] = standards.label(col, s.plan.standard) end
     parts[#parts + 1] = "hết thiếu hụt " .. table.concat(labels, ", ")
   end
   return table.concat(parts, "; ") .. " từ " .. period_words(e.from, s.plan.year)
@@ -321,7 +321,7 @@ local function section_projection(s, out)
   rows[#rows + 1] = row("**Cộng**", group(s.registry.poor), escapes, group(pr.year_end.escapes_total),
     target and group(target.households) or "", target and target.short_by > 0 and group(target.short_by) or "",
     group(pr.year_end.poor_total), pct(pr.year_end.poor_total, s.registry.households))
-  local columns = { { "Xã, phường" }, { "Hộ nghèo (rà soát)", align = "right" } }
+  local columns = { { vn.Children(s.plan) }, { "Hộ nghèo (rà soát)", align = "right" } }
   for q = 1, 4 do columns[#columns + 1] = { "Thoát Q" .. ROMAN[q], align = "right" } end
   for _, c in ipairs({ "Thoát cả năm", "Chỉ tiêu", "Thiếu", "Hộ nghèo cuối năm", "Tỷ lệ (%)" }) do
     columns[#columns + 1] = { c, align = "right" }
@@ -334,7 +334,7 @@ local function section_projection(s, out)
     out[#out + 1] = string.format("**%s**: giảm %s hộ nghèo; dự báo %s hộ thoát nghèo — %s.\n\n", g.label or g.id,
       group(g.households), group(g.projected), g.met and "**đạt chỉ tiêu**" or
       string.format("**chưa đạt**, thiếu %s hộ%s", group(g.short_by),
-        #where > 0 and ("; các xã, phường chưa đạt: " .. table.concat(where, ", ")) or ""))
+        #where > 0 and ("; các " .. vn.children(s.plan) .. " chưa đạt: " .. table.concat(where, ", ")) or ""))
     local q_rows = {}
     for q = 1, 4 do
       local b = g.by_quarter["Q" .. q]
@@ -378,7 +378,7 @@ function M.markdown(s)
   local out = {}
   out[#out + 1] = string.format("# %s\n\n", s.plan.title)
   out[#out + 1] = string.format("Kết quả tính của kế hoạch `%s` trên sổ hộ %s (rà soát năm %d), theo chuẩn nghèo %s. " ..
-    "Số tiền tính bằng đồng.\n\n", s.plan.id, s.plan.unit, s.plan.registry_year, s.plan.standard)
+    "Số tiền tính bằng đồng.\n\n", s.plan.id, vn.unit(s.plan), s.plan.registry_year, s.plan.standard)
   section_parameters(s, out)
   section_poverty(s, out)
   section_targets(s, out)

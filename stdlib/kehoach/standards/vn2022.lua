@@ -1,5 +1,6 @@
 -- vn2022.lua — the multidimensional poverty standard of 2022–2025: NĐ 07/2021/NĐ-CP.
--- Data only; kehoach.standards compiles the rule.
+-- Data only; kehoach.standards compiles the rule. NĐ 351/2025/NĐ-CP keeps it in force
+-- through 2026 (from 1/1/2026 to 31/12/2026); its own lines (vn-2026) apply from 2027.
 --
 -- Poor: income at or below the line with 3 or more of the 12 deprivations. Near-poor: at
 -- or below the line with fewer than 3. Middle: above the line up to the middle line.
@@ -10,7 +11,7 @@ return {
   title = "Chuẩn nghèo đa chiều giai đoạn 2021 - 2025",
   reference = "Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ",
   from_year = 2022,
-  to_year = 2025,
+  to_year = 2026,
   lines = {
     poor = { rural = 1500000, urban = 2000000 },
     near_poor = { rural = 1500000, urban = 2000000 },

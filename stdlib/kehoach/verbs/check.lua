@@ -1,13 +1,20 @@
 -- check.lua — `kehoach check PLAN [--db FILE]`: runs the plan's declarations in the
 -- sandbox and reports what is wrong with them: sums that disagree, dates and schedules,
 -- unknown sources and agencies, and commune names that look like slips. With --db the
--- commune names are also checked against that registry. Errors exit 1; warnings alone 0.
+-- commune names are also checked against that registry, and a plan whose supports could
+-- cost more than kehoach counts is evaluated as kehoach run would, for the same error at
+-- the support's line. Errors exit 1; warnings alone 0.
 -- --json prints the messages and their counts as one JSON document on stdout; --quiet
 -- prints the errors only.
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local summary = require "kehoach.summary"
 local json = require "kehoach.json"
+local values = require "kehoach.plan.values"
+local units_of = require "kehoach.units"
+local price = require "kehoach.run.price"
+local pipeline = require "kehoach.pipeline"
 
 local host = core.host
 
@@ -17,18 +24,23 @@ local function run(opts, args)
   if not opts.quiet then
     for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
   end
+  p.registry_file = opts.db  -- a standard of the user's own may be beside it
   local list = check.run(p, { registry = opts.db ~= nil })
   if opts.db then
-    local evaluate = require "kehoach.evaluate"
     local db = core.store.open(":memory:", "create")
     db:attach_registry(opts.db, "reg")
-    local units = evaluate.resolve_units(db, p)
+    local units = units_of.resolve(db, p)
     for _, m in ipairs(units.messages) do list[#list + 1] = m end
+    -- money that could pass what kehoach counts: the plan is evaluated as kehoach run
+    -- would, for the error run would give at the support's line
+    local fits = check.count(list).error > 0 or price.bound(db, p, units) <= values.MAX_SUM
     db:close()
+    if not fits then pipeline.run(p, { db = opts.db, project = false }) end
     check.sort(list)
   end
+  words.word(list)
   for _, m in ipairs(list) do
-    if not opts.quiet or m.level == "error" then host.ewrite(check.format(m), "\n") end
+    if not opts.quiet or m.level == "error" then host.ewrite(words.format(m), "\n") end
   end
   local n = check.count(list)
   if opts.json then

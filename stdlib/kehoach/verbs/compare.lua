@@ -6,11 +6,11 @@
 -- nothing) and writes out/<plan-id>/compare.md and compare.json (both or neither). The
 -- results database is not touched.
 local plan = require "kehoach.plan"
-local check = require "kehoach.plan.check"
-local compare = require "kehoach.compare"
-local render = require "kehoach.render.compare"
+local words = require "kehoach.render.messages"
+local comparison = require "kehoach.comparison"
+local render = require "kehoach.render.comparison"
 local json = require "kehoach.json"
-local run = require "kehoach.verbs.run"
+local pipeline = require "kehoach.pipeline"
 
 local host, fs = core.host, core.fs
 
@@ -20,16 +20,14 @@ local M = {}
 -- folder written and compare.json's text.
 function M.execute(path, opts)
   local p = plan.load(path)
-  local variants = compare.variants(p, opts)
-  local summaries, failed, messages = compare.evaluate(path, variants, opts)
+  local variants = comparison.variants(p, opts)
+  local summaries, failed, messages = comparison.evaluate(path, variants, opts)
   if not summaries then
-    for _, m in ipairs(messages) do
-      if m.level == "error" then host.ewrite(check.format(m), "\n") end
-    end
+    words.write_errors(messages)
     host.ewrite(string.format("%s: %s has errors; nothing was compared\n", path, failed))
     return 1
   end
-  local c = compare.build(summaries, variants)
+  local c = comparison.build(summaries, variants)
   host.budget()
   local dir = (opts.out or "out") .. "/" .. p.id
   fs.mkdir(dir)
@@ -55,7 +53,7 @@ M.options = {
   { "scenario", "NAME", "a scenario of the plan, or a scenario file, to compare", many = true },
   { "set", "PATH=VALUE", "change one of the plan's values, e.g. tro_cap.amount=300000", many = true },
   { "budget", "MODE", "when a source cannot pay for all: gap (report it; default), cap, prorate" },
-  { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
+  { "db", "FILE", "the household registry (default " .. pipeline.DEFAULT_REGISTRY .. ")" },
   { "out", "DIR", "where compare.md and compare.json go: DIR/<plan-id>/ (default out/)" },
   { "quiet", nil, "print nothing but errors" },
   { "json", nil, "print the comparison (compare.json) on stdout instead of the tables" },

@@ -32,7 +32,7 @@ local function run(opts, args)
     events_until, why = values.date(opts.events_until)
     if not events_until then util.fail("usage", "kehoach db generate: --events-until must be %s", why) end
   end
-  local p = profiles.load(opts.profile or profiles.default())
+  local p = profiles.load(opts.profile or profiles.default(), path)
   if events_until and not p.next_year then
     util.fail("usage", "kehoach db generate: --events-until: the profile %s simulates no year after its review "
       .. "(it has no next_year)", p.path)

@@ -125,7 +125,11 @@ local function run(opts, args)
     for name in pairs(sheet.tables(m)) do files[name] = src end
   end
   if m or opts.preview then marks = review.mark(db) end
-  local counts, problems, total = import.run(db, files)
+  -- a standard meta names that is not shipped: standards/<name>.lua beside the registry or the CSV files
+  local near = { path }
+  for _, file in pairs(m and args or files) do near[#near + 1] = file end
+  table.sort(near, function(a, b) return a == path or (b ~= path and a < b) end)
+  local counts, problems, total = import.run(db, files, near)
   if src then sheet.close(src) end
   if counts and (src or opts.preview) then
     told = opts.preview and review.preview(db, marks, 5) or {}

@@ -4,14 +4,44 @@
 local util = require "kehoach.util"
 local json = require "kehoach.json"
 local classify = require "kehoach.registry.classify"
+local unit_tree = require "kehoach.units"
 
 local host = core.host
 
 local FIELDS = { "households", "persons", "poor", "income_poor", "deprivation_poor", "near_poor",
   "unable_to_escape" }
 
--- One row per commune (every commune of the registry, in code order) with counts, and the
--- totals.
+-- The units above the communes that hold some of the communes but not all (the districts of
+-- a province, the provinces of the country), in code order, each with the counts of the
+-- communes under it: counted through the tree. None when one unit holds every commune.
+local function subtotals(db, rows)
+  local list = {}
+  for u in db:rows("SELECT code, name, level, kind, parent FROM units ORDER BY code") do list[#list + 1] = u end
+  local tree = unit_tree.tree(list)
+  local out = {}
+  for _, u in ipairs(list) do
+    if u.level ~= "commune" then
+      local under = {}
+      for _, l in ipairs(unit_tree.leaves(tree, u)) do under[l.unit.code] = true end
+      local sub = { code = u.code, name = u.name, level = u.level, communes = 0, differ = 0 }
+      for _, f in ipairs(FIELDS) do sub[f] = 0 end
+      for _, row in ipairs(rows) do
+        if under[row.code] then
+          sub.communes = sub.communes + 1
+          for _, f in ipairs(FIELDS) do sub[f] = sub[f] + row[f] end
+        end
+      end
+      if sub.communes > 0 and sub.communes < #rows then
+        sub.rate = sub.households > 0 and sub.poor * 100 / sub.households or 0
+        out[#out + 1] = sub
+      end
+    end
+  end
+  return out
+end
+
+-- One row per commune (every commune of the registry, in code order) with counts, the
+-- totals, and the subtotals of the units above the communes.
 local function gather(db, year, std)
   local sql = string.format([[
     SELECT u.code AS code, u.name AS name, count(c.id) AS households,
@@ -37,7 +67,7 @@ local function gather(db, year, std)
     row.rate = row.households > 0 and row.poor * 100 / row.households or 0
   end
   total.rate = total.households > 0 and total.poor * 100 / total.households or 0
-  return rows, total
+  return rows, total, subtotals(db, rows)
 end
 
 -- "0,60": a percentage with two decimals and a decimal comma.
@@ -45,7 +75,7 @@ local function percent(x)
   return (string.format("%.2f", x):gsub("%.", ","))
 end
 
-local function table_text(path, year, std, rows, total, split)
+local function table_text(path, year, std, rows, total, split, subs)
   local cols = {
     { "Commune", "name" }, { "Households", "households" }, { "Persons", "persons" },
     { "Poor", "poor" },
@@ -67,6 +97,7 @@ local function table_text(path, year, std, rows, total, split)
     widths[i] = core.text.width(c[1])
     for _, row in ipairs(rows) do widths[i] = math.max(widths[i], core.text.width(cell(row, c[2]))) end
     widths[i] = math.max(widths[i], core.text.width(cell(total, c[2])))
+    for _, row in ipairs(subs) do widths[i] = math.max(widths[i], core.text.width(cell(row, c[2]))) end
   end
   local out = {
     string.format("%s: review of %d, standard %s (%s)", path, year, std.name, std.reference), "" }
@@ -83,11 +114,12 @@ local function table_text(path, year, std, rows, total, split)
   local rule = {}
   for i = 1, #cols do rule[i] = string.rep("-", widths[i]) end
   out[#out + 1] = table.concat(rule, "  ")
+  for _, row in ipairs(subs) do out[#out + 1] = line(row) end
   out[#out + 1] = line(total)
   return table.concat(out, "\n") .. "\n"
 end
 
-local function json_text(path, year, std, rows, total, split)
+local function json_text(path, year, std, rows, total, split, subs)
   local function object(row)
     local o = { households = row.households, persons = row.persons, poor = row.poor,
       near_poor = row.near_poor, unable_to_escape = row.unable_to_escape,
@@ -104,21 +136,26 @@ local function json_text(path, year, std, rows, total, split)
   end
   local communes = json.array()
   for i, row in ipairs(rows) do communes[i] = object(row) end
+  local units = json.array()
+  for i, row in ipairs(subs) do
+    units[i] = object(row)
+    units[i].level, units[i].communes = row.level, row.communes
+  end
   return json.encode({ registry = path, year = year, standard = std.name, communes = communes,
-    total = object(total), status_differs = total.differ }, "  ") .. "\n"
+    units = units, total = object(total), status_differs = total.differ }, "  ") .. "\n"
 end
 
 local function run(opts)
   local db <close>, year, std, path = classify.open(opts)
-  local rows, total = gather(db, year, std)
+  local rows, total, subs = gather(db, year, std)
   local split = false
   for _, clause in ipairs(std.rule) do
     if clause.kind then split = true end
   end
   if opts.json then
-    host.write(json_text(path, year, std, rows, total, split))
+    host.write(json_text(path, year, std, rows, total, split, subs))
   else
-    host.write(table_text(path, year, std, rows, total, split))
+    host.write(table_text(path, year, std, rows, total, split, subs))
   end
   if total.differ > 0 then
     host.ewrite(string.format("note: %s households have a recorded status other than the one %s "
@@ -132,7 +169,9 @@ return {
   usage = "kehoach db stats [--db FILE] [--year Y] [--standard S] [--json]",
   about = "Households, persons and poverty by commune for one annual review: poor (income-poor\n"
     .. "and deprivation-poor), near-poor, the poverty rate and the households unable to escape\n"
-    .. "poverty, with totals. Households are classified by the poverty standard, inside SQLite.",
+    .. "poverty, with totals, and subtotals for each unit above the communes that holds some of\n"
+    .. "them (the districts of a province, the provinces of the country). Households are\n"
+    .. "classified by the poverty standard, inside SQLite.",
   args = {},
   options = { classify.OPTIONS[1], classify.OPTIONS[2], classify.OPTIONS[3],
     { "json", nil, "write JSON instead of a table" } },

@@ -3,7 +3,8 @@
 -- (kehoach.diff); the tables on stdout (with --json, the differences as one JSON
 -- document; with --quiet, nothing) and the same as DIR/<a>--<b>/diff.md.
 local diff = require "kehoach.diff"
-local run = require "kehoach.verbs.run"
+local pipeline = require "kehoach.pipeline"
+local words = require "kehoach.render.messages"
 local json = require "kehoach.json"
 
 local host, fs = core.host, core.fs
@@ -17,14 +18,15 @@ return {
     "DIR/<id A>--<id B>/diff.md too.",
   args = { "PLAN_A", "PLAN_B" },
   options = {
-    { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
+    { "db", "FILE", "the household registry (default " .. pipeline.DEFAULT_REGISTRY .. ")" },
     { "out", "DIR", "where diff.md goes: DIR/<id A>--<id B>/ (default out/)" },
     { "quiet", nil, "print nothing but errors" },
     { "json", nil, "print the differences (by commune, programme, source and rule) as JSON on stdout" },
   },
   run = function(opts, args)
-    local d = diff.compare(args[1], args[2], opts.db or run.DEFAULT_REGISTRY)
+    local d, errors = diff.compare(args[1], args[2], opts.db or pipeline.DEFAULT_REGISTRY)
     if not d then
+      words.write_errors(errors)
       host.ewrite("kehoach diff: a plan has errors; nothing was compared\n")
       return 1
     end

@@ -5,12 +5,11 @@
 -- plan.html (A4, printable) and plan.docx (Word) are written, all or none. A plan with errors writes
 -- nothing and exits 1.
 local plan = require "kehoach.plan"
-local check = require "kehoach.plan.check"
-local evaluate = require "kehoach.evaluate"
+local words = require "kehoach.render.messages"
 local summary = require "kehoach.summary"
+local pipeline = require "kehoach.pipeline"
 local plandoc = require "kehoach.render.plandoc"
 local docx = require "kehoach.render.docx"
-local run = require "kehoach.verbs.run"
 local json = require "kehoach.json"
 local bar = require "kehoach.render.bar"
 
@@ -18,26 +17,18 @@ local host, fs = core.host, core.fs
 
 local M = {}
 
--- The plan at path, its parameters changed by opts.set, opts.scenario and opts.budget
--- (plan.apply_parameters), evaluated in memory against the registry (opts.db): returns
--- p, the summary, the evaluation's result and its messages; the summary is nil when the
--- plan has errors. Verbs that render from a plan without recording a run (doc, progress)
--- share it. With inside, inside(db, p, s, result) is called before the in-memory
--- database closes (the registry attached as "reg", the allocations as run 1), when the
+-- The plan at path, its parameters changed by opts.set, opts.scenario and opts.budget,
+-- through kehoach.pipeline against the registry (opts.db), nothing recorded: returns p,
+-- the summary, the evaluation's result and its messages; the summary is nil when the
+-- plan has errors. With inside, inside(db, p, s, result) is called before the scratch
+-- connection closes (the registry attached as "reg", the allocations as run 1), when the
 -- plan has no errors, and what it returns comes after the messages.
 function M.evaluate(path, opts, inside)
-  local p = plan.load(path)
-  plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
-  local db = evaluate.scratch(p, opts.db or run.DEFAULT_REGISTRY)
-  local ok, s, result, more = pcall(function()
-    local result = evaluate.evaluate(db, p, 1, { standard = opts.standard, progress = opts.progress })
-    if check.count(result.messages).error > 0 then return nil, result end
-    local s = summary.build(p, result, result.messages)
-    return s, result, table.pack(inside and inside(db, p, s, result))
-  end)
-  db:close()
-  if not ok then error(s, 0) end
-  return p, s, result, result.messages, table.unpack(more or {}, 1, more and more.n or 0)
+  local r, more = pipeline.run(path, { db = opts.db, set = opts.set, scenario = opts.scenario, budget = opts.budget,
+    standard = opts.standard, progress = opts.progress,
+    finish = function(r) return table.pack(inside and inside(r.db, r.plan, r.summary, r.result)) end })
+  if r.errors then return r.plan, nil, r.result, r.messages end
+  return r.plan, r.summary, r.result, r.messages, table.unpack(more, 1, more.n)
 end
 
 -- Renders the documents of p and its summary s into out/<plan-id>/[<variant>/], beside
@@ -71,7 +62,7 @@ local function execute(opts, args)
   b:finish()
   if not opts.quiet then
     for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
-    for _, m in ipairs(messages) do host.ewrite(check.format(m), "\n") end
+    for _, m in ipairs(messages) do host.ewrite(words.format(m), "\n") end
   end
   if not s then
     host.ewrite(args[1], ": the plan has errors; nothing was written\n")
@@ -96,7 +87,7 @@ M.about = "Renders the plan document from the script, in the layout of a People'
   "does. The results database is not touched. A plan with errors writes nothing, exits 1."
 M.args = { "PLAN" }
 M.options = {
-  { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
+  { "db", "FILE", "the household registry (default " .. pipeline.DEFAULT_REGISTRY .. ")" },
   { "out", "DIR", "where the documents go: DIR/<plan-id>/ (default out/)" },
   { "quiet", nil, "print nothing but errors" },
   { "json", nil, "print what was written, and the checks, as JSON on stdout" },

@@ -6,7 +6,7 @@ local util = require "kehoach.util"
 local draft = require "kehoach.draft"
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
-local run = require "kehoach.verbs.run"
+local pipeline = require "kehoach.pipeline"
 
 local host, fs = core.host, core.fs
 
@@ -22,9 +22,9 @@ return {
   options = {
     { "from", "PLAN", "this year's plan (required)" },
     { "year", "Y", "the year of the new plan (required)" },
-    { "standard", "S", "the poverty standard (default the one in force in Y)" },
+    { "standard", "S", "the poverty standard: a name, or a standard's FILE (default the one in force in Y)" },
     { "reduction", "N", "percentage points of the poverty rate to lift, e.g. 0.5" },
-    { "db", "FILE", "the household registry, with the review of Y - 1 (default " .. run.DEFAULT_REGISTRY .. ")" },
+    { "db", "FILE", "the household registry, with the review of Y - 1 (default " .. pipeline.DEFAULT_REGISTRY .. ")" },
     { "out", "FILE", "where to write the draft (default: stdout)" },
     { "force", nil, "replace FILE if it exists" },
   },
@@ -43,7 +43,7 @@ return {
       util.fail("usage", "kehoach new: %s already exists; add --force to replace it", opts.out)
     end
     local text, facts = draft.make({ from = opts.from, year = year, standard = opts.standard,
-      reduction = reduction, registry = opts.db or run.DEFAULT_REGISTRY, out = opts.out })
+      reduction = reduction, registry = opts.db or pipeline.DEFAULT_REGISTRY, out = opts.out })
     if not opts.out then
       host.write(text)
       return 0
@@ -53,6 +53,7 @@ return {
     w:commit()
     -- read back: the draft must declare a plan whose checks find no error
     local p = plan.load(opts.out)
+    p.registry_file = opts.db or pipeline.DEFAULT_REGISTRY  -- a standard of the user's own may be beside it
     local n = check.count(check.run(p))
     local parts = {}
     for _, t in ipairs(facts.targets) do parts[#parts + 1] = string.format("%s %d households", t.id, t.households) end

@@ -6,12 +6,11 @@
 -- and annual reports). The plan is evaluated in memory (the results database is not
 -- touched), so that the programmes' households are those `kehoach run` chooses.
 local plan = require "kehoach.plan"
-local check = require "kehoach.plan.check"
+local words = require "kehoach.render.messages"
 local values = require "kehoach.plan.values"
 local progress = require "kehoach.progress"
 local render = require "kehoach.render.progress"
-local run = require "kehoach.verbs.run"
-local doc = require "kehoach.verbs.doc"
+local pipeline = require "kehoach.pipeline"
 local bar = require "kehoach.render.bar"
 local json = require "kehoach.json"
 local util = require "kehoach.util"
@@ -26,14 +25,17 @@ local M = {}
 function M.compute(path, as_of_text, opts)
   local as_of, why = values.date(as_of_text)
   if not as_of then util.fail("usage", "kehoach progress: --as-of must be %s", why) end
-  local p, s, _, messages, pr = doc.evaluate(path, opts, function(db, p, s, result)
-    if as_of.year < p.year then
-      util.fail("usage", "kehoach progress: --as-of %s is before the plan's year %d begins", as_of.text, p.year)
-    end
-    return progress.compute(db, p, s, result.units, as_of)
-  end)
-  if not s then return nil, messages, p end
-  return pr, s, p, messages
+  local r, pr = pipeline.run(path, { db = opts.db, set = opts.set, scenario = opts.scenario, budget = opts.budget,
+    standard = opts.standard, progress = opts.progress,
+    finish = function(r)
+      local p = r.plan
+      if as_of.year < p.year then
+        util.fail("usage", "kehoach progress: --as-of %s is before the plan's year %d begins", as_of.text, p.year)
+      end
+      return progress.compute(r.db, p, r.summary, r.result.units, as_of)
+    end })
+  if r.errors then return nil, r.messages, r.plan end
+  return pr, r.summary, r.plan, r.messages
 end
 
 local function execute(opts, args)
@@ -43,9 +45,7 @@ local function execute(opts, args)
   local pr, s, p = M.compute(args[1], opts.as_of, opts)
   b:finish()
   if not pr then
-    for _, m in ipairs(s) do
-      if m.level == "error" then host.ewrite(check.format(m), "\n") end
-    end
+    words.write_errors(s)
     host.ewrite(args[1], ": the plan has errors; nothing was written\n")
     return 1
   end
@@ -76,7 +76,7 @@ M.about = "Reports how the plan stands on DATE (YYYY-MM-DD) from the registry's 
 M.args = { "PLAN" }
 M.options = {
   { "as-of", "DATE", "the day the report is made on (YYYY-MM-DD)" },
-  { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
+  { "db", "FILE", "the household registry (default " .. pipeline.DEFAULT_REGISTRY .. ")" },
   { "out", "DIR", "where progress.md goes: DIR/<plan-id>/ (default out/)" },
   { "quiet", nil, "print nothing but errors" },
   { "json", nil, "print the figures as JSON on stdout" },

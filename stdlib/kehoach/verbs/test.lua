@@ -5,8 +5,8 @@
 -- line; any miss exits 1. --json prints every expectation (expected, actual, held) as
 -- one JSON document instead; --quiet prints the misses only.
 local expect = require "kehoach.plan.expect"
-local evaluated = require "kehoach.evaluated"
-local run = require "kehoach.verbs.run"
+local words = require "kehoach.render.messages"
+local pipeline = require "kehoach.pipeline"
 local json = require "kehoach.json"
 
 local host = core.host
@@ -32,20 +32,21 @@ return {
     "too), and a plan with errors exits 1 too. Nothing is written.",
   args = { "PLAN" },
   options = {
-    { "db", "FILE", "the household registry (default " .. run.DEFAULT_REGISTRY .. ")" },
+    { "db", "FILE", "the household registry (default " .. pipeline.DEFAULT_REGISTRY .. ")" },
     { "verbose", nil, "also list the expectations that hold" },
     { "quiet", nil, "print the misses and errors only (not the count)" },
     { "json", nil, "print each expectation (expected, actual, held) as JSON on stdout" },
   },
   run = function(opts, args)
     local path = args[1]
-    local p, result, db = evaluated.plan(path, opts.db or run.DEFAULT_REGISTRY)
-    if not p then
+    local r = pipeline.run(path, { db = opts.db })
+    if r.errors then
+      words.write_errors(r.messages)
       host.ewrite(path, ": the plan has errors; its expectations were not checked\n")
       return 1
     end
-    db:close()
-    local list = expect.verify(p, result)
+    local p = r.plan
+    local list = expect.verify(p, r.result)
     local missed = 0
     for _, e in ipairs(list) do
       local at = e.decl.file .. ":" .. e.decl.line .. ": "

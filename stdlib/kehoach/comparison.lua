@@ -1,16 +1,14 @@
--- compare.lua — the plan as written and its variants (scenarios, --set values, a budget
--- mode) side by side: each variant is the plan loaded afresh, changed by
--- plan.apply_parameters and evaluated (allocation, budget mode, projection) under a run
--- of its own on one scratch connection; nothing is written to the results database.
+-- comparison.lua — the figures of `kehoach compare` (verbs/compare.lua; worded by
+-- render/comparison.lua): the plan as written and its variants (scenarios, --set values,
+-- a budget mode) side by side. Each is a run of kehoach.pipeline of its own (the plan
+-- loaded afresh, its parameters applied, evaluated with the budget mode and projection);
+-- nothing is written to the results database.
 --
 --   M.variants(p, opts) -> the variants to compare with the plan as written
 --   M.evaluate(path, variants, opts) -> summaries (the first: the plan as written), or nil,
 --                                       the variant that failed and its messages
 --   M.build(summaries, variants) -> the comparison (compare.json's shape, below)
-local plan = require "kehoach.plan"
-local check = require "kehoach.plan.check"
-local evaluate = require "kehoach.evaluate"
-local summary = require "kehoach.summary"
+local pipeline = require "kehoach.pipeline"
 local json = require "kehoach.json"
 local util = require "kehoach.util"
 
@@ -40,33 +38,18 @@ end
 -- Evaluates the plan as written and each variant; returns their summaries in order and
 -- sets each variant's name (p.variant) and label. opts: db (registry), standard.
 function M.evaluate(path, variants, opts)
-  local registry = opts.db or require("kehoach.verbs.run").DEFAULT_REGISTRY
-  local db
-  local summaries = {}
-  local function one(p, run)
-    if not db then db = evaluate.scratch(p, registry) else evaluate.scratch_run(db, p, run) end
-    local result = evaluate.evaluate(db, p, run, { standard = opts.standard })
-    if check.count(result.messages).error > 0 then return nil, result.messages end
-    return summary.build(p, result, result.messages)
+  local r = pipeline.run(path, { db = opts.db, standard = opts.standard, as_written = true })
+  if r.errors then return nil, "the plan as written", r.messages end
+  local summaries = { r.summary }
+  for i, v in ipairs(variants) do
+    r = pipeline.run(path, { db = opts.db, standard = opts.standard, set = v.set, scenario = v.scenario,
+      budget = v.budget })
+    local p = r.plan
+    v.name = p.variant or "plan"
+    v.label = type(p.parameters.scenario) == "table" and p.parameters.scenario.label or nil
+    if r.errors then return nil, "variant '" .. v.name .. "'", r.messages end
+    summaries[i + 1] = r.summary
   end
-  local ok, err = pcall(function()
-    local base = plan.load(path)
-    local s, messages = one(base, 1)
-    if not s then return { failed = "the plan as written", messages = messages } end
-    summaries[1] = s
-    for i, v in ipairs(variants) do
-      local p = plan.load(path)
-      plan.apply_parameters(p, v.set, v.scenario, v.budget)
-      v.name = p.variant or "plan"
-      v.label = type(p.parameters.scenario) == "table" and p.parameters.scenario.label or nil
-      s, messages = one(p, i + 1)
-      if not s then return { failed = "variant '" .. v.name .. "'", messages = messages } end
-      summaries[i + 1] = s
-    end
-  end)
-  if db then db:close() end
-  if not ok then error(err, 0) end
-  if err then return nil, err.failed, err.messages end
   return summaries
 end
 
@@ -110,7 +93,7 @@ function M.build(summaries, variants)
   local base = summaries[1]
   local out = {
     plan = { id = base.plan.id, title = base.plan.title, unit = base.plan.unit, year = base.plan.year,
-      standard = base.plan.standard },
+      standard = base.plan.standard, unit_title = base.plan.unit_title, children = base.plan.children },
   }
   local vs = json.array({ { name = "plan", label = "Kế hoạch", budget = "gap", set = json.array() } })
   for i, v in ipairs(variants) do

@@ -1,16 +1,20 @@
--- messages.lua — the words of every message `kehoach check` and the run give, by code: in
+-- render/messages.lua — the words of every message `kehoach check` and the run give, by code: in
 -- English for the terminal, summary.json's `message` and the results database, and in
 -- Vietnamese (`message_vi`) for the documents officers read (report.md, report.html),
 -- with programme labels rather than ids, numbers as vn.lua writes them (5.723 triệu đồng,
 -- 62,3%) and periods as the plan's documents write them.
 --
--- The checks (kehoach.plan.check, kehoach.evaluate) find the facts; this file says them.
+-- The checks (kehoach.plan.check, kehoach.run.*) find the facts; this file says them, where
+-- the messages leave the domain (kehoach.pipeline, kehoach check): M.word.
 -- Each code has en(d, f) and vi(d, f): d the declaration the message is about (whose line
 -- it carries), f the facts the check found: counts, sums in đồng, names, and other
 -- declarations (a source, a support), never text already worded. A code that two checks
 -- give branches on its facts.
 --
 --   M.text(code, d, f) -> english, vietnamese    raises for a code without words (a bug)
+--   M.word(list) -> list     each message's message (English) and message_vi set
+--   M.format(m) -> "file:line: level: message", as printed
+--   M.write_errors(list)     the errors, one a line, to stderr
 --   M.CODES                                      code -> { en = fn, vi = fn }
 local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
@@ -360,14 +364,16 @@ C["unknown-standard"] = {
   end,
 }
 
+-- f.current: the shipped standard in force in the plan's year, if any
 C["standard-years"] = {
   en = function(_, f)
-    return fmt("plan: the standard %s is in force %d-%d, not in %d", f.standard.name, f.standard.from_year,
-      f.standard.to_year, f.year)
+    return fmt("plan: the standard %s is in force %d-%d, not in %d%s", f.standard.name, f.standard.from_year,
+      f.standard.to_year, f.year, f.current and fmt(" (in %d: %s)", f.year, f.current.name) or "")
   end,
   vi = function(_, f)
-    return fmt("Kế hoạch: chuẩn nghèo %s áp dụng cho giai đoạn %d - %d, không áp dụng cho năm %d", f.standard.name,
-      f.standard.from_year, f.standard.to_year, f.year)
+    return fmt("Kế hoạch: chuẩn nghèo %s áp dụng cho giai đoạn %d - %d, không áp dụng cho năm %d%s", f.standard.name,
+      f.standard.from_year, f.standard.to_year, f.year,
+      f.current and fmt(" (năm %d áp dụng chuẩn %s)", f.year, f.current.name) or "")
   end,
 }
 
@@ -423,25 +429,38 @@ C["name-slip"] = {
   end,
 }
 
--- against the registry (kehoach.evaluate) ----------------------------------------------------
+-- against the registry (kehoach.run.*) -------------------------------------------------------
 
--- the plan's unit (f.unit) missing or named twice (f.count), or a commune (f.name) that
--- is not one of the district's (f.district)
+-- the plan's unit (f.unit) missing or named by several units (f.count, each as f.qualified
+-- writes it), or a name (f.name) that is not one of the plan's children (f.district: the
+-- plan's unit; f.noun: what its children are, f.words: their kinds in words; f.commune_plan:
+-- the plan is for one commune, whose only name is its own)
 C["unknown-unit"] = {
   en = function(d, f)
     if f.district then
-      return fmt("%s '%s': '%s' is not a commune of %s%s", d.kind, d.id or "", f.name, f.district,
+      if f.commune_plan then
+        return fmt("%s '%s': '%s' is not %s: a plan for a commune names only the commune itself%s", d.kind,
+          d.id or "", f.name, f.district, did_you_mean(f.near))
+      end
+      return fmt("%s '%s': '%s' is not a %s of %s%s", d.kind, d.id or "", f.name, f.noun or "commune", f.district,
         did_you_mean(f.near))
     elseif f.count then
-      return fmt("plan: the registry has %d units named '%s'", f.count, f.unit)
+      return fmt("plan: the registry has %d units named '%s'; write which: %s", f.count, f.unit,
+        table.concat(f.qualified or {}, ", "))
     end
     return fmt("plan: unit '%s' is not in the registry%s", f.unit, did_you_mean(f.near))
   end,
   vi = function(d, f)
     if f.district then
-      return fmt("%s: “%s” không phải là xã, phường của %s%s", name_vi(d), f.name, f.district, hint_vi(f.near))
+      if f.commune_plan then
+        return fmt("%s: “%s” không phải là %s: kế hoạch của một xã chỉ ghi tên xã đó%s", name_vi(d), f.name,
+          f.district, hint_vi(f.near))
+      end
+      return fmt("%s: “%s” không phải là %s của %s%s", name_vi(d), f.name, f.words or "xã, phường", f.district,
+        hint_vi(f.near))
     elseif f.count then
-      return fmt("Kế hoạch: sổ hộ có %d đơn vị cùng tên “%s”", f.count, f.unit)
+      return fmt("Kế hoạch: sổ hộ có %d đơn vị cùng tên “%s”; ghi rõ: %s", f.count, f.unit,
+        table.concat(f.qualified or {}, ", "))
     end
     return fmt("Kế hoạch: sổ hộ không có đơn vị “%s”%s", f.unit, hint_vi(f.near))
   end,
@@ -584,10 +603,31 @@ C["cost-under-budget"] = costs_against_line
 -- document, and ends as one.
 function M.text(code, d, f)
   local c = C[code]
-  if not c then error(fmt("the check code '%s' has no words in kehoach.plan.messages", code), 2) end
+  if not c then error(fmt("the check code '%s' has no words in kehoach.render.messages", code), 2) end
   local vi = c.vi(d, f)
   if not vi:find("[.?!]$") then vi = vi .. "." end
   return c.en(d, f), vi
+end
+
+-- Words each message of list (kehoach.plan.check.messages' facts: code, decl, facts) in
+-- English (message) and Vietnamese (message_vi); a message worded before is left as it is.
+function M.word(list)
+  for _, m in ipairs(list) do
+    if not m.message then m.message, m.message_vi = M.text(m.code, m.decl, m.facts) end
+  end
+  return list
+end
+
+function M.format(m)
+  M.word({ m })
+  local at = m.file and (m.file .. ":" .. m.line .. ": ") or ""
+  return at .. m.level .. ": " .. m.message
+end
+
+function M.write_errors(list)
+  for _, m in ipairs(list) do
+    if m.level == "error" then core.host.ewrite(M.format(m), "\n") end
+  end
 end
 
 return M

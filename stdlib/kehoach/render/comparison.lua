@@ -1,4 +1,4 @@
--- render/compare.lua — a comparison (kehoach.compare.build) for people: compare.md with
+-- render/comparison.lua — a comparison (kehoach.comparison.build) for people: compare.md with
 -- every table (costs by programme, each source's budget against its need, households and
 -- persons by programme, households and persons reached by commune, projected poor households and rate at year end by commune
 -- and city-wide, the targets), and a shorter terminal version (city-wide figures, and
@@ -6,6 +6,7 @@
 -- written first, then each variant with its difference (±) from the plan.
 local util = require "kehoach.util"
 local tbl = require "kehoach.render.table"
+local vn = require "kehoach.render.vn"
 
 local M = {}
 
@@ -142,7 +143,7 @@ local function short_lines(c)
           if short[x.name] then parts[#parts + 1] = string.format("%s %d", x.name, short[x.name]) end
         end
         if #parts > 0 then
-          out[#out + 1] = string.format("%s, %s: các xã, phường chưa đạt: %s", g.id,
+          out[#out + 1] = string.format("%s, %s: các " .. vn.children(c.plan) .. " chưa đạt: %s", g.id,
             i == 1 and "kế hoạch" or v.name, table.concat(parts, ", "))
         end
       end
@@ -168,7 +169,7 @@ function M.terminal(c)
     out[#out + 1] = tbl.terminal(columns(c, "Số hộ được hỗ trợ, chương trình có thay đổi"), rows)
   end
   out[#out + 1] = "\n"
-  out[#out + 1] = tbl.terminal(columns(c, "Toàn " .. c.plan.unit), city_rows(c))
+  out[#out + 1] = tbl.terminal(columns(c, vn.whole(c.plan)), city_rows(c))
   local changed = commune_rows(c, "escapes", count, true)
   if #changed > 0 then
     out[#out + 1] = "\n"
@@ -184,7 +185,7 @@ end
 
 function M.markdown(c)
   local out = { string.format("# So sánh phương án: %s\n\n", c.plan.title) }
-  out[#out + 1] = string.format("Kế hoạch `%s` (%s, năm %d, chuẩn %s) so với:\n\n", c.plan.id, c.plan.unit, c.plan.year,
+  out[#out + 1] = string.format("Kế hoạch `%s` (%s, năm %d, chuẩn %s) so với:\n\n", c.plan.id, vn.unit(c.plan), c.plan.year,
     c.plan.standard)
   for _, l in ipairs(variant_lines(c)) do out[#out + 1] = "- " .. l .. "\n" end
   out[#out + 1] = "\nSố tiền tính bằng đồng; cột ± là chênh lệch so với kế hoạch.\n\n"
@@ -197,16 +198,16 @@ function M.markdown(c)
   section("2. Nguồn kinh phí: bố trí và nhu cầu", "Nguồn", source_rows(c, false))
   section("3. Số hộ, số khẩu theo chương trình", "Chương trình", programme_household_rows(c, false))
   local function with_total(rows, s, fmt)
-    rows[#rows + 1] = row("**Toàn " .. c.plan.unit .. "**", s, fmt)
+    rows[#rows + 1] = row("**" .. vn.whole(c.plan) .. "**", s, fmt)
     return rows
   end
   out[#out + 1] = "Mục 4 và 5 tính mỗi hộ một lần, dù nhận từ nhiều chương trình, và chỉ các chương trình có mức " ..
     "chi từ kinh phí của kế hoạch; các chương trình không có mức chi có ở mục 3.\n\n"
-  section("4. Hộ nhận kinh phí hỗ trợ theo xã, phường", "Xã, phường", with_total(commune_rows(c, "households", count), c.city.households, count))
-  section("5. Khẩu của các hộ nhận kinh phí theo xã, phường", "Xã, phường", with_total(commune_rows(c, "persons", count), c.city.persons, count))
-  section("6. Hộ nghèo cuối năm (dự báo)", "Xã, phường", with_total(commune_rows(c, "poor", count), c.city.poor, count))
-  section("7. Tỷ lệ hộ nghèo cuối năm (dự báo, %)", "Xã, phường", with_total(commune_rows(c, "rate", rate), c.city.rate, rate))
-  section("8. Hộ thoát nghèo trong năm (dự báo)", "Xã, phường", with_total(commune_rows(c, "escapes", count), c.city.escapes, count))
+  section("4. Hộ nhận kinh phí hỗ trợ theo " .. vn.children(c.plan), vn.Children(c.plan), with_total(commune_rows(c, "households", count), c.city.households, count))
+  section("5. Khẩu của các hộ nhận kinh phí theo " .. vn.children(c.plan), vn.Children(c.plan), with_total(commune_rows(c, "persons", count), c.city.persons, count))
+  section("6. Hộ nghèo cuối năm (dự báo)", vn.Children(c.plan), with_total(commune_rows(c, "poor", count), c.city.poor, count))
+  section("7. Tỷ lệ hộ nghèo cuối năm (dự báo, %)", vn.Children(c.plan), with_total(commune_rows(c, "rate", rate), c.city.rate, rate))
+  section("8. Hộ thoát nghèo trong năm (dự báo)", vn.Children(c.plan), with_total(commune_rows(c, "escapes", count), c.city.escapes, count))
   local rows = {}
   for _, g in ipairs(c.targets) do
     rows[#rows + 1] = row((type(g.label) == "string" and g.label or g.id) .. ": chỉ tiêu", g.households, count)

@@ -1,0 +1,133 @@
+-- figures.lua — phase "count" of kehoach.pipeline: each support's figures from its
+-- allocations (households, persons, units, cost, need, by commune), the households the
+-- plan's budget reaches, and the checks only the registry can answer: quotas it cannot
+-- fill, stated counts, coverage, the declared rate, targets above the poor, costs
+-- against the budget lines. Facts only: kehoach.render.messages words the checks.
+--
+--   M.support(db, units, d, run, add, cached) -> a support's figures (see kehoach.pipeline)
+--   M.reach(db, run) -> { households, persons, by_unit }
+--   M.targets(p, units, poverty, add)
+--   M.costs(p, programmes, add) -> need by source, cost by source
+local M = {}
+
+-- A support's figures from its allocations under run.
+local function aggregate(db, d, run)
+  local prog = d.id
+  local fig = { id = prog, decl = d, households = 0, persons = 0, units = 0, cost = 0, need = 0, waitlisted = 0,
+    unfunded = 0, eligible = 0, by_unit = {} }
+  for r in db:rows([[
+      SELECT unit, commune,
+        count(*) FILTER (WHERE status = 'chosen') AS households,
+        coalesce(sum(persons) FILTER (WHERE status = 'chosen'), 0) AS persons,
+        coalesce(sum(units) FILTER (WHERE status = 'chosen'), 0) AS units,
+        coalesce(sum(amount), 0) AS cost,
+        coalesce(sum(need), 0) AS need,
+        count(*) FILTER (WHERE status = 'unfunded') AS unfunded,
+        count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted,
+        count(*) AS eligible
+      FROM allocations WHERE run = ? AND programme = ? GROUP BY unit ORDER BY unit]], run, prog) do
+    fig.by_unit[r.unit] = r
+    for _, k in ipairs({ "households", "persons", "units", "cost", "need", "unfunded", "waitlisted", "eligible" }) do
+      fig[k] = fig[k] + r[k]
+    end
+  end
+  -- eligible households anywhere in the district, for the coverage the plan promises
+  fig.eligible_all = db:value("SELECT count(*) FROM temp.kh_eligible WHERE programme = ?", prog)
+  return fig
+end
+
+-- A support's figures from its allocations under run, and the checks they answer.
+-- cached: the figures of the same support from an earlier allot of run, when its
+-- allocations cannot have changed since (kehoach sweep); only the checks are made again.
+function M.support(db, units, d, run, add, cached)
+  local prog = d.id
+  local fig = cached or aggregate(db, d, run)
+  -- the checks count the households chosen, whether the budget mode could pay them or not
+  local chosen = fig.households + fig.unfunded
+  for _, c in ipairs(d.quota or {}) do
+    local code = units.code_of(c.name)
+    local r = fig.by_unit[code]
+    local got = r and (r.households + r.unfunded) or 0
+    if got < c.n then
+      add("warning", "quota-shortfall", d, { commune = units.by_code[code].name, found = got, quota = c.n })
+    end
+  end
+  if not d.quota and d.households and d.households ~= chosen then
+    add("warning", "stated-households", d, { stated = d.households, found = chosen })
+  end
+  if d.persons and fig.unfunded == 0 and d.persons ~= fig.persons then
+    add("warning", "stated-persons", d, { stated = d.persons, found = fig.persons })
+  end
+  if d.coverage and fig.eligible_all > 0 and chosen < d.coverage * fig.eligible_all then
+    add("warning", "coverage", d, { coverage = d.coverage, reached = chosen, eligible = fig.eligible_all })
+  end
+  local a = d.amount
+  if a and a.basis == "unit" and not d.units_per_household and chosen > 0 and d.units % chosen ~= 0 then
+    add("info", "units-uneven", d, { units = d.units, noun = a.noun, households = chosen })
+  end
+  return fig
+end
+
+-- Households the plan's budget pays something for (a support with an amount, chosen and
+-- funded), each counted once, and their persons, by commune. Supports without an amount
+-- (outside the plan's budget, like health-insurance cards) count in their programme only.
+function M.reach(db, run)
+  local out = { households = 0, persons = 0, by_unit = {} }
+  for r in db:rows([[
+      SELECT unit, count(*) AS households, sum(persons) AS persons
+      FROM (SELECT unit, household, max(persons) AS persons FROM allocations
+            WHERE run = ? AND programme IN (SELECT id FROM temp.kh_programmes WHERE paid = 1)
+              AND status = 'chosen' AND amount > 0 GROUP BY unit, household)
+      GROUP BY unit ORDER BY unit]], run) do
+    out.by_unit[r.unit] = r
+    out.households = out.households + r.households
+    out.persons = out.persons + r.persons
+  end
+  return out
+end
+
+-- The targets against the review: the rate they state, and no commune asked for more
+-- escapes than it has poor households.
+function M.targets(p, units, pov, add)
+  for _, d in ipairs(p.targets) do
+    if d.rate_points and pov.households > 0 then
+      local rate = d.households * 100 / pov.households
+      -- the rate as the plan writes it, to two decimals
+      if math.abs(tonumber(string.format("%.2f", rate)) - d.rate_points) > 1e-9 then
+        add("warning", "rate", d, { households = d.households, surveyed = pov.households,
+          district = units.district.name, rate = rate, stated = d.rate_points })
+      end
+    end
+    for _, c in ipairs(d.by_commune or {}) do
+      local code = units.code_of(c.name)
+      local poor = pov.by_unit[code] and pov.by_unit[code].poor or 0
+      if c.n > poor then
+        add("warning", "target-exceeds-poor", d, { households = c.n, commune = units.by_code[code].name, poor = poor })
+      end
+    end
+  end
+end
+
+-- Each source's need and cost from the supports' figures, and the need against its line.
+function M.costs(p, progs, add)
+  local by_source = {}
+  local spent = {}
+  for _, f in ipairs(progs) do
+    local s = f.decl.source
+    if s and f.decl.amount then
+      by_source[s] = (by_source[s] or 0) + f.need
+      spent[s] = (spent[s] or 0) + f.cost
+    end
+  end
+  local b = p.budget
+  if not b then return by_source, spent end
+  for _, s in ipairs(p.sources) do
+    local cost, line = by_source[s.id], b.lines[s.id]
+    if cost and line and cost ~= line then
+      add("warning", cost > line and "cost-over-budget" or "cost-under-budget", b, { source = s, line = line, cost = cost })
+    end
+  end
+  return by_source, spent
+end
+
+return M

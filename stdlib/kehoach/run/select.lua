@@ -1,0 +1,158 @@
+-- select.lua — phase "select and rank" of kehoach.pipeline: the household view under the
+-- plan's standard (temp.kh_hh), poverty at the review, and each support's eligible
+-- households, ranked within their commune by the support's priority, into
+-- temp.kh_eligible. Households stay in SQLite: a selector is compiled to a WHERE; Lua sees
+-- one row per commune, except for a plan's `where` functions, called per household.
+--
+-- None of it depends on a value --set or --vary can change after selection (amounts,
+-- quotas, budget lines), so kehoach sweep selects once.
+--
+--   M.prepare(db, p, units, std, progress) -> ctx { units, standard, poverty, messages },
+--       or nil and the error messages (no survey for the review year)
+--   M.compile(db, p, units, std, d) -> kehoach.plan.selector.compile's result for support d
+local check = require "kehoach.plan.check"
+local selector = require "kehoach.plan.selector"
+
+local host = core.host
+
+local M = {}
+
+-- The name of a plan's `where` function in SQL: an identifier built from the support's
+-- id, which the plan language allows only as a Lua name.
+local function where_name(d, n)
+  if not d.id:match("^[%a_][%w_]*$") then error("support id is not an identifier: " .. d.id) end
+  return string.format("kh_where_%s_%d", d.id, n)
+end
+
+-- The temporary tables of a run and the household view. Plan values are bound: the
+-- review year sits in temp.kh_review, which the view reads.
+local function setup(db, p, units, std)
+  local ins
+  db:exec([[
+    DROP TABLE IF EXISTS temp.kh_communes; DROP TABLE IF EXISTS temp.kh_quota;
+    DROP TABLE IF EXISTS temp.kh_eligible; DROP TABLE IF EXISTS temp.kh_programmes;
+    DROP TABLE IF EXISTS temp.kh_review; DROP VIEW IF EXISTS temp.kh_hh; DROP TABLE IF EXISTS temp.kh_leaves;
+    CREATE TEMP TABLE kh_review(year INTEGER);
+    CREATE TEMP TABLE kh_communes(code TEXT PRIMARY KEY, name TEXT, urban INTEGER, difficult INTEGER, ord INTEGER);
+    CREATE TEMP TABLE kh_leaves(code TEXT PRIMARY KEY, child TEXT, name TEXT, urban INTEGER, difficult INTEGER);
+    CREATE TEMP TABLE kh_quota(programme TEXT, unit TEXT, n INTEGER, ord INTEGER, PRIMARY KEY (programme, unit));
+    CREATE TEMP TABLE kh_programmes(id TEXT PRIMARY KEY, ord INTEGER, paid INTEGER);
+    CREATE TEMP TABLE kh_eligible(programme TEXT, unit TEXT, commune TEXT, household TEXT, head TEXT,
+      persons INTEGER, income INTEGER, deprivations INTEGER, status TEXT, rank INTEGER);]])
+  db:run("INSERT INTO temp.kh_review VALUES (?)", p.registry_year)
+  ins = db:prepare("INSERT INTO temp.kh_programmes VALUES (?, ?, ?)")
+  for i, d in ipairs(p.supports) do ins:run(d.id, i, d.amount and 1 or 0) end
+  ins:close()
+  ins = db:prepare("INSERT INTO temp.kh_communes VALUES (?, ?, ?, ?, ?)")
+  for _, c in ipairs(units.communes) do ins:run(c.code, c.name, c.urban, c.difficult, c.ord) end
+  ins:close()
+  -- the communes households live in, each under the plan's child that holds it (itself,
+  -- when the plan's children are communes): urban and difficult are the commune's
+  ins = db:prepare("INSERT INTO temp.kh_leaves VALUES (?, ?, ?, ?, ?)")
+  for _, l in ipairs(units.leaf_list) do ins:run(l.unit.code, l.child.code, l.child.name, l.unit.urban, l.unit.difficult) end
+  ins:close()
+  local dep = std.deprivations_sql("s")
+  local d_cols = {}
+  for i, col in ipairs(selector.INDICATORS) do d_cols[i] = "s." .. col end
+  db:exec(string.format([[
+    CREATE TEMP VIEW kh_hh AS
+    SELECT h.id, h.code, h.head, h.village, c.child AS unit, c.name AS commune, c.urban, c.difficult,
+           h.ethnic_minority, s.income, s.status, s.unable_to_escape,
+           %s AS deprivations, %s AS poverty_kind, %s
+    FROM reg.surveys s JOIN reg.households h ON h.id = s.household
+    JOIN temp.kh_leaves c ON c.code = h.unit
+    WHERE s.year = (SELECT year FROM temp.kh_review)]], dep, std.kind_sql("s.income", "c.urban", dep),
+    table.concat(d_cols, ", ")))
+end
+
+-- Households, poor and near-poor households by commune at the review.
+local function poverty(db)
+  local out = { households = 0, poor = 0, near_poor = 0, by_unit = {} }
+  for r in db:rows([[
+      SELECT h.unit, count(*) AS households,
+        count(*) FILTER (WHERE h.status = 'poor') AS poor,
+        count(*) FILTER (WHERE h.status = 'near_poor') AS near_poor
+      FROM temp.kh_hh h GROUP BY h.unit ORDER BY h.unit]]) do
+    out.by_unit[r.unit] = r
+    out.households = out.households + r.households
+    out.poor = out.poor + r.poor
+    out.near_poor = out.near_poor + r.near_poor
+  end
+  return out
+end
+
+-- The order within a commune, by the support's priority (a whitelist: the plan names a
+-- key, never SQL).
+local ORDER = {
+  lowest_income = "h.income ASC, h.deprivations DESC, h.code ASC",
+  most_deprived = "h.deprivations DESC, h.income ASC, h.code ASC",
+}
+
+-- Compiles a support's selector for the view aliased h.
+function M.compile(db, p, units, std, d)
+  local ctx = {
+    alias = "h", year = p.registry_year, std = std,
+    commune_code = function(name) return units.code_of(name) end,
+    commune_label = units.label,
+  }
+  local n = 0
+  -- a `where` function becomes an SQL function called with the household's fields
+  ctx.where_fn = function(fn)
+    n = n + 1
+    local name = where_name(d, n)
+    db:func(name, #selector.WHERE_FIELDS, function(...)
+      local args = table.pack(...)
+      local h = {}
+      for i, f in ipairs(selector.WHERE_FIELDS) do h[f] = args[i] end
+      for _, f in ipairs({ "urban", "difficult", "ethnic_minority", "unable_to_escape" }) do h[f] = h[f] == 1 end
+      local needs = {}
+      for kind in (h.needs or ""):gmatch("[^,]+") do needs[kind] = true end
+      h.needs = needs
+      return fn(h) and 1 or 0
+    end)
+    return name .. "(h.code, h.commune, h.village, h.head, h.urban, h.difficult, h.ethnic_minority, " ..
+      "h.income, h.status, h.unable_to_escape, h.deprivations, " ..
+      "(SELECT count(*) FROM reg.persons p WHERE p.household = h.id), " ..
+      "(SELECT group_concat(n.kind) FROM reg.needs n WHERE n.household = h.id AND n.year = :year))"
+  end
+  return selector.compile(d.who, ctx, "support '" .. d.id .. "'")
+end
+
+-- Selects and ranks one support's eligible households, in every commune, into
+-- temp.kh_eligible (rank: within the commune, by the support's priority; status: as
+-- recorded at the review, for the projection).
+local function select_eligible(db, p, units, std, d)
+  local sel = M.compile(db, p, units, std, d)
+  local order = ORDER[d.priority] or "h.code ASC"
+  local args = { prog = d.id }
+  for k, v in pairs(sel.args) do args[k] = v end
+  db:run(string.format([[
+    INSERT INTO temp.kh_eligible(programme, unit, commune, household, head, persons, income, deprivations,
+      status, rank)
+    SELECT :prog, h.unit, h.commune, h.code, h.head,
+      (SELECT count(*) FROM reg.persons p WHERE p.household = h.id),
+      h.income, h.deprivations, h.status, row_number() OVER (PARTITION BY h.unit ORDER BY %s)
+    FROM temp.kh_hh h WHERE %s]], order, sel.sql), args)
+end
+
+-- The household view, poverty at the review, and every support's eligible households
+-- ranked. progress(i, what), for the progress bar, before each support's selection.
+function M.prepare(db, p, units, std, progress)
+  local list, add = check.messages()
+  host.budget()
+  setup(db, p, units, std)
+  local pov = poverty(db)
+  if pov.households == 0 then
+    add("error", "no-survey", p.meta, { registry_year = p.registry_year, district = units.district.name,
+      registry_year_set = p.meta.registry_year ~= nil })
+    return nil, list
+  end
+  for i, d in ipairs(p.supports) do
+    if progress then progress(i - 1, d.id) end
+    select_eligible(db, p, units, std, d)
+  end
+  db:exec("CREATE INDEX temp.kh_eligible_programme ON kh_eligible(programme, unit, rank)")
+  return { units = units, standard = std, poverty = pov, messages = list }
+end
+
+return M
