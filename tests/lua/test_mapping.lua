@@ -91,6 +91,50 @@ function T.test_problems_name_the_cell_and_are_counted()
   t.eq(db:value("SELECT count(*) FROM households"), 0)
 end
 
+-- A list of persons: one row per person, the household by its code, sex in words.
+function T.test_a_list_of_persons()
+  fs.mkdir(DIR)
+  fs.write(DIR .. "/nk.lua", [[
+return {
+  rows = "persons",
+  columns = { code = "Mã hộ", name = "Họ và tên", sex = "Giới tính", birth_year = "Năm sinh",
+    relation = "Quan hệ với chủ hộ", health_insurance = "Có thẻ BHYT" },
+  sex = { M = { "nam giới" }, F = { "nữ giới" } },
+}
+]])
+  fs.write(DIR .. "/nk.csv", table.concat({
+    "STT,Mã hộ,Họ và tên,Giới tính,Năm sinh,Quan hệ với chủ hộ,Có thẻ BHYT",
+    "1,H1,Lò Văn A,Nam,1970,Chủ hộ,x",
+    "2,H1,Lò Thị B,nữ giới,1975,Vợ,",
+    "3,H2,Trần Văn C,NAM,1990,Chủ hộ,có",
+  }, "\n") .. "\n")
+  local m = mapping.load(DIR .. "/nk.lua")
+  local db <close> = store.registry(":memory:", "init")
+  db:exec(UNITS)
+  db:exec("INSERT INTO households(code, unit) VALUES ('H1', '02632'), ('H2', '02602')")
+  local src = sheet.source({ DIR .. "/nk.csv" }, m, {}, db)
+  local files = {}
+  for name in pairs(sheet.tables(m)) do files[name] = src end
+  local counts, problems = import.run(db, files)
+  sheet.close(src)
+  t.ok(counts, problems and table.concat(problems, "\n"))
+  t.eq(counts, { persons = 3 })
+  local rows = {}
+  for r in db:rows("SELECT h.code, p.name, p.sex, p.birth_year, p.relation, p.health_insurance FROM persons p "
+      .. "JOIN households h ON h.id = p.household ORDER BY p.id") do
+    rows[#rows + 1] = table.concat({ r.code, r.name, r.sex, r.birth_year, r.relation, r.health_insurance }, "|")
+  end
+  t.eq(rows, { "H1|Lò Văn A|M|1970|Chủ hộ|1", "H1|Lò Thị B|F|1975|Vợ|0", "H2|Trần Văn C|M|1990|Chủ hộ|1" })
+  -- a person of a household not in the registry, a sex in no word list
+  fs.write(DIR .. "/nk.csv", "Mã hộ,Họ và tên,Giới tính,Năm sinh,Quan hệ với chủ hộ,Có thẻ BHYT\nH9,X,khác,1990,,\n")
+  src = sheet.source({ DIR .. "/nk.csv" }, m, {}, db)
+  local none, bad = import.run(db, { persons = src })
+  sheet.close(src)
+  t.eq(none, nil)
+  t.contains(bad[1], "nk.csv, A2: 'H9' is not the code of a household")
+  t.contains(bad[2], "nk.csv, C2: 'khác' is not one of M, F")
+end
+
 function T.test_every_shipped_mapping_loads()
   local names = fs.list("mappings") or {}
   table.sort(names)

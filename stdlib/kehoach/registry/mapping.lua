@@ -29,6 +29,13 @@ M.FIELDS = {
 }
 for _, d in ipairs(schema.values.indicator) do M.FIELDS[d] = { "surveys", "mark" } end
 
+-- The fields of a list of persons (rows = "persons"): one row per person, naming the
+-- household by its code.
+M.PERSON_FIELDS = {
+  code = true, name = "text", sex = "sex", birth_year = "text", relation = "text", can_work = "mark",
+  disability = "text", chronic_illness = "mark", health_insurance = "mark", in_school = "mark",
+}
+
 M.STATUSES = schema.values.status
 
 -- Header text as it is compared: spaces (line breaks in a cell too) collapsed, folded the
@@ -71,7 +78,7 @@ function M.load(path)
   local m = chunk()
   if type(m) ~= "table" then util.fail("data", "%s: a mapping must return a table", path) end
   local known = { about = true, columns = true, header = true, header_row = true, commune = true,
-    year = true, skip = true, yes = true, no = true, status = true }
+    year = true, skip = true, yes = true, no = true, status = true, rows = true, sex = true }
   for k in pairs(m) do
     if not known[k] then
       local near = util.nearest(tostring(k), util.sorted_keys(known))
@@ -80,11 +87,19 @@ function M.load(path)
   end
   local out = { path = path, about = m.about, columns = {} }
   if type(m.columns) ~= "table" then bad("columns", "expected { field = \"header text\", ... }") end
+  if m.rows ~= nil and m.rows ~= "households" and m.rows ~= "persons" then
+    bad("rows", "expected \"households\" (one row per household, the default) or \"persons\"")
+  end
+  out.rows = m.rows or "households"
+  local fields = out.rows == "persons" and M.PERSON_FIELDS or M.FIELDS
   for field, v in pairs(m.columns) do
-    if not M.FIELDS[field] then
-      local near = util.nearest(tostring(field), util.sorted_keys(M.FIELDS))
+    if out.rows == "households" and M.PERSON_FIELDS[field] and not M.FIELDS[field] then
+      bad("columns." .. tostring(field), "a field of a list of persons: say rows = \"persons\" (one row per person)")
+    end
+    if not fields[field] then
+      local near = util.nearest(tostring(field), util.sorted_keys(fields))
       bad("columns." .. tostring(field), "not a field a column can give (%s)%s",
-        table.concat(util.sorted_keys(M.FIELDS), ", "), near and ("; did you mean " .. near .. "?") or "")
+        table.concat(util.sorted_keys(fields), ", "), near and ("; did you mean " .. near .. "?") or "")
     end
     out.columns[field] = spec(C, v, "columns." .. field)
   end
@@ -117,6 +132,14 @@ function M.load(path)
   out.skip = util.sorted_keys(m.skip and words(C, m.skip, "skip") or { [M.key("Tổng")] = true, [M.key("Cộng")] = true })
   out.yes = m.yes and words(C, m.yes, "yes") or words(C, { "x", "1", "có", "true", "✓" }, "yes")
   out.no = m.no and words(C, m.no, "no") or words(C, { "0", "không", "false", "-" }, "no")
+  out.sex = { [M.key("Nam")] = "M", [M.key("M")] = "M", [M.key("Nữ")] = "F", [M.key("F")] = "F" }
+  if m.sex ~= nil then
+    if type(m.sex) ~= "table" then bad("sex", "expected { M = {words}, F = {words} }") end
+    for k, list in pairs(m.sex) do
+      if k ~= "M" and k ~= "F" then bad("sex." .. tostring(k), "expected M or F") end
+      for w in pairs(words(C, list, "sex." .. k)) do out.sex[w] = k end
+    end
+  end
   out.status = {}
   for _, s in ipairs(M.STATUSES) do out.status[s] = s end
   if m.status ~= nil then

@@ -284,6 +284,22 @@ local function table_row(src, ctx, tname, layout, cells, r, where)
   return raws
 end
 
+-- A row of a list of persons (mapping rows = "persons"): the person, naming the household.
+local function person_row(src, layout, cells, r, where)
+  local m, cols, raws, index = src.mapping, layout.cols, {}, INDEX.persons
+  for field, kind in pairs(mapping.PERSON_FIELDS) do
+    local col = cols[field]
+    if col then
+      local v = cells[col]
+      where[field == "code" and "household" or field] = layout.ref(r, col)
+      if kind == "mark" then v = mark(src, v)
+      elseif kind == "sex" and v then v = m.sex[mapping.key(v)] or v end
+      raws[index[field == "code" and "household" or field]] = v
+    end
+  end
+  return raws
+end
+
 -- Reads one sheet (or CSV file) and gives each data row to row(cells, r, layout).
 local function read_sheet(src, ctx, label, key, open_rows, merges_of, commune, row)
   local layout = src.layouts[key]
@@ -364,6 +380,10 @@ function source:each(spec, ctx, fn)
   end
   self:each_row(ctx, function(cells, r, layout)
     local where = { at = "row " .. r }
+    if self.mapping.rows == "persons" then
+      fn(person_row(self, layout, cells, r, where), where, layout.label)
+      return
+    end
     if spec.name == "persons" then
       local v = layout.cols.persons and cells[layout.cols.persons]
       local code = layout.cols.code and cells[layout.cols.code]
@@ -389,6 +409,7 @@ end
 
 -- Which tables the mapping fills.
 function M.tables(m)
+  if m.rows == "persons" then return { persons = true } end
   local t = { households = true }
   for field in pairs(m.columns) do t[mapping.FIELDS[field][1]] = true end
   return t
