@@ -23,6 +23,10 @@ local host, fs, store = core.host, core.fs, core.store
 local function input_files(args)
   local files, seen = {}, {}
   local function add(path, name)
+    if name:lower():match("%.xls[xm]?$") then
+      util.fail("usage", "%s: an Excel workbook is read through a mapping that says which column is "
+        .. "which: give --map MAPPING (mappings/danh-sach-ra-soat.lua reads the review list communes send)", path)
+    end
     local table_name = name:match("^(.*)%.[cC][sS][vV]$") or name
     if not tables.by_name[table_name] then
       local near = util.nearest(table_name, tables.names())
@@ -74,6 +78,9 @@ local function mapped_inputs(opts, args)
   for _, arg in ipairs(args) do
     local kind = fs.exists(arg)
     if kind ~= "file" then util.fail("data", "%s: no such file%s", arg, kind and " (a folder: give its files)" or "") end
+    if arg:lower():match("%.xls$") then
+      util.fail("data", "%s: an Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice and save it as .xlsx", arg)
+    end
     if not (arg:lower():match("%.xlsx$") or arg:lower():match("%.xlsm$") or arg:lower():match("%.csv$")) then
       util.fail("usage", "%s: --map reads Excel workbooks (.xlsx) and CSV files (.csv)", arg)
     end
