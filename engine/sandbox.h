@@ -51,7 +51,9 @@ sandbox *sandbox_of(lua_State *L);
 lua_State *sandbox_lua(sandbox *sb);
 
 /* Loads the Lua file at path as text, with chunkname "@<display>" and the table at
-** stack index env as its _ENV. Pushes the function, or raises a plan error (syntax) or a
+** stack index env as its _ENV. The chunk is never trusted as the stdlib's: a display
+** starting "stdlib/" is named "@./stdlib/..." (only the stdlib's own require names a chunk
+** "@stdlib/..."). Pushes the function, or raises a plan error (syntax) or a
 ** data error (unreadable file). Stack: [-0, +1, e]. */
 void sandbox_loadfile(lua_State *L, const char *path, const char *display, int env);
 

@@ -221,6 +221,32 @@ static void endless_loops_are_stopped(void **state) {
   assert_refused(&caught, 1);
 }
 
+/* Code a plan loads is the plan's, whatever name it gives the chunk: a loop in it is
+** charged to the instruction limit (not left to --max-time), and its errors are the plan's
+** (exit 1), never "a bug in kehoach" (70). */
+static void a_plan_cannot_pass_its_code_off_as_the_stdlib(void **state) {
+  char *dir = kh_tmpdir();
+  char *plan = kh_path(dir, "plan.lua");
+  const char *args[] = {"check", "plan.lua", "--max-instructions", "1000000", "--max-time", "20", NULL};
+  const char *names[] = {"@stdlib/kehoach/util.lua", "=stdlib/kehoach/util.lua", "@stdlib/x.lua"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    char source[256];
+    snprintf(source, sizeof source, "load(\"while true do end\", \"%s\")()\n", names[i]);
+    kh_write_file(plan, source);
+    kh_result r = kh_run_in(dir, args);
+    if (r.code != 4 || strstr(r.err, "ran too long") == NULL) fail_msg("%s: exit %d:\n%s", names[i], r.code, r.err);
+    kh_result_free(&r);
+    snprintf(source, sizeof source, "\nload(\"local x = nil + 1\", \"%s\")()\n", names[i]);
+    kh_write_file(plan, source);
+    r = kh_run_in(dir, args);
+    if (r.code != 1 || strstr(r.err, "attempt to perform arithmetic") == NULL || strstr(r.err, "a bug in kehoach"))
+      fail_msg("%s: exit %d:\n%s", names[i], r.code, r.err);
+    kh_result_free(&r);
+  }
+  free(plan);
+  free(dir);
+}
+
 /* A plan's own error(), whatever its level or value, and a print of a value whose
 ** __tostring fails, are the plan's errors at its line (exit 1), not the engine's (70). */
 static void a_plans_own_errors_are_at_its_line(void **state) {
@@ -468,6 +494,7 @@ int main(void) {
       cmocka_unit_test(an_undeclared_global_is_an_error),
       cmocka_unit_test(endless_loops_are_stopped),
       cmocka_unit_test(a_plans_own_errors_are_at_its_line),
+      cmocka_unit_test(a_plan_cannot_pass_its_code_off_as_the_stdlib),
       cmocka_unit_test(processor_time_is_limited),
       cmocka_unit_test(plan_files_are_read_as_lua_reads_them),
       cmocka_unit_test(memory_hogs_are_stopped),

@@ -103,6 +103,24 @@ static void only_plan_code_is_charged(void **state) {
   sandbox_free(sb);
 }
 
+/* The stdlib is what its own require loaded: code loaded under a stdlib name is charged,
+** and its errors are not called the engine's; an error at a stdlib line still is. */
+static void a_chunk_name_does_not_make_code_the_stdlibs(void **state) {
+  kh_error err;
+  sandbox *sb = make(0, 1000000);
+  assert_int_equal(run(sb, "load('local n = 0 for i = 1, 2000000 do n = n + i end', "
+                           "'@stdlib/kehoach/writer.lua')()", &err), KH_ELIMIT);
+  assert_non_null(strstr(err.msg, "ran too long"));
+  sandbox_free(sb);
+  sb = make(0, 0);
+  assert_int_equal(run(sb, "load('local x = nil + 1', '@stdlib/kehoach/util.lua')()", &err), KH_EPLAN);
+  assert_non_null(strstr(err.msg, "./stdlib/kehoach/util.lua:1: attempt to perform arithmetic"));
+  assert_int_equal(run(sb, "load('local x = nil + 1', '=stdlib/kehoach/util.lua')()", &err), KH_EPLAN);
+  assert_int_equal(run_named(sb, "local x = nil + 1", "@stdlib/kehoach/util.lua", &err), KH_EINTERNAL);
+  assert_non_null(strstr(err.msg, "this is a bug in kehoach"));
+  sandbox_free(sb);
+}
+
 static void a_new_window_renews_the_budget(void **state) {
   sandbox *sb = make(0, 3000000);
   kh_error err;
@@ -145,6 +163,7 @@ int main(void) {
       cmocka_unit_test(every_failed_allocation_ends_cleanly),
       cmocka_unit_test(pcall_cannot_swallow_the_instruction_limit),
       cmocka_unit_test(only_plan_code_is_charged),
+      cmocka_unit_test(a_chunk_name_does_not_make_code_the_stdlibs),
       cmocka_unit_test(a_new_window_renews_the_budget),
       cmocka_unit_test(the_stdlib_environment_is_strict),
       cmocka_unit_test(structured_errors_carry_their_kind),
