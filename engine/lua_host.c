@@ -6,6 +6,7 @@
 **   host.fail(kind, message)  raises an error of that kind ("plan", "data", "usage", ...)
 **   host.loadfile(path, display, env)   a text chunk with env as _ENV
 **   host.resolve(dir, name)   the file for module `name` inside dir, or nil and why
+**   host.inside(dir, path)    path's real path when it stays inside dir, or nil and why
 **   host.write(...), host.ewrite(...)   to stdout, to stderr
 **   host.isatty(stream)       "stdout" or "stderr"
 **   host.now()                UTC time, ISO 8601 with seconds
@@ -55,6 +56,17 @@ static int l_loadfile(lua_State *L) {
   return 1;
 }
 
+/* The one check that a file a plan names stays where it may be: the real path of path
+** (symbolic links and ".." followed) into real_file, when it exists and lies inside dir's
+** real path. Returns 0, or 1 when either does not exist, or 2 when path leads outside. */
+static int real_path_inside(const char *dir, const char *path, char real_file[PATH_MAX]) {
+  char real_dir[PATH_MAX];
+  if (realpath(dir, real_dir) == NULL || realpath(path, real_file) == NULL) return 1;
+  size_t n = strlen(real_dir);
+  if (strncmp(real_file, real_dir, n) != 0 || (real_file[n] != '/' && strcmp(real_dir, "/") != 0)) return 2;
+  return 0;
+}
+
 /* host.resolve(dir, name): dir/<name, dots as slashes>.lua when it exists and its real
 ** path stays inside dir's real path; else nil and the reason. */
 static int l_resolve(lua_State *L) {
@@ -69,7 +81,7 @@ static int l_resolve(lua_State *L) {
       return 2;
     }
   }
-  char real_dir[PATH_MAX], real_file[PATH_MAX];
+  char real_file[PATH_MAX];
   luaL_Buffer b;
   luaL_buffinit(L, &b);
   luaL_addstring(&b, dir);
@@ -77,19 +89,30 @@ static int l_resolve(lua_State *L) {
   for (const char *p = name; *p; p++) luaL_addchar(&b, *p == '.' ? '/' : *p);
   luaL_addstring(&b, ".lua");
   luaL_pushresult(&b);
-  if (realpath(dir, real_dir) == NULL || realpath(lua_tostring(L, -1), real_file) == NULL) {
+  int where = real_path_inside(dir, lua_tostring(L, -1), real_file);
+  if (where != 0) {
     luaL_pushfail(L);
-    lua_pushfstring(L, "no module '%s' in %s", name, dir);
-    return 2;
-  }
-  size_t n = strlen(real_dir);
-  if (strncmp(real_file, real_dir, n) != 0 || real_file[n] != '/') {
-    luaL_pushfail(L);
-    lua_pushfstring(L, "module '%s' leads outside %s", name, dir);
+    if (where == 1) lua_pushfstring(L, "no module '%s' in %s", name, dir);
+    else lua_pushfstring(L, "module '%s' leads outside %s", name, dir);
     return 2;
   }
   lua_pushstring(L, real_file);
   return 1;
+}
+
+/* host.inside(dir, path): the real path of path (a path relative to dir, or dir itself
+** joined already) when it exists and stays inside dir's real path, as host.resolve checks
+** modules; else nil and "missing" or "outside". Stack: [-0, +1|2, m]. */
+static int l_inside(lua_State *L) {
+  char real_file[PATH_MAX];
+  int where = real_path_inside(luaL_checkstring(L, 1), luaL_checkstring(L, 2), real_file);
+  if (where == 0) {
+    lua_pushstring(L, real_file);
+    return 1;
+  }
+  luaL_pushfail(L);
+  lua_pushstring(L, where == 1 ? "missing" : "outside");
+  return 2;
 }
 
 static int write_to(lua_State *L, FILE *f) {
@@ -154,7 +177,7 @@ static int l_memory(lua_State *L) {
 
 static const luaL_Reg host_funcs[] = {
     {"where", l_where},     {"budget", l_budget}, {"fail", l_fail},       {"loadfile", l_loadfile},
-    {"resolve", l_resolve}, {"write", l_write},   {"ewrite", l_ewrite},   {"isatty", l_isatty},
+    {"resolve", l_resolve}, {"inside", l_inside}, {"write", l_write},   {"ewrite", l_ewrite},   {"isatty", l_isatty},
     {"now", l_now},         {"clock", l_clock},   {"getenv", l_getenv},   {"version", l_version},
     {"memory", l_memory},   {"stdlib", l_stdlib}, {NULL, NULL}};
 

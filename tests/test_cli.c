@@ -202,6 +202,40 @@ static void require_loads_a_module_beside_the_plan(void **state) {
   free(dir);
 }
 
+/* A scenario file's base is a plan in the file's folder (or below), checked as require
+** checks modules: another file on the system is never run, so its text never reaches a
+** message. */
+static void a_scenario_base_stays_in_its_folder(void **state) {
+  char *top = kh_tmpdir();
+  char *dir = kh_path(top, "plans");
+  assert_int_equal(mkdir(dir, 0700), 0);
+  char *secret = kh_path(top, "app.lua"), *env = kh_path(top, "app.env");
+  char *link = kh_path(dir, "link.lua"), *scenario = kh_path(dir, "s.lua");
+  kh_write_file(secret, "DB_PASSWORD = s3cr3tpass\n");
+  kh_write_file(env, "DB_PASSWORD=s3cr3tpass\n");
+  assert_int_equal(symlink(secret, link), 0);
+  const struct { const char *base, *message; } cases[] = {
+      {"../app.lua", "base ../app.lua leads outside the scenario file's folder"},
+      {"link.lua", "base link.lua leads outside the scenario file's folder"},
+      {"../app.env", "base ../app.env is not a plan: a plan is a .lua file"},
+      {"../../../../../../../../etc/passwd", "is not a plan: a plan is a .lua file"},
+      {secret, "is a path from the top of the disk"},
+      {"missing.lua", "base missing.lua is not there"},
+  };
+  const char *args[] = {"check", "plans/s.lua", NULL};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char source[1024];
+    snprintf(source, sizeof source, "scenario \"x\" {\n  label = \"x\",\n  base = \"%s\",\n}\n", cases[i].base);
+    kh_write_file(scenario, source);
+    kh_result r = kh_run_in(top, args);
+    if (r.code != 1 || strstr(r.err, "plans/s.lua:1: scenario 'x': ") == NULL ||
+        strstr(r.err, cases[i].message) == NULL || strstr(r.err, "s3cr3t") || strstr(r.err, "root:"))
+      fail_msg("base %s: exit %d:\n%s", cases[i].base, r.code, r.err);
+    kh_result_free(&r);
+  }
+  free(scenario), free(link), free(env), free(secret), free(dir), free(top);
+}
+
 static void an_undeclared_global_is_an_error(void **state) {
   const refusal assign = {"local total = 1\ntotl = total + 1\n", 1, "undeclared global 'totl'"};
   assert_refused(&assign, 2);
@@ -491,6 +525,7 @@ int main(void) {
       cmocka_unit_test(require_stays_inside_the_plan_folder_and_stdlib),
       cmocka_unit_test(require_follows_no_link_out_of_the_plan_folder),
       cmocka_unit_test(require_loads_a_module_beside_the_plan),
+      cmocka_unit_test(a_scenario_base_stays_in_its_folder),
       cmocka_unit_test(an_undeclared_global_is_an_error),
       cmocka_unit_test(endless_loops_are_stopped),
       cmocka_unit_test(a_plans_own_errors_are_at_its_line),
