@@ -52,9 +52,70 @@ static void a_households_amount_past_counting_is_a_plan_error(void **state) {
   }
 }
 
+/* A registry with one commune and one household whose head is `head`, made by db import
+** from CSV files written in a new folder; returns the result (the caller frees it). */
+static kh_result import_head(const char *head) {
+  char *dir = kh_tmpdir();
+  char *units = kh_path(dir, "units.csv"), *households = kh_path(dir, "households.csv");
+  char *db = kh_path(dir, "registry.db");
+  kh_write_file(units, "code,name,level,kind,parent,urban,difficult\n10,Lào Cai,province,tỉnh,,0,0\n"
+                       "088,Thị xã Sa Pa,district,thị xã,10,0,0\n02893,Sa Pa,commune,phường,088,1,0\n");
+  FILE *f = fopen(households, "wb");
+  assert_non_null(f);
+  fputs("id,code,unit,village,head,ethnic_minority\n1,02893-00001,02893,Tổ 6,", f);
+  fputs(head, f);
+  fputs(",0\n", f);
+  assert_int_equal(fclose(f), 0);
+  const char *args[] = {"db", "import", dir, "--db", db, NULL};
+  kh_result r = kh_run(args);
+  free(db), free(households), free(units), free(dir);
+  return r;
+}
+
+/* Text longer than a spreadsheet cell holds (32.767 characters) cannot reach report.xlsx:
+** a plan's is refused at its line, a CSV file's at its file, row and column; and a value
+** of 100 MB (a quote left open) is refused as soon as it passes that, not read whole. */
+static void text_longer_than_a_cell_is_refused_where_it_comes_in(void **state) {
+  size_t n = 40000 * strlen("ồ");
+  char *long_text = malloc(n + 1);
+  for (size_t i = 0; i < n; i += strlen("ồ")) memcpy(long_text + i, "ồ", strlen("ồ"));
+  long_text[n] = '\0';
+  char *source = malloc(n + 1024);
+  snprintf(source, n + 1024, HEAD "support \"x\" { label = \"%s\", who = { status = \"poor\" },\n"
+           "  amount = per_household(1000), source = \"city\" }\n", long_text);
+  const char *chk[] = {"check", "plan.lua", NULL};
+  kh_result r = run_plan_text(source, chk, NULL);
+  assert_no_bug(&r);
+  assert_int_equal(r.code, 1);
+  assert_non_null(strstr(r.err, "plan.lua:3: support \"x\": field 'label' must be text of at most 32.767 characters"));
+  kh_result_free(&r);
+  free(source);
+
+  r = import_head(long_text);
+  assert_no_bug(&r);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "households.csv: row 2, column head: a value longer than 32.767 characters"));
+  assert_true(strlen(r.err) < 1000); /* the value is not echoed */
+  kh_result_free(&r);
+  free(long_text);
+
+  size_t big = 100u << 20;
+  char *huge = malloc(big + 1);
+  memset(huge, 'x', big);
+  huge[big] = '\0';
+  r = import_head(huge);
+  assert_no_bug(&r);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "households.csv: row 2, column head: a value longer than 32.767 characters"));
+  assert_null(strstr(r.err, "more memory"));
+  kh_result_free(&r);
+  free(huge);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(a_households_amount_past_counting_is_a_plan_error),
+      cmocka_unit_test(text_longer_than_a_cell_is_refused_where_it_comes_in),
   };
   return cmocka_run_group_tests_name("inputs at kehoach's limits", tests, NULL, NULL);
 }
