@@ -37,6 +37,7 @@
 ** the only argument is a table ({code = "x"} binds :code). SQLite errors are raised as
 ** kehoach errors whose kind comes from the result code (busy, data, output, ...).
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -256,8 +257,11 @@ static Stmt *push_stmt(lua_State *L, int dbi, const char *sql) {
   const char *tail = NULL;
   int rc = sqlite3_prepare_v2(db->h, sql, -1, &s->st, &tail);
   if (rc != SQLITE_OK) {
+    /* the statement itself only for whoever asked for traces: kilobytes of SQL tell a user
+    ** nothing, and the stdlib's line is in the traceback */
     const char *msg = sqlite3_errmsg(db->h);
-    sandbox_raise(L, store_error_code(rc), "SQL error: %s\n  in: %s", msg, sql);
+    if (getenv("KEHOACH_TRACE")) sandbox_raise(L, store_error_code(rc), "SQL error: %s\n  in: %s", msg, sql);
+    sandbox_raise(L, store_error_code(rc), "SQL error: %s", msg);
   }
   if (s->st == NULL) luaL_error(L, "SQL error: empty statement");
   return s;

@@ -112,10 +112,54 @@ static void text_longer_than_a_cell_is_refused_where_it_comes_in(void **state) {
   free(huge);
 }
 
+/* Selectors SQLite cannot parse (40 any's deep: "parser stack overflow"; 1.200 alternatives:
+** "expression tree is too large") are refused by check at their line, in plain words, and
+** no SQL reaches the user; 5 deep with 100 alternatives each still runs. */
+static void selectors_sqlite_cannot_parse_are_refused_by_check(void **state) {
+  char deep[2048] = "";
+  for (int i = 0; i < 40; i++) strcat(deep, "{ any = { ");
+  strcat(deep, "{ status = \"poor\" }");
+  for (int i = 0; i < 40; i++) strcat(deep, " } }");
+  const char *pre_wide = "local alts = {}\nfor j = 1, 1200 do alts[j] = { persons = { min = j % 20 } } end\n";
+  const char *pre_ok = "local function level(inner)\n  local t = {}\n"
+                       "  for j = 1, 99 do t[j] = { persons = { min = j } } end\n"
+                       "  t[100] = inner\n  return { any = t }\nend\n"
+                       "local w = { status = \"poor\" }\nfor i = 1, 5 do w = level(w) end\n";
+  struct { const char *pre, *who, *message; int line; } cases[] = {
+      {"", deep, "who.any is inside too many other any's; at most 5", 3},
+      {pre_wide, "{ any = alts }", "who.any lists 1200 selectors; at most 5 any's one inside another, 100 selectors", 5},
+      {pre_ok, "w", NULL, 0},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char source[8192];
+    snprintf(source, sizeof source, HEAD "%ssupport \"x\" { label = \"x\", who = %s,\n"
+             "  amount = per_household(1000), source = \"city\" }\n", cases[i].pre, cases[i].who);
+    const char *chk[] = {"check", "plan.lua", NULL};
+    const char *run[] = {"run", "plan.lua", "--db", kh_registry(), "--out", "out", NULL};
+    const char *const *cmds[] = {chk, run};
+    for (int c = 0; c < 2; c++) {
+      kh_result r = run_plan_text(source, cmds[c], NULL);
+      assert_no_bug(&r);
+      assert_null(strstr(r.err, "SELECT"));
+      assert_null(strstr(r.err, "INSERT"));
+      if (cases[i].message) {
+        char where[64];
+        snprintf(where, sizeof where, "plan.lua:%d: support \"x\": ", cases[i].line);
+        if (r.code != 1 || !strstr(r.err, where) || !strstr(r.err, cases[i].message))
+          fail_msg("case %zu, %s: exit %d:\n%.2000s", i, cmds[c][0], r.code, r.err);
+      } else if (r.code != 0) {
+        fail_msg("case %zu, %s: exit %d:\n%.2000s", i, cmds[c][0], r.code, r.err);
+      }
+      kh_result_free(&r);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(a_households_amount_past_counting_is_a_plan_error),
       cmocka_unit_test(text_longer_than_a_cell_is_refused_where_it_comes_in),
+      cmocka_unit_test(selectors_sqlite_cannot_parse_are_refused_by_check),
   };
   return cmocka_run_group_tests_name("inputs at kehoach's limits", tests, NULL, NULL);
 }
