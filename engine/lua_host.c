@@ -115,19 +115,35 @@ static int l_inside(lua_State *L) {
   return 2;
 }
 
+/* Writes the arguments to f and flushes it; returns 0, or the errno of the failure. */
 static int write_to(lua_State *L, FILE *f) {
   int n = lua_gettop(L);
+  for (int i = 1; i <= n; i++) luaL_checkstring(L, i);
+  errno = 0;
   for (int i = 1; i <= n; i++) {
     size_t len;
-    const char *s = luaL_checklstring(L, i, &len);
-    fwrite(s, 1, len, f);
+    const char *s = lua_tolstring(L, i, &len);
+    if (fwrite(s, 1, len, f) != len) return errno ? errno : EIO;
   }
-  fflush(f);
+  if (fflush(f) != 0) return errno ? errno : EIO;
   return 0;
 }
 
-static int l_write(lua_State *L) { return write_to(L, stdout); }
-static int l_ewrite(lua_State *L) { return write_to(L, stderr); }
+/* host.write(...): to stdout; an output error when it cannot be written (a full disk it
+** was sent to, a closed pipe), so a summary cut short is never taken for a whole one. */
+static int l_write(lua_State *L) {
+  int e = write_to(L, stdout);
+  clearerr(stdout);
+  if (e) return sandbox_raise(L, KH_EOUTPUT, "cannot write to the standard output: %s", strerror(e));
+  return 0;
+}
+
+/* host.ewrite(...): to stderr. A failure is let be: there is nowhere left to say it. */
+static int l_ewrite(lua_State *L) {
+  write_to(L, stderr);
+  clearerr(stderr);
+  return 0;
+}
 
 static int l_isatty(lua_State *L) {
   static const char *const names[] = {"stdout", "stderr", NULL};

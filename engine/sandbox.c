@@ -133,9 +133,10 @@ size_t sandbox_memory_limit(sandbox *sb) { return sb->limit; }
 /* The message for memory that ran out: the plan's limit, or the system's memory. */
 static int memory_error(sandbox *sb, kh_error *err) {
   const char *where = sb->memory_where, *sep = sb->memory_where[0] ? ": " : "";
-  if (sb->memory_hit)
-    return kh_seterror(err, KH_ELIMIT, "%s%sthe plan needed more memory than allowed (%zu MiB; "
-                       "raise it with --max-memory SIZE)", where, sep, sb->limit >> 20);
+  if (sb->memory_hit) /* no plan line: a command that runs no plan (db import, say) */
+    return kh_seterror(err, KH_ELIMIT, "%s%s%s needed more memory than allowed (%zu MiB; "
+                       "raise it with --max-memory SIZE)", where, sep, where[0] ? "the plan" : "kehoach",
+                       sb->limit >> 20);
   return kh_seterror(err, KH_ELIMIT, "%s%sout of memory: the system could not give kehoach more "
                      "memory (it held %.1f MiB); close other programs or use a smaller registry",
                      where, sep, (double)sb->used / (1 << 20));

@@ -13,33 +13,15 @@
 #include <lauxlib.h>
 
 #include "harness.h"
-#include "sandbox.h"
+#include "sandbox_fixture.h"
 
-static char stdlib_dir[PATH_MAX];
+static sandbox *make(size_t memory, long long instructions) { return kh_sandbox(memory, instructions); }
 
-static sandbox *make(size_t memory, long long instructions) {
-  sandbox_limits lim = {memory, instructions};
-  kh_error err;
-  sandbox *sb = sandbox_new(&lim, stdlib_dir, &err);
-  if (sb == NULL) fail_msg("sandbox_new: %s", err.msg);
-  return sb;
-}
-
-/* Loads code as text, named chunkname, in the stdlib environment and calls it; returns the
-** exit code. */
 static int run_named(sandbox *sb, const char *code, const char *chunkname, kh_error *err) {
-  lua_State *L = sandbox_lua(sb);
-  if (luaL_loadbufferx(L, code, strlen(code), chunkname, "t") != LUA_OK) {
-    kh_seterror(err, KH_EPLAN, "%s", lua_tostring(L, -1));
-    lua_pop(L, 1);
-    return KH_EPLAN;
-  }
-  sandbox_push_stdlib_env(L);
-  lua_setupvalue(L, -2, 1);
-  return sandbox_call(sb, 0, 0, err);
+  return kh_lua_named(sb, code, chunkname, NULL, err);
 }
 
-static int run(sandbox *sb, const char *code, kh_error *err) { return run_named(sb, code, "=test", err); }
+static int run(sandbox *sb, const char *code, kh_error *err) { return kh_lua(sb, code, err); }
 
 static void memory_is_counted_and_returned(void **state) {
   sandbox *sb = make(0, 0);
@@ -153,10 +135,6 @@ static void structured_errors_carry_their_kind(void **state) {
 }
 
 int main(void) {
-  if (realpath("stdlib", stdlib_dir) == NULL) {
-    fprintf(stderr, "test_sandbox: run from the repository's top folder\n");
-    return 1;
-  }
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(memory_is_counted_and_returned),
       cmocka_unit_test(the_memory_limit_stops_growth),
