@@ -178,9 +178,7 @@ static void parse_failed(lua_State *L, int ri, Reader *r, Parse *ps, int failed)
   lua_getiuservalue(L, ri, 3);
   const char *path = lua_tostring(L, -1);
   lua_Integer row = r->records + 1, col = ps->fields + 1;
-  if (failed == PARSE_NOMEM)
-    sandbox_raise(L, KH_ELIMIT, "%s: row %I: there was not memory enough to read it (the limit is %d MiB; "
-                  "raise it with --max-memory SIZE)", path, row, (int)(sandbox_memory_limit(sandbox_of(L)) >> 20));
+  if (failed == PARSE_NOMEM) sandbox_raise_memory(L, lua_pushfstring(L, "%s: row %I", path, row));
   const char *name = NULL;
   if (lua_getiuservalue(L, ri, 4) == LUA_TTABLE && lua_rawgeti(L, -1, col) == LUA_TSTRING) name = lua_tostring(L, -1);
   if (name == NULL) name = lua_pushfstring(L, "%I", col);

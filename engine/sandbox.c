@@ -43,6 +43,7 @@ struct sandbox {
   lua_State *L;
   size_t used, limit;         /* bytes held by Lua, and the most it may hold */
   long fail_countdown;        /* fault injection: fail when it reaches 0; <0 off */
+  int fail_again;             /* and fail the next one too: Lua's retry of the same block */
   int memory_hit;             /* an allocation was refused for the limit */
   int out_of_memory;          /* the system refused an allocation (or faults.h did) */
   char memory_where[512];     /* the plan position then, "" if none */
@@ -97,6 +98,20 @@ static void note_memory_where(sandbox *sb) {
     sandbox_where(sb->L, sb->memory_where, sizeof sb->memory_where);
 }
 
+/* sandbox_fail_allocation's failure: the n-th allocation, and the next one, which is Lua's
+** retry of it after an emergency collection (a failure Lua would otherwise hide). */
+static int injected_failure(sandbox *sb) {
+  if (sb->fail_again) {
+    sb->fail_again = 0;
+    return 1;
+  }
+  if (sb->fail_countdown > 0 && --sb->fail_countdown == 0) {
+    sb->fail_again = 1;
+    return 1;
+  }
+  return 0;
+}
+
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   sandbox *sb = ud;
   if (ptr == NULL) osize = 0; /* osize then tells the type of object, not a size */
@@ -111,7 +126,7 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     sb->memory_hit = 1;
     return NULL;
   }
-  int refused = grows && ((sb->fail_countdown > 0 && --sb->fail_countdown == 0) || faults_fail());
+  int refused = grows && (injected_failure(sb) || faults_fail());
   void *p = refused ? NULL : realloc(ptr, nsize);
   if (p == NULL) {
     note_memory_where(sb);
@@ -126,20 +141,30 @@ void sandbox_set_note(sandbox *sb, const char *note) {
   snprintf(sb->note, sizeof sb->note, "%s", note ? note : "");
 }
 
-void sandbox_fail_allocation(sandbox *sb, long n) { sb->fail_countdown = n > 0 ? n : -1; }
+void sandbox_fail_allocation(sandbox *sb, long n) {
+  sb->fail_countdown = n > 0 ? n : -1;
+  sb->fail_again = 0;
+}
 size_t sandbox_memory_used(sandbox *sb) { return sb->used; }
 size_t sandbox_memory_limit(sandbox *sb) { return sb->limit; }
 
-/* The message for memory that ran out: the plan's limit, or the system's memory. */
-static int memory_error(sandbox *sb, kh_error *err) {
-  const char *where = sb->memory_where, *sep = sb->memory_where[0] ? ": " : "";
-  if (sb->memory_hit) /* no plan line: a command that runs no plan (db import, say) */
+/* The message for memory that ran out: the plan's limit, or the system's memory; where
+** is a plan line (the plan needed it), another place ("households.csv: row 12"), or "". */
+static int memory_error(sandbox *sb, const char *where, int plan_line, kh_error *err) {
+  const char *sep = where[0] ? ": " : "";
+  if (sb->memory_hit)
     return kh_seterror(err, KH_ELIMIT, "%s%s%s needed more memory than allowed (%zu MiB; "
-                       "raise it with --max-memory SIZE)", where, sep, where[0] ? "the plan" : "kehoach",
+                       "raise it with --max-memory SIZE)", where, sep, plan_line ? "the plan" : "kehoach",
                        sb->limit >> 20);
   return kh_seterror(err, KH_ELIMIT, "%s%sout of memory: the system could not give kehoach more "
                      "memory (it held %.1f MiB); close other programs or use a smaller registry",
                      where, sep, (double)sb->used / (1 << 20));
+}
+
+int sandbox_raise_memory(lua_State *L, const char *where) {
+  kh_error err;
+  memory_error(sandbox_of(L), where, 0, &err);
+  return sandbox_raise(L, err.code, "%s", err.msg);
 }
 
 /* ---- instructions ------------------------------------------------------------------- */
@@ -561,7 +586,7 @@ sandbox *sandbox_new(const sandbox_limits *limits, const char *stdlib_dir, kh_er
   lua_pushcfunction(L, setup);
   int status = lua_pcall(L, 0, 0, 0);
   if (status != LUA_OK) {
-    if (status == LUA_ERRMEM) memory_error(sb, err);
+    if (status == LUA_ERRMEM) memory_error(sb, "", 0, err);
     else kh_seterror(err, KH_EINTERNAL, "cannot set up the Lua state: %s", lua_tostring(L, -1));
     faults_stop();
     lua_close(L);
@@ -625,7 +650,7 @@ static int classify(sandbox *sb, int status, kh_error *err) {
   /* a memory error, even one a plan caught and raised again as a string */
   if (status == LUA_ERRMEM || ((sb->memory_hit || sb->out_of_memory) &&
                                (status == LUA_ERRERR || strcmp(msg, "not enough memory") == 0)))
-    return memory_error(sb, err);
+    return memory_error(sb, sb->memory_where, sb->memory_where[0] != '\0', err);
   int code = kind ? kh_kind_code(kind) : KH_EPLAN;
   if (sb->instructions_hit) code = KH_ELIMIT;
   else if (!kind && internal)
