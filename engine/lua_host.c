@@ -15,12 +15,20 @@
 **   host.version()            the engine version
 **   host.memory()             bytes Lua holds, and the limit
 **   host.stdlib()             the stdlib folder
+**   host.time_limit(seconds, what)   at most seconds more processor time for the code
+**                             that follows (what runs it, for the message), unless the
+**                             command has a --max-time of its own; host.time_limit() puts
+**                             the command's limit back
+**
+** And for main.c, the processor-time limit of the whole command (host_limit_time).
 */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -28,6 +36,83 @@
 
 #include "modules.h"
 #include "sandbox.h"
+
+/* ---- processor time ------------------------------------------------------------------- */
+
+static char time_message[512];   /* written beforehand: the handler may only write(2) */
+static long long command_seconds; /* the command's limit; 0: none */
+static int command_given;         /* it was given with --max-time: nothing overrides it */
+
+/* SIGXCPU: the process is past its processor time. Only async-signal-safe calls. What is
+** uncommitted is dropped as after a power cut (the results database rolls back, output
+** files are renamed into place only when whole). */
+static void on_time_limit(int sig) {
+  (void)sig;
+  ssize_t ignored = write(STDERR_FILENO, time_message, strlen(time_message));
+  (void)ignored;
+  _exit(KH_ELIMIT);
+}
+
+/* Processor time used so far, in whole seconds rounded up. */
+static long long seconds_used(void) {
+  struct rusage ru;
+  if (getrusage(RUSAGE_SELF, &ru) != 0) return 0;
+  return (long long)ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + 1;
+}
+
+/* Sets the soft RLIMIT_CPU to `at` seconds of the process's time (0: none), below any hard
+** limit set from outside. */
+static void arm(long long at) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_time_limit;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGXCPU, &sa, NULL);
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_CPU, &rl) != 0) return;
+  rl.rlim_cur = at > 0 ? (rlim_t)at : rl.rlim_max;
+  if (rl.rlim_max != RLIM_INFINITY && rl.rlim_cur > rl.rlim_max) rl.rlim_cur = rl.rlim_max;
+  setrlimit(RLIMIT_CPU, &rl);
+}
+
+static void command_message(void) {
+  snprintf(time_message, sizeof time_message,
+           "kehoach: stopped after %lld s of processor time (--max-time %lld%s); what it had not "
+           "finished was dropped, as after a power cut. A plan caught in a loop the instruction limit "
+           "cannot see (inside one string function) ends this way\n", command_seconds, command_seconds,
+           command_given ? "" : ", the default for this registry");
+}
+
+void host_limit_time(long long seconds, int given) {
+  command_seconds = seconds > 0 ? seconds : 0;
+  command_given = given;
+  command_message();
+  arm(command_seconds);
+}
+
+/* host.time_limit(seconds, what) -> true when set; host.time_limit() -> the command's
+** limit again. Stack: [-0|2, +0|1, e]. */
+static int l_time_limit(lua_State *L) {
+  if (lua_isnoneornil(L, 1)) {
+    command_message();
+    arm(command_seconds);
+    return 0;
+  }
+  lua_Integer seconds = luaL_checkinteger(L, 1);
+  const char *what = luaL_checkstring(L, 2);
+  if (command_given) {
+    lua_pushboolean(L, 0);
+    return 1;
+  }
+  snprintf(time_message, sizeof time_message,
+           "kehoach: %s was stopped after %lld s of processor time, more than its data can take "
+           "(a pattern that backtracks?); give --max-time SECONDS to allow more\n", what, (long long)seconds);
+  arm(seconds_used() + seconds);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* ---- the plan's place, budget and errors ------------------------------------------------ */
 
 static int l_where(lua_State *L) {
   char buf[512];
@@ -195,7 +280,7 @@ static const luaL_Reg host_funcs[] = {
     {"where", l_where},     {"budget", l_budget}, {"fail", l_fail},       {"loadfile", l_loadfile},
     {"resolve", l_resolve}, {"inside", l_inside}, {"write", l_write},   {"ewrite", l_ewrite},   {"isatty", l_isatty},
     {"now", l_now},         {"clock", l_clock},   {"getenv", l_getenv},   {"version", l_version},
-    {"memory", l_memory},   {"stdlib", l_stdlib}, {NULL, NULL}};
+    {"memory", l_memory},   {"stdlib", l_stdlib}, {"time_limit", l_time_limit}, {NULL, NULL}};
 
 int luaopen_kehoach_host(lua_State *L) {
   luaL_newlib(L, host_funcs);

@@ -360,6 +360,39 @@ static void processor_time_is_limited(void **state) {
   free(dir);
 }
 
+/* A district profile is data: its code gets 5 s of processor time unless --max-time says
+** otherwise (a pattern that backtracks for ever ran for ever: db commands had no limit). */
+static void a_profile_is_limited_in_processor_time(void **state) {
+  char *dir = kh_tmpdir();
+  char *profile = kh_path(dir, "bomb.lua");
+  kh_write_file(profile, "local found = (\"a\"):rep(30):find((\"a*\"):rep(30) .. \"b\")\nreturn {}\n");
+  const char *given[] = {"db", "generate", "x.db", "--profile", "bomb.lua", "--max-time", "1", NULL};
+  kh_result r = kh_run_in(dir, given);
+  assert_int_equal(r.code, 4);
+  assert_non_null(strstr(r.err, "stopped after 1 s of processor time (--max-time 1)"));
+  kh_result_free(&r);
+  char bin[4096];
+  snprintf(bin, sizeof bin, "%s", kh_bin());
+  if (bin[0] != '/') {
+    char here[2048];
+    snprintf(bin, sizeof bin, "%s/%s", getcwd(here, sizeof here), kh_bin());
+  }
+  const char *by_default[] = {bin, "db", "generate", "x.db", "--profile", "bomb.lua", NULL};
+  r = kh_exec(dir, by_default, 120); /* killed (137) if nothing stops it */
+  assert_int_equal(r.code, 4);
+  assert_non_null(strstr(r.err, "the profile bomb.lua was stopped after 5 s of processor time"));
+  char *db = kh_path(dir, "x.db");
+  assert_false(kh_exists(db));
+  free(db);
+  kh_result_free(&r);
+  const char *help[] = {"--help", NULL};
+  r = kh_run(help);
+  assert_non_null(strstr(r.out, "by default a command running a plan gets 60 s and 60 s more per 100 MB"));
+  kh_result_free(&r);
+  free(profile);
+  free(dir);
+}
+
 static void memory_hogs_are_stopped(void **state) {
   const refusal grow = {"local t = {}\nwhile true do t[#t+1] = string.rep(\"x\", 1e6) end\n", 4,
                         "needed more memory than allowed"};
@@ -532,6 +565,7 @@ int main(void) {
       cmocka_unit_test(a_plan_cannot_pass_its_code_off_as_the_stdlib),
       cmocka_unit_test(processor_time_is_limited),
       cmocka_unit_test(plan_files_are_read_as_lua_reads_them),
+      cmocka_unit_test(a_profile_is_limited_in_processor_time),
       cmocka_unit_test(memory_hogs_are_stopped),
       cmocka_unit_test(the_memory_limit_can_be_set),
       cmocka_unit_test(a_syntax_error_is_reported_like_lua),
