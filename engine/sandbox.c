@@ -403,9 +403,9 @@ static int l_string_rep(lua_State *L) {
     if (total > (double)left) {
       if (!sb->memory_hit) sandbox_where(L, sb->memory_where, sizeof sb->memory_where);
       sb->memory_hit = 1;
-      return sandbox_raise(L, KH_ELIMIT, "%s%sthe plan needed more memory than allowed (%d MiB; "
-                           "raise it with --max-memory SIZE)", sb->memory_where,
-                           sb->memory_where[0] ? ": " : "", (int)(sb->limit >> 20));
+      kh_error err;
+      memory_error(sb, sb->memory_where, sb->memory_where[0] != '\0', &err);
+      return sandbox_raise(L, err.code, "%s", err.msg);
     }
   }
   lua_pushvalue(L, lua_upvalueindex(1));
