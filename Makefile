@@ -16,10 +16,12 @@ endif
 
 # written by scripts/deps.sh: PKG_CFLAGS, PKG_LIBS, CMOCKA_CFLAGS, CMOCKA_LIBS
 CONFIG = build/config.mk
+# made at build time: the registry's SQL, from its declaration (see store.o below)
+GEN    = build/gen
 -include $(CONFIG)
 
 DEFS    ?=
-CFLAGS  = $(CFLAGS_BASE) $(SAN_FLAGS) $(DEFS) $(PKG_CFLAGS)
+CFLAGS  = $(CFLAGS_BASE) $(SAN_FLAGS) $(DEFS) $(PKG_CFLAGS) -I$(GEN)
 LDFLAGS = $(SAN_FLAGS)
 
 ENGINE_SRC  = $(wildcard engine/*.c)
@@ -53,6 +55,17 @@ deps: $(CONFIG)
 $(BUILD)/obj/%.o: engine/%.c $(wildcard engine/*.h) | $(CONFIG)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
+
+# The registry's SQL is not written in C: store.c includes it from a header made from the
+# schema's one declaration (stdlib/kehoach/registry/schema.lua) by scripts/schema_header.c.
+$(BUILD)/obj/store.o build/fuzz/obj/store.o: $(GEN)/registry_schema.h
+
+$(GEN)/registry_schema.h: stdlib/kehoach/registry/schema.lua $(GEN)/schema_header
+	$(GEN)/schema_header $< > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+
+$(GEN)/schema_header: scripts/schema_header.c | $(CONFIG)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
 
 $(BIN): $(ENGINE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -99,7 +112,7 @@ san:
 # program per target, each run for FUZZ_SECONDS (tests/fuzz/run.sh reports executions).
 FUZZ_CC     ?= clang
 FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-FUZZ_CFLAGS  = -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Wshadow -Wno-unused-parameter $(FUZZ_SAN) $(PKG_CFLAGS)
+FUZZ_CFLAGS  = -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Wshadow -Wno-unused-parameter $(FUZZ_SAN) $(PKG_CFLAGS) -I$(GEN)
 FUZZ_OBJ     = $(patsubst engine/%.c,build/fuzz/obj/%.o,$(filter-out engine/main.c,$(ENGINE_SRC)))
 FUZZ_BIN     = $(patsubst %,build/fuzz/%,$(FUZZ_TARGETS))
 

@@ -22,6 +22,8 @@
 **   sh:width(first, last, width [, format])   widths of columns first..last, in characters
 **   sh:freeze(row, col)        rows above row and columns left of col stay in view
 **   sh:merge(r1, c1, r2, c2, text [, format])   one cell over the range (cut as write does)
+**   sh:print({landscape, fit_width, repeat_rows = {first, last}, footer})   how it
+**                              prints: A4, one page wide, header rows on every page
 **   sh:name()                  the sheet's name
 **
 ** Workbooks raise output errors (exit 5) when the file cannot be written; misuse (a bad
@@ -353,6 +355,31 @@ static int l_merge(lua_State *L) {
   return 1;
 }
 
+/* sh:print({landscape = bool, fit_width = bool, repeat_rows = {first, last}, footer =
+** text}): how the sheet prints — on A4, landscape or portrait, scaled to one page wide,
+** the rows first..last (1-based) repeated at the top of every page, a footer (libxlsxwriter
+** codes: "&P" the page number). Stack: [-2, +0, e]. */
+static int l_print(lua_State *L) {
+  lxw_worksheet *ws = check_sheet(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  worksheet_set_paper(ws, 9); /* A4 */
+  if (lua_getfield(L, 2, "landscape") != LUA_TNIL && lua_toboolean(L, -1)) worksheet_set_landscape(ws);
+  else worksheet_set_portrait(ws);
+  if (lua_getfield(L, 2, "fit_width") != LUA_TNIL && lua_toboolean(L, -1)) worksheet_fit_to_pages(ws, 1, 0);
+  if (lua_getfield(L, 2, "repeat_rows") == LUA_TTABLE) {
+    lua_rawgeti(L, -1, 1);
+    lua_rawgeti(L, -2, 2);
+    lxw_row_t first = check_row(L, -2), last = check_row(L, -1);
+    lua_pop(L, 2);
+    if (check_lxw(L, worksheet_repeat_rows(ws, first, last), "repeat_rows")) return 0;
+  }
+  if (lua_getfield(L, 2, "footer") == LUA_TSTRING)
+    check_lxw(L, worksheet_set_footer(ws, lua_tostring(L, -1)), "footer");
+  worksheet_set_margins(ws, 0.6, 0.4, 0.6, 0.6);
+  lua_settop(L, 1);
+  return 0;
+}
+
 static int l_sheet_name(lua_State *L) {
   lua_pushstring(L, check_sheet(L, 1)->name);
   return 1;
@@ -364,7 +391,7 @@ static const luaL_Reg workbook_methods[] = {
 
 static const luaL_Reg sheet_methods[] = {
     {"write", l_write}, {"width", l_width}, {"freeze", l_freeze},
-    {"merge", l_merge}, {"name", l_sheet_name}, {NULL, NULL}};
+    {"merge", l_merge}, {"print", l_print}, {"name", l_sheet_name}, {NULL, NULL}};
 
 static const luaL_Reg xlsx_funcs[] = {{"new", l_new}, {NULL, NULL}};
 

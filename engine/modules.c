@@ -9,7 +9,8 @@ static const luaL_Reg modules[] = {
     {"host", luaopen_kehoach_host}, {"store", luaopen_kehoach_store},
     {"text", luaopen_kehoach_text}, {"fs", luaopen_kehoach_fs},
     {"csv", luaopen_kehoach_csv},   {"cjson", luaopen_cjson},
-    {"xlsx", luaopen_kehoach_xlsx}, {NULL, NULL}};
+    {"xlsx", luaopen_kehoach_xlsx}, {"zip", luaopen_kehoach_zip},
+    {NULL, NULL}};
 
 void modules_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
                        lua_CFunction close) {

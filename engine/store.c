@@ -19,78 +19,11 @@
 
 #include "store.h"
 
-/* Registry schema v1. The tables and columns are a contract; indexes serve the selectors
-** and the joins a run makes. d_* indicators are 0/1, NULL where the survey did not ask. */
-static const char registry_schema[] =
-    "CREATE TABLE units("
-    " code TEXT PRIMARY KEY,"
-    " name TEXT NOT NULL,"
-    " level TEXT NOT NULL CHECK (level IN ('province','district','commune')),"
-    " kind TEXT,"
-    " parent TEXT REFERENCES units(code),"
-    " urban INTEGER NOT NULL CHECK (urban IN (0,1)),"
-    " difficult INTEGER NOT NULL DEFAULT 0 CHECK (difficult IN (0,1)));"
-    "CREATE TABLE households("
-    " id INTEGER PRIMARY KEY,"
-    " code TEXT UNIQUE NOT NULL,"
-    " unit TEXT NOT NULL REFERENCES units(code),"
-    " village TEXT,"
-    " head TEXT,"
-    " ethnic_minority INTEGER NOT NULL DEFAULT 0 CHECK (ethnic_minority IN (0,1)));"
-    "CREATE TABLE persons("
-    " id INTEGER PRIMARY KEY,"
-    " household INTEGER NOT NULL REFERENCES households(id),"
-    " name TEXT,"
-    " sex TEXT CHECK (sex IN ('M','F')),"
-    " birth_year INTEGER,"
-    " relation TEXT,"
-    " can_work INTEGER NOT NULL DEFAULT 1 CHECK (can_work IN (0,1)),"
-    " disability INTEGER NOT NULL DEFAULT 0 CHECK (disability BETWEEN 0 AND 3),"
-    " chronic_illness INTEGER NOT NULL DEFAULT 0 CHECK (chronic_illness IN (0,1)),"
-    " health_insurance INTEGER NOT NULL DEFAULT 0 CHECK (health_insurance IN (0,1)),"
-    " in_school INTEGER NOT NULL DEFAULT 0 CHECK (in_school IN (0,1)));"
-    "CREATE TABLE surveys("
-    " household INTEGER NOT NULL REFERENCES households(id),"
-    " year INTEGER NOT NULL,"
-    " income INTEGER NOT NULL CHECK (income >= 0),"
-    " d_employment INTEGER CHECK (d_employment IN (0,1)),"
-    " d_dependants INTEGER CHECK (d_dependants IN (0,1)),"
-    " d_nutrition INTEGER CHECK (d_nutrition IN (0,1)),"
-    " d_health_access INTEGER CHECK (d_health_access IN (0,1)),"
-    " d_health_insurance INTEGER CHECK (d_health_insurance IN (0,1)),"
-    " d_adult_education INTEGER CHECK (d_adult_education IN (0,1)),"
-    " d_child_schooling INTEGER CHECK (d_child_schooling IN (0,1)),"
-    " d_housing_quality INTEGER CHECK (d_housing_quality IN (0,1)),"
-    " d_housing_area INTEGER CHECK (d_housing_area IN (0,1)),"
-    " d_water INTEGER CHECK (d_water IN (0,1)),"
-    " d_latrine INTEGER CHECK (d_latrine IN (0,1)),"
-    " d_telecom INTEGER CHECK (d_telecom IN (0,1)),"
-    " d_information INTEGER CHECK (d_information IN (0,1)),"
-    " status TEXT CHECK (status IN ('poor','near_poor','middle','non_poor')),"
-    " unable_to_escape INTEGER NOT NULL DEFAULT 0 CHECK (unable_to_escape IN (0,1)),"
-    " PRIMARY KEY (household, year));"
-    "CREATE TABLE needs("
-    " household INTEGER NOT NULL REFERENCES households(id),"
-    " year INTEGER NOT NULL,"
-    " kind TEXT NOT NULL CHECK (kind IN"
-    "  ('credit','livestock','training','housing','employment','education')),"
-    " PRIMARY KEY (household, year, kind));"
-    "CREATE TABLE events("
-    " id INTEGER PRIMARY KEY,"
-    " household INTEGER NOT NULL REFERENCES households(id),"
-    " date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),"
-    " kind TEXT NOT NULL CHECK (kind IN ('escaped','fell_into','re_poor','moved','dissolved')),"
-    " note TEXT);"
-    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
-    "CREATE INDEX households_unit ON households(unit);"
-    "CREATE INDEX persons_household ON persons(household);"
-    "CREATE INDEX surveys_year_status ON surveys(year, status);"
-    "CREATE INDEX needs_year_kind ON needs(year, kind);"
-    "CREATE INDEX events_household ON events(household);"
-    "CREATE INDEX events_date ON events(date);";
-
-static const char *const registry_tables[] = {"units",   "households", "persons", "surveys",
-                                              "needs",   "events",     NULL};
+/* Registry schema v1: registry_schema (the SQL that makes one) and registry_tables (the
+** tables one must have), generated at build time from the schema's one declaration,
+** stdlib/kehoach/registry/schema.lua (scripts/schema_header.c; see the Makefile). The
+** tables and columns are a contract; indexes serve the selectors and the joins a run makes. */
+#include "registry_schema.h"
 
 /* Results schema v3: one row in runs per finished run; everything else hangs off it.
 ** allocations: one row per household per programme, chosen, waitlisted or (under

@@ -17,6 +17,7 @@ libutf8proc:libutf8proc-dev
 header:csv.h:libcsv-dev
 xlsxwriter:libxlsxwriter-dev
 libmd:libmd-dev
+libzip:libzip-dev
 "
 
 missing=""
@@ -50,7 +51,7 @@ if [ -n "$missing" ]; then
   }
 fi
 
-pcs="lua5.4 lua5.4-cjson sqlite3 libutf8proc xlsxwriter libmd"
+pcs="lua5.4 lua5.4-cjson sqlite3 libutf8proc xlsxwriter libmd libzip"
 echo "# written by scripts/deps.sh; remove it to check packages again"
 echo "PKG_CFLAGS = $(pkg-config --cflags $pcs)"
 echo "PKG_LIBS = $(pkg-config --libs $pcs) -lcsv -lm"

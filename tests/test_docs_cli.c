@@ -132,6 +132,27 @@ static void the_html_is_the_same_document_printable_on_a4(void **state) {
   assert_null(strstr(f->html, "<script"));
 }
 
+/* plan.docx read back with python-docx (tests/docx/check_plan.py): the layout of Nghị
+** định 30/2020 and the plan's words and figures, as Word would see them. */
+static void the_word_document_reads_back_in_python_docx(void **state) {
+  doc_fixture *f = *state;
+  const char *probe[] = {"/usr/bin/python3", "-c", "import docx", NULL};
+  kh_result have = kh_exec(NULL, probe, 30);
+  int found = have.code == 0;
+  kh_result_free(&have);
+  if (!found) {
+    fprintf(stderr, "SKIPPED: no python3-docx to read plan.docx back (make test installs it as root)\n");
+    skip();
+  }
+  char *docx = kh_path(f->dir, "lao-cai-city-2021/plan.docx");
+  const char *argv[] = {"/usr/bin/python3", "tests/docx/check_plan.py", docx, NULL};
+  kh_result r = kh_exec(NULL, argv, 120);
+  if (r.code != 0) fail_msg("check_plan.py:\n%s%s", r.out, r.err);
+  assert_string_equal(r.out, "ok\n");
+  kh_result_free(&r);
+  free(docx);
+}
+
 static void the_document_is_the_same_on_every_run(void **state) {
   doc_fixture *f = *state;
   char *dir = kh_tmpdir();
@@ -146,6 +167,13 @@ static void the_document_is_the_same_on_every_run(void **state) {
   assert_string_equal(text, f->md);
   free(text);
   free(again);
+  char *docx = kh_path(dir, "lao-cai-city-2021/plan.docx"), *first = kh_path(f->dir, "lao-cai-city-2021/plan.docx");
+  char *sum = kh_sha256(docx), *first_sum = kh_sha256(first);
+  assert_string_equal(sum, first_sum);
+  free(sum);
+  free(first_sum);
+  free(docx);
+  free(first);
   free(dir);
   kh_result_free(&r);
 }
@@ -218,6 +246,7 @@ int main(void) {
   const struct CMUnitTest doc_tests[] = {
       cmocka_unit_test(the_plan_document_states_the_seeds_figures_computed_from_the_registry),
       cmocka_unit_test(the_html_is_the_same_document_printable_on_a4),
+      cmocka_unit_test(the_word_document_reads_back_in_python_docx),
       cmocka_unit_test(the_document_is_the_same_on_every_run),
       cmocka_unit_test(a_changed_value_changes_the_document),
   };

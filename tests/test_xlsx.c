@@ -142,22 +142,22 @@ static int style_of(const char *c) {
   return s ? atoi(s + 4) : 0;
 }
 
-/* Asserts the cell holds the number v (a number cell, not text) shown as "#,##0". */
-static void assert_number_cell(book *b, const char *xml, const char *ref, const char *v) {
+/* Asserts the cell holds the number v (a number cell, not text) shown with format fmt. */
+static void assert_formatted_cell(book *b, const char *xml, const char *ref, const char *v, const char *fmt) {
   char *c = cell(xml, ref);
   char want[64];
   snprintf(want, sizeof want, "<v>%s</v>", v);
   if (strstr(c, want) == NULL || strstr(c, "t=\"") != NULL)
     fail_msg("cell %s is not the number %s: %s", ref, v, c);
-  /* the cell's style (the n-th <xf> of cellXfs) uses the custom format #,##0 */
+  /* the cell's style (the n-th <xf> of cellXfs) uses the custom format fmt */
   char *styles = zip_read(&b->z, "xl/styles.xml");
   assert_non_null(styles);
   int fmt_id = -1;
   for (const char *p = styles; (p = strstr(p, "<numFmt numFmtId=\"")) != NULL; p++) {
     int id;
-    char code[32];
-    if (sscanf(p, "<numFmt numFmtId=\"%d\" formatCode=\"%31[^\"]\"", &id, code) == 2 &&
-        strcmp(code, "#,##0") == 0)
+    char code[64];
+    if (sscanf(p, "<numFmt numFmtId=\"%d\" formatCode=\"%63[^\"]\"", &id, code) == 2 &&
+        strcmp(code, fmt) == 0)
       fmt_id = id;
   }
   assert_true(fmt_id >= 0);
@@ -166,9 +166,14 @@ static void assert_number_cell(book *b, const char *xml, const char *ref, const 
   char id[32];
   snprintf(id, sizeof id, "numFmtId=\"%d\"", fmt_id);
   if (strncmp(strstr(xf, "numFmtId=\""), id, strlen(id)) != 0)
-    fail_msg("cell %s is not formatted #,##0: %.60s", ref, xf);
+    fail_msg("cell %s is not formatted %s: %.60s", ref, fmt, xf);
   free(styles);
   free(c);
+}
+
+/* Asserts the cell holds the number v (a number cell, not text) shown as "#,##0". */
+static void assert_number_cell(book *b, const char *xml, const char *ref, const char *v) {
+  assert_formatted_cell(b, xml, ref, v, "#,##0");
 }
 
 static void assert_text_cell(const char *xml, const char *ref, const char *text) {
@@ -183,10 +188,11 @@ static void the_workbook_has_its_sheets_in_order(void **state) {
   book *b = *state;
   char *wb = zip_read(&b->z, "xl/workbook.xml");
   assert_non_null(wb);
-  const char *names[] = {"Tổng hợp", "Chỉ tiêu", "1. Hỗ trợ hộ nghèo không có",
-                         "2. Đào tạo nghề, hỗ trợ tạo", "3. Hỗ trợ hộ nghèo vay vốn tín",
-                         "4. Hỗ trợ phát triển sản xuất", "5. Hỗ trợ chính sách Y tế cấp",
-                         "6. Hỗ trợ nhà ở cho hộ nghèo", "Ngân sách", NULL};
+  /* a label cut to Excel's 31 characters ends at a word and says so with "…" */
+  const char *names[] = {"Tổng hợp", "Chỉ tiêu", "1. Hỗ trợ hộ nghèo không có…",
+                         "2. Đào tạo nghề, hỗ trợ tạo…", "3. Hỗ trợ hộ nghèo vay vốn…",
+                         "4. Hỗ trợ phát triển sản xuất…", "5. Hỗ trợ chính sách Y tế cấp…",
+                         "6. Hỗ trợ nhà ở cho hộ nghèo", "Ngân sách", "Dự báo", NULL};
   const char *at = wb;
   for (int i = 0; names[i]; i++) {
     char needle[128];
@@ -210,6 +216,9 @@ static void the_summary_sheet_has_number_cells_under_a_frozen_header(void **stat
   assert_number_cell(b, xml, "E5", "315000000");
   assert_text_cell(xml, "A11", "Tổng kinh phí");
   assert_number_cell(b, xml, "E11", "5723000000");
+  /* the total row's rates are rates, not 1.234666666666667 in General format */
+  assert_formatted_cell(b, xml, "D32", "0.6", "0.00");
+  assert_formatted_cell(b, xml, "F32", "1.234666666666667", "0.00");
   /* columns as wide as their text: the programme names are wider than the default */
   assert_non_null(strstr(xml, "<col min=\"1\" max=\"1\" width=\""));
   free(xml);
@@ -246,8 +255,18 @@ static void each_programme_sheet_lists_its_households(void **state) {
   assert_text_cell(xml, "G52", "danh sách chờ");
   int rows = 0;
   for (const char *p = xml; (p = strstr(p, "<row ")) != NULL; p++) rows++;
-  assert_int_equal(rows, 3 + 48 + 11); /* title, note, header; 48 chosen, 11 waiting in the quotas' communes */
+  /* title, note, header; 48 chosen, 11 waiting in the quotas' communes; the total row */
+  assert_int_equal(rows, 3 + 48 + 11 + 1);
+  assert_text_cell(xml, "B63", "Cộng: 48 hộ được chọn");
+  assert_number_cell(b, xml, "H63", "2400000000");
+  /* printed on A4, one page wide, the header row on every page, numbered */
+  assert_non_null(strstr(xml, "paperSize=\"9\""));
+  assert_non_null(strstr(xml, "<pageSetUpPr fitToPage=\"1\"/>"));
+  assert_non_null(strstr(xml, "<oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter>"));
   free(xml);
+  char *wb = zip_read(&b->z, "xl/workbook.xml");
+  assert_non_null(strstr(wb, "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"4\">'3. Hỗ trợ hộ nghèo vay vốn…'!$3:$3</definedName>"));
+  free(wb);
 }
 
 static void the_budget_sheet_sets_declared_against_computed(void **state) {
@@ -256,9 +275,27 @@ static void the_budget_sheet_sets_declared_against_computed(void **state) {
   assert_text_cell(xml, "A6", "Ngân sách thành phố");
   assert_number_cell(b, xml, "B6", "315000000");
   assert_number_cell(b, xml, "C6", "315000000");
-  assert_number_cell(b, xml, "D6", "0");
+  /* a difference keeps its sign: a surplus "+", a shortfall "-" */
+  assert_formatted_cell(b, xml, "D6", "0", "+#,##0;-#,##0;0");
   assert_text_cell(xml, "A9", "Tổng");
   assert_number_cell(b, xml, "C9", "5723000000");
+  assert_null(strstr(xml, "kehoach"));
+  free(xml);
+}
+
+/* The projection by commune: escapes by quarter, the poor at year end, the target and
+** what is short, and the total row (27 escapes projected of 90, short 63). */
+static void the_projection_sheet_follows_the_run(void **state) {
+  book *b = *state;
+  char *xml = sheet_xml(b, 10);
+  assert_text_cell(xml, "A4", "Xã, phường");
+  assert_text_cell(xml, "J4", "Còn thiếu");
+  assert_text_cell(xml, "A22", "Toàn Thành phố Lào Cai");
+  assert_number_cell(b, xml, "B22", "225");
+  assert_number_cell(b, xml, "G22", "27");
+  assert_number_cell(b, xml, "H22", "198");
+  assert_number_cell(b, xml, "I22", "90");
+  assert_number_cell(b, xml, "J22", "63");
   free(xml);
 }
 
@@ -325,6 +362,7 @@ int main(void) {
       cmocka_unit_test(the_targets_sheet_is_communes_by_quarters),
       cmocka_unit_test(each_programme_sheet_lists_its_households),
       cmocka_unit_test(the_budget_sheet_sets_declared_against_computed),
+      cmocka_unit_test(the_projection_sheet_follows_the_run),
       cmocka_unit_test(the_workbook_is_the_same_on_every_run),
       cmocka_unit_test(a_variants_summary_sheet_says_what_was_changed),
   };

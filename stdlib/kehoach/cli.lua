@@ -36,7 +36,7 @@ M.verbs = {
   { name = "progress", args = "PLAN --as-of DATE", module = "kehoach.verbs.progress",
     summary = "report progress against the plan's targets from the registry's events" },
   { name = "doc", args = "PLAN", module = "kehoach.verbs.doc",
-    summary = "render the plan document (plan.md, plan.html) from the script" },
+    summary = "render the plan document (plan.md, plan.html, plan.docx) from the script" },
   { name = "test", args = "PLAN", module = "kehoach.verbs.test",
     summary = "check the expectations written in the plan against the registry" },
   { name = "new", args = "--from PLAN --year Y", module = "kehoach.verbs.new",

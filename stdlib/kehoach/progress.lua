@@ -15,7 +15,8 @@ local days = require "kehoach.render.days"
 
 local M = {}
 
-local KINDS = { "escaped", "fell_into", "re_poor", "moved", "dissolved" }
+-- The kinds of event, the schema's (escaped, fell_into, ...).
+local KINDS = require("kehoach.registry.schema").values.event
 M.KINDS = KINDS
 
 local iso = days.iso

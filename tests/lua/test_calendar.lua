@@ -136,15 +136,24 @@ local SUMMARY = {
   },
 }
 
+function T.test_months_are_written_as_the_documents_write_dates()
+  local vn = require "kehoach.render.vn"
+  t.eq(vn.months({ from = 1, to = 6, months = 6 }, 2021), "từ tháng 01 năm 2021 đến hết tháng 6 năm 2021 (6 tháng)")
+  t.eq(vn.months({ from = 3, to = 3, months = 1 }, 2021), "tháng 3/2021")
+  t.eq(vn.months({ from = 2, to = 12, months = 11 }, 2021), "từ tháng 02 năm 2021 đến hết tháng 12 năm 2021 (11 tháng)")
+end
+
 function T.test_reports_due_and_programme_windows_are_all_day_events()
   local ics = calendar.ics(SUMMARY)
   local found = validate(ics)
   local ev = events(found)
   local six = t.ok(ev["mau-2021.report.sau_thang@kehoach"], "the six-month report")
-  t.eq(six.DTSTART[1].value, "20210605")
-  t.eq(six.DTEND[1].value, "20210606")
+  -- "gửi trước ngày 05/6/2021": the last day to send it is 04/6
+  t.eq(six.DTSTART[1].value, "20210604")
+  t.eq(six.DTEND[1].value, "20210605")
   t.eq(six.DTSTAMP[1].value, "20210301T000000Z", "stamped from the plan's date")
-  t.eq(unescape(six.SUMMARY[1].value), "Hạn gửi báo cáo 6 tháng — Phòng LĐ-TB&XH, thành phố")
+  t.eq(unescape(six.SUMMARY[1].value), "Hạn gửi báo cáo 6 tháng (trước ngày 05/6/2021) — Phòng LĐ-TB&XH, thành phố")
+  t.contains(unescape(six.DESCRIPTION[1].value), "Hạn gửi: trước ngày 05/6/2021 (chậm nhất ngày 04/6/2021).")
   t.contains(unescape(six.DESCRIPTION[1].value), "Gửi: Phòng LĐ-TB&XH, thành phố.")
   t.eq(ev["mau-2021.report.dot_xuat@kehoach"], nil, "a report without a date is not an event")
   local allowance = t.ok(ev["mau-2021.programme.tro_cap@kehoach"])
@@ -236,7 +245,7 @@ function T.test_the_2021_plans_calendar_holds_its_reports_and_programmes()
   for _ in pairs(ev) do n = n + 1 end
   t.eq(n, 2 + 6, "two reports with a date, six programmes")
   local year = ev["lao-cai-city-2021.report.bao_cao_nam@kehoach"]
-  t.eq(year.DTSTART[1].value, "20211205")
+  t.eq(year.DTSTART[1].value, "20211204")
   t.contains(unescape(year.SUMMARY[1].value), "Phòng Lao động - Thương binh và Xã hội thành phố")
   local cows = ev["lao-cai-city-2021.programme.bo_giong@kehoach"]
   t.eq({ cows.DTSTART[1].value, cows.DTEND[1].value }, { "20210701", "20220101" })

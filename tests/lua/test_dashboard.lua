@@ -122,8 +122,16 @@ function T.test_run_writes_report_html_with_a_chart_and_table_per_section()
   t.eq(page, dashboard.html(s))
   t.contains(page, "<h2>1. Chỉ tiêu giảm hộ nghèo theo xã, phường và quý</h2>")
   t.contains(page, "<h2>2. Kinh phí theo nguồn")
-  t.contains(page, "<h2>4. Kiểm tra</h2>")
+  t.contains(page, "<h2>4. Chế độ báo cáo</h2>")
+  t.contains(page, "<h2>5. Kiểm tra</h2>")
   t.ok(not page:find("Dự báo", 1, true), "no projection in this summary")
+  -- the cost of each programme, with its total row
+  t.contains(page, '<tr class="total"><th scope="row">Cộng (các chương trình trong ngân sách kế hoạch)</th>' ..
+    '<td class="num">4</td><td class="num">7</td><td class="num">21 triệu đồng</td>')
+  -- a chart's table adds up its communes
+  t.contains(page, '<tr class="total"><th scope="row">Cộng</th>')
+  -- every tooltip says its unit
+  t.ok(not page:find(":%s[%d.]+</title>"), "a mark without its unit")
   -- A01 2 + A02 1 + B01 3 + H01 1 persons × 250.000 × 12 = 21 triệu, against 20 declared
   t.contains(page, "<title>Ngân sách thành phố — Tính từ sổ hộ: 21 triệu đồng</title>")
   t.contains(page, "Chênh lệch: Ngân sách thành phố thiếu 1 triệu đồng.")
@@ -177,7 +185,32 @@ function T.test_the_projection_is_drawn_against_the_targets_when_the_summary_has
   t.contains(page, "<title>Chỉ tiêu (cộng dồn) — Quý IV: 3 hộ</title>")
   t.contains(page, "<title>An Lạc — Dự báo: 1 hộ</title>")
   t.contains(page, "dự báo còn <strong>7 hộ nghèo</strong>, tỷ lệ 46,67%")
-  t.contains(page, "<h2>5. Kiểm tra</h2>")
+  t.contains(page, "<h2>6. Kiểm tra</h2>")
+end
+
+-- Programmes outside the plan's budget (health-insurance cards for thousands) are named
+-- beside the chart, not drawn in it, nor counted as households the budget reaches.
+function T.test_programmes_outside_the_budget_are_named_not_drawn()
+  local s = summary_of("dash_outside")
+  s.programmes[#s.programmes + 1] = { id = "bhyt", label = "Cấp thẻ bảo hiểm y tế", households = 2572, persons = 8774,
+    cost = 0, units = 0, by_commune = {} }
+  local page = dashboard.html(s)
+  local chart = page:match('<svg[^>]-id="chart%-programmes".-</svg>')
+  t.ok(chart and not chart:find("bảo hiểm", 1, true), "not in the chart")
+  t.contains(page, "<p>Thực hiện ngoài ngân sách kế hoạch: Cấp thẻ bảo hiểm y tế: 2.572 hộ, 8.774 khẩu.</p>")
+  t.contains(page, "<li>Lượt hộ được hỗ trợ từ ngân sách kế hoạch<span class=\"value\">4</span></li>")
+  t.contains(page, "<li>Lượt hộ được hỗ trợ ngoài ngân sách kế hoạch<span class=\"value\">2.572</span></li>")
+  t.contains(page, "<td>ngoài ngân sách kế hoạch</td>")
+end
+
+-- A label longer than a line goes on two, broken between words, never inside a syllable.
+function T.test_long_labels_break_between_words()
+  t.eq(svg.label_lines("An Lạc"), { "An Lạc" })
+  t.eq(svg.label_lines("Hỗ trợ phát triển sản xuất đa dạng hoá sinh kế: giống vật nuôi (bò) sinh sản"),
+    { "Hỗ trợ phát triển sản xuất đa", "dạng hoá sinh kế: giống vật…" })
+  for _, l in ipairs(svg.label_lines("Đào tạo nghề, hỗ trợ tạo việc làm nâng cao thu nhập")) do
+    t.ok(core.text.width(l) <= 30, l)
+  end
 end
 
 return T

@@ -66,6 +66,10 @@ function T.test_escapes_by_commune_and_quarter_against_the_targets()
   t.eq({ tg.households, tg.due, tg.done }, { 3, 1, 1 })
   t.eq(tg.by_commune["An Lạc"], { year = 2, due = 1, done = 1, quarters = { 0, 1, 0, 1 } })
   t.eq(tg.by_commune["Hòa Bình"], { year = 1, due = 0, done = 0, quarters = { 0, 0, 0, 1 } })
+  -- shares of the year's target side by side, with one precision
+  local md = render.markdown(pr, select(2, compute("2021-06-30")))
+  t.contains(md, "|      50,00% |")
+  t.contains(md, "|       0,00% |")
   t.eq(tg.by_commune["Bình Minh"], nil, "no target, no escape")
   t.eq(render.headline(pr, tg), "Đến ngày 30/6/2021 có 1 hộ thoát nghèo, đạt 33,33% chỉ tiêu năm (3 hộ). " ..
     "Chỉ tiêu đến hết quý II là 1 hộ: đạt.")
@@ -114,6 +118,15 @@ function T.test_programmes_stand_in_their_schedule_and_the_next_report_is_named(
   t.eq(render.next_report_words(pr), "Báo cáo tiếp theo: Báo cáo năm, hạn gửi trước ngày 05/12/2021 (còn 158 ngày), " ..
     "gửi Ủy ban nhân dân các xã, phường.")
   t.eq(compute("2021-06-05").reports[1].state, "next", "due today is still to send")
+  -- a report 25 days past due is overdue, and the next report is named once
+  local md = render.markdown(pr, select(2, compute("2021-06-30")))
+  t.contains(md, "| đã quá hạn 25 ngày ")
+  t.contains(md, "| báo cáo tiếp theo (còn 158 ngày) |")
+  t.eq(md:find("đã đến hạn", 1, true), nil)
+  local first = md:find("Báo cáo tiếp theo:", 1, true)
+  t.ok(first, "the next report is named")
+  t.eq(md:find("Báo cáo tiếp theo:", first + 1, true), nil, "and only once")
+  t.contains(render.markdown(compute("2021-06-05"), select(2, compute("2021-06-05"))), "| đến hạn hôm nay ")
 end
 
 function T.test_progress_md_says_what_the_registry_does_not_cover()

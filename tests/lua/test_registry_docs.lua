@@ -1,10 +1,13 @@
 -- test_registry_docs.lua — docs/registry.md describes the registry's schema as the engine
 -- makes it: every table and column of a registry fresh from `db init` (read back from SQLite,
 -- not from a list kept beside the schema) has its row, says whether a row must give it and
--- its default, and the 13 indicators say which standards count them.
+-- its default, and the 13 indicators say which standards count them. And the doc's tables
+-- are the declaration's (kehoach.registry.schema): each column's type, every value of its
+-- enumeration and where it is checked, the words of each value, the CSV file of each table.
 local t = ...
 local standards = require "kehoach.standards"
 local tables = require "kehoach.registry.tables"
+local declared = require "kehoach.registry.schema"
 
 local T = {}
 
@@ -110,6 +113,57 @@ function T.test_each_indicator_says_which_standards_count_it()
     end
   end
   t.eq(columns, 13, "the indicators of schema v1")
+  t.eq(wrong, {})
+end
+
+-- The type column of the doc, for each type of the declaration.
+local DOC_TYPE = { text = "text", integer = "integer", flag = "flag", money = "integer", enum = "text",
+  date = "text", unit = "text", household = "integer (in CSV: the code)", meta_key = "text", meta_value = "text" }
+
+local NUMBER = { "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve" }
+
+function T.test_the_tables_of_the_doc_are_the_declarations()
+  local doc = t.ok(core.fs.read(DOC), DOC)
+  local sections = table_sections(doc)
+  local wrong = {}
+  local function bad(fmt, ...) wrong[#wrong + 1] = string.format(fmt, ...) end
+  if not doc:find("\n" .. NUMBER[#declared.tables] .. " tables.", 1, true) then
+    bad("the doc should say %s tables.", NUMBER[#declared.tables])
+  end
+  local csv_section = doc:match("\n## CSV files\n(.-)\n## ") or ""
+  for _, tbl in ipairs(declared.tables) do
+    local section = sections[tbl.name] or ""
+    if not csv_section:find("`" .. tbl.name .. ".csv`", 1, true) then bad("## CSV files: `%s.csv`", tbl.name) end
+    for _, c in ipairs(tbl.columns) do
+      local what = tbl.name .. "." .. c.name
+      local cells = row_cells(section, c.name)
+      if not cells then
+        bad("%s: no row", what)
+      else
+        local typ, values, meaning = cells[1], cells[3] or "", cells[4] or ""
+        if typ ~= DOC_TYPE[c.type] then bad("%s: type '%s', the declaration's is %s", what, typ, DOC_TYPE[c.type]) end
+        if c.type == "flag" and not values:find("^0, 1") then bad("%s: a flag's values are 0, 1", what) end
+        if c.type == "enum" then
+          for _, v in ipairs(declared.values[c.enum]) do
+            if not values:find("`" .. v .. "`", 1, true) then bad("%s: the value `%s` is not listed", what, v) end
+            local term = declared.terms[c.enum][v]
+            -- in a list of terms the doc may say "hộ" once: "hộ nghèo, cận nghèo, ..."
+            if term and not (meaning:find(term, 1, true) or meaning:find(", " .. term:gsub("^hộ ", ""), 1, true)) then
+              bad("%s: the words of %s, '%s', are not given", what, v, term)
+            end
+          end
+        end
+        if c.on_import and not values:find("on import", 1, true) then bad("%s: checked on import only, which the doc should say", what) end
+        if c.on_import and c.min and c.max and not values:find(c.min .. "–" .. c.max, 1, true) then
+          bad("%s: %d–%d on import", what, c.min, c.max)
+        end
+        if c.of then
+          local term = declared.terms[c.of][c.name]
+          if term and meaning:sub(1, #(term .. " — ")) ~= term .. " — " then bad("%s: its label '%s' first", what, term) end
+        end
+      end
+    end
+  end
   t.eq(wrong, {})
 end
 

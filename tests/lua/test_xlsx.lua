@@ -110,9 +110,12 @@ end
 function T.test_sheet_names_fit_excel_and_stay_unique()
   local used = {}
   t.eq(workbook.sheet_name("Tổng hợp", used), "Tổng hợp")
-  t.eq(workbook.sheet_name("1. Hỗ trợ hộ nghèo không có khả năng thoát nghèo", used), "1. Hỗ trợ hộ nghèo không có")
+  t.eq(workbook.sheet_name("1. Hỗ trợ hộ nghèo không có khả năng thoát nghèo", used), "1. Hỗ trợ hộ nghèo không có…",
+    "cut at a word, and said to be cut")
   t.eq(workbook.sheet_name("Hỗ trợ: giống [bò]/heo?", used), "Hỗ trợ giống bò heo")
   t.eq(workbook.sheet_name("TỔNG HỢP", used), "TỔNG HỢP (2)")
+  -- cut twice the same way: the suffix makes it unique, still within 31 characters
+  t.eq(workbook.sheet_name("1. Hỗ trợ hộ nghèo không có khả năng thoát nghèo", used), "1. Hỗ trợ hộ nghèo không có (2)")
   for name in pairs(used) do t.ok(utf8.len(name) <= 31, name) end
 end
 

@@ -7,20 +7,23 @@
 -- view (see kehoach.evaluate), with, for each condition, the words `explain` reads out.
 local util = require "kehoach.util"
 local schema = require "kehoach.plan.schema"
+local registry = require "kehoach.registry.schema"
 
 local M = {}
 
-M.STATUS = { "poor", "near_poor", "middle", "non_poor" }
-M.STATUS_LABEL = { poor = "hộ nghèo", near_poor = "hộ cận nghèo",
-  middle = "hộ có mức sống trung bình", non_poor = "hộ không nghèo" }
-M.NEEDS = { "credit", "livestock", "training", "housing", "employment", "education" }
-M.NEED_LABEL = { credit = "vay vốn", livestock = "con giống", training = "đào tạo nghề",
-  housing = "nhà ở", employment = "việc làm", education = "học tập" }
+-- The registry's statuses, need kinds and deprivation indicators (a standard uses some),
+-- with their words: the schema's (kehoach.registry.schema).
+M.STATUS = registry.values.status
+M.STATUS_LABEL = registry.terms.status
+M.NEEDS = registry.values.need
+M.NEED_LABEL = registry.terms.need
 M.KIND_LABEL = { income = "nghèo về thu nhập", deprivation = "nghèo do thiếu hụt dịch vụ xã hội cơ bản" }
--- The deprivation indicators the registry records (schema v1); a standard uses some.
-M.INDICATORS = { "d_employment", "d_dependants", "d_nutrition", "d_health_access",
-  "d_health_insurance", "d_adult_education", "d_child_schooling", "d_housing_quality",
-  "d_housing_area", "d_water", "d_latrine", "d_telecom", "d_information" }
+M.INDICATORS = registry.values.indicator
+
+-- "a", "b", ...: the values of a list as the keys' words quote them.
+local function quoted(list)
+  return '"' .. table.concat(list, '", "') .. '"'
+end
 
 local function range(v)
   if type(v) ~= "table" then return nil, "a range { min = ..., max = ... }" end
@@ -43,9 +46,9 @@ local enum = schema.enum
 
 -- Each key: kind check, and its words.
 M.keys = {
-  { "status", list_of(enum(M.STATUS), "statuses"), "the household's status at the review: \"poor\", \"near_poor\", \"middle\", \"non_poor\" (or a list: any of them)" },
+  { "status", list_of(enum(M.STATUS), "statuses"), "the household's status at the review: " .. quoted(M.STATUS) .. " (or a list: any of them)" },
   { "unable_to_escape", schema.kinds.boolean.check, "recognised as a poor household unable to escape poverty" },
-  { "need", list_of(enum(M.NEEDS), "needs"), "a need registered at the review: \"credit\", \"livestock\", \"training\", \"housing\", \"employment\", \"education\" (a list: any of them)" },
+  { "need", list_of(enum(M.NEEDS), "needs"), "a need registered at the review: " .. quoted(M.NEEDS) .. " (a list: any of them)" },
   { "commune", schema.kinds.names.check, "lives in this commune (or one of these)" },
   { "urban", schema.kinds.boolean.check, "lives in a ward or township (urban poverty lines)" },
   { "difficult", schema.kinds.boolean.check, "lives in an especially difficult commune" },

@@ -21,7 +21,7 @@
 -- SQLite checks that every recorded status is the one the standard computes.
 local util = require "kehoach.util"
 local profiles = require "kehoach.registry.profile"
-local tables = require "kehoach.registry.tables"
+local schema = require "kehoach.registry.schema"
 local year = require "kehoach.registry.year"
 
 local host, store = core.host, core.store
@@ -34,7 +34,7 @@ local BATCH = 10000 -- households per transaction
 local CATEGORIES = { "unable", "income_poor", "deprivation_poor", "near_poor", "middle", "non_poor" }
 local STATUS = { unable = "poor", income_poor = "poor", deprivation_poor = "poor",
   near_poor = "near_poor", middle = "middle", non_poor = "non_poor" }
-local INDICATORS = tables.INDICATORS
+local INDICATORS = schema.values.indicator
 
 local function round(x) return floor(x + 0.5) end
 

@@ -8,14 +8,14 @@
 local util = require "kehoach.util"
 local standards = require "kehoach.standards"
 local values = require "kehoach.plan.values"
+local schema = require "kehoach.registry.schema"
 
 local host, fs, text = core.host, core.fs, core.text
 
 local M = {}
 
-M.NEED_KINDS = { "credit", "livestock", "training", "housing", "employment", "education" }
-local URBAN_KINDS = { ["phường"] = true, ["thị trấn"] = true }
-local COMMUNE_KINDS = { ["xã"] = true, ["phường"] = true, ["thị trấn"] = true }
+M.NEED_KINDS = schema.values.need
+local COMMUNE_KINDS = schema.kinds_at("commune")
 
 function M.default()
   local stdlib = host.stdlib()
@@ -61,6 +61,12 @@ local function checker(path)
   return C
 end
 
+-- "a, b or c".
+local function words_or(list)
+  if #list < 2 then return list[1] or "" end
+  return table.concat(list, ", ", 1, #list - 1) .. " or " .. list[#list]
+end
+
 local function check_unit(C, u, where)
   if type(u) ~= "table" then C.bad(where, "expected a table with code, name and kind") end
   if type(u.code) ~= "string" or not u.code:match("^[%w%-]+$") then
@@ -88,8 +94,19 @@ local function check_commune(C, c, i, kinds)
   local where = string.format("communes[%d]", i)
   check_unit(C, c, where)
   where = where .. " (" .. c.name .. ")"
-  if not COMMUNE_KINDS[c.kind] then C.bad(where, "kind must be xã, phường or thị trấn") end
-  c.urban = URBAN_KINDS[c.kind] and 1 or 0
+  local kind = schema.entry.unit_kind[c.kind]
+  local commune_level = false
+  for _, l in ipairs(kind and kind.levels or {}) do commune_level = commune_level or l == "commune" end
+  if not commune_level then C.bad(where, "kind must be %s", words_or(COMMUNE_KINDS)) end
+  -- the kind says whether the urban lines apply (phường, thị trấn), or the profile does
+  local urban = kind.urban
+  if urban == nil then
+    if type(c.urban) ~= "boolean" then
+      C.bad(where, "urban: expected true or false (a %s's kind does not say whether the urban lines apply)", c.kind)
+    end
+    urban = c.urban
+  end
+  c.urban = urban and 1 or 0
   c.difficult = c.difficult and 1 or 0
   C.count(c.households, where .. ".households", 1)
   if type(c.villages) == "table" then C.list(c.villages, where .. ".villages")

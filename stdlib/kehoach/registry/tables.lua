@@ -2,9 +2,13 @@
 -- them: which columns, of what type, what each must hold, and in what order tables load
 -- (parents first). Import checks against it, export writes by it.
 --
+-- Derived from the schema's one declaration (kehoach.registry.schema): M.from(schema)
+-- makes this module's tables from a schema, and the module is the one of the registry's.
+--
 -- A table: { name, unique = { {columns}... } (each must not repeat), order = export order
--- (an ORDER BY on the table as t), columns }. A column: { name, type, required = bool, default = value, values = {...}, min =, max =,
--- expected = "words for an error message" }. Types:
+-- (an ORDER BY on the table as t), columns }. A column: { name, type, required = bool,
+-- default = value, values = {...}, aliases =, min =, max =, expected = "words for an error
+-- message" }. Types (the schema's, as CSV files give them):
 --   text      any UTF-8 text, stored NFC; empty is NULL
 --   integer   a whole number (min/max)
 --   flag      0 or 1
@@ -20,77 +24,35 @@
 --             are what households.csv must give (ids may be left to SQLite), and a code
 --             that looks like a number ("17") would otherwise be read as another
 --             household's id. Export writes codes too.
+local schema = require "kehoach.registry.schema"
+
 local M = {}
 
-local INDICATORS = { "d_employment", "d_dependants", "d_nutrition", "d_health_access",
-  "d_health_insurance", "d_adult_education", "d_child_schooling", "d_housing_quality",
-  "d_housing_area", "d_water", "d_latrine", "d_telecom", "d_information" }
-M.INDICATORS = INDICATORS
-
-local function flag(name, default, required)
-  return { name, "flag", default = default, required = required }
+-- The CSV tables of a schema (kehoach.registry.schema, or one it builds), in load order.
+function M.from(s)
+  local list = {}
+  for i, t in ipairs(s.tables) do
+    local columns = {}
+    for j, c in ipairs(t.columns) do
+      local col = { c.name, c.type, required = c.required, default = c.default, min = c.min,
+        max = c.max, expected = c.expected }
+      if c.type == "enum" then
+        col.values = s.values[c.enum]
+        for _, e in ipairs(s.enums[c.enum]) do
+          for _, other in ipairs(e.also or {}) do
+            col.aliases = col.aliases or {}
+            col.aliases[other] = e[1]
+          end
+        end
+      end
+      columns[j] = col
+    end
+    list[i] = { name = t.name, unique = t.unique, order = t.order, columns = columns }
+  end
+  return list
 end
 
-local survey_columns = {
-  { "household", "household", required = true },
-  { "year", "integer", required = true, min = 1900, max = 2200 },
-  { "income", "money", required = true, expected = "income in VND per person per month, a whole number" },
-}
-for _, col in ipairs(INDICATORS) do survey_columns[#survey_columns + 1] = flag(col) end
-survey_columns[#survey_columns + 1] = { "status", "enum", values = { "poor", "near_poor", "middle", "non_poor" } }
-survey_columns[#survey_columns + 1] = flag("unable_to_escape", 0)
-
-M.list = {
-  { name = "units", unique = { { "code" } }, order = "CASE t.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, t.code",
-    columns = {
-      { "code", "text", required = true },
-      { "name", "text", required = true },
-      { "level", "enum", required = true, values = { "province", "district", "commune" } },
-      { "kind", "enum", values = { "tỉnh", "thành phố", "huyện", "thị xã", "xã", "phường", "thị trấn" } },
-      { "parent", "unit" },
-      flag("urban", nil, true),
-      flag("difficult", 0),
-    } },
-  { name = "households", unique = { { "id" }, { "code" } }, order = "t.id",
-    columns = {
-      { "id", "integer", min = 1 },
-      { "code", "text", required = true },
-      { "unit", "unit", required = true },
-      { "village", "text" },
-      { "head", "text" },
-      flag("ethnic_minority", 0),
-    } },
-  { name = "persons", unique = { { "id" } }, order = "t.id",
-    columns = {
-      { "id", "integer", min = 1 },
-      { "household", "household", required = true },
-      { "name", "text" },
-      { "sex", "enum", values = { "M", "F" }, aliases = { Nam = "M", ["Nữ"] = "F", m = "M", f = "F" } },
-      { "birth_year", "integer", min = 1850, max = 2200 },
-      { "relation", "text" },
-      flag("can_work", 1),
-      { "disability", "integer", min = 0, max = 3, default = 0 },
-      flag("chronic_illness", 0),
-      flag("health_insurance", 0),
-      flag("in_school", 0),
-    } },
-  { name = "surveys", unique = { { "household", "year" } }, order = "t.household, t.year", columns = survey_columns },
-  { name = "needs", unique = { { "household", "year", "kind" } }, order = "t.household, t.year, t.kind",
-    columns = {
-      { "household", "household", required = true },
-      { "year", "integer", required = true, min = 1900, max = 2200 },
-      { "kind", "enum", required = true,
-        values = { "credit", "livestock", "training", "housing", "employment", "education" } },
-    } },
-  { name = "events", unique = { { "id" } }, order = "t.id",
-    columns = {
-      { "id", "integer", min = 1 },
-      { "household", "household", required = true },
-      { "date", "date", required = true },
-      { "kind", "enum", required = true, values = { "escaped", "fell_into", "re_poor", "moved", "dissolved" } },
-      { "note", "text" },
-    } },
-}
+M.list = M.from(schema)
 
 -- meta holds what the registry says about itself, one value per key: how it was made
 -- (generated_by, profile, seed, households), the review it was made from (survey_year,
@@ -108,8 +70,6 @@ M.META = {
   { "^seed$", { "value", "integer" } },
   { "^households$", { "value", "integer", min = 0 } },
 }
-M.list[#M.list + 1] = { name = "meta", unique = { { "key" } }, order = "t.key",
-  columns = { { "key", "meta_key", required = true }, { "value", "meta_value", required = true } } }
 
 -- What the value of a meta key must be (a column), or nil for a key kehoach does not read.
 function M.meta_rule(key)
@@ -122,13 +82,9 @@ end
 M.by_name = {}
 for _, t in ipairs(M.list) do M.by_name[t.name] = t end
 
-function M.names()
-  local names = {}
-  for i, t in ipairs(M.list) do names[i] = t.name end
-  return names
-end
+M.names = schema.table_names
 
--- The column names of a table, in schema order.
+-- The column names of a table (one of M.list), in schema order.
 function M.column_names(t)
   local names = {}
   for i, c in ipairs(t.columns) do names[i] = c[1] end

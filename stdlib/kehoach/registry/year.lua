@@ -34,14 +34,14 @@
 -- them together (ranks within a commune) is done by window functions over a temporary table.
 local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
-local tables = require "kehoach.registry.tables"
+local schema = require "kehoach.registry.schema"
 
 local random, floor, max, min = math.random, math.floor, math.max, math.min
 
 local M = {}
 
 local BATCH = 10000
-local INDICATORS = tables.INDICATORS
+local INDICATORS = schema.values.indicator
 local BIT = {}
 for i, col in ipairs(INDICATORS) do BIT[col] = 1 << (i - 1) end
 

@@ -1,6 +1,7 @@
 -- calendar.lua — calendar.ics (RFC 5545) from a run's summary, for the officers'
--- calendars: each report's due date (an all-day event naming its recipient, with a
--- reminder a week before) and each programme's delivery window (all-day, from its first
+-- calendars: each report's last day for sending (the plan says "gửi trước ngày 05/6/2021":
+-- an all-day event on 04/6 that says so in the plan's words and names the recipient, with
+-- a reminder a week before) and each programme's delivery window (all-day, from its first
 -- month to the end of its last).
 --
 -- The file is deterministic: UIDs are made of the plan's id and the item's, DTSTAMP is
@@ -80,17 +81,20 @@ function M.ics(s)
   for _, r in ipairs(s.reports) do
     if type(r.due) == "string" then
       local ry, rm, rd = r.due:match("^(%d+)%-(%d+)%-(%d+)$")
-      ry, rm, rd = tonumber(ry), tonumber(rm), tonumber(rd)
+      -- "trước ngày 05/6": the last day to send it is the 4th
+      ry, rm, rd = days.previous_day(tonumber(ry), tonumber(rm), tonumber(rd))
       local what = { string.format("%s của %s", r.label, s.plan.title) }
       if type(r.covers) == "string" then what[#what + 1] = "Kỳ báo cáo: " .. vn.months(vn.period(r.covers), year) .. "." end
       if r.to ~= "" then what[#what + 1] = "Gửi: " .. r.to .. "." end
-      what[#what + 1] = "Hạn gửi: trước ngày " .. vn.date(r.due) .. "."
+      what[#what + 1] = string.format("Hạn gửi: trước ngày %s (chậm nhất ngày %s).", vn.date(r.due),
+        vn.date({ year = ry, month = rm, day = rd }))
       out[#out + 1] = event({
         { "UID", string.format("%s.report.%s@kehoach", id, r.id) },
         { "DTSTAMP", stamp },
         { "DTSTART", ymd(ry, rm, rd), params = "VALUE=DATE" },
         { "DTEND", ymd(days.next_day(ry, rm, rd)), params = "VALUE=DATE" },
-        { "SUMMARY", M.escape(string.format("Hạn gửi %s%s", vn.lower_first(r.label), r.to ~= "" and (" — " .. r.to) or "")) },
+        { "SUMMARY", M.escape(string.format("Hạn gửi %s (trước ngày %s)%s", vn.lower_first(r.label), vn.date(r.due),
+          r.to ~= "" and (" — " .. r.to) or "")) },
         { "DESCRIPTION", M.escape(note .. table.concat(what, "\n")) },
         { "CATEGORIES", M.escape("Báo cáo") },
         { "TRANSP", "TRANSPARENT" },

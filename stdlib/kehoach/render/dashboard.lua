@@ -6,10 +6,13 @@
 --   1. targets by commune and quarter (stacked bars)
 --   2. projected escapes against the targets, when the summary has a projection: by
 --      quarter (cumulative lines) and by commune (bars), met or short
---   3. cost by funding source, declared against computed
---   4. beneficiaries: households by programme, then each programme by commune
---   5. the checks, in Vietnamese (message_vi)
--- Under every chart, the table of its numbers.
+--   3. cost by funding source, declared against computed, and by programme (a table)
+--   4. beneficiaries: households by programme (those the plan's budget pays; the others
+--      are named beside the chart), then each programme by commune
+--   5. the reporting schedule
+--   6. the checks, in Vietnamese (message_vi)
+-- Under every chart, the table of its numbers, with a total row where the rows add up. On a
+-- narrow screen a chart keeps its size and scrolls sideways, so its text stays readable.
 local vn = require "kehoach.render.vn"
 local svg = require "kehoach.render.svg"
 local html = require "kehoach.render.html"
@@ -27,7 +30,7 @@ local function millions(v) return vn.decimal(v / 1000000, 1) end
 -- A chart and the table of its numbers, in a figure with a caption.
 local function figure(spec, draw)
   return table.concat({
-    "<figure class=\"chart-figure\">\n", draw(spec),
+    "<figure class=\"chart-figure\">\n<div class=\"chart-scroll\">\n", draw(spec), "</div>\n",
     "<figcaption>", esc(spec.title), "</figcaption>\n",
     "<details open>\n<summary>Bảng số liệu</summary>\n", svg.data_table(spec), "</details>\n",
     "</figure>\n",
@@ -50,7 +53,7 @@ local function section_targets(s, out, n)
     end
     if #cats > 0 then
       local spec = {
-        id = "targets-" .. k, axis = "Xã, phường", unit = "hộ", categories = cats,
+        id = "targets-" .. k, axis = "Xã, phường", unit = "hộ", categories = cats, total = true,
         series = has_quarters and series or { { label = "Cả năm", values = {} } }, stacked = has_quarters,
         title = string.format("%s: số hộ thoát nghèo theo xã, phường%s", g.label or g.id, has_quarters and " và quý" or ""),
         desc = string.format("Biểu đồ thanh: chỉ tiêu %s hộ thoát nghèo của %d xã, phường%s.", vn.int(g.households),
@@ -121,7 +124,7 @@ local function section_projection(s, out, n)
     end
     if #cats > 0 then
       out[#out + 1] = figure({
-        id = "projection-communes-" .. k, axis = "Xã, phường", unit = "hộ", categories = cats,
+        id = "projection-communes-" .. k, axis = "Xã, phường", unit = "hộ", categories = cats, total = true,
         series = { { label = "Chỉ tiêu", values = want }, { label = "Dự báo", values = got } },
         title = string.format("%s: chỉ tiêu và dự báo thoát nghèo theo xã, phường", g.label or g.id),
         desc = string.format("Biểu đồ thanh đôi: %d xã, phường, mỗi nơi một thanh chỉ tiêu và một thanh dự báo số hộ thoát nghèo cả năm.", #cats),
@@ -150,6 +153,27 @@ local function section_projection(s, out, n)
 end
 
 -- ---- budget ------------------------------------------------------------------------------
+
+-- Whether the plan's budget pays for programme g (a programme without a source, such as
+-- health-insurance cards the state issues, is carried out beside it).
+local function in_budget(g) return type(g.source) == "string" end
+
+-- The cost of each programme and its source, in a table that ends with the total.
+local function programme_costs(s)
+  local sources = figures.sources_by_id(s)
+  local rows, hh, persons, cost = {}, 0, 0, 0
+  for _, g in ipairs(s.programmes) do
+    local src = in_budget(g) and sources[g.source]
+    rows[#rows + 1] = { g.label, vn.int(g.households), vn.int(g.persons), vn.money(g.cost),
+      src and src.label or "ngoài ngân sách kế hoạch" }
+    if in_budget(g) then hh, persons, cost = hh + g.households, persons + g.persons, cost + g.cost end
+  end
+  rows[#rows + 1] = { "Cộng (các chương trình trong ngân sách kế hoạch)", vn.int(hh), vn.int(persons), vn.money(cost), "",
+    total = true }
+  return html.table("Kinh phí theo chương trình", { { "Chương trình" }, { "Số hộ", align = "right" },
+    { "Số khẩu", align = "right" }, { "Kinh phí", align = "right" }, { "Nguồn kinh phí" } }, rows,
+    "class=\"data list\" id=\"costs\"")
+end
 
 local function section_budget(s, out, n)
   local b = s.budget
@@ -182,12 +206,13 @@ local function section_budget(s, out, n)
     local series = { { label = "Kế hoạch", values = declared }, { label = "Tính từ sổ hộ", values = computed } }
     if capped then series[3] = { label = "Chi trong nguồn", values = spent } end
     out[#out + 1] = figure({
-      id = "budget", axis = "Nguồn kinh phí", unit = "triệu đồng", categories = cats, format = millions,
+      id = "budget", axis = "Nguồn kinh phí", unit = "triệu đồng", categories = cats, format = millions, total = true,
       series = series,
       title = "Kinh phí theo nguồn (triệu đồng): kế hoạch và tính từ sổ hộ",
       desc = string.format("Biểu đồ thanh đôi: %d nguồn kinh phí, mỗi nguồn một thanh số kế hoạch ghi và một thanh số tính từ các hộ được chọn.", #cats),
     }, svg.bars)
   end
+  out[#out + 1] = programme_costs(s)
   out[#out + 1] = "</section>\n"
 end
 
@@ -195,17 +220,26 @@ end
 
 local function section_beneficiaries(s, out, n)
   out[#out + 1] = "<section id=\"beneficiaries\">\n<h2>" .. n .. ". Đối tượng được hỗ trợ theo chương trình và xã, phường</h2>\n"
-  local cats, hh, persons = {}, {}, {}
-  for i, g in ipairs(s.programmes) do
-    cats[i], hh[i], persons[i] = g.label, g.households, g.persons
+  -- the chart compares what the plan's budget pays for; a programme outside it (thousands
+  -- of health-insurance cards) would flatten the others' bars: it is named instead
+  local cats, hh, persons, outside = {}, {}, {}, {}
+  for _, g in ipairs(s.programmes) do
+    if in_budget(g) then
+      cats[#cats + 1], hh[#cats + 1], persons[#cats + 1] = g.label, g.households, g.persons
+    else
+      outside[#outside + 1] = string.format("%s: %s hộ, %s khẩu", g.label, vn.int(g.households), vn.int(g.persons))
+    end
   end
   if #cats > 0 then
     out[#out + 1] = figure({
-      id = "programmes", axis = "Chương trình", unit = "", categories = cats,
-      series = { { label = "Số hộ", values = hh }, { label = "Số khẩu", values = persons } },
-      title = "Số hộ và số khẩu được hỗ trợ theo chương trình",
+      id = "programmes", axis = "Chương trình", categories = cats,
+      series = { { label = "Số hộ", unit = "hộ", values = hh }, { label = "Số khẩu", unit = "khẩu", values = persons } },
+      title = "Số hộ và số khẩu được hỗ trợ theo chương trình (trong ngân sách kế hoạch)",
       desc = string.format("Biểu đồ thanh đôi: %d chương trình, mỗi chương trình một thanh số hộ và một thanh số khẩu được chọn.", #cats),
     }, svg.bars)
+  end
+  if #outside > 0 then
+    out[#out + 1] = "<p>Thực hiện ngoài ngân sách kế hoạch: " .. esc(table.concat(outside, "; ")) .. ".</p>\n"
   end
   for i, g in ipairs(s.programmes) do
     local names, h, p = {}, {}, {}
@@ -221,13 +255,32 @@ local function section_beneficiaries(s, out, n)
       out[#out + 1] = "<p>Không có hộ nào được chọn.</p>\n"
     else
       out[#out + 1] = figure({
-        id = "programme-" .. g.id, axis = "Xã, phường", unit = "", categories = names,
-        series = { { label = "Số hộ", values = h }, { label = "Số khẩu", values = p } },
+        id = "programme-" .. g.id, axis = "Xã, phường", categories = names, total = true,
+        series = { { label = "Số hộ", unit = "hộ", values = h }, { label = "Số khẩu", unit = "khẩu", values = p } },
         title = string.format("%s: số hộ và số khẩu theo xã, phường", g.label),
         desc = string.format("Biểu đồ thanh đôi: %s hộ, %s khẩu ở %d xã, phường.", vn.int(g.households), vn.int(g.persons), #names),
       }, svg.bars)
     end
   end
+  out[#out + 1] = "</section>\n"
+end
+
+-- ---- reports ---------------------------------------------------------------------------------
+
+local function section_reports(s, out, n)
+  out[#out + 1] = "<section id=\"reports\">\n<h2>" .. n .. ". Chế độ báo cáo</h2>\n"
+  if #s.reports == 0 then
+    out[#out + 1] = "<p>Kế hoạch không ghi báo cáo nào.</p>\n</section>\n"
+    return
+  end
+  local rows = {}
+  for _, r in ipairs(s.reports) do
+    local due = type(r.due) == "string" and ("trước ngày " .. vn.date(r.due)) or (type(r.when) == "string" and r.when or "")
+    local covers = type(r.covers) == "string" and vn.months(vn.period(r.covers), s.plan.year) or ""
+    rows[#rows + 1] = { r.label, covers, due, type(r.to) == "string" and r.to or "" }
+  end
+  out[#out + 1] = html.table(nil, { { "Báo cáo" }, { "Kỳ báo cáo" }, { "Hạn gửi" }, { "Gửi" } }, rows,
+    "class=\"data list\" id=\"report-schedule\"")
   out[#out + 1] = "</section>\n"
 end
 
@@ -263,7 +316,12 @@ h3 { font-size: 1.05em; margin: 1.2em 0 0.4em; }
 .cards li { border: 1px solid #ccc; border-radius: 6px; padding: 0.6em 0.9em; min-width: 10em; }
 .cards .value { display: block; font-size: 1.3em; font-weight: bold; }
 figure.chart-figure { margin: 1em 0 1.6em; }
+.chart-scroll { overflow-x: auto; }
 svg.chart { max-width: 100%; height: auto; display: block; }
+@media (max-width: 700px) {
+  body { padding: 0.8em; }
+  svg.chart { width: 640px; max-width: none; }
+}
 figcaption { font-size: 0.9em; color: #444; margin: 0.3em 0; }
 details summary { cursor: pointer; color: #0072B2; font-size: 0.9em; }
 table.data { border-collapse: collapse; margin: 0.4em 0; font-size: 0.9em; }
@@ -271,6 +329,7 @@ table.data caption { text-align: left; font-weight: bold; padding: 0.2em 0; }
 table.data th, table.data td { border: 1px solid #ccc; padding: 0.2em 0.6em; text-align: left; }
 table.data .num { text-align: right; font-variant-numeric: tabular-nums; }
 table.data thead th { background: #f2f2f2; }
+table.data tr.total th, table.data tr.total td { font-weight: bold; border-top: 2px solid #888; }
 .met { color: #007a4d; }
 .short { color: #b00020; }
 ul.checks li.warning strong { color: #a65e00; }
@@ -278,6 +337,8 @@ ul.checks li.error strong { color: #b00020; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   details > summary { display: none; }
+  svg.chart { width: auto; max-width: 100%; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
   figure.chart-figure, table.data { break-inside: avoid; page-break-inside: avoid; }
 }
 ]]
@@ -289,8 +350,12 @@ local function cards(s)
     { "Hộ cận nghèo", vn.int(s.registry.near_poor) },
   }
   for _, g in ipairs(s.targets) do items[#items + 1] = { "Chỉ tiêu giảm hộ nghèo", vn.int(g.households) } end
-  for _, g in ipairs(s.programmes) do reached = reached + g.households end
-  items[#items + 1] = { "Lượt hộ được hỗ trợ", vn.int(reached) }
+  local outside = 0
+  for _, g in ipairs(s.programmes) do
+    if in_budget(g) then reached = reached + g.households else outside = outside + g.households end
+  end
+  items[#items + 1] = { "Lượt hộ được hỗ trợ từ ngân sách kế hoạch", vn.int(reached) }
+  if outside > 0 then items[#items + 1] = { "Lượt hộ được hỗ trợ ngoài ngân sách kế hoạch", vn.int(outside) } end
   items[#items + 1] = { "Tổng kinh phí tính từ sổ hộ", vn.money(cost) }
   local out = { "<ul class=\"cards\">\n" }
   for _, it in ipairs(items) do
@@ -320,8 +385,8 @@ function M.html(s)
   local v = figures.variant(s)
   local out = {
     "<header>\n<h1>", esc(s.plan.title), "</h1>\n", v and variant_note(v) or "",
-    string.format("<p class=\"meta\">Kết quả tính của kế hoạch <code>%s</code>: %s, năm %d, trên sổ hộ rà soát năm %d, " ..
-      "chuẩn nghèo %s. Số hộ, số khẩu và kinh phí đều tính từ sổ hộ.</p>\n", esc(s.plan.id), esc(s.plan.unit), s.plan.year,
+    string.format("<p class=\"meta\">Kết quả tính của kế hoạch: %s, năm %d, trên sổ hộ rà soát năm %d, " ..
+      "chuẩn nghèo %s. Số hộ, số khẩu và kinh phí đều tính từ sổ hộ.</p>\n", esc(s.plan.unit), s.plan.year,
       s.plan.registry_year, esc(s.plan.standard)),
     cards(s), "</header>\n<main>\n",
   }
@@ -329,7 +394,8 @@ function M.html(s)
   local n = section_projection(s, out, 2) and 3 or 2
   section_budget(s, out, n)
   section_beneficiaries(s, out, n + 1)
-  section_checks(s, out, n + 2)
+  section_reports(s, out, n + 2)
+  section_checks(s, out, n + 3)
   out[#out + 1] = "</main>\n"
   return html.page(s.plan.title .. " — kết quả tính" .. (v and (" — " .. v.short) or ""),
     v and (M.CSS .. M.VARIANT_CSS) or M.CSS, table.concat(out))

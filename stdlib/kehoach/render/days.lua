@@ -1,5 +1,5 @@
 -- days.lua — the civil calendar arithmetic the documents need: a day's number (days since
--- 1970-01-01), the last day of a month, the day after a day. Dates are year, month, day.
+-- 1970-01-01), the last day of a month, the day after and the day before a day. Dates are year, month, day.
 local M = {}
 
 local DAYS = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
@@ -24,6 +24,13 @@ function M.next_day(y, m, d)
   if d < M.last_day(y, m) then return y, m, d + 1 end
   if m < 12 then return y, m + 1, 1 end
   return y + 1, 1, 1
+end
+
+-- The day before y-m-d.
+function M.previous_day(y, m, d)
+  if d > 1 then return y, m, d - 1 end
+  if m > 1 then return y, m - 1, M.last_day(y, m - 1) end
+  return y - 1, 12, 31
 end
 
 -- "2021-06-30"

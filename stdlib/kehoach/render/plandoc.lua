@@ -1,9 +1,10 @@
--- plandoc.lua — the plan document (plan.md, plan.html) from the plan script and a run's
--- summary, in the layout of a People's Committee plan: letterhead (issuer, number, place
--- and date), KẾ HOẠCH and the title, the grounds, I. Mục tiêu, II. Nhiệm vụ trọng tâm
--- (targets by commune and quarter, the supports of section "tasks"), III. Các giải pháp
--- thực hiện (the other supports, then the budget by funding source), IV. Chế độ báo cáo,
--- V. Tổ chức thực hiện (the agencies), the closing sentence, Nơi nhận and the signature.
+-- plandoc.lua — the plan document (plan.md, plan.html; render/docx.lua makes plan.docx
+-- from the same blocks) from the plan script and a run's summary, in the layout of a
+-- People's Committee plan: letterhead (issuer, number, place and date), KẾ HOẠCH and the
+-- title, the grounds, I. Mục tiêu, II. Nhiệm vụ trọng tâm (targets by commune and quarter,
+-- the supports of section "tasks"), III. Các giải pháp thực hiện (the other supports, then
+-- the budget by funding source), IV. Chế độ báo cáo, V. Tổ chức thực hiện (the agencies),
+-- the closing sentence, Nơi nhận and the signature.
 --
 -- Words come from the plan; every number from the plan's declarations or from the run
 -- (households, persons, units and costs counted in the registry), written the Vietnamese

@@ -14,12 +14,21 @@ local QUARTER = { "Quý I", "Quý II", "Quý III", "Quý IV" }
 local QUARTER_STATE = { past = "đã qua", current = "đang thực hiện", future = "chưa đến" }
 local PROGRAMME_STATE = { past = "đã hết thời gian thực hiện", current = "đang trong thời gian thực hiện",
   future = "chưa đến thời gian thực hiện", year = "không ghi thời gian" }
-local REPORT_STATE = { past = "đã đến hạn", next = "báo cáo tiếp theo", later = "sau" }
+local REPORT_STATE = { next = "báo cáo tiếp theo", later = "sau" }
+
+-- A report's state on the date: "đã quá hạn 25 ngày", "đến hạn hôm nay", "báo cáo tiếp
+-- theo (còn 158 ngày)".
+local function report_state(r)
+  if r.days < 0 then return string.format("đã quá hạn %s ngày", vn.int(-r.days)) end
+  if r.days == 0 then return "đến hạn hôm nay" end
+  return string.format("%s (còn %s ngày)", REPORT_STATE[r.state] or REPORT_STATE.later, vn.int(r.days))
+end
 
 
+-- A share of a target, always with two decimals ("7,50%" beside "13,33%").
 local function pct(n, d)
   if d == 0 then return "—" end
-  return vn.decimal(100 * n / d) .. "%"
+  return vn.fixed(100 * n / d, 2) .. "%"
 end
 
 local function signed(n)
@@ -237,13 +246,14 @@ local function section_programmes(pr, out)
 end
 
 local function section_reports(pr, out)
-  out[#out + 1] = "## 4. Chế độ báo cáo\n\n" .. M.next_report_words(pr) .. "\n\n"
-  if #pr.reports == 0 then return end
-  local rows = {}
-  for _, r in ipairs(pr.reports) do
-    rows[#rows + 1] = { r.label, vn.date(r.due), r.to, REPORT_STATE[r.state] ..
-      (r.state ~= "past" and string.format(" (còn %s ngày)", vn.int(r.days)) or "") }
+  -- the next report is named at the head of the document; here, each report's state
+  out[#out + 1] = "## 4. Chế độ báo cáo\n\n"
+  if #pr.reports == 0 then
+    out[#out + 1] = "Kế hoạch không ghi báo cáo nào có hạn gửi.\n"
+    return
   end
+  local rows = {}
+  for _, r in ipairs(pr.reports) do rows[#rows + 1] = { r.label, vn.date(r.due), r.to, report_state(r) } end
   out[#out + 1] = tbl.markdown({ { "Báo cáo" }, { "Hạn gửi" }, { "Gửi" }, { "Tình trạng" } }, rows)
 end
 

@@ -10,7 +10,8 @@
 --            steps = { "Quý I", ... },                 -- lines: the x axis
 --            series = { { label = "Quý I", values = { n, ... } }, ... },
 --            stacked = false, format = function(v) -> text (default: digits grouped),
---            unit = "hộ" (said in the desc of each mark),
+--            unit = "hộ" (said in the tooltip of each mark; a series' own unit
+--            overrides it: { label = "Số khẩu", unit = "khẩu", values = ... }),
 --            x_title = "...", y_title = "..." (lines: the axes' titles, drawn when given) }
 --   M.bars(spec), M.lines(spec) -> "<svg ...>...</svg>"
 local util = require "kehoach.util"
@@ -27,8 +28,11 @@ M.COLOURS = { "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", 
 local FONT = 12          -- px
 local CHAR = 6.6         -- px per display column at FONT, for laying out labels
 local WIDTH = 760
-local LABEL_MAX = 34     -- display columns of a category label; longer ones are cut (the
-                         -- mark's tooltip and the data table keep the whole label)
+local LABEL_MAX = 30     -- display columns of a line of a category label: a longer label
+                         -- goes on two lines, broken between words; past that it is cut at
+                         -- a word with "…" (the mark's tooltip and the data table keep the
+                         -- whole label)
+local LINE = 14          -- px between the two lines of a label
 
 local function num(x)
   local s = string.format("%.1f", x)
@@ -68,6 +72,48 @@ end
 
 local function label_width(s)
   return text.width(s) * CHAR
+end
+
+-- A category label as one or two lines of at most LABEL_MAX columns, broken between
+-- words (never inside a syllable); what does not fit on two lines ends in "…".
+function M.label_lines(s)
+  s = tostring(s)
+  if text.width(s) <= LABEL_MAX then return { s } end
+  local lines, line = {}, ""
+  for word in s:gmatch("%S+") do
+    local next_line = line == "" and word or (line .. " " .. word)
+    if text.width(next_line) <= LABEL_MAX or line == "" then
+      line = next_line
+    elseif #lines == 0 then
+      lines[1], line = line, word
+    else
+      line = line .. " " .. word  -- the rest goes on the second line, cut below
+    end
+  end
+  lines[#lines + 1] = line
+  for i, l in ipairs(lines) do
+    if text.width(l) > LABEL_MAX then
+      -- cut at the last word that fits, or (one long word) where it must
+      local cut = ""
+      for word in l:gmatch("%S+") do
+        local longer = cut == "" and word or (cut .. " " .. word)
+        if text.width(longer) > LABEL_MAX - 1 then break end
+        cut = longer
+      end
+      lines[i] = (cut ~= "" and cut or tbl.truncate(l, LABEL_MAX - 1):gsub("…$", "")) .. "…"
+    end
+  end
+  return lines
+end
+
+-- The text element of a category label at the right edge x, centred on y.
+local function label_text(lines, x, y)
+  if #lines == 1 then
+    return string.format("<text x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n", num(x), num(y + 4), html.esc(lines[1]))
+  end
+  return string.format("<text x=\"%s\" y=\"%s\" text-anchor=\"end\"><tspan x=\"%s\">%s</tspan>" ..
+    "<tspan x=\"%s\" dy=\"%d\">%s</tspan></text>\n", num(x), num(y + 4 - LINE / 2), num(x), html.esc(lines[1]), num(x),
+    LINE, html.esc(lines[2]))
 end
 
 -- The svg element opening, labelled by its title and desc.
@@ -124,11 +170,17 @@ function M.bars(spec)
     max = math.max(max, total)
   end
   local top, step = M.scale(max, whole_values(series))
-  local left = 8
-  for _, c in ipairs(cats) do left = math.max(left, label_width(tbl.truncate(c, LABEL_MAX)) + 16) end
+  local left, two_lines = 8, false
+  local labels = {}
+  for c, cat in ipairs(cats) do
+    labels[c] = M.label_lines(cat)
+    two_lines = two_lines or #labels[c] > 1
+    for _, l in ipairs(labels[c]) do left = math.max(left, label_width(l) + 16) end
+  end
   local right = label_width(fmt(top)) + 24
   local bar = (stacked or #series == 1) and 16 or math.max(6, math.floor(22 / #series))
   local row = (stacked or #series == 1) and 24 or (bar * #series + 8)
+  if two_lines then row = math.max(row, 2 * LINE + 6) end
   local head = #series > 1 and 30 or 10
   local h = head + row * #cats + 24
   local x0, x1 = left, WIDTH - right
@@ -137,8 +189,7 @@ function M.bars(spec)
   x_grid(x0, x1, head - 4, head + row * #cats, top, step, fmt, out)
   for c, cat in ipairs(cats) do
     local y = head + (c - 1) * row
-    out[#out + 1] = string.format("<g class=\"row\">\n<text x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n",
-      num(left - 8), num(y + row / 2 + 4), html.esc(tbl.truncate(cat, LABEL_MAX)))
+    out[#out + 1] = "<g class=\"row\">\n" .. label_text(labels[c], left - 8, y + row / 2)
     local x, total = x0, 0
     for i, s in ipairs(series) do
       local v = s.values[c] or 0
@@ -149,7 +200,7 @@ function M.bars(spec)
         out[#out + 1] = string.format("<rect class=\"mark\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\">" ..
           "<title>%s — %s: %s%s</title></rect>\n", num(bx), num(by), num(w), num(bar - 1),
           M.COLOURS[(i - 1) % #M.COLOURS + 1], html.esc(cat), html.esc(s.label), html.esc(fmt(v)),
-          spec.unit and (" " .. html.esc(spec.unit)) or "")
+          (s.unit or spec.unit) and (" " .. html.esc(s.unit or spec.unit)) or "")
       end
       if not stacked then
         out[#out + 1] = string.format("<text x=\"%s\" y=\"%s\" fill=\"#333\">%s</text>\n", num(x0 + w + 4),
@@ -217,7 +268,7 @@ function M.lines(spec)
       local val = s.values[i] or 0
       out[#out + 1] = string.format("<circle class=\"mark\" cx=\"%s\" cy=\"%s\" r=\"4\" fill=\"%s\"><title>%s — %s: %s%s" ..
         "</title></circle>\n", num(px(i)), num(py(val)), colour, html.esc(s.label), html.esc(label), html.esc(fmt(val)),
-        spec.unit and (" " .. html.esc(spec.unit)) or "")
+        (s.unit or spec.unit) and (" " .. html.esc(s.unit or spec.unit)) or "")
     end
     out[#out + 1] = "</g>\n"
   end
@@ -226,22 +277,34 @@ function M.lines(spec)
 end
 
 -- The numbers behind a chart as a table: a row per category (or step), a column per
--- series, and a total column for stacked bars.
+-- series, and a total column for stacked bars; with spec.total, a last row adding up
+-- each column ("Cộng"), for categories that add up (communes, sources).
 function M.data_table(spec)
   local fmt = spec.format or default_format
   local rows_of = spec.categories or spec.steps
   local columns = { { spec.axis or "" } }
   for _, s in ipairs(spec.series) do columns[#columns + 1] = { s.label, align = "right" } end
   if spec.stacked then columns[#columns + 1] = { "Cộng", align = "right" } end
-  local rows = {}
+  local rows, sums = {}, {}
   for c, cat in ipairs(rows_of) do
     local r, total = { cat }, 0
-    for _, s in ipairs(spec.series) do
+    for k, s in ipairs(spec.series) do
       local v = s.values[c]
       r[#r + 1] = v and fmt(v) or ""
       total = total + (v or 0)
+      sums[k] = (sums[k] or 0) + (v or 0)
     end
     if spec.stacked then r[#r + 1] = fmt(total) end
+    rows[#rows + 1] = r
+  end
+  if spec.total then
+    local r, all = { "Cộng" }, 0
+    for k = 1, #spec.series do
+      r[#r + 1] = fmt(sums[k] or 0)
+      all = all + (sums[k] or 0)
+    end
+    if spec.stacked then r[#r + 1] = fmt(all) end
+    r.total = true
     rows[#rows + 1] = r
   end
   return html.table(spec.table_caption or ("Số liệu: " .. spec.title), columns, rows,

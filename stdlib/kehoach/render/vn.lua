@@ -37,6 +37,14 @@ function M.decimal(x, places)
   return util.group_digits(tonumber(whole)) .. (frac ~= "" and ("," .. frac) or "")
 end
 
+-- x with exactly `places` decimals, the Vietnamese way: fixed(7.5, 2) = "7,50", so that
+-- figures side by side in a table have one precision.
+function M.fixed(x, places)
+  local s = string.format("%." .. places .. "f", x)
+  local whole, frac = s:match("^(%-?%d+)%.?(%d*)$")
+  return util.group_digits(tonumber(whole)) .. (frac ~= "" and ("," .. frac) or "")
+end
+
 function M.percent(share)
   return M.decimal(share * 100) .. "%"
 end
@@ -57,16 +65,21 @@ end
 -- A date {year, month, day} (or "2021-06-05") as in the seed: 05/6/2021, 29/01/2021.
 -- Days under 10 and the months January and February take a leading zero (the rule of
 -- administrative documents).
+-- A month as dates write it: January and February with a leading zero ("01", "02"), the
+-- others without ("6", "12"), as in "05/6/2021" and "ngày 29 tháng 01".
+function M.month(m)
+  return m <= 2 and string.format("%02d", m) or tostring(m)
+end
+
 function M.date(d)
   if type(d) == "string" then d = assert(values.date(d)) end
-  local month = d.month <= 2 and string.format("%02d", d.month) or tostring(d.month)
-  return string.format("%02d/%s/%d", d.day, month, d.year)
+  return string.format("%02d/%s/%d", d.day, M.month(d.month), d.year)
 end
 
 -- "ngày 05 tháng 4 năm 2021"; a month without its day leaves the day blank for the pen,
 -- a year alone the day and the month.
 function M.long_date(d)
-  local month = not d.month and "     " or d.month <= 2 and string.format("%02d", d.month) or tostring(d.month)
+  local month = not d.month and "     " or M.month(d.month)
   local day = d.day and string.format("%02d", d.day) or "     "
   return string.format("ngày %s tháng %s năm %d", day, month, d.year)
 end
@@ -82,9 +95,9 @@ end
 -- Months: "từ tháng 01 năm 2021 đến hết tháng 12 năm 2021 (12 tháng)", "tháng 03/2021".
 function M.months(p, year)
   if p.quarters then return M.quarters(p, year) end
-  if p.from == p.to then return string.format("tháng %02d/%d", p.from, year) end
-  return string.format("từ tháng %02d năm %d đến hết tháng %02d năm %d (%d tháng)", p.from, year, p.to, year,
-    p.months)
+  if p.from == p.to then return string.format("tháng %s/%d", M.month(p.from), year) end
+  return string.format("từ tháng %s năm %d đến hết tháng %s năm %d (%d tháng)", M.month(p.from), year,
+    M.month(p.to), year, p.months)
 end
 
 -- A period code of a summary ("01-12", "Q1-Q2") back to its period.

@@ -8,9 +8,14 @@
 --   one sheet per programme: its beneficiary list (chosen, then the waiting list), from
 --                the results database
 --   Ngân sách    each funding source, declared against computed, and the difference
+--   Dự báo       the projection: escapes by commune and quarter, the poor at year end, the
+--                target and the shortfall (when the run projects)
 --
 -- Numbers are number cells with the format "#,##0" (Excel shows the reader's own digit
--- grouping); headers are frozen; columns are as wide as their Vietnamese text. Sheets are
+-- grouping), rates "0.00", differences with their sign ("+1,234", "-567"); headers are
+-- frozen; columns are as wide as their Vietnamese text; every table ends with its total
+-- row. Each sheet prints on A4, one page wide (landscape when wide), its header rows on
+-- every page and the page number at the foot. Sheets are
 -- written row by row (the workbook keeps little in memory); a list longer than a sheet
 -- holds ends with a row saying how many more are in allocations.csv.
 local vn = require "kehoach.render.vn"
@@ -50,8 +55,12 @@ function M.sheet_name(label, used)
   local cut, n, space = {}, 0, nil
   for _, cp in utf8.codes(clean) do
     n = n + 1
-    if n > 31 then
+    if n > 30 then
+      -- cut at a word when one ends late enough, and say it was cut: "…" (the full label
+      -- is the sheet's title)
       if space and space > 20 then for i = #cut, space, -1 do cut[i] = nil end end
+      while cut[#cut] == " " do cut[#cut] = nil end
+      cut[#cut + 1] = "…"
       break
     end
     cut[#cut + 1] = utf8.char(cp)
@@ -99,6 +108,14 @@ local function tracked(sh)
   return t
 end
 
+-- A difference with its sign: a surplus "+12,000", a shortfall "-63,000", none "0".
+local SIGNED = "+#,##0;-#,##0;0"
+
+-- How a sheet prints: A4, one page wide, its header rows (first..last) on every page.
+local function print_setup(t, first, last, ncols)
+  t.sheet:print({ landscape = ncols > 6, fit_width = true, repeat_rows = { first, last }, footer = "&CTrang &P/&N" })
+end
+
 local function formats(wb)
   return {
     title = wb:format({ bold = true, size = 14 }),
@@ -107,8 +124,11 @@ local function formats(wb)
     head_num = wb:format({ bold = true, bg = 0xDDEBF7, border = 1, wrap = true, align = "right", valign = "center" }),
     num = wb:format({ num_format = "#,##0" }),
     pct = wb:format({ num_format = "0.00" }),
+    diff = wb:format({ num_format = SIGNED }),
     total = wb:format({ bold = true, border = 1 }),
     total_num = wb:format({ bold = true, border = 1, num_format = "#,##0" }),
+    total_pct = wb:format({ bold = true, border = 1, num_format = "0.00" }),
+    total_diff = wb:format({ bold = true, border = 1, num_format = SIGNED }),
     wrap = wb:format({ wrap = true, valign = "top" }),
   }
 end
@@ -170,8 +190,9 @@ local function sheet_summary(wb, f, s, used)
       poverty_row(row, name, x, nil, f.num, f.pct)
     end
   end
-  poverty_row(row + 1, "Toàn " .. s.plan.unit, s.registry, f.total, f.total_num, f.total)
+  poverty_row(row + 1, "Toàn " .. s.plan.unit, s.registry, f.total, f.total_num, f.total_pct)
   t.sheet:freeze(top + 1, 2)
+  print_setup(t, top, top, #cols)
   t.finish(f.wrap)
 end
 
@@ -191,6 +212,7 @@ local function sheet_targets(wb, f, s, used)
     header(t, row, cols, nums, f)
     if not frozen then
       t.sheet:freeze(row + 1, 2)
+      print_setup(t, row, row, #cols)
       frozen = true
     end
     for _, r in ipairs(figures.target_rows(s, g)) do
@@ -231,7 +253,9 @@ local function sheet_programme(wb, f, s, g, db, run, used, index)
   title_rows(t, f, g.label, table.concat(facts, "; ") .. ".", #cols)
   header(t, 3, cols, nums, f)
   t.sheet:freeze(4, 3)
+  print_setup(t, 3, 3, #cols)
   local row, k, left = 3, 0, 0
+  local sum = { persons = 0, units = 0, amount = 0 }  -- of the chosen, for the total row
   local limit = M.MAX_ROWS - 1
   -- one list of cells reused for every household (lists run to hundreds of thousands)
   local cells, fmts = {}, { f.num, nil, nil, nil, f.num, f.num }
@@ -250,11 +274,22 @@ local function sheet_programme(wb, f, s, g, db, run, used, index)
       cells[last] = r.amount
       t.row(row, cells, fmts)
     end
+    if r.status == "chosen" then
+      sum.persons, sum.amount = sum.persons + (r.persons or 0), sum.amount + (r.amount or 0)
+      sum.units = sum.units + (r.units or 0)
+    end
   end
   if left > 0 then
-    t.sheet:merge(row + 1, 1, row + 1, #cols, string.format("… và %s hộ nữa: danh sách đầy đủ trong allocations.csv",
+    row = row + 1
+    t.sheet:merge(row, 1, row, #cols, string.format("… và %s hộ nữa: danh sách đầy đủ trong allocations.csv",
       vn.int(left)), f.note)
   end
+  -- the total of the households chosen (the waiting list is not paid)
+  local total = { "", string.format("Cộng: %s hộ được chọn", vn.int(g.households)), "", "", sum.persons, "", "" }
+  local total_fmts = { f.total, f.total, f.total, f.total, f.total_num, f.total, f.total }
+  if has_units then total[8], total_fmts[8] = sum.units, f.total_num end
+  total[last], total_fmts[last] = sum.amount, f.total_num
+  t.row(row + 1, total, total_fmts)
   t.finish(f.wrap)
 end
 
@@ -264,7 +299,7 @@ local function sheet_budget(wb, f, s, used)
   local t = tracked(wb:sheet(M.sheet_name("Ngân sách", used)))
   local cols = { "Nguồn kinh phí", "Kế hoạch (đồng)", "Tính từ sổ hộ (đồng)", "Thừa (+) / thiếu (−) (đồng)", "Chương trình" }
   title_rows(t, f, "Kinh phí theo nguồn: kế hoạch và tính từ sổ hộ",
-    "Thừa (+) / thiếu (−) = kế hoạch − tính từ sổ hộ: âm là nguồn thiếu, như trong kehoach compare.", #cols)
+    "Thừa (+) / thiếu (−) = kế hoạch − tính từ sổ hộ: số âm là nguồn thiếu.", #cols)
   header(t, 4, cols, { false, true, true, true, false }, f)
   local row = 4
   for _, x in ipairs(s.budget.sources) do
@@ -275,13 +310,65 @@ local function sheet_budget(wb, f, s, used)
     local declared = type(x.declared) == "number" and x.declared or nil
     row = row + 1
     t.row(row, { x.label, declared or "", x.computed, declared and (declared - x.computed) or "", table.concat(names, "; ") },
-      { nil, f.num, f.num, f.num })
+      { nil, f.num, f.num, f.diff })
   end
   local b = s.budget
   local declared = type(b.total_declared) == "number" and b.total_declared or nil
   t.row(row + 1, { "Tổng", declared or "", b.total_computed, declared and (declared - b.total_computed) or "", "" },
-    { f.total, f.total_num, f.total_num, f.total_num, f.total })
+    { f.total, f.total_num, f.total_num, f.total_diff, f.total })
   t.sheet:freeze(5, 2)
+  print_setup(t, 4, 4, #cols)
+  t.finish(f.wrap)
+end
+
+-- ---- Dự báo ---------------------------------------------------------------------------------
+
+-- The projection by commune: the poor at the review, the projected escapes in each quarter
+-- and the year, the poor at year end; for the first target, its figure by commune and the
+-- shortfall.
+local function sheet_projection(wb, f, s, used)
+  local pr = s.projection
+  local t = tracked(wb:sheet(M.sheet_name("Dự báo", used)))
+  local tg = type(pr.targets) == "table" and pr.targets[1] or nil
+  local goal
+  for _, g in ipairs(s.targets) do
+    if tg and g.id == tg.id then goal = g end
+  end
+  local cols = { "Xã, phường", "Hộ nghèo (rà soát)", "Thoát nghèo quý I", "Quý II", "Quý III", "Quý IV", "Cả năm",
+    "Hộ nghèo cuối năm" }
+  local nums = { false, true, true, true, true, true, true, true }
+  if goal then
+    cols[#cols + 1], nums[#cols + 1] = "Chỉ tiêu", true
+    cols[#cols + 1], nums[#cols + 1] = "Còn thiếu", true
+  end
+  title_rows(t, f, string.format("Dự báo thoát nghèo năm %d theo xã, phường và quý", s.plan.year),
+    "Theo các giả định về tác động của từng chương trình ghi trong kế hoạch (report.md, mục 7).", #cols)
+  header(t, 4, cols, nums, f)
+  t.sheet:freeze(5, 2)
+  print_setup(t, 4, 4, #cols)
+  local row = 4
+  local tot = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+  local fmts = { nil, f.num, f.num, f.num, f.num, f.num, f.num, f.num, f.num, f.num }
+  for _, name in ipairs(s.communes) do
+    local x = s.registry.by_commune[name]
+    if x then
+      local cells = { name, x.poor }
+      for q = 1, 4 do cells[q + 2] = pr.by_quarter["Q" .. q].escapes[name] or 0 end
+      cells[7], cells[8] = pr.year_end.escapes[name] or 0, pr.year_end.poor[name] or 0
+      if goal then
+        cells[9] = goal.by_commune[name] or false
+        cells[10] = tg.short and tg.short[name] or (goal.by_commune[name] and 0) or false
+      end
+      for i = 2, #cells do tot[i - 1] = tot[i - 1] + (cells[i] or 0) end
+      row = row + 1
+      t.row(row, cells, fmts)
+    end
+  end
+  local last = { "Toàn " .. s.plan.unit }
+  local last_fmts = { f.total }
+  for i = 2, #cols do last[i], last_fmts[i] = tot[i - 1], f.total_num end
+  if goal then last[9], last[10] = goal.households, tg.short_by or 0 end
+  t.row(row + 1, last, last_fmts)
   t.finish(f.wrap)
 end
 
@@ -296,6 +383,7 @@ function M.open(path, s, db, run)
   sheet_targets(wb, f, s, used)
   for i, g in ipairs(s.programmes) do sheet_programme(wb, f, s, g, db, run, used, i) end
   sheet_budget(wb, f, s, used)
+  if type(s.projection) == "table" and type(s.projection.year_end) == "table" then sheet_projection(wb, f, s, used) end
   wb:close()
   return wb
 end

@@ -1,14 +1,15 @@
 -- doc.lua — `kehoach doc PLAN [--db FILE] [--out DIR] [--set PATH=VALUE]... [--scenario
 -- NAME]`: the plan document, rendered from the script and the registry: the plan, with
 -- its parameters changed as asked, is evaluated as `kehoach run` evaluates it (in memory;
--- the results database is not touched), then out/<plan-id>/[<variant>/]plan.md and
--- plan.html (A4, printable) are written, both or neither. A plan with errors writes
+-- the results database is not touched), then out/<plan-id>/[<variant>/]plan.md,
+-- plan.html (A4, printable) and plan.docx (Word) are written, all or none. A plan with errors writes
 -- nothing and exits 1.
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
 local evaluate = require "kehoach.evaluate"
 local summary = require "kehoach.summary"
 local plandoc = require "kehoach.render.plandoc"
+local docx = require "kehoach.render.docx"
 local run = require "kehoach.verbs.run"
 local json = require "kehoach.json"
 local bar = require "kehoach.render.bar"
@@ -48,6 +49,7 @@ function M.write(p, s, units, out)
   local files = {
     { dir .. "/plan.md", plandoc.markdown(blocks) },
     { dir .. "/plan.html", plandoc.html(blocks, p.meta.title) },
+    { dir .. "/plan.docx", docx.document(blocks, { title = p.meta.title }) },
   }
   local writers = {}
   for i, f in ipairs(files) do
@@ -88,7 +90,8 @@ M.usage = "kehoach doc PLAN [--db FILE] [--out DIR] [--set PATH=VALUE]... [--sce
 M.about = "Renders the plan document from the script, in the layout of a People's Committee plan\n" ..
   "(I. Mục tiêu ... V. Tổ chức thực hiện, Nơi nhận, the signature), with every figure\n" ..
   "counted in the registry: households, persons, amounts, the budget by funding source.\n" ..
-  "Writes out/<plan-id>/plan.md and plan.html (A4, ready to print). With --set or\n" ..
+  "Writes out/<plan-id>/plan.md, plan.html (A4, ready to print) and plan.docx (Word, in\n" ..
+  "the layout of Nghị định 30/2020, to number and sign). With --set or\n" ..
   "--scenario the document states the changed plan, in out/<plan-id>/<scenario>/ as run\n" ..
   "does. The results database is not touched. A plan with errors writes nothing, exits 1."
 M.args = { "PLAN" }
