@@ -66,10 +66,18 @@ static int fail_errno(lua_State *L, const char *what) {
   return 2;
 }
 
-static int l_read(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) return fail_errno(L, path);
+/* Calls f(resource) in protected mode: what Lua allocates while a file or folder is open
+** (and may fail for want of memory) never leaves it open. Leaves f's one result, or the
+** error; returns the status. Pushes nothing that allocates before the call. */
+static int with_open(lua_State *L, lua_CFunction f, void *resource) {
+  lua_pushcfunction(L, f);
+  lua_pushlightuserdata(L, resource);
+  return lua_pcall(L, 1, 1, 0);
+}
+
+/* Protected: [FILE] -> its bytes to the end. */
+static int read_rest(lua_State *L) {
+  FILE *f = lua_touserdata(L, 1);
   luaL_Buffer b;
   luaL_buffinit(L, &b);
   size_t n;
@@ -78,10 +86,21 @@ static int l_read(lua_State *L) {
     n = fread(p, 1, LUAL_BUFFERSIZE, f);
     luaL_addsize(&b, n);
   } while (n == LUAL_BUFFERSIZE);
-  int bad = ferror(f);
-  fclose(f);
-  if (bad) return fail_errno(L, path);
   luaL_pushresult(&b);
+  return 1;
+}
+
+static int l_read(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) return fail_errno(L, path);
+  int status = with_open(L, read_rest, f);
+  int bad = ferror(f);
+  int saved = errno;
+  fclose(f);
+  if (status != LUA_OK) return lua_error(L);
+  errno = saved;
+  if (bad) return fail_errno(L, path);
   return 1;
 }
 
@@ -349,10 +368,9 @@ static int l_sha256_string(lua_State *L) {
   return 1;
 }
 
-static int l_list(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
-  DIR *d = opendir(path);
-  if (d == NULL) return fail_errno(L, path);
+/* Protected: [DIR] -> its names but . and .. */
+static int list_names(lua_State *L) {
+  DIR *d = lua_touserdata(L, 1);
   lua_newtable(L);
   int i = 0;
   for (struct dirent *e; (e = readdir(d)) != NULL;) {
@@ -360,7 +378,16 @@ static int l_list(lua_State *L) {
     lua_pushstring(L, e->d_name);
     lua_rawseti(L, -2, ++i);
   }
+  return 1;
+}
+
+static int l_list(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  DIR *d = opendir(path);
+  if (d == NULL) return fail_errno(L, path);
+  int status = with_open(L, list_names, d);
   closedir(d);
+  if (status != LUA_OK) return lua_error(L);
   return 1;
 }
 

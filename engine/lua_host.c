@@ -6,6 +6,7 @@
 **   host.fail(kind, message)  raises an error of that kind ("plan", "data", "usage", ...)
 **   host.loadfile(path, display, env)   a text chunk with env as _ENV
 **   host.resolve(dir, name)   the file for module `name` inside dir, or nil and why
+**   host.inside(dir, path)    path's real path when it stays inside dir, or nil and why
 **   host.write(...), host.ewrite(...)   to stdout, to stderr
 **   host.isatty(stream)       "stdout" or "stderr"
 **   host.now()                UTC time, ISO 8601 with seconds
@@ -14,12 +15,20 @@
 **   host.version()            the engine version
 **   host.memory()             bytes Lua holds, and the limit
 **   host.stdlib()             the stdlib folder
+**   host.time_limit(seconds, what)   at most seconds more processor time for the code
+**                             that follows (what runs it, for the message), unless the
+**                             command has a --max-time of its own; host.time_limit() puts
+**                             the command's limit back
+**
+** And for main.c, the processor-time limit of the whole command (host_limit_time).
 */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,6 +36,83 @@
 
 #include "modules.h"
 #include "sandbox.h"
+
+/* ---- processor time ------------------------------------------------------------------- */
+
+static char time_message[512];   /* written beforehand: the handler may only write(2) */
+static long long command_seconds; /* the command's limit; 0: none */
+static int command_given;         /* it was given with --max-time: nothing overrides it */
+
+/* SIGXCPU: the process is past its processor time. Only async-signal-safe calls. What is
+** uncommitted is dropped as after a power cut (the results database rolls back, output
+** files are renamed into place only when whole). */
+static void on_time_limit(int sig) {
+  (void)sig;
+  ssize_t ignored = write(STDERR_FILENO, time_message, strlen(time_message));
+  (void)ignored;
+  _exit(KH_ELIMIT);
+}
+
+/* Processor time used so far, in whole seconds rounded up. */
+static long long seconds_used(void) {
+  struct rusage ru;
+  if (getrusage(RUSAGE_SELF, &ru) != 0) return 0;
+  return (long long)ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + 1;
+}
+
+/* Sets the soft RLIMIT_CPU to `at` seconds of the process's time (0: none), below any hard
+** limit set from outside. */
+static void arm(long long at) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_time_limit;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGXCPU, &sa, NULL);
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_CPU, &rl) != 0) return;
+  rl.rlim_cur = at > 0 ? (rlim_t)at : rl.rlim_max;
+  if (rl.rlim_max != RLIM_INFINITY && rl.rlim_cur > rl.rlim_max) rl.rlim_cur = rl.rlim_max;
+  setrlimit(RLIMIT_CPU, &rl);
+}
+
+static void command_message(void) {
+  snprintf(time_message, sizeof time_message,
+           "kehoach: stopped after %lld s of processor time (--max-time %lld%s); what it had not "
+           "finished was dropped, as after a power cut. A plan caught in a loop the instruction limit "
+           "cannot see (inside one string function) ends this way\n", command_seconds, command_seconds,
+           command_given ? "" : ", the default for this registry");
+}
+
+void host_limit_time(long long seconds, int given) {
+  command_seconds = seconds > 0 ? seconds : 0;
+  command_given = given;
+  command_message();
+  arm(command_seconds);
+}
+
+/* host.time_limit(seconds, what) -> true when set; host.time_limit() -> the command's
+** limit again. Stack: [-0|2, +0|1, e]. */
+static int l_time_limit(lua_State *L) {
+  if (lua_isnoneornil(L, 1)) {
+    command_message();
+    arm(command_seconds);
+    return 0;
+  }
+  lua_Integer seconds = luaL_checkinteger(L, 1);
+  const char *what = luaL_checkstring(L, 2);
+  if (command_given) {
+    lua_pushboolean(L, 0);
+    return 1;
+  }
+  snprintf(time_message, sizeof time_message,
+           "kehoach: %s was stopped after %lld s of processor time, more than its data can take "
+           "(a pattern that backtracks?); give --max-time SECONDS to allow more\n", what, (long long)seconds);
+  arm(seconds_used() + seconds);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* ---- the plan's place, budget and errors ------------------------------------------------ */
 
 static int l_where(lua_State *L) {
   char buf[512];
@@ -55,6 +141,17 @@ static int l_loadfile(lua_State *L) {
   return 1;
 }
 
+/* The one check that a file a plan names stays where it may be: the real path of path
+** (symbolic links and ".." followed) into real_file, when it exists and lies inside dir's
+** real path. Returns 0, or 1 when either does not exist, or 2 when path leads outside. */
+static int real_path_inside(const char *dir, const char *path, char real_file[PATH_MAX]) {
+  char real_dir[PATH_MAX];
+  if (realpath(dir, real_dir) == NULL || realpath(path, real_file) == NULL) return 1;
+  size_t n = strlen(real_dir);
+  if (strncmp(real_file, real_dir, n) != 0 || (real_file[n] != '/' && strcmp(real_dir, "/") != 0)) return 2;
+  return 0;
+}
+
 /* host.resolve(dir, name): dir/<name, dots as slashes>.lua when it exists and its real
 ** path stays inside dir's real path; else nil and the reason. A name is words of letters,
 ** digits, '_' and '-' (a user's standard file, standards/lao-cai-2027.lua) joined by dots. */
@@ -70,7 +167,7 @@ static int l_resolve(lua_State *L) {
       return 2;
     }
   }
-  char real_dir[PATH_MAX], real_file[PATH_MAX];
+  char real_file[PATH_MAX];
   luaL_Buffer b;
   luaL_buffinit(L, &b);
   luaL_addstring(&b, dir);
@@ -78,34 +175,61 @@ static int l_resolve(lua_State *L) {
   for (const char *p = name; *p; p++) luaL_addchar(&b, *p == '.' ? '/' : *p);
   luaL_addstring(&b, ".lua");
   luaL_pushresult(&b);
-  if (realpath(dir, real_dir) == NULL || realpath(lua_tostring(L, -1), real_file) == NULL) {
+  int where = real_path_inside(dir, lua_tostring(L, -1), real_file);
+  if (where != 0) {
     luaL_pushfail(L);
-    lua_pushfstring(L, "no module '%s' in %s", name, dir);
-    return 2;
-  }
-  size_t n = strlen(real_dir);
-  if (strncmp(real_file, real_dir, n) != 0 || real_file[n] != '/') {
-    luaL_pushfail(L);
-    lua_pushfstring(L, "module '%s' leads outside %s", name, dir);
+    if (where == 1) lua_pushfstring(L, "no module '%s' in %s", name, dir);
+    else lua_pushfstring(L, "module '%s' leads outside %s", name, dir);
     return 2;
   }
   lua_pushstring(L, real_file);
   return 1;
 }
 
+/* host.inside(dir, path): the real path of path (a path relative to dir, or dir itself
+** joined already) when it exists and stays inside dir's real path, as host.resolve checks
+** modules; else nil and "missing" or "outside". Stack: [-0, +1|2, m]. */
+static int l_inside(lua_State *L) {
+  char real_file[PATH_MAX];
+  int where = real_path_inside(luaL_checkstring(L, 1), luaL_checkstring(L, 2), real_file);
+  if (where == 0) {
+    lua_pushstring(L, real_file);
+    return 1;
+  }
+  luaL_pushfail(L);
+  lua_pushstring(L, where == 1 ? "missing" : "outside");
+  return 2;
+}
+
+/* Writes the arguments to f and flushes it; returns 0, or the errno of the failure. */
 static int write_to(lua_State *L, FILE *f) {
   int n = lua_gettop(L);
+  for (int i = 1; i <= n; i++) luaL_checkstring(L, i);
+  errno = 0;
   for (int i = 1; i <= n; i++) {
     size_t len;
-    const char *s = luaL_checklstring(L, i, &len);
-    fwrite(s, 1, len, f);
+    const char *s = lua_tolstring(L, i, &len);
+    if (fwrite(s, 1, len, f) != len) return errno ? errno : EIO;
   }
-  fflush(f);
+  if (fflush(f) != 0) return errno ? errno : EIO;
   return 0;
 }
 
-static int l_write(lua_State *L) { return write_to(L, stdout); }
-static int l_ewrite(lua_State *L) { return write_to(L, stderr); }
+/* host.write(...): to stdout; an output error when it cannot be written (a full disk it
+** was sent to, a closed pipe), so a summary cut short is never taken for a whole one. */
+static int l_write(lua_State *L) {
+  int e = write_to(L, stdout);
+  clearerr(stdout);
+  if (e) return sandbox_raise(L, KH_EOUTPUT, "cannot write to the standard output: %s", strerror(e));
+  return 0;
+}
+
+/* host.ewrite(...): to stderr. A failure is let be: there is nowhere left to say it. */
+static int l_ewrite(lua_State *L) {
+  write_to(L, stderr);
+  clearerr(stderr);
+  return 0;
+}
 
 static int l_isatty(lua_State *L) {
   static const char *const names[] = {"stdout", "stderr", NULL};
@@ -155,9 +279,9 @@ static int l_memory(lua_State *L) {
 
 static const luaL_Reg host_funcs[] = {
     {"where", l_where},     {"budget", l_budget}, {"fail", l_fail},       {"loadfile", l_loadfile},
-    {"resolve", l_resolve}, {"write", l_write},   {"ewrite", l_ewrite},   {"isatty", l_isatty},
+    {"resolve", l_resolve}, {"inside", l_inside}, {"write", l_write},   {"ewrite", l_ewrite},   {"isatty", l_isatty},
     {"now", l_now},         {"clock", l_clock},   {"getenv", l_getenv},   {"version", l_version},
-    {"memory", l_memory},   {"stdlib", l_stdlib}, {NULL, NULL}};
+    {"memory", l_memory},   {"stdlib", l_stdlib}, {"time_limit", l_time_limit}, {NULL, NULL}};
 
 int luaopen_kehoach_host(lua_State *L) {
   luaL_newlib(L, host_funcs);

@@ -37,6 +37,7 @@
 ** the only argument is a table ({code = "x"} binds :code). SQLite errors are raised as
 ** kehoach errors whose kind comes from the result code (busy, data, output, ...).
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -55,8 +56,8 @@ typedef struct Db {
 } Db;
 
 typedef struct Stmt {
-  sqlite3_stmt *st; /* NULL once finalized */
-  Db *db;           /* anchored in the first user value */
+  sqlite3_stmt *st; /* NULL once finalized; its Db is anchored in the first user value, and
+                    ** its connection is sqlite3_db_handle(st), open until st is finalized */
 } Stmt;
 
 /* Raises the error of rc on db, naming the database file. */
@@ -235,10 +236,17 @@ static int l_db_rollback(lua_State *L) {
   return 0;
 }
 
+static void reraise_function_error(lua_State *L);
+
+/* db:exec(sql): a Lua SQL function's error (a plan's where) is raised as it was, not as
+** SQLite's "error in a Lua function". Stack: [-2, +0, e]. */
 static int l_db_exec(lua_State *L) {
   Db *db = check_db(L, 1);
   int rc = sqlite3_exec(db->h, luaL_checkstring(L, 2), NULL, NULL, NULL);
-  if (rc != SQLITE_OK) return raise_sqlite(L, db->h, rc);
+  if (rc != SQLITE_OK) {
+    reraise_function_error(L);
+    return raise_sqlite(L, db->h, rc);
+  }
   return 0;
 }
 
@@ -249,15 +257,17 @@ static Stmt *push_stmt(lua_State *L, int dbi, const char *sql) {
   Db *db = check_db(L, dbi);
   Stmt *s = lua_newuserdatauv(L, sizeof *s, 2);
   s->st = NULL;
-  s->db = db;
   luaL_setmetatable(L, STMT_MT);
   lua_pushvalue(L, dbi);
   lua_setiuservalue(L, -2, 1);
   const char *tail = NULL;
   int rc = sqlite3_prepare_v2(db->h, sql, -1, &s->st, &tail);
   if (rc != SQLITE_OK) {
+    /* the statement itself only for whoever asked for traces: kilobytes of SQL tell a user
+    ** nothing, and the stdlib's line is in the traceback */
     const char *msg = sqlite3_errmsg(db->h);
-    sandbox_raise(L, store_error_code(rc), "SQL error: %s\n  in: %s", msg, sql);
+    if (getenv("KEHOACH_TRACE")) sandbox_raise(L, store_error_code(rc), "SQL error: %s\n  in: %s", msg, sql);
+    sandbox_raise(L, store_error_code(rc), "SQL error: %s", msg);
   }
   if (s->st == NULL) luaL_error(L, "SQL error: empty statement");
   return s;
@@ -330,7 +340,7 @@ static int step(lua_State *L, Stmt *s) {
   if (rc == SQLITE_ROW || rc == SQLITE_DONE) return rc;
   sqlite3_reset(s->st);
   reraise_function_error(L);
-  return raise_sqlite(L, s->db->h, rc);
+  return raise_sqlite(L, sqlite3_db_handle(s->st), rc);
 }
 
 /* Pushes column i of the current row. */
@@ -449,12 +459,15 @@ static int l_db_value(lua_State *L) {
   return 1;
 }
 
+/* db:run(sql, ...) -> rows changed. The count is read from the statement's own connection:
+** a Lua SQL function may have closed the Db meanwhile (SQLite keeps the connection until
+** its statements are finalized). */
 static int l_db_run(lua_State *L) {
   Stmt *s;
-  Db *db = check_db(L, 1);
   for (int rc = prepare_and_step(L, &s); rc == SQLITE_ROW;) rc = step(L, s);
+  lua_Integer changed = sqlite3_changes64(sqlite3_db_handle(s->st));
   stmt_finalize(s);
-  lua_pushinteger(L, sqlite3_changes64(db->h));
+  lua_pushinteger(L, changed);
   return 1;
 }
 
@@ -463,13 +476,15 @@ static int l_db_prepare(lua_State *L) {
   return 1;
 }
 
-/* stmt:run(...) -> rows changed; the statement is reset for the next call. */
+/* stmt:run(...) -> rows changed; the statement is reset for the next call. The count is
+** the statement's connection's: its Db may have been closed (db->h NULL) while the
+** statement lives on. */
 static int l_stmt_run(lua_State *L) {
   Stmt *s = check_stmt(L, 1);
   bind_all(L, s->st, 2);
   while (step(L, s) == SQLITE_ROW) {}
   sqlite3_reset(s->st);
-  lua_pushinteger(L, sqlite3_changes64(s->db->h));
+  lua_pushinteger(L, sqlite3_changes64(sqlite3_db_handle(s->st)));
   return 1;
 }
 

@@ -16,10 +16,12 @@
 **   wb:commit()                closes it if need be, then renames it into place
 **   wb:abort()                 drops it; __gc and __close do the same if not committed
 **   sh:write(row, col, value [, format])   1-based; a number is a number cell, a string
-**                              a text cell, a boolean a boolean, nil a blank cell
+**                              a text cell, a boolean a boolean, nil a blank cell; a text
+**                              longer than a cell holds (32,767 characters) is cut with a
+**                              mark at its end, and write returns true
 **   sh:width(first, last, width [, format])   widths of columns first..last, in characters
 **   sh:freeze(row, col)        rows above row and columns left of col stay in view
-**   sh:merge(r1, c1, r2, c2, text [, format])   one cell over the range
+**   sh:merge(r1, c1, r2, c2, text [, format])   one cell over the range (cut as write does)
 **   sh:print({landscape, fit_width, repeat_rows = {first, last}, footer})   how it
 **                              prints: A4, one page wide, header rows on every page
 **   sh:name()                  the sheet's name
@@ -282,21 +284,52 @@ static int check_lxw(lua_State *L, lxw_error err, const char *what) {
   return 0;
 }
 
+/* The most characters one cell holds (Excel's limit; libxlsxwriter refuses more). */
+#define CELL_MAX_CHARS 32767
+#define CUT_MARK " … [cắt bớt: một ô chỉ chứa 32.767 ký tự]"
+#define CUT_MARK_CHARS 41
+
+/* The text of the string at index i, fit for one cell: a longer one is cut at a character
+** boundary with CUT_MARK at its end (the cut text replaces the value at i, which anchors
+** it), and *cut is set to 1. Stack: [-0, +0, m]. */
+static const char *cell_text(lua_State *L, int i, int *cut) {
+  size_t len, chars = 0, keep = 0;
+  const char *s = luaL_checklstring(L, i, &len);
+  *cut = 0;
+  if (len <= CELL_MAX_CHARS) return s;
+  for (size_t b = 0; b < len; b++) {
+    if (((unsigned char)s[b] & 0xC0) == 0x80) continue;
+    if (chars == CELL_MAX_CHARS - CUT_MARK_CHARS) keep = b;
+    chars++;
+  }
+  if (chars <= CELL_MAX_CHARS) return s;
+  *cut = 1;
+  lua_pushlstring(L, s, keep);
+  lua_pushliteral(L, CUT_MARK);
+  lua_concat(L, 2);
+  lua_replace(L, i);
+  return lua_tostring(L, i);
+}
+
+/* sh:write(row, col, value [, format]) -> true when a text was cut to fit the cell. */
 static int l_write(lua_State *L) {
   lxw_worksheet *ws = check_sheet(L, 1);
   lxw_row_t row = check_row(L, 2);
   lxw_col_t col = check_col(L, 3);
   lxw_format *f = opt_format(L, 5);
   lxw_error err;
+  int cut = 0;
   switch (lua_type(L, 4)) {
     case LUA_TNUMBER: err = worksheet_write_number(ws, row, col, lua_tonumber(L, 4), f); break;
-    case LUA_TSTRING: err = worksheet_write_string(ws, row, col, lua_tostring(L, 4), f); break;
+    case LUA_TSTRING: err = worksheet_write_string(ws, row, col, cell_text(L, 4, &cut), f); break;
     case LUA_TBOOLEAN: err = worksheet_write_boolean(ws, row, col, lua_toboolean(L, 4), f); break;
     case LUA_TNIL:
     case LUA_TNONE: err = worksheet_write_blank(ws, row, col, f); break;
     default: return luaL_typeerror(L, 4, "number, string, boolean or nil");
   }
-  return check_lxw(L, err, "write");
+  check_lxw(L, err, "write");
+  lua_pushboolean(L, cut);
+  return 1;
 }
 
 static int l_width(lua_State *L) {
@@ -315,8 +348,11 @@ static int l_merge(lua_State *L) {
   lxw_worksheet *ws = check_sheet(L, 1);
   lxw_row_t r1 = check_row(L, 2), r2 = check_row(L, 4);
   lxw_col_t c1 = check_col(L, 3), c2 = check_col(L, 5);
-  const char *text = luaL_checkstring(L, 6);
-  return check_lxw(L, worksheet_merge_range(ws, r1, c1, r2, c2, text, opt_format(L, 7)), "merge");
+  int cut;
+  const char *text = cell_text(L, 6, &cut);
+  check_lxw(L, worksheet_merge_range(ws, r1, c1, r2, c2, text, opt_format(L, 7)), "merge");
+  lua_pushboolean(L, cut);
+  return 1;
 }
 
 /* sh:print({landscape = bool, fit_width = bool, repeat_rows = {first, last}, footer =

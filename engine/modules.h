@@ -26,6 +26,11 @@ int luaopen_kehoach_sheet(lua_State *L); /* lua_sheet.c: reading .xlsx (sheet.c:
 void modules_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
                        lua_CFunction close);
 
+/* lua_host.c: limits the whole command to seconds of processor time (0: none), given
+** with --max-time or not (a limit given is never lowered for part of the command); past
+** it the process ends with exit 4 and a message saying why. */
+void host_limit_time(long long seconds, int given);
+
 /* Pushes a new table with one field per module above. Stack: [-0, +1, e]. */
 void modules_open(lua_State *L);
 

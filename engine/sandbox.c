@@ -3,10 +3,15 @@
 **
 ** - Memory: a counting allocator refuses any block that would take the state past its
 **   limit; where that happened in the plan is recorded before Lua unwinds.
-** - Time: a count hook charges every HOOK_STEP instructions of plan code (not the stdlib's,
-**   whose loops grow with the registry) to a budget window; past the limit it re-arms
-**   itself to fire on every instruction and raises each time, so a pcall in the plan can
-**   catch the error but never run on.
+** - Time: a count hook fires every HOOK_STEP instructions and charges HOOK_STEP to a budget
+**   window when the function running then is not the stdlib's (whose loops grow with the
+**   registry): a sample, not an exact count, but a loop in plan code is where the samples
+**   fall. Past the limit it re-arms itself to fire on every instruction and raises each
+**   time, so a pcall in the plan can catch the error but never run on.
+** - Trust: stdlib code is what l_require loaded, and only it is named "@stdlib/...": every
+**   other chunk (a plan's load, a plan, its modules, a profile) gets a name that cannot
+**   start so, whatever name it was given (untrusted_chunkname). The hook, the plan's line
+**   in messages and "a bug in kehoach" all decide by that one test (is_stdlib).
 ** - Libraries: base (without dofile, loadfile, collectgarbage, print), table, string
 **   (without dump), math, utf8. `load` takes text only.
 ** - Environments: the stdlib's, which holds `core` and errors on new globals; plans get one
@@ -38,6 +43,7 @@ struct sandbox {
   lua_State *L;
   size_t used, limit;         /* bytes held by Lua, and the most it may hold */
   long fail_countdown;        /* fault injection: fail when it reaches 0; <0 off */
+  int fail_again;             /* and fail the next one too: Lua's retry of the same block */
   int memory_hit;             /* an allocation was refused for the limit */
   int out_of_memory;          /* the system refused an allocation (or faults.h did) */
   char memory_where[512];     /* the plan position then, "" if none */
@@ -50,6 +56,25 @@ struct sandbox {
   char *stdlib_dir;
 };
 
+/* ---- trust ---------------------------------------------------------------------------- */
+
+/* 1 when a chunk's source name (lua_Debug.source) is the stdlib's: only l_require names a
+** chunk so (see untrusted_chunkname). */
+static int is_stdlib(const char *source) {
+  return strncmp(source, STDLIB_SOURCE, sizeof STDLIB_SOURCE - 1) == 0;
+}
+
+/* Pushes the chunk name for code that is not the stdlib's, given the name asked for: the
+** same, except that a name the stdlib's could be confused with ("@stdlib/...", or
+** "=stdlib/..." whose messages read the same) gets "./" after its first character, so a
+** plan's load(code, "@stdlib/kehoach/util.lua") is charged and reported as the plan's.
+** Stack: [-0, +1, m]. */
+static const char *untrusted_chunkname(lua_State *L, const char *name) {
+  if ((name[0] == '@' || name[0] == '=') && strncmp(name + 1, STDLIB_SOURCE + 1, sizeof STDLIB_SOURCE - 2) == 0)
+    return lua_pushfstring(L, "%c./%s", name[0], name + 1);
+  return lua_pushstring(L, name);
+}
+
 /* ---- locating the plan in the stack ---------------------------------------------- */
 
 /* Writes "file:line" of the innermost Lua frame that is not stdlib code into buf; ""
@@ -59,8 +84,7 @@ void sandbox_where(lua_State *L, char *buf, size_t size) {
   buf[0] = '\0';
   for (int level = 0; lua_getstack(L, level, &ar); level++) {
     if (!lua_getinfo(L, "Sl", &ar)) continue;
-    if (ar.currentline <= 0 || ar.source[0] != '@') continue;
-    if (strncmp(ar.source, STDLIB_SOURCE, sizeof STDLIB_SOURCE - 1) == 0) continue;
+    if (ar.currentline <= 0 || ar.source[0] != '@' || is_stdlib(ar.source)) continue;
     snprintf(buf, size, "%s:%d", ar.short_src, ar.currentline);
     return;
   }
@@ -72,6 +96,20 @@ void sandbox_where(lua_State *L, char *buf, size_t size) {
 static void note_memory_where(sandbox *sb) {
   if (!sb->memory_hit && !sb->out_of_memory && sb->L)
     sandbox_where(sb->L, sb->memory_where, sizeof sb->memory_where);
+}
+
+/* sandbox_fail_allocation's failure: the n-th allocation, and the next one, which is Lua's
+** retry of it after an emergency collection (a failure Lua would otherwise hide). */
+static int injected_failure(sandbox *sb) {
+  if (sb->fail_again) {
+    sb->fail_again = 0;
+    return 1;
+  }
+  if (sb->fail_countdown > 0 && --sb->fail_countdown == 0) {
+    sb->fail_again = 1;
+    return 1;
+  }
+  return 0;
 }
 
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -88,7 +126,7 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     sb->memory_hit = 1;
     return NULL;
   }
-  int refused = grows && ((sb->fail_countdown > 0 && --sb->fail_countdown == 0) || faults_fail());
+  int refused = grows && (injected_failure(sb) || faults_fail());
   void *p = refused ? NULL : realloc(ptr, nsize);
   if (p == NULL) {
     note_memory_where(sb);
@@ -103,19 +141,30 @@ void sandbox_set_note(sandbox *sb, const char *note) {
   snprintf(sb->note, sizeof sb->note, "%s", note ? note : "");
 }
 
-void sandbox_fail_allocation(sandbox *sb, long n) { sb->fail_countdown = n > 0 ? n : -1; }
+void sandbox_fail_allocation(sandbox *sb, long n) {
+  sb->fail_countdown = n > 0 ? n : -1;
+  sb->fail_again = 0;
+}
 size_t sandbox_memory_used(sandbox *sb) { return sb->used; }
 size_t sandbox_memory_limit(sandbox *sb) { return sb->limit; }
 
-/* The message for memory that ran out: the plan's limit, or the system's memory. */
-static int memory_error(sandbox *sb, kh_error *err) {
-  const char *where = sb->memory_where, *sep = sb->memory_where[0] ? ": " : "";
+/* The message for memory that ran out: the plan's limit, or the system's memory; where
+** is a plan line (the plan needed it), another place ("households.csv: row 12"), or "". */
+static int memory_error(sandbox *sb, const char *where, int plan_line, kh_error *err) {
+  const char *sep = where[0] ? ": " : "";
   if (sb->memory_hit)
-    return kh_seterror(err, KH_ELIMIT, "%s%sthe plan needed more memory than allowed (%zu MiB; "
-                       "raise it with --max-memory SIZE)", where, sep, sb->limit >> 20);
+    return kh_seterror(err, KH_ELIMIT, "%s%s%s needed more memory than allowed (%zu MiB; "
+                       "raise it with --max-memory SIZE)", where, sep, plan_line ? "the plan" : "kehoach",
+                       sb->limit >> 20);
   return kh_seterror(err, KH_ELIMIT, "%s%sout of memory: the system could not give kehoach more "
                      "memory (it held %.1f MiB); close other programs or use a smaller registry",
                      where, sep, (double)sb->used / (1 << 20));
+}
+
+int sandbox_raise_memory(lua_State *L, const char *where) {
+  kh_error err;
+  memory_error(sandbox_of(L), where, 0, &err);
+  return sandbox_raise(L, err.code, "%s", err.msg);
 }
 
 /* ---- instructions ------------------------------------------------------------------- */
@@ -133,8 +182,7 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
   ** beneficiaries written to a workbook) and are not what the limit guards against. Once
   ** the limit is hit, plan code is stopped at every instruction while the stdlib can still
   ** clean up (roll back, close its files) and report where the plan was. */
-  if (lua_getinfo(L, "S", ar) && strncmp(ar->source, STDLIB_SOURCE, sizeof STDLIB_SOURCE - 1) == 0)
-    return;
+  if (lua_getinfo(L, "S", ar) && is_stdlib(ar->source)) return;
   if (!sb->instructions_hit) {
     sb->spent += HOOK_STEP;
     if (sb->spent < sb->window) return;
@@ -192,23 +240,17 @@ static int located(const char *msg) {
   return 0;
 }
 
-/* The location of the innermost Lua function on the stack when it is the plan's (not the
-** stdlib's) into buf, else "": where Lua itself would have put an error raised by a C
-** function the plan called ("C stack overflow" says no place). */
-static void plan_caller(lua_State *L, char *buf, size_t size) {
-  lua_Debug ar;
-  buf[0] = '\0';
-  for (int level = 0; lua_getstack(L, level, &ar); level++) {
-    if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) continue;
-    if (ar.source[0] == '@' && strncmp(ar.source, STDLIB_SOURCE, sizeof STDLIB_SOURCE - 1) != 0)
-      snprintf(buf, size, "%s:%d", ar.short_src, ar.currentline);
-    return;
-  }
+/* The innermost Lua function on the stack (C functions skipped) into ar; 0 when none. */
+static int innermost_lua(lua_State *L, lua_Debug *ar) {
+  for (int level = 0; lua_getstack(L, level, ar); level++)
+    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) return 1;
+  return 0;
 }
 
 /* Message handler: keeps structured errors as they are and turns anything else into
-** {message, traceback}, a message without a place given the plan's line when plan code
-** called what raised it. Stack: [-1, +1, m]. */
+** {message, traceback [, internal]}: a message without a place is given the plan's line
+** when plan code called what raised it; internal is true when stdlib code raised it and
+** its place is in the stdlib (a bug of ours, whatever the message). Stack: [-1, +1, m]. */
 int sandbox_message_handler(lua_State *L) {
   if (lua_type(L, 1) == LUA_TTABLE) {
     luaL_traceback(L, L, NULL, 1);
@@ -223,13 +265,22 @@ int sandbox_message_handler(lua_State *L) {
     else
       msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
   }
-  char where[512];
-  if (!located(msg)) plan_caller(L, where, sizeof where);
-  else where[0] = '\0';
-  lua_createtable(L, 0, 2);
-  if (where[0]) lua_pushfstring(L, "%s: %s", where, msg);
-  else lua_pushstring(L, msg);
+  lua_Debug ar;
+  int lua_frame = innermost_lua(L, &ar);
+  int in_stdlib = lua_frame && is_stdlib(ar.source);
+  int has_place = located(msg);
+  lua_createtable(L, 0, 3);
+  /* where Lua itself would have put an error raised by a C function the plan called
+  ** ("C stack overflow" says no place) */
+  if (!has_place && lua_frame && !in_stdlib && ar.source[0] == '@')
+    lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, msg);
+  else
+    lua_pushstring(L, msg);
   lua_setfield(L, -2, "message");
+  if (in_stdlib && strncmp(msg, STDLIB_SOURCE + 1, sizeof STDLIB_SOURCE - 2) == 0) {
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, "internal");
+  }
   luaL_traceback(L, L, NULL, 1);
   lua_setfield(L, -2, "traceback");
   return 1;
@@ -270,10 +321,15 @@ static char *read_file(const char *path, size_t *len) {
 ** not a plan (and is never read whole into memory the sandbox does not count). */
 #define MAX_SOURCE (16u << 20)
 
-void sandbox_loadfile(lua_State *L, const char *path, const char *display, int env) {
+/* sandbox_loadfile, for the stdlib's files when trusted is 1 (only l_require). */
+static void load_file(lua_State *L, const char *path, const char *display, int env, int trusted) {
   size_t len = 0;
   env = lua_absindex(L, env);
   const char *chunkname = lua_pushfstring(L, "@%s", display); /* may raise: before the malloc */
+  if (!trusted) {
+    chunkname = untrusted_chunkname(L, chunkname);
+    lua_remove(L, -2);
+  }
   struct stat st;
   /* before opening: opening a pipe would wait for a writer */
   if (stat(path, &st) != 0) sandbox_raise(L, KH_EDATA, "%s: cannot read: %s", display, strerror(errno));
@@ -304,14 +360,22 @@ void sandbox_loadfile(lua_State *L, const char *path, const char *display, int e
   lua_setupvalue(L, -2, 1);
 }
 
+void sandbox_loadfile(lua_State *L, const char *path, const char *display, int env) {
+  load_file(L, path, display, env, 0);
+}
+
 /* load(chunk [, chunkname [, mode [, env]]]) for text only; env defaults to the
-** stdlib's environment. Returns the function, or nil and a message, like load. */
+** stdlib's environment. The chunk is never the stdlib's, whatever its name says
+** (untrusted_chunkname). Returns the function, or nil and a message, like load. */
 static int l_load(lua_State *L) {
   size_t len;
   const char *chunk = luaL_checklstring(L, 1, &len);
   const char *name = luaL_optstring(L, 2, "=(load)");
   if (len > 0 && chunk[0] == LUA_SIGNATURE[0]) return plan_error(L, "load: binary chunks are not allowed, only text");
-  if (luaL_loadbufferx(L, chunk, len, name, "t") != LUA_OK) {
+  name = untrusted_chunkname(L, name);
+  int status = luaL_loadbufferx(L, chunk, len, name, "t");
+  lua_remove(L, -2);
+  if (status != LUA_OK) {
     luaL_pushfail(L);
     lua_insert(L, -2);
     return 2;
@@ -339,9 +403,9 @@ static int l_string_rep(lua_State *L) {
     if (total > (double)left) {
       if (!sb->memory_hit) sandbox_where(L, sb->memory_where, sizeof sb->memory_where);
       sb->memory_hit = 1;
-      return sandbox_raise(L, KH_ELIMIT, "%s%sthe plan needed more memory than allowed (%d MiB; "
-                           "raise it with --max-memory SIZE)", sb->memory_where,
-                           sb->memory_where[0] ? ": " : "", (int)(sb->limit >> 20));
+      kh_error err;
+      memory_error(sb, sb->memory_where, sb->memory_where[0] != '\0', &err);
+      return sandbox_raise(L, err.code, "%s", err.msg);
     }
   }
   lua_pushvalue(L, lua_upvalueindex(1));
@@ -394,7 +458,7 @@ static int l_require(lua_State *L) {
   if (f == NULL) return luaL_error(L, "require: module '%s' is not in the stdlib", name);
   fclose(f);
   lua_getfield(L, LUA_REGISTRYINDEX, STDLIB_ENV);
-  sandbox_loadfile(L, path, display, -1);
+  load_file(L, path, display, -1, 1);
   lua_pushvalue(L, 1);
   lua_call(L, 1, 1);
   if (lua_isnil(L, -1)) {
@@ -522,7 +586,7 @@ sandbox *sandbox_new(const sandbox_limits *limits, const char *stdlib_dir, kh_er
   lua_pushcfunction(L, setup);
   int status = lua_pcall(L, 0, 0, 0);
   if (status != LUA_OK) {
-    if (status == LUA_ERRMEM) memory_error(sb, err);
+    if (status == LUA_ERRMEM) memory_error(sb, "", 0, err);
     else kh_seterror(err, KH_EINTERNAL, "cannot set up the Lua state: %s", lua_tostring(L, -1));
     faults_stop();
     lua_close(L);
@@ -568,14 +632,17 @@ static int pmain(lua_State *L) {
 static int classify(sandbox *sb, int status, kh_error *err) {
   lua_State *L = sb->L;
   const char *msg = NULL, *trace = NULL, *kind = NULL;
+  int internal = 0;
   if (lua_type(L, -1) == LUA_TTABLE) {
     lua_getfield(L, -1, "message");
     lua_getfield(L, -2, "traceback");
     lua_getfield(L, -3, "kind");
-    msg = lua_tostring(L, -3);
-    trace = lua_tostring(L, -2);
-    kind = lua_tostring(L, -1);
-    lua_pop(L, 3); /* the strings stay anchored in the table */
+    lua_getfield(L, -4, "internal");
+    msg = lua_tostring(L, -4);
+    trace = lua_tostring(L, -3);
+    kind = lua_tostring(L, -2);
+    internal = lua_toboolean(L, -1);
+    lua_pop(L, 4); /* the strings stay anchored in the table */
   } else {
     msg = lua_tostring(L, -1);
   }
@@ -583,11 +650,11 @@ static int classify(sandbox *sb, int status, kh_error *err) {
   /* a memory error, even one a plan caught and raised again as a string */
   if (status == LUA_ERRMEM || ((sb->memory_hit || sb->out_of_memory) &&
                                (status == LUA_ERRERR || strcmp(msg, "not enough memory") == 0)))
-    return memory_error(sb, err);
+    return memory_error(sb, sb->memory_where, sb->memory_where[0] != '\0', err);
   int code = kind ? kh_kind_code(kind) : KH_EPLAN;
   if (sb->instructions_hit) code = KH_ELIMIT;
-  else if (!kind && strncmp(msg, STDLIB_SOURCE + 1, sizeof STDLIB_SOURCE - 2) == 0)
-    code = KH_EINTERNAL; /* an error located in the stdlib is a bug of ours */
+  else if (!kind && internal)
+    code = KH_EINTERNAL; /* an error the stdlib raised at its own line is a bug of ours */
   int show_trace = trace && (code == KH_EINTERNAL || getenv("KEHOACH_TRACE"));
   kh_seterror(err, code, "%s%s%s%s", msg, show_trace ? "\n" : "", show_trace ? trace : "",
               code == KH_EINTERNAL ? "\n(this is a bug in kehoach: please report it)" : "");

@@ -51,7 +51,9 @@ sandbox *sandbox_of(lua_State *L);
 lua_State *sandbox_lua(sandbox *sb);
 
 /* Loads the Lua file at path as text, with chunkname "@<display>" and the table at
-** stack index env as its _ENV. Pushes the function, or raises a plan error (syntax) or a
+** stack index env as its _ENV. The chunk is never trusted as the stdlib's: a display
+** starting "stdlib/" is named "@./stdlib/..." (only the stdlib's own require names a chunk
+** "@stdlib/..."). Pushes the function, or raises a plan error (syntax) or a
 ** data error (unreadable file). Stack: [-0, +1, e]. */
 void sandbox_loadfile(lua_State *L, const char *path, const char *display, int env);
 
@@ -70,6 +72,11 @@ const char *sandbox_stdlib_dir(sandbox *sb);
 ** formatted like lua_pushfstring. Never returns. */
 int sandbox_raise(lua_State *L, int code, const char *fmt, ...);
 
+/* Raises (as a limit error, exit 4) memory that ran out where C code caught the failure
+** itself, after where ("households.csv: row 12"): the sandbox's limit, or the system's
+** memory, as sandbox_main would say it. Never returns. */
+int sandbox_raise_memory(lua_State *L, const char *where);
+
 /* The message handler of sandbox_call, for other protected calls into Lua (SQL functions):
 ** turns a string error into {message, traceback}, giving a message without a place the
 ** plan's line when plan code called what raised it. */
@@ -85,7 +92,8 @@ void sandbox_where(lua_State *L, char *buf, size_t size);
 ** nothing happened. Allocates nothing: safe right after a COMMIT. */
 void sandbox_set_note(sandbox *sb, const char *note);
 
-/* Fault injection for tests: the n-th allocation from now fails (0 turns it off). */
+/* Fault injection for tests: the n-th allocation from now fails, and so does the one after
+** it (Lua retries a refused block once after collecting garbage); 0 turns it off. */
 void sandbox_fail_allocation(sandbox *sb, long n);
 
 /* Called with the chunk name ("@stdlib/kehoach/plan.lua") and line of every Lua line run;

@@ -282,6 +282,16 @@ int store_open(const char *path, enum store_mode mode, sqlite3 **db, kh_error *e
   }
   sqlite3_extended_result_codes(h, 1);
   sqlite3_busy_timeout(h, store_busy_ms());
+  /* SQLite opens a file it may not write read-only without a word (a read-only disk), and
+  ** a database in WAL mode then fails at its first read with "unable to open database
+  ** file": a database made to be written (the results) that cannot be is an output error.
+  ** ("rw" stays as SQLite has it: db check reads a read-only registry, and writes only to
+  ** undo an interrupted change.) */
+  if (mode == STORE_CREATE && sqlite3_db_readonly(h, "main") == 1) {
+    read_only(path, err);
+    sqlite3_close_v2(h);
+    return KH_EOUTPUT;
+  }
   rc = sqlite3_exec(h, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
   /* reading the schema now turns "not a database" into an error here, not later */
   if (rc == SQLITE_OK) rc = sqlite3_exec(h, "SELECT count(*) FROM sqlite_schema;", NULL, NULL, NULL);

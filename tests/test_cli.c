@@ -202,6 +202,40 @@ static void require_loads_a_module_beside_the_plan(void **state) {
   free(dir);
 }
 
+/* A scenario file's base is a plan in the file's folder (or below), checked as require
+** checks modules: another file on the system is never run, so its text never reaches a
+** message. */
+static void a_scenario_base_stays_in_its_folder(void **state) {
+  char *top = kh_tmpdir();
+  char *dir = kh_path(top, "plans");
+  assert_int_equal(mkdir(dir, 0700), 0);
+  char *secret = kh_path(top, "app.lua"), *env = kh_path(top, "app.env");
+  char *link = kh_path(dir, "link.lua"), *scenario = kh_path(dir, "s.lua");
+  kh_write_file(secret, "DB_PASSWORD = s3cr3tpass\n");
+  kh_write_file(env, "DB_PASSWORD=s3cr3tpass\n");
+  assert_int_equal(symlink(secret, link), 0);
+  const struct { const char *base, *message; } cases[] = {
+      {"../app.lua", "base ../app.lua leads outside the scenario file's folder"},
+      {"link.lua", "base link.lua leads outside the scenario file's folder"},
+      {"../app.env", "base ../app.env is not a plan: a plan is a .lua file"},
+      {"../../../../../../../../etc/passwd", "is not a plan: a plan is a .lua file"},
+      {secret, "is a path from the top of the disk"},
+      {"missing.lua", "base missing.lua is not there"},
+  };
+  const char *args[] = {"check", "plans/s.lua", NULL};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char source[1024];
+    snprintf(source, sizeof source, "scenario \"x\" {\n  label = \"x\",\n  base = \"%s\",\n}\n", cases[i].base);
+    kh_write_file(scenario, source);
+    kh_result r = kh_run_in(top, args);
+    if (r.code != 1 || strstr(r.err, "plans/s.lua:1: scenario 'x': ") == NULL ||
+        strstr(r.err, cases[i].message) == NULL || strstr(r.err, "s3cr3t") || strstr(r.err, "root:"))
+      fail_msg("base %s: exit %d:\n%s", cases[i].base, r.code, r.err);
+    kh_result_free(&r);
+  }
+  free(scenario), free(link), free(env), free(secret), free(dir), free(top);
+}
+
 static void an_undeclared_global_is_an_error(void **state) {
   const refusal assign = {"local total = 1\ntotl = total + 1\n", 1, "undeclared global 'totl'"};
   assert_refused(&assign, 2);
@@ -219,6 +253,32 @@ static void endless_loops_are_stopped(void **state) {
   const refusal caught = {"for i = 1, 10 do\n  pcall(function() while true do end end)\nend\n",
                           4, "ran too long"};
   assert_refused(&caught, 1);
+}
+
+/* Code a plan loads is the plan's, whatever name it gives the chunk: a loop in it is
+** charged to the instruction limit (not left to --max-time), and its errors are the plan's
+** (exit 1), never "a bug in kehoach" (70). */
+static void a_plan_cannot_pass_its_code_off_as_the_stdlib(void **state) {
+  char *dir = kh_tmpdir();
+  char *plan = kh_path(dir, "plan.lua");
+  const char *args[] = {"check", "plan.lua", "--max-instructions", "1000000", "--max-time", "20", NULL};
+  const char *names[] = {"@stdlib/kehoach/util.lua", "=stdlib/kehoach/util.lua", "@stdlib/x.lua"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    char source[256];
+    snprintf(source, sizeof source, "load(\"while true do end\", \"%s\")()\n", names[i]);
+    kh_write_file(plan, source);
+    kh_result r = kh_run_in(dir, args);
+    if (r.code != 4 || strstr(r.err, "ran too long") == NULL) fail_msg("%s: exit %d:\n%s", names[i], r.code, r.err);
+    kh_result_free(&r);
+    snprintf(source, sizeof source, "\nload(\"local x = nil + 1\", \"%s\")()\n", names[i]);
+    kh_write_file(plan, source);
+    r = kh_run_in(dir, args);
+    if (r.code != 1 || strstr(r.err, "attempt to perform arithmetic") == NULL || strstr(r.err, "a bug in kehoach"))
+      fail_msg("%s: exit %d:\n%s", names[i], r.code, r.err);
+    kh_result_free(&r);
+  }
+  free(plan);
+  free(dir);
 }
 
 /* A plan's own error(), whatever its level or value, and a print of a value whose
@@ -297,6 +357,39 @@ static void processor_time_is_limited(void **state) {
   assert_non_null(strstr(r.err, "--max-time soon: give a whole number of seconds"));
   kh_result_free(&r);
   free(plan);
+  free(dir);
+}
+
+/* A district profile is data: its code gets 5 s of processor time unless --max-time says
+** otherwise (a pattern that backtracks for ever ran for ever: db commands had no limit). */
+static void a_profile_is_limited_in_processor_time(void **state) {
+  char *dir = kh_tmpdir();
+  char *profile = kh_path(dir, "bomb.lua");
+  kh_write_file(profile, "local found = (\"a\"):rep(30):find((\"a*\"):rep(30) .. \"b\")\nreturn {}\n");
+  const char *given[] = {"db", "generate", "x.db", "--profile", "bomb.lua", "--max-time", "1", NULL};
+  kh_result r = kh_run_in(dir, given);
+  assert_int_equal(r.code, 4);
+  assert_non_null(strstr(r.err, "stopped after 1 s of processor time (--max-time 1)"));
+  kh_result_free(&r);
+  char bin[4096];
+  snprintf(bin, sizeof bin, "%s", kh_bin());
+  if (bin[0] != '/') {
+    char here[2048];
+    snprintf(bin, sizeof bin, "%s/%s", getcwd(here, sizeof here), kh_bin());
+  }
+  const char *by_default[] = {bin, "db", "generate", "x.db", "--profile", "bomb.lua", NULL};
+  r = kh_exec(dir, by_default, 120); /* killed (137) if nothing stops it */
+  assert_int_equal(r.code, 4);
+  assert_non_null(strstr(r.err, "the profile bomb.lua was stopped after 5 s of processor time"));
+  char *db = kh_path(dir, "x.db");
+  assert_false(kh_exists(db));
+  free(db);
+  kh_result_free(&r);
+  const char *help[] = {"--help", NULL};
+  r = kh_run(help);
+  assert_non_null(strstr(r.out, "by default a command running a plan gets 60 s and 60 s more per 100 MB"));
+  kh_result_free(&r);
+  free(profile);
   free(dir);
 }
 
@@ -465,11 +558,14 @@ int main(void) {
       cmocka_unit_test(require_stays_inside_the_plan_folder_and_stdlib),
       cmocka_unit_test(require_follows_no_link_out_of_the_plan_folder),
       cmocka_unit_test(require_loads_a_module_beside_the_plan),
+      cmocka_unit_test(a_scenario_base_stays_in_its_folder),
       cmocka_unit_test(an_undeclared_global_is_an_error),
       cmocka_unit_test(endless_loops_are_stopped),
       cmocka_unit_test(a_plans_own_errors_are_at_its_line),
+      cmocka_unit_test(a_plan_cannot_pass_its_code_off_as_the_stdlib),
       cmocka_unit_test(processor_time_is_limited),
       cmocka_unit_test(plan_files_are_read_as_lua_reads_them),
+      cmocka_unit_test(a_profile_is_limited_in_processor_time),
       cmocka_unit_test(memory_hogs_are_stopped),
       cmocka_unit_test(the_memory_limit_can_be_set),
       cmocka_unit_test(a_syntax_error_is_reported_like_lua),

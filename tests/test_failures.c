@@ -333,6 +333,35 @@ static void a_read_only_disk_is_an_output_error(void **state) {
   free(ro);
 }
 
+/* A results database already there, on a disk that became read-only: the run cannot be
+** recorded, an output error (exit 5) saying so, not "unable to open database file" (3). */
+static void existing_results_on_a_read_only_disk_are_an_output_error(void **state) {
+  world *w = *state;
+  char *ro = kh_path(w->dir, "ro-later");
+  if (kh_mount_or_skip(ro, 0, "size=8m") != 0) {
+    free(ro);
+    skip();
+  }
+  char *results = kh_path(ro, "results.db");
+  const char *results_args[] = {"--results", results, NULL};
+  char *err = NULL;
+  int first = run_plan(w, results_args, NULL, &err);
+  free(err);
+  err = NULL;
+  int remounted = mount("tmpfs", ro, "tmpfs", MS_REMOUNT | MS_RDONLY, "size=8m");
+  int code = remounted == 0 ? run_plan(w, results_args, NULL, &err) : -1;
+  umount2(ro, MNT_DETACH); /* before any assertion can leave it mounted */
+  assert_int_equal(first, 0);
+  assert_int_equal(remounted, 0);
+  assert_int_equal(code, 5);
+  const char *says[] = {"ro-later/results.db cannot be written (read-only: the disk it is on is mounted "
+                        "read-only)", NULL};
+  assert_says(err, says);
+  free(err);
+  free(results);
+  free(ro);
+}
+
 /* kehoach runs with out/ and the results on a tmpfs of `size` KiB that may fill up; when
 ** prefill is set, a complete run is made there first (on a roomy disk) and a filler file
 ** leaves `size` KiB free. Returns the exit code; the disk is left unmounted. */
@@ -428,6 +457,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(a_folder_given_for_a_database_file_is_named, setup, teardown),
       cmocka_unit_test_setup_teardown(an_output_path_blocked_by_a_file_is_an_output_error, setup, teardown),
       cmocka_unit_test_setup_teardown(a_read_only_disk_is_an_output_error, setup, teardown),
+      cmocka_unit_test_setup_teardown(existing_results_on_a_read_only_disk_are_an_output_error, setup, teardown),
       cmocka_unit_test_setup_teardown(a_full_disk_is_an_output_error_and_leaves_nothing_half_written, setup, teardown),
   };
   return cmocka_run_group_tests_name("failures", tests, NULL, NULL);

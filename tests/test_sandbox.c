@@ -13,33 +13,15 @@
 #include <lauxlib.h>
 
 #include "harness.h"
-#include "sandbox.h"
+#include "sandbox_fixture.h"
 
-static char stdlib_dir[PATH_MAX];
+static sandbox *make(size_t memory, long long instructions) { return kh_sandbox(memory, instructions); }
 
-static sandbox *make(size_t memory, long long instructions) {
-  sandbox_limits lim = {memory, instructions};
-  kh_error err;
-  sandbox *sb = sandbox_new(&lim, stdlib_dir, &err);
-  if (sb == NULL) fail_msg("sandbox_new: %s", err.msg);
-  return sb;
-}
-
-/* Loads code as text, named chunkname, in the stdlib environment and calls it; returns the
-** exit code. */
 static int run_named(sandbox *sb, const char *code, const char *chunkname, kh_error *err) {
-  lua_State *L = sandbox_lua(sb);
-  if (luaL_loadbufferx(L, code, strlen(code), chunkname, "t") != LUA_OK) {
-    kh_seterror(err, KH_EPLAN, "%s", lua_tostring(L, -1));
-    lua_pop(L, 1);
-    return KH_EPLAN;
-  }
-  sandbox_push_stdlib_env(L);
-  lua_setupvalue(L, -2, 1);
-  return sandbox_call(sb, 0, 0, err);
+  return kh_lua_named(sb, code, chunkname, NULL, err);
 }
 
-static int run(sandbox *sb, const char *code, kh_error *err) { return run_named(sb, code, "=test", err); }
+static int run(sandbox *sb, const char *code, kh_error *err) { return kh_lua(sb, code, err); }
 
 static void memory_is_counted_and_returned(void **state) {
   sandbox *sb = make(0, 0);
@@ -103,6 +85,24 @@ static void only_plan_code_is_charged(void **state) {
   sandbox_free(sb);
 }
 
+/* The stdlib is what its own require loaded: code loaded under a stdlib name is charged,
+** and its errors are not called the engine's; an error at a stdlib line still is. */
+static void a_chunk_name_does_not_make_code_the_stdlibs(void **state) {
+  kh_error err;
+  sandbox *sb = make(0, 1000000);
+  assert_int_equal(run(sb, "load('local n = 0 for i = 1, 2000000 do n = n + i end', "
+                           "'@stdlib/kehoach/writer.lua')()", &err), KH_ELIMIT);
+  assert_non_null(strstr(err.msg, "ran too long"));
+  sandbox_free(sb);
+  sb = make(0, 0);
+  assert_int_equal(run(sb, "load('local x = nil + 1', '@stdlib/kehoach/util.lua')()", &err), KH_EPLAN);
+  assert_non_null(strstr(err.msg, "./stdlib/kehoach/util.lua:1: attempt to perform arithmetic"));
+  assert_int_equal(run(sb, "load('local x = nil + 1', '=stdlib/kehoach/util.lua')()", &err), KH_EPLAN);
+  assert_int_equal(run_named(sb, "local x = nil + 1", "@stdlib/kehoach/util.lua", &err), KH_EINTERNAL);
+  assert_non_null(strstr(err.msg, "this is a bug in kehoach"));
+  sandbox_free(sb);
+}
+
 static void a_new_window_renews_the_budget(void **state) {
   sandbox *sb = make(0, 3000000);
   kh_error err;
@@ -135,16 +135,13 @@ static void structured_errors_carry_their_kind(void **state) {
 }
 
 int main(void) {
-  if (realpath("stdlib", stdlib_dir) == NULL) {
-    fprintf(stderr, "test_sandbox: run from the repository's top folder\n");
-    return 1;
-  }
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(memory_is_counted_and_returned),
       cmocka_unit_test(the_memory_limit_stops_growth),
       cmocka_unit_test(every_failed_allocation_ends_cleanly),
       cmocka_unit_test(pcall_cannot_swallow_the_instruction_limit),
       cmocka_unit_test(only_plan_code_is_charged),
+      cmocka_unit_test(a_chunk_name_does_not_make_code_the_stdlibs),
       cmocka_unit_test(a_new_window_renews_the_budget),
       cmocka_unit_test(the_stdlib_environment_is_strict),
       cmocka_unit_test(structured_errors_carry_their_kind),

@@ -50,7 +50,8 @@ M.verbs = {
 local GLOBAL_OPTIONS = {
   { "max-memory", "SIZE", "the most memory the plan may use (default 512M)" },
   { "max-instructions", "N", "instructions the plan may run per phase (default 200000000)" },
-  { "max-time", "SECONDS", "processor time a command running a plan may take (default 900; 0: none)" },
+  { "max-time", "SECONDS", "processor time the command may take (0: none); by default a command running " ..
+    "a plan gets 60 s and 60 s more per 100 MB of its registry, a profile's code 5 s, the rest none" },
 }
 
 local function find_verb(name)

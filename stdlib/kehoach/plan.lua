@@ -250,26 +250,47 @@ end
 
 local dirname = util.dirname
 
+-- The plan a scenario's base names: a .lua file in the scenario file's own folder or a folder
+-- below it, found with the check require makes of a plan's modules (host.inside: links and
+-- ".." followed). Nothing outside is opened, so no other file's text can reach a message.
+-- Returns the path as the user would write it, and its real path.
+local function base_plan(q, d)
+  local folder = dirname(q.path)
+  local function refuse(why, ...)
+    util.fail("plan", "%s: scenario '%s': base %s " .. why, d.where, d.id, d.base, ...)
+  end
+  if d.base:sub(1, 1) == "/" then
+    refuse("is a path from the top of the disk: a scenario's base names its plan relative to the " ..
+      "scenario file, in the file's folder (%s) or a folder below it", folder)
+  end
+  if not d.base:match("%.lua$") then refuse("is not a plan: a plan is a .lua file") end
+  local b = folder .. "/" .. d.base
+  local real, why = host.inside(folder, b)
+  if why == "outside" then
+    refuse("leads outside the scenario file's folder (%s): a scenario's base is a plan in that folder " ..
+      "or a folder below it", folder)
+  elseif not real then
+    refuse("is not there: no such plan file (looked for %s)", b)
+  end
+  return b, real
+end
+
 -- A scenario file declares only scenarios, each naming the plan it changes with base
 -- (relative to the file). Returns the base plan's path as the user would write it.
 local function scenario_base(q)
   if #q.scenarios == 0 or #q.order ~= #q.scenarios then return nil end
-  local base, first
+  local base, real, first
   for _, d in ipairs(q.scenarios) do
     if not d.base then
       util.fail("plan", "%s: scenario '%s': in a file of its own a scenario names its plan with " ..
         "base = \"the plan's file\" (relative to this file)", d.where, d.id)
     end
-    local b = d.base:sub(1, 1) == "/" and d.base or (dirname(q.path) .. "/" .. d.base)
-    if base and core.fs.realpath(b) ~= core.fs.realpath(base) then
+    local b, r = base_plan(q, d)
+    if real and r ~= real then
       util.fail("plan", "%s: scenario '%s': base %s is not the plan of the file's first scenario (%s, at %s)",
         d.where, d.id, d.base, first.base, first.where)
     end
-    base, first = base or b, first or d
-  end
-  if not core.fs.exists(base) then
-    util.fail("plan", "%s: scenario '%s': base %s: no such plan file (looked for %s)", first.where, first.id,
-      first.base, base)
+    base, real, first = base or b, real or r, first or d
   end
   return base
 end

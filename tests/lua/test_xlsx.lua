@@ -55,6 +55,22 @@ function T.test_a_dropped_workbook_leaves_nothing()
   t.eq(fs.list(DIR), {}, "aborting twice is fine and leaves nothing")
 end
 
+-- A cell holds 32.767 characters: a longer text is cut there with a mark that says so (and
+-- write says it cut), instead of libxlsxwriter's refusal ending the run.
+function T.test_a_text_longer_than_a_cell_is_cut_with_a_mark()
+  fresh()
+  local path = DIR .. "-cut.xlsx"
+  local wb <close> = xlsx.new(path)
+  local sh = wb:sheet("Dài")
+  t.eq(sh:write(1, 1, string.rep("ồ", 32767)), false, "as long as a cell holds: kept whole")
+  t.eq(sh:write(2, 1, string.rep("ồ", 40000)), true, "longer: cut")
+  t.eq(sh:write(3, 1, string.rep("x", 100000)), true)
+  t.eq(sh:merge(4, 1, 4, 3, string.rep("ồ", 32768)), true)
+  t.eq(sh:write(5, 1, 12), false)
+  wb:commit()
+  t.eq(fs.exists(path), "file")
+end
+
 function T.test_misuse_is_an_error()
   local path = fresh()
   local wb, sh = one_sheet(path)

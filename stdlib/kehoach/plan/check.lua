@@ -64,10 +64,11 @@ end
 -- ("persons", "households" or "units": a key of kehoach.render.messages.MISSING).
 -- The product of whole numbers, or a plan error at d's line when it passes what kehoach
 -- counts in đồng (integers would wrap round to a negative sum).
-local function too_much(d, f)
+local function too_much(d, f, what)
   if f > values.MAX_SUM then
-    util.fail("plan", "%s:%d: %s '%s': its stated cost is more than %s đồng, more than kehoach can count; " ..
-      "check its amount and counts", d.file, d.line, d.kind, d.id, util.group_digits(values.MAX_SUM))
+    util.fail("plan", "%s:%d: %s '%s': %s is more than %s đồng, more than kehoach can count; " ..
+      "check its amount and counts", d.file, d.line, d.kind, d.id, what or "its stated cost",
+      util.group_digits(values.MAX_SUM))
   end
 end
 
@@ -176,6 +177,8 @@ local function check_support(p, d, add)
   end
   local a = d.amount
   if a and a.basis == "unit" then
+    -- what one household gets must be a sum kehoach can count, whatever the registry
+    if d.units_per_household then too_much(d, 1.0 * d.units_per_household * a.vnd, "what one household gets") end
     local hh = M.stated_households(d)
     if d.units and d.units_per_household and hh and d.units ~= d.units_per_household * hh then
       add("error", "units-households", d,

@@ -12,11 +12,17 @@ local M = {}
 
 -- ---- kinds of value: each takes v and returns the value kept, or nil and a reason ----
 
+-- The longest text: what a spreadsheet cell holds (report.xlsx), as db import allows.
+local MAX_TEXT = 32767
+
 local function nfc_text(v)
   if type(v) ~= "string" then return nil, "text" end
   local s = text.nfc(v)
   if not s then return nil, "valid UTF-8 text" end
   if not s:find("%S") then return nil, "text that is not empty" end
+  if #s > MAX_TEXT and utf8.len(s) > MAX_TEXT then
+    return nil, "text of at most 32.767 characters (what a spreadsheet cell holds)"
+  end
   return s
 end
 

@@ -70,8 +70,15 @@ local function names()
   return out
 end
 
+-- What one who may hold of `any` (docs/plan-language.md): SQLite parses a selector as one
+-- expression, and refuses one nested or long past its own limits (a "parser stack
+-- overflow" at 40 any's deep, an "expression tree too large" at 1.000 alternatives).
+M.MAX_ANY_DEPTH, M.MAX_ANY, M.MAX_SELECTORS = 5, 100, 1000
+
 -- Checks a selector table; returns the checked copy. Raises a plan error at the plan line.
-function M.check(who, label)
+-- depth and seen are for the selectors inside an any: how deep, and how many so far.
+function M.check(who, label, depth, seen)
+  depth, seen = depth or 0, seen or { n = 0 }
   if type(who) ~= "table" then
     util.plan_error("%s: who must be a table of conditions, like { status = \"poor\" }", label)
   end
@@ -87,8 +94,16 @@ function M.check(who, label)
       if type(v) ~= "table" or #v == 0 then
         util.plan_error("%s: who.any must be a list of selectors, like { { status = \"poor\" }, { ethnic_minority = true } }", label)
       end
+      seen.n = seen.n + #v
+      if depth == M.MAX_ANY_DEPTH or #v > M.MAX_ANY or seen.n > M.MAX_SELECTORS then
+        util.plan_error("%s: who.any %s; at most %d any's one inside another, %d selectors in one any, " ..
+          "%d in all (a list of values, like village = { ... }, holds any number)", label,
+          depth == M.MAX_ANY_DEPTH and "is inside too many other any's" or
+          #v > M.MAX_ANY and ("lists " .. #v .. " selectors") or "makes too many selectors in all",
+          M.MAX_ANY_DEPTH, M.MAX_ANY, M.MAX_SELECTORS)
+      end
       local subs = {}
-      for i, sub in ipairs(v) do subs[i] = M.check(sub, label .. ": who.any[" .. i .. "]") end
+      for i, sub in ipairs(v) do subs[i] = M.check(sub, label .. ": who.any[" .. i .. "]", depth + 1, seen) end
       out.any = subs
     else
       local x, why = key[2](v)

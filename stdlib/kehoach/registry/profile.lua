@@ -309,6 +309,8 @@ local function check_next_year(C, p, kinds)
   end
 end
 
+local PROFILE_SECONDS = 5
+
 function M.load(path, registry)
   local C = checker(path)
   if fs.exists(path) ~= "file" then util.fail("data", "%s: no such profile file", path) end
@@ -318,7 +320,11 @@ function M.load(path, registry)
         tostring(k))
     end,
   }))
+  -- a profile is data, read in milliseconds: its code gets PROFILE_SECONDS of processor
+  -- time (a pattern that backtracks for ever is stopped), unless --max-time says otherwise
+  host.time_limit(PROFILE_SECONDS, "the profile " .. path)
   local p = chunk()
+  host.time_limit()
   if type(p) ~= "table" then util.fail("data", "%s: a profile must return a table", path) end
   p.path = path
   p.near = { path, registry }  -- a standard not shipped: standards/<name>.lua beside either
