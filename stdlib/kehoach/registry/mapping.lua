@@ -38,6 +38,8 @@ M.PERSON_FIELDS = {
 
 M.STATUSES = schema.values.status
 
+local MAPPING_SECONDS = 5
+
 -- Header text as it is compared: spaces (line breaks in a cell too) collapsed, folded the
 -- Vietnamese way.
 function M.key(s)
@@ -75,7 +77,11 @@ function M.load(path)
       util.fail("data", "%s: a mapping holds data only; '%s' is not known there", host.where() or path, tostring(k))
     end,
   }))
+  -- data, read in milliseconds: its code gets MAPPING_SECONDS of processor time (a pattern
+  -- that backtracks for ever is stopped), unless --max-time says otherwise
+  host.time_limit(MAPPING_SECONDS, "the mapping " .. path)
   local m = chunk()
+  host.time_limit()
   if type(m) ~= "table" then util.fail("data", "%s: a mapping must return a table", path) end
   local known = { about = true, columns = true, header = true, header_row = true, commune = true,
     year = true, skip = true, yes = true, no = true, status = true, rows = true, sex = true }
