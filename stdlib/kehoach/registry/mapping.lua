@@ -14,7 +14,7 @@
 local util = require "kehoach.util"
 local schema = require "kehoach.registry.schema"
 
-local host, fs, text, sheet = core.host, core.fs, core.text, core.sheet
+local text, sheet = core.text, core.sheet
 
 local M = {}
 
@@ -37,8 +37,6 @@ M.PERSON_FIELDS = {
 }
 
 M.STATUSES = schema.values.status
-
-local MAPPING_SECONDS = 5
 
 -- Header text as it is compared: spaces (line breaks in a cell too) collapsed, folded the
 -- Vietnamese way.
@@ -71,18 +69,7 @@ function M.load(path)
     util.fail("data", "%s: %s: " .. fmt, path, where, ...)
   end
   local C = { bad = bad }
-  if fs.exists(path) ~= "file" then util.fail("data", "%s: no such mapping file", path) end
-  local chunk = host.loadfile(path, path, setmetatable({}, {
-    __index = function(_, k)
-      util.fail("data", "%s: a mapping holds data only; '%s' is not known there", host.where() or path, tostring(k))
-    end,
-  }))
-  -- data, read in milliseconds: its code gets MAPPING_SECONDS of processor time (a pattern
-  -- that backtracks for ever is stopped), unless --max-time says otherwise
-  host.time_limit(MAPPING_SECONDS, "the mapping " .. path)
-  local m = chunk()
-  host.time_limit()
-  if type(m) ~= "table" then util.fail("data", "%s: a mapping must return a table", path) end
+  local m = util.data_file(path, "mapping")
   local known = { about = true, columns = true, header = true, header_row = true, commune = true,
     year = true, skip = true, yes = true, no = true, status = true, rows = true, sex = true }
   for k in pairs(m) do
