@@ -257,12 +257,19 @@ local function section_reports(pr, out)
   out[#out + 1] = tbl.markdown({ { "Báo cáo" }, { "Hạn gửi" }, { "Gửi" }, { "Tình trạng" } }, rows)
 end
 
+-- "chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016 - 2020": the standard by its
+-- title, never by its code name.
+function M.standard_words(s)
+  local title = s.plan.standard_title
+  return title and vn.lower_first(title) or "chuẩn nghèo của kế hoạch"
+end
+
 function M.markdown(pr, s)
   local out = {
     string.format("# Báo cáo kết quả thực hiện kế hoạch giảm nghèo đến ngày %s\n\n", vn.date(pr.as_of)),
     string.format("%s.\n\nSố liệu tính từ sổ hộ %s: các sự kiện thoát nghèo, phát sinh hộ nghèo mới, tái nghèo, " ..
-      "chuyển đi và hộ không còn từ ngày %s đến ngày %s, so với hộ nghèo theo rà soát năm %d (chuẩn %s).\n\n",
-      s.plan.title, vn.unit(s.plan), vn.date(pr.from), vn.date(pr.as_of), s.plan.registry_year, s.plan.standard),
+      "chuyển đi và hộ không còn từ ngày %s đến ngày %s, so với hộ nghèo theo rà soát năm %d, theo %s.\n\n",
+      s.plan.title, vn.unit(s.plan), vn.date(pr.from), vn.date(pr.as_of), s.plan.registry_year, M.standard_words(s)),
   }
   for _, words in ipairs(M.notices(pr)) do out[#out + 1] = "*" .. words .. "*\n\n" end
   out[#out + 1] = M.next_report_words(pr) .. "\n\n"
