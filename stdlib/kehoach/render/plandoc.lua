@@ -266,7 +266,7 @@ local function cost_words(g, src)
 end
 
 -- The plan's own words for a support (its text, its budget_label) with the run's figures
--- in: {households}, {persons}, {communes} ("Thống Nhất 39 hộ, Tả Phời 09 hộ"), {cost},
+-- in: {households}, {persons}, {communes} ("An Lạc 39 hộ, Hòa Bình 09 hộ"), {cost},
 -- {units}, {amount}, {scope}, and any {path} of the plan as in the objectives.
 local function fill(p, s, d, g, name, units, words)
   local list = chosen_by_commune(s, d, g, name)
