@@ -1,7 +1,8 @@
 /*
 ** test_docs_cli.c — the documents officers send, made by the built kehoach from the 2021
 ** plan and the default registry: the plan document (kehoach doc) with the seed's figures,
-** each computed; the same bytes on every run. And the terminal: run --quiet and --json for
+** each computed; the half-year report (kehoach progress) to send; the same bytes on every
+** run. And the terminal: run --quiet and --json for
 ** scripts, the progress bar on a terminal only.
 */
 #include <setjmp.h>
@@ -170,6 +171,62 @@ static void the_word_document_reads_back_in_python_docx(void **state) {
   free(docx);
 }
 
+/* The half-year report of the 2021 plan (kehoach progress --as-of 2021-06-30): progress.docx
+** read back with python-docx and progress.xlsx with openpyxl (tests/docx/check_report.py);
+** the same bytes on a second run. */
+static void the_half_year_report_is_a_document_to_send(void **state) {
+  (void)state;
+  char *dirs[2] = {kh_tmpdir(), kh_tmpdir()};
+  for (int i = 0; i < 2; i++) {
+    const char *args[] = {"progress", PLAN_2021, "--as-of", "2021-06-30", "--db", kh_registry(), "--out", dirs[i],
+                          "--quiet", NULL};
+    kh_result r = kh_run(args);
+    if (r.code != 0) fail_msg("kehoach progress exited %d:\n%s", r.code, r.err);
+    kh_result_free(&r);
+  }
+  const char *names[] = {"progress.md", "progress.html", "progress.docx", "progress.xlsx"};
+  for (int i = 0; i < 4; i++) {
+    char name[64];
+    snprintf(name, sizeof name, "lao-cai-city-2021/%s", names[i]);
+    char *a = kh_path(dirs[0], name), *b = kh_path(dirs[1], name);
+    char *sa = kh_sha256(a), *sb = kh_sha256(b);
+    assert_non_null(sa);
+    assert_string_equal(sa, sb);
+    free(sa);
+    free(sb);
+    free(a);
+    free(b);
+  }
+  char *html_path = kh_path(dirs[0], "lao-cai-city-2021/progress.html");
+  char *html = kh_read_file(html_path);
+  const char *parts[] = {"<h1>BÁO CÁO</h1>", "Số:       /BC-UBND", "6 tháng đầu năm 2021</p>",
+                         "<table class=\"data\">", "<div class=\"name\">Ngô Vũ Quốc</div>", NULL};
+  assert_contains_all(html, parts);
+  free(html);
+  free(html_path);
+  const char *probe[] = {"/usr/bin/python3", "-c", "import docx, openpyxl", NULL};
+  kh_result have = kh_exec(NULL, probe, 30);
+  int found = have.code == 0;
+  kh_result_free(&have);
+  if (found) {
+    char *docx = kh_path(dirs[0], "lao-cai-city-2021/progress.docx");
+    char *xlsx = kh_path(dirs[0], "lao-cai-city-2021/progress.xlsx");
+    const char *argv[] = {"/usr/bin/python3", "tests/docx/check_report.py", docx, xlsx, NULL};
+    kh_result r = kh_exec(NULL, argv, 120);
+    if (r.code != 0) fail_msg("check_report.py:\n%s%s", r.out, r.err);
+    assert_string_equal(r.out, "ok\n");
+    kh_result_free(&r);
+    free(docx);
+    free(xlsx);
+  }
+  free(dirs[0]);
+  free(dirs[1]);
+  if (!found) {
+    fprintf(stderr, "SKIPPED: no python3-docx or python3-openpyxl to read the report back (make test installs them as root)\n");
+    skip();
+  }
+}
+
 static void the_document_is_the_same_on_every_run(void **state) {
   doc_fixture *f = *state;
   char *dir = kh_tmpdir();
@@ -266,6 +323,7 @@ int main(void) {
       cmocka_unit_test(the_word_document_reads_back_in_python_docx),
       cmocka_unit_test(the_document_is_the_same_on_every_run),
       cmocka_unit_test(a_changed_value_changes_the_document),
+      cmocka_unit_test(the_half_year_report_is_a_document_to_send),
   };
   const struct CMUnitTest terminal_tests[] = {
       cmocka_unit_test(run_quiet_prints_nothing_and_json_prints_the_summary),

@@ -14,10 +14,16 @@
 --
 -- Blocks: {kind = "letterhead", issuer, number, dated}, {kind = "title", text, sub},
 -- {kind = "heading", level = 1|2, text}, {kind = "para", spans}, {kind = "bullets", items =
--- {spans...}}, {kind = "footer", distribution = {...}, signature = {lines..., name}}.
+-- {spans...}}, {kind = "table", head = {title or {title, align = "right"}, ...}, rows =
+-- {{cell, ...}, ...}, total = true when the last row is the total}, {kind = "footer",
+-- distribution = {...}, signature = {lines..., name}}.
 -- spans: a list of text pieces, each a string or {b = text} (bold) or {i = text} (italic).
+--
+-- The other documents an office sends (render/progress.lua's báo cáo) are made of the same
+-- blocks: M.letterhead and M.footer give their head and foot from the plan.
 local vn = require "kehoach.render.vn"
 local html = require "kehoach.render.html"
+local tbl = require "kehoach.render.table"
 local params = require "kehoach.plan.params"
 local check = require "kehoach.plan.check"
 local values = require "kehoach.plan.values"
@@ -559,14 +565,31 @@ end
 
 -- ---- the document --------------------------------------------------------------------------
 
-local function letterhead(p, s)
+-- The letterhead of a document the plan's issuer sends: the issuer, "Số: .../KH-UBND" (the
+-- plan's number), place and date (the plan's date of issue). A report gives its own:
+-- number "Số:      /BC-UBND", dated {year, month} (the day left blank).
+function M.letterhead(p, s, number, dated)
   local m = p.meta
   local issuer = m.issuer or ("Ủy ban nhân dân " .. s.plan.unit)
-  local issued = m.issued or { year = m.year }
-  local dated = string.format("%s, %s", m.place or s.plan.unit, vn.long_date(issued))
-  return { kind = "letterhead", issuer = text.upper(issuer), number = "Số: " .. (m.number or "      /KH-UBND"),
-    dated = dated }
+  local issued = dated or m.issued or { year = m.year }
+  return { kind = "letterhead", issuer = text.upper(issuer), number = "Số: " .. (number or m.number or "      /KH-UBND"),
+    dated = string.format("%s, %s", m.place or s.plan.unit, vn.long_date(issued)) }
 end
+
+-- Nơi nhận and the signature, as the plan declares them.
+function M.footer(p)
+  local sig = p.signature
+  return { kind = "footer", distribution = p.distribution and p.distribution.items or {},
+    signature = sig and { lines = sig.items, name = sig.name } or nil }
+end
+
+-- A table block's columns as render/table.lua takes them.
+local function columns(b)
+  local out = {}
+  for i, h in ipairs(b.head) do out[i] = type(h) == "table" and h or { h } end
+  return out
+end
+M.columns = columns
 
 -- "Kế hoạch thực hiện công tác ..." -> "Thực hiện công tác ...": the heading says KẾ HOẠCH.
 local function subtitle(title)
@@ -579,7 +602,7 @@ end
 
 function M.blocks(p, s, units)
   local m = p.meta
-  local out = { letterhead(p, s), { kind = "title", text = "KẾ HOẠCH", sub = subtitle(m.title) } }
+  local out = { M.letterhead(p, s), { kind = "title", text = "KẾ HOẠCH", sub = subtitle(m.title) } }
   local intro = {}
   if m.basis then intro[#intro + 1] = "Thực hiện " .. table.concat(m.basis, "; ") .. "." end
   if m.preamble then intro[#intro + 1] = m.preamble end
@@ -590,9 +613,7 @@ function M.blocks(p, s, units)
   reports(p, s, out)
   agencies(p, out)
   if m.closing then out[#out + 1] = para(m.closing) end
-  local sig = p.signature
-  out[#out + 1] = { kind = "footer", distribution = p.distribution and p.distribution.items or {},
-    signature = sig and { lines = sig.items, name = sig.name } or nil }
+  out[#out + 1] = M.footer(p)
   return out
 end
 
@@ -634,6 +655,13 @@ function M.markdown(blocks)
     elseif b.kind == "bullets" then
       for _, item in ipairs(b.items) do out[#out + 1] = "- " .. md_spans(item) .. "\n" end
       out[#out + 1] = "\n"
+    elseif b.kind == "table" then
+      local rows = {}
+      for i, r in ipairs(b.rows) do
+        rows[i] = table.move(r, 1, #r, 1, {})
+        if b.total and i == #b.rows then rows[i][1] = "**" .. rows[i][1] .. "**" end
+      end
+      out[#out + 1] = tbl.markdown(columns(b), rows) .. "\n"
     elseif b.kind == "footer" then
       if #b.distribution > 0 then
         out[#out + 1] = "**Nơi nhận:**\n\n"
@@ -674,6 +702,15 @@ h3 { font-size: 14pt; margin: 0.6em 0 0.3em; }
 h2, h3 { break-after: avoid; page-break-after: avoid; }
 p { text-align: justify; text-indent: 1cm; margin: 0 0 0.4em; orphans: 2; widows: 2; }
 ul.bullets { margin: 0 0 0.4em; padding-left: 1cm; }
+table.data { width: 100%; border-collapse: collapse; margin: 0.3em 0 0.8em; font-size: 12pt; line-height: 1.2;
+  break-inside: auto; }
+table.data th, table.data td { border: 1px solid #000; padding: 0.15em 0.3em; vertical-align: top; }
+table.data thead th { text-align: center; font-weight: bold; }
+table.data tbody th { text-align: left; font-weight: normal; }
+table.data td.num { text-align: right; white-space: nowrap; }
+table.data tr.total th, table.data tr.total td { font-weight: bold; }
+table.data thead { display: table-header-group; }
+table.data tr { break-inside: avoid; page-break-inside: avoid; }
 .footer { display: flex; justify-content: space-between; margin-top: 1.5em; break-inside: avoid; page-break-inside: avoid; }
 .distribution { font-size: 11pt; width: 45%; }
 .distribution strong { font-style: italic; font-size: 12pt; }
@@ -718,6 +755,22 @@ function M.html(blocks, title)
       out[#out + 1] = "<ul class=\"bullets\">\n"
       for _, item in ipairs(b.items) do out[#out + 1] = "<li>" .. html_spans(item) .. "</li>\n" end
       out[#out + 1] = "</ul>\n"
+    elseif b.kind == "table" then
+      local cols = columns(b)
+      local rows = { "<table class=\"data\">\n<thead><tr>" }
+      for _, c in ipairs(cols) do rows[#rows + 1] = "<th scope=\"col\">" .. html.esc(c[1]) .. "</th>" end
+      rows[#rows + 1] = "</tr></thead>\n<tbody>\n"
+      for i, r in ipairs(b.rows) do
+        rows[#rows + 1] = (b.total and i == #b.rows) and "<tr class=\"total\">" or "<tr>"
+        for j, c in ipairs(cols) do
+          local cell = html.esc(r[j] == nil and "" or r[j])
+          rows[#rows + 1] = j == 1 and ("<th scope=\"row\">" .. cell .. "</th>")
+            or (c.align == "right" and ("<td class=\"num\">" .. cell .. "</td>") or ("<td>" .. cell .. "</td>"))
+        end
+        rows[#rows + 1] = "</tr>\n"
+      end
+      rows[#rows + 1] = "</tbody>\n</table>\n"
+      out[#out + 1] = table.concat(rows)
     elseif b.kind == "footer" then
       out[#out + 1] = "<div class=\"footer\">\n<div class=\"distribution\">"
       if #b.distribution > 0 then
