@@ -5,6 +5,7 @@
 ** run. And the terminal: run --quiet and --json for
 ** scripts, the progress bar on a terminal only.
 */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -227,6 +228,53 @@ static void the_half_year_report_is_a_document_to_send(void **state) {
   }
 }
 
+/* plan.html printed to PDF in headless Chromium, as an officer prints it: every font in
+** the PDF (pdffonts, from poppler-utils) is of one serif family — Noto Serif, which the page
+** names first — so no letter (ể ổ ẩ ỉ ở ử, which Debian's Liberation Serif 1.07 lacks)
+** falls back to another font. */
+static void the_printed_plan_uses_one_serif_family(void **state) {
+  doc_fixture *f = *state;
+  char chromium[PATH_MAX];
+  if (!kh_find_chromium(chromium, sizeof chromium) || access("/usr/bin/pdffonts", X_OK) != 0 ||
+      access("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf", R_OK) != 0) {
+    fprintf(stderr, "SKIPPED: no chromium, pdffonts (poppler-utils) or Noto Serif (fonts-noto-core) to print "
+                    "plan.html (make test installs them as root)\n");
+    skip();
+  }
+  char *dir = kh_tmpdir();
+  char *html = kh_path(f->dir, "lao-cai-city-2021/plan.html"), *pdf = kh_path(dir, "plan.pdf");
+  char url[PATH_MAX + 16], profile[PATH_MAX + 32], print[PATH_MAX + 32];
+  snprintf(url, sizeof url, "file://%s", html);
+  snprintf(profile, sizeof profile, "--user-data-dir=%s/profile", dir);
+  snprintf(print, sizeof print, "--print-to-pdf=%s", pdf);
+  const char *argv[] = {chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-extensions", "--disable-background-networking", "--disable-component-update",
+                        "--proxy-server=127.0.0.1:9", profile, "--no-pdf-header-footer", print, url, NULL};
+  kh_result r = kh_exec(NULL, argv, 120);
+  kh_result_free(&r);
+  if (!kh_exists(pdf)) fail_msg("chromium printed no %s", pdf);
+  const char *fonts[] = {"/usr/bin/pdffonts", pdf, NULL};
+  r = kh_exec(NULL, fonts, 60);
+  assert_int_equal(r.code, 0);
+  /* after the two header lines, one font a line: "ABCDEF+NotoSerif-Bold  CID TrueType ..." */
+  int n = 0;
+  const char *line = strchr(r.out, '\n');
+  line = line ? strchr(line + 1, '\n') : NULL;
+  while (line && line[1]) {
+    line++;
+    const char *plus = strchr(line, '+'), *end = strchr(line, '\n');
+    const char *name = plus && (!end || plus < end) ? plus + 1 : line;
+    if (strncmp(name, "NotoSerif-", 10) != 0) fail_msg("a font of another family in the printed plan:\n%s", r.out);
+    n++;
+    line = end;
+  }
+  assert_true(n >= 2); /* regular and bold at least */
+  kh_result_free(&r);
+  free(html);
+  free(pdf);
+  free(dir);
+}
+
 static void the_document_is_the_same_on_every_run(void **state) {
   doc_fixture *f = *state;
   char *dir = kh_tmpdir();
@@ -321,6 +369,7 @@ int main(void) {
       cmocka_unit_test(the_plan_document_states_the_seeds_figures_computed_from_the_registry),
       cmocka_unit_test(the_html_is_the_same_document_printable_on_a4),
       cmocka_unit_test(the_word_document_reads_back_in_python_docx),
+      cmocka_unit_test(the_printed_plan_uses_one_serif_family),
       cmocka_unit_test(the_document_is_the_same_on_every_run),
       cmocka_unit_test(a_changed_value_changes_the_document),
       cmocka_unit_test(the_half_year_report_is_a_document_to_send),

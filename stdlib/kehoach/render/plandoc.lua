@@ -680,12 +680,15 @@ end
 
 -- ---- HTML ------------------------------------------------------------------------------------------
 
--- A4, the margins and type of administrative documents (Times New Roman 13-14 pt; left
--- margin 30 mm), headings kept with what follows, the footer never split.
+-- A4, the margins and type of administrative documents (a serif of 13-14 pt; left margin
+-- 30 mm), headings kept with what follows, the footer never split. The type is Noto Serif
+-- where it is installed (Debian's fonts-noto-core: every Vietnamese letter), else Times New
+-- Roman: on Debian "Times New Roman" is Liberation Serif, whose version 1.07 lacks ể ổ ẩ ỉ ở
+-- ử, and a printed page would mix two families within a word.
 M.CSS = [[
 @page { size: A4; margin: 20mm 20mm 20mm 30mm; }
 html { background: #eee; }
-body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 14pt;
+body { font-family: "Noto Serif", "Times New Roman", serif; font-size: 14pt;
   line-height: 1.35; color: #000; background: #fff; max-width: 160mm; margin: 1em auto; padding: 20mm 20mm 20mm 30mm; }
 table.letterhead { width: 100%; border-collapse: collapse; margin-bottom: 1.2em; }
 table.letterhead td { text-align: center; vertical-align: top; padding: 0 0.3em; font-size: 13pt; }
