@@ -12,6 +12,7 @@
 -- {year, month, day, text}.
 local values = require "kehoach.plan.values"
 local days = require "kehoach.render.days"
+local standards = require "kehoach.standards"
 
 local M = {}
 
@@ -84,13 +85,17 @@ end
 -- The annual review's result by commune (biểu kết quả rà soát): households reviewed, poor,
 -- near-poor, poor unable to escape poverty, and the ethnic-minority households among them.
 -- On the last day of the year, the review of that year when the registry has it; else the
--- review the plan reads (registry_year). Returns {year, by_commune {name: {...}}}.
+-- review the plan reads (registry_year). Returns {year, standard_title (the standard the
+-- registry says the review was made under, or nil), by_commune {name: {...}}}.
 local function review(db, units, p, date)
   local year = p.registry_year
   if date >= iso(p.year, 12, 31) and db:value("SELECT 1 FROM reg.surveys WHERE year = ? LIMIT 1", p.year) then
     year = p.year
   end
-  local out = { year = year, by_commune = {} }
+  -- the standard the review was made under, as the registry records it (meta standard.Y)
+  local ok, name = pcall(db.value, db, "SELECT value FROM reg.meta WHERE key = ?", "standard." .. year)
+  local std = ok and name and standards.find(name)
+  local out = { year = year, standard_title = std and std.title or nil, by_commune = {} }
   for _, c in ipairs(units.communes) do
     out.by_commune[c.name] = { households = 0, poor = 0, near_poor = 0, unable = 0, em = 0, em_poor = 0, em_near_poor = 0 }
   end

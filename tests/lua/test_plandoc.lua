@@ -278,7 +278,7 @@ function T.test_figures_the_plan_does_not_state_are_not_printed()
   t.contains(md, "Ủy ban nhân dân các xã, phường thực hiện hỗ trợ cho 2 hộ tại xã: An Lạc 02 hộ.")
   t.contains(md, "Mức hỗ trợ: 25.000.000 đồng/con bò. Kinh phí: 150 triệu đồng cho 6 con bò")
   -- cards per person: the 10 poor households' 29 persons, no households
-  t.contains(md, "Ủy ban nhân dân các xã, phường thực hiện hỗ trợ cho 29 nhân khẩu, đảm bảo 100% hộ đủ điều kiện")
+  t.contains(md, "Ủy ban nhân dân các xã, phường thực hiện hỗ trợ cho 29 nhân khẩu, đảm bảo 100% đối tượng đủ điều kiện")
   t.ok(not md:find("nhân khẩu)", 1, true), "persons beside households the plan does not state")
   -- a task without persons stated prints none
   t.contains(md, "Tổng số hộ: 4 hộ.\n")

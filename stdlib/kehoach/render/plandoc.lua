@@ -194,6 +194,19 @@ local function scope_words(d, name, units)
     table.concat(names, ", "))
 end
 
+-- Whether the document's own sentences for d print a figure ("households", "persons",
+-- "communes", "amount"): the plan's show = { ... } when it has one; else all but the
+-- persons, which are printed when the plan states them (persons = 105) — a count the
+-- registry gives is not printed as if the plan had said it.
+local function shows(d, what)
+  if d.show then
+    for _, w in ipairs(d.show) do if w == what then return true end end
+    return false
+  end
+  if what == "persons" then return d.persons ~= nil end
+  return true
+end
+
 -- "đảm bảo 100% hộ đủ điều kiện được hỗ trợ", for a declared coverage the objectives or
 -- the support's own text do not already state ({tro_cap.coverage}): the plan's figure
 -- printed once, not dropped.
@@ -208,20 +221,8 @@ local function coverage_words(p, d)
       if e and e.decl == d and e.path == d.id .. ".coverage" then return nil end
     end
   end
-  return string.format("đảm bảo %s hộ đủ điều kiện được hỗ trợ", vn.percent(d.coverage))
-end
-
--- Whether the document's own sentences for d print a figure ("households", "persons",
--- "communes", "amount"): the plan's show = { ... } when it has one; else all but the
--- persons, which are printed when the plan states them (persons = 105) — a count the
--- registry gives is not printed as if the plan had said it.
-local function shows(d, what)
-  if d.show then
-    for _, w in ipairs(d.show) do if w == what then return true end end
-    return false
-  end
-  if what == "persons" then return d.persons ~= nil end
-  return true
+  local who = d.show and not shows(d, "households") and "đối tượng" or "hộ"
+  return string.format("đảm bảo %s %s đủ điều kiện được hỗ trợ", vn.percent(d.coverage), who)
 end
 
 -- "Mức hỗ trợ", or "Mức cho vay" when the source lends the money (source { loan = true }).

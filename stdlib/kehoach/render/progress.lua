@@ -333,6 +333,14 @@ function M.review_rows(pr, s)
   return rows
 end
 
+-- "Theo kết quả rà soát năm 2021 ghi trong sổ hộ (chuẩn nghèo ...); thoát nghèo, ...": what
+-- the review's table counts, and under which standard when the registry says.
+function M.review_words(pr)
+  local std = pr.review.standard_title
+  return string.format("Theo kết quả rà soát năm %d ghi trong sổ hộ%s. Tỷ lệ tính trên tổng số hộ được rà soát; " ..
+    "DTTS: dân tộc thiểu số.", pr.review.year, std and (", theo " .. vn.lower_first(std)) or "")
+end
+
 -- The review's table for the báo cáo (the workbook has every column): households, poor
 -- and near-poor with their rates, unable to escape, and the ethnic-minority poor and
 -- near-poor.
@@ -385,6 +393,7 @@ function M.report(pr, s, p)
   section_poverty(pr, out, s.plan.registry_year, s.plan)
   section_programmes(pr, out)
   out[#out + 1] = heading(string.format("4. Kết quả rà soát hộ nghèo, hộ cận nghèo năm %d", pr.review.year))
+  out[#out + 1] = para(M.review_words(pr))
   out[#out + 1] = M.review_block(pr, s)
   out[#out + 1] = para(string.format("Trên đây là báo cáo kết quả thực hiện %s %s của %s./.", vn.lower_first(s.plan.title),
     M.period_words(pr), p.meta.issuer or ("Ủy ban nhân dân " .. s.plan.unit)))
