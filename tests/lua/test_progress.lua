@@ -183,6 +183,9 @@ function T.test_the_report_to_send_has_the_letterhead_its_title_and_the_signatur
   t.eq(md:find("đã quá hạn", 1, true), nil)
   t.eq(render.period_words(compute("2021-12-31")), "năm 2021")
   t.eq(render.period_words(compute("2021-09-30")), "đến ngày 30/9/2021")
+  -- made for the report due next: the six-month report due 05/6, the annual one due 05/12
+  t.eq(render.period_words(compute("2021-05-31")), "6 tháng đầu năm 2021")
+  t.eq(render.period_words(compute("2021-11-30")), "năm 2021")
 end
 
 function T.test_the_review_by_commune_counts_the_poor_the_near_poor_and_the_ethnic_minorities()
@@ -202,6 +205,16 @@ function T.test_the_review_by_commune_counts_the_poor_the_near_poor_and_the_ethn
   t.eq(string.format("%.2f", rows[#rows].poor_rate), "66.67")
   local md = plandoc.markdown({ render.review_block(pr, s) })
   t.contains(md, "| **Toàn thành phố Mẫu** |         15 |       10 |     66,67 |            2 |     13,33 |")
+end
+
+function T.test_a_changed_plans_report_says_so_under_its_title()
+  local pr, s, p = verb.compute(fx.plan_file("progress", PLAN), "2021-06-30",
+    { db = registry(), set = { "tro_cap.amount=300000" } })
+  local md = plandoc.markdown(render.report(pr, s, p))
+  t.contains(md, "**Kết quả thực hiện Kế hoạch mẫu 6 tháng đầu năm 2021**\n\n**Số liệu tính theo các thay đổi dưới " ..
+    "đây, không phải theo kế hoạch như đã ban hành.**\n\n*Các giá trị đã thay đổi: tro\\_cap.amount = 300.000")
+  local plain = plandoc.markdown(render.report(compute("2021-06-30")))
+  t.eq(plain:find("không phải theo kế hoạch", 1, true), nil)
 end
 
 function T.test_progress_writes_the_report_in_html_and_word_and_the_review_as_a_workbook()

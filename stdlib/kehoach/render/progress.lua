@@ -5,6 +5,7 @@
 local vn = require "kehoach.render.vn"
 local tbl = require "kehoach.render.table"
 local plandoc = require "kehoach.render.plandoc"
+local figures = require "kehoach.render.figures"
 local values = require "kehoach.plan.values"
 local progress = require "kehoach.progress"
 local KINDS, sum = progress.KINDS, progress.sum
@@ -364,12 +365,22 @@ end
 
 -- ---- the báo cáo to send ------------------------------------------------------------------------
 
--- "6 tháng đầu năm 2021" on 30 June, "năm 2021" on 31 December, else "đến ngày 30/9/2021".
+-- The months a report covers from January, in words: "6 tháng đầu năm 2021", "năm 2021".
+local function covered(to, year)
+  return to == 12 and ("năm " .. year) or string.format("%d tháng đầu năm %d", to, year)
+end
+
+-- What the report is of: the plan's report due within a month of the date, by the months
+-- it covers (made on 31/5 for the six-month report due 05/6: "6 tháng đầu năm 2021"); else
+-- by the date: "6 tháng đầu năm 2021" on 30 June, "năm 2021" on 31 December, otherwise
+-- "đến ngày 30/9/2021".
 function M.period_words(pr)
   local y, m, d = pr.as_of:match("^(%d+)-(%d+)-(%d+)$")
   y, m, d = tonumber(y), tonumber(m), tonumber(d)
-  if m == 6 and d == 30 then return "6 tháng đầu năm " .. y end
-  if m == 12 and d == 31 then return "năm " .. y end
+  local r = next_report(pr)
+  local from, to = tostring(r and r.covers or ""):match("^(%d+)%-(%d+)$")
+  if r and r.days <= 31 and tonumber(from) == 1 then return covered(tonumber(to), y) end
+  if (m == 6 and d == 30) or (m == 12 and d == 31) then return covered(m, y) end
   return "đến ngày " .. vn.date(pr.as_of)
 end
 
@@ -387,6 +398,12 @@ function M.report(pr, s, p)
   local y, m = pr.as_of:match("^(%d+)-(%d+)")
   local out = { plandoc.letterhead(p, s, "      /BC-UBND", { year = tonumber(y), month = tonumber(m) }),
     { kind = "title", text = "BÁO CÁO", sub = M.title(pr, s) } }
+  -- a scenario's, --set's or a budget mode's report says so first, as report.html does
+  local v = figures.variant(s)
+  if v then
+    out[#out + 1] = para({ b = figures.NOT_THE_PLAN })
+    for _, line in ipairs(v.lines) do out[#out + 1] = para({ i = line }) end
+  end
   out[#out + 1] = para(source_words(pr, s))
   for _, words in ipairs(M.notices(pr)) do out[#out + 1] = para({ i = words }) end
   section_targets(pr, out, s.plan)
