@@ -172,6 +172,24 @@ static void the_word_document_reads_back_in_python_docx(void **state) {
   free(docx);
 }
 
+/* The 2022 plan issues the cards in quý I and completes them in quý I: said once. */
+static void the_2022_plan_says_a_quarter_once(void **state) {
+  (void)state;
+  char *dir = kh_tmpdir();
+  const char *args[] = {"doc", "plans/lao-cai-city-2022.lua", "--db", kh_registry(), "--out", dir, "--quiet", NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 0);
+  char *path = kh_path(dir, "lao-cai-city-2022/plan.md");
+  char *md = kh_read_file(path);
+  assert_non_null(md);
+  assert_non_null(strstr(md, "Thời gian thực hiện dự kiến trong quý I/2022."));
+  assert_null(strstr(md, "hoàn thành trong quý I/2022"));
+  free(md);
+  free(path);
+  free(dir);
+  kh_result_free(&r);
+}
+
 /* The half-year report of the 2021 plan (kehoach progress --as-of 2021-06-30): progress.docx
 ** read back with python-docx and progress.xlsx with openpyxl (tests/docx/check_report.py);
 ** the same bytes on a second run. */
@@ -373,6 +391,7 @@ int main(void) {
       cmocka_unit_test(the_document_is_the_same_on_every_run),
       cmocka_unit_test(a_changed_value_changes_the_document),
       cmocka_unit_test(the_half_year_report_is_a_document_to_send),
+      cmocka_unit_test(the_2022_plan_says_a_quarter_once),
   };
   const struct CMUnitTest terminal_tests[] = {
       cmocka_unit_test(run_quiet_prints_nothing_and_json_prints_the_summary),
