@@ -224,7 +224,7 @@ function T.test_progress_writes_the_report_in_html_and_word_and_the_review_as_a_
   t.eq(#paths, 4)
   local html = t.ok(core.fs.read(dir .. "/mau-2021/progress.html"))
   t.contains(html, "<h1>BÁO CÁO</h1>")
-  t.contains(html, "Số:       /BC-UBND")
+  t.contains(html, "<td class=\"number\">Số:          /BC-UBND</td>")
   t.contains(html, "<table class=\"data\">")
   t.contains(html, "<tr class=\"total\"><th scope=\"row\">Toàn thành phố Mẫu</th>")
   t.ok(core.fs.exists(dir .. "/mau-2021/progress.docx"))

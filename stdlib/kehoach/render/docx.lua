@@ -14,6 +14,8 @@
 -- is core.zip (libzip). The same blocks give the same bytes.
 --
 --   M.document(blocks, props) -> string   the .docx file's bytes; props: {title, lang}
+local plandoc = require "kehoach.render.plandoc"
+
 local M = {}
 
 local zip = core.zip
@@ -150,9 +152,7 @@ local function issuer_lines(issuer)
 end
 
 -- The number "Số: /KH-UBND" with room before the slash for the number to be written in.
-local function number_line(number)
-  return (number:gsub("^(Số:)%s*/", "%1          /"))
-end
+local number_line = plandoc.number_room
 
 local function letterhead(b)
   local left = {

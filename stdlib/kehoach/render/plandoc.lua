@@ -577,6 +577,12 @@ function M.letterhead(p, s, number, dated)
     dated = string.format("%s, %s", m.place or s.plan.unit, vn.long_date(issued)) }
 end
 
+-- "Số:          /KH-UBND": a number left blank ("Số: /KH-UBND") with room before the slash
+-- for the clerk to write it in (plan.html and plan.docx print it so).
+function M.number_room(number)
+  return (number:gsub("^(Số:)%s*/", "%1          /"))
+end
+
 -- Nơi nhận and the signature, as the plan declares them.
 function M.footer(p)
   local sig = p.signature
@@ -699,6 +705,7 @@ table.letterhead .issuer, table.letterhead .nation { font-weight: bold; }
 table.letterhead .motto { font-weight: bold; font-size: 14pt; }
 table.letterhead .rule { display: block; width: 40%; margin: 0.15em auto 0.4em; border-top: 1px solid #000; }
 table.letterhead .dated { font-style: italic; white-space: pre-wrap; }
+table.letterhead .number { white-space: pre; }
 h1 { text-align: center; font-size: 14pt; margin: 1em 0 0; }
 p.subtitle { text-align: center; font-weight: bold; margin: 0.2em 0 1.2em; text-indent: 0; }
 h2 { font-size: 14pt; margin: 0.8em 0 0.3em; }
@@ -711,6 +718,7 @@ table.data { width: 100%; border-collapse: collapse; margin: 0.3em 0 0.8em; font
 table.data th, table.data td { border: 1px solid #000; padding: 0.15em 0.3em; vertical-align: top; }
 table.data thead th { text-align: center; font-weight: bold; }
 table.data tbody th { text-align: left; font-weight: normal; }
+table.data tr > :first-child { width: 26%; }
 table.data td.num { text-align: right; white-space: nowrap; }
 table.data tr.total th, table.data tr.total td { font-weight: bold; }
 table.data thead { display: table-header-group; }
@@ -748,7 +756,7 @@ function M.html(blocks, title)
         "<span class=\"rule\"></span></td>",
         "<td><span class=\"nation\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br>",
         "<span class=\"motto\">Độc lập - Tự do - Hạnh phúc</span><span class=\"rule\"></span></td></tr>\n",
-        "<tr><td>", html.esc(b.number), "</td><td class=\"dated\">", html.esc(b.dated), "</td></tr>\n</table>\n" })
+        "<tr><td class=\"number\">", html.esc(M.number_room(b.number)), "</td><td class=\"dated\">", html.esc(b.dated), "</td></tr>\n</table>\n" })
     elseif b.kind == "title" then
       out[#out + 1] = "<h1>" .. html.esc(b.text) .. "</h1>\n<p class=\"subtitle\">" .. html.esc(b.sub) .. "</p>\n"
     elseif b.kind == "heading" then
