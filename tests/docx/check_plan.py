@@ -9,19 +9,11 @@ import sys
 import docx
 from docx.shared import Mm
 
-from package import broken_parts
+from package import Checks
 
 path = sys.argv[1]
-failures = []
-
-
-def check(ok, what):
-    if not ok:
-        failures.append(what)
-
-
-# every part is well-formed XML (Word refuses a document whose part is not)
-failures.extend(broken_parts(path))
+check = Checks()
+check.start(path)  # every part is well-formed XML (Word refuses a document whose part is not)
 
 d = docx.Document(path)
 s = d.sections[0]
@@ -85,8 +77,4 @@ if len(d.tables) == 2:
     check(foot[1].text.split("\n") == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Ngô Vũ Quốc"],
           "the signature block is %r" % foot[1].text)
 
-if failures:
-    for f in failures:
-        print(f)
-    sys.exit(1)
-print("ok")
+check.done()

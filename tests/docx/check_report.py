@@ -13,19 +13,11 @@ import docx
 import openpyxl
 from docx.shared import Mm
 
-from package import broken_parts
+from package import Checks
 
 path, book = sys.argv[1], sys.argv[2]
-failures = []
-
-
-def check(ok, what):
-    if not ok:
-        failures.append(what)
-
-
-# every part is well-formed XML (Word refuses a document whose part is not)
-failures.extend(broken_parts(path))
+check = Checks()
+check.start(path)  # every part is well-formed XML (Word refuses a document whose part is not)
 
 d = docx.Document(path)
 s = d.sections[0]
@@ -96,7 +88,4 @@ check(total[2] == 225, "225 poor households at the 2020 review: %r" % (total[2],
 check(ws.cell(row=5 + len(rows) - 1, column=4).number_format == "0.00", "a rate's format")
 check(ws.freeze_panes == "B5", "the header is frozen: %r" % ws.freeze_panes)
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("ok")
+check.done()

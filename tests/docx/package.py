@@ -1,6 +1,7 @@
 """package.py — what the docx checks share: the zip and the XML of its parts as Word reads
 them (Word refuses a document whose part is not well-formed).
 """
+import sys
 import zipfile
 import xml.dom.minidom
 
@@ -19,3 +20,25 @@ def broken_parts(path):
                 except Exception as e:  # noqa: BLE001 — any parse error is a failure
                     out.append("%s is not well-formed XML: %s" % (name, e))
     return out
+
+
+class Checks:
+    """The failed checks of a script: check(ok, what) records what when not ok; start(path)
+    records the problems of the package at path first; done() prints them and exits 1, or
+    prints "ok"."""
+
+    def __init__(self):
+        self.failures = []
+
+    def __call__(self, ok, what):
+        if not ok:
+            self.failures.append(what)
+
+    def start(self, path):
+        self.failures.extend(broken_parts(path))
+
+    def done(self):
+        if self.failures:
+            print("\n".join(self.failures))
+            sys.exit(1)
+        print("ok")
