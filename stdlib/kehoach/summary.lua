@@ -3,7 +3,9 @@
 -- (compare, doc, the dashboard) all read. Unit names are spelled as the registry spells
 -- them; money is whole đồng; lists keep the plan's order, communes the registry's.
 --
---   plan {id, title, year, unit, standard, registry_year, issued ("2021-04" or "2021-04-05")}
+--   plan {id, title, year, unit, standard, standard_title, registry_year, issued ("2021-04" or
+--         "2021-04-05")}   standard: its name ("vn-2016"), for scripts; standard_title: its
+--         title ("Chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016 - 2020"), for people
 --   communes [name, ...] in the registry's order (every table of communes follows it)
 --   registry {households, poor, near_poor, by_commune {name: {households, poor, near_poor}}}
 --   targets [{id, label, households, rate_points, rate_computed, by_commune {name: n},
@@ -177,7 +179,9 @@ function M.build(p, result, messages)
   return {
     plan = { id = p.id, title = p.meta.title, year = p.year, unit = units.node.name,
       unit_title = units.title, level = units.level, children = units.words,
-      standard = p.meta.standard, registry_year = p.registry_year,
+      standard = p.meta.standard,
+      standard_title = result.standard and result.standard.title or p.meta.standard,
+      registry_year = p.registry_year,
       issued = p.meta.issued and p.meta.issued.text or nil },
     communes = commune_names(units),
     registry = registry(result),
