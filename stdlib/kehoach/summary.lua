@@ -12,8 +12,12 @@
 --             by_quarter {Q1..Q4: n}, quarters {Q1..Q4: {name: n}}, line}]
 --   programmes [{id, label, section, source, households, persons, units, cost, need, eligible,
 --                waitlisted, unfunded, amount {basis, vnd, noun}, period, by_commune {name:
---                {households, persons, units, cost, need, waitlisted, unfunded}}, line}]
---                (households ... cost: what is paid; need: the cost in full)
+--                {households, persons, units, cost, need, waitlisted, unfunded}},
+--                outside {name: n}, line}]
+--                (households ... cost: what is paid; need: the cost in full; eligible: in
+--                every commune = households + unfunded + waitlisted + the outside's sum,
+--                outside: eligible in a commune the quota does not name, neither chosen
+--                nor waiting)
 --   reached {households, persons, by_commune {name: {households, persons}}}  households
 --               the plan's budget pays something for (each counted once), and their
 --               persons; supports outside the budget count only in their programme
@@ -85,6 +89,8 @@ local function programmes(p, result)
       by_commune[units.by_code[code].name] = { households = r.households, persons = r.persons,
         units = r.units, cost = r.cost, need = r.need, waitlisted = r.waitlisted, unfunded = r.unfunded }
     end
+    local outside = {}
+    for code, n in pairs(f.outside or {}) do outside[units.by_code[code].name] = n end
     out[#out + 1] = {
       id = d.id, label = d.label, section = d.section, source = d.source or json.null,
       outside_budget = d.outside_budget,
@@ -93,7 +99,7 @@ local function programmes(p, result)
       amount = d.amount and { basis = d.amount.basis, vnd = d.amount.vnd, noun = d.amount.noun } or json.null,
       period = d.period and values.period_code(d.period) or json.null,
       quota = d.quota and commune_map(units, d.quota) or json.null,
-      by_commune = by_commune,
+      by_commune = by_commune, outside = outside,
       line = d.line,
     }
   end

@@ -7,6 +7,7 @@
 local util = require "kehoach.util"
 local tbl = require "kehoach.render.table"
 local vn = require "kehoach.render.vn"
+local project = require "kehoach.project"
 
 local M = {}
 
@@ -138,9 +139,10 @@ local function short_lines(c)
     for i, v in ipairs(c.variants) do
       local short = g.short[i]
       if type(short) == "table" then
-        local parts = {}
-        for _, x in ipairs(c.communes) do
-          if short[x.name] then parts[#parts + 1] = string.format("%s %d", x.name, short[x.name]) end
+        local parts, names = {}, {}
+        for k, x in ipairs(c.communes) do names[k] = x.name end
+        for _, x in ipairs(project.shortfalls({ communes = names }, { short = short })) do
+          parts[#parts + 1] = string.format("%s %s hộ", x.name, vn.count(x.n))
         end
         if #parts > 0 then
           out[#out + 1] = string.format("%s, %s: các " .. vn.children(c.plan) .. " chưa đạt: %s", g.id,
