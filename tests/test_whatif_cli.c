@@ -344,6 +344,45 @@ static void compare_sets_scenarios_beside_the_plan_with_their_differences(void *
   kh_result_free(&r);
 }
 
+/* compare.md is for the officer: variants by their labels, changed values in words as the
+ * documents write them, no path, id or Lua; the shortfalls largest first. */
+static void compare_md_names_variants_by_label_and_words_the_changed_values(void **state) {
+  NEED_REGISTRY();
+  char *dir = kh_tmpdir();
+  const char *args[] = {"compare", PLAN_2021, "--db", kh_registry(), "--out", dir, "--scenario", "tang_tro_cap",
+                        "--scenario", "vay_du_nhu_cau", "--quiet", NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  char *md = read_in(dir, "lao-cai-city-2021/compare.md");
+  ASSERT_HAS(md, "- Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả "
+                 "năng thoát nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng)\n");
+  ASSERT_HAS(md, "Chỉ tiêu của “Hỗ trợ hộ nghèo vay vốn tín dụng” tại Thống Nhất: 46 hộ (kế hoạch: 39 hộ)");
+  ASSERT_HAS(md, "|      Kế hoạch | Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng |           ± |");
+  ASSERT_HAS(md, "theo chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016 - 2020) so với:");
+  ASSERT_HAS(md, "- Thực hiện giảm hộ nghèo năm 2021 (kế hoạch): các xã, phường chưa đạt: Tả Phời 23 hộ, "
+                 "Thống Nhất 23 hộ, Hợp Thành 14 hộ, Cốc San 02 hộ");
+  const char *codes[] = {"tang_tro_cap", "vay_du_nhu_cau", "tro_cap.amount", "300000", "lao-cai-city-2021",
+                         "vn-2016", "giam_ho_ngheo", "`", NULL};
+  for (int i = 0; codes[i]; i++)
+    if (strstr(md, codes[i])) fail_msg("compare.md shows \"%s\"", codes[i]);
+  free(md);
+  free(dir);
+  kh_result_free(&r);
+  /* --set alone: "Phương án", the budget line in millions, the budget mode in words */
+  dir = kh_tmpdir();
+  const char *set[] = {"compare", PLAN_2021, "--db", kh_registry(), "--out", dir, "--set",
+                       "budget.ngan_sach_thanh_pho=400000000", "--budget", "cap", "--quiet", NULL};
+  r = kh_run(set);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  md = read_in(dir, "lao-cai-city-2021/compare.md");
+  ASSERT_HAS(md, "- Phương án: Ngân sách thành phố: 400 triệu đồng (kế hoạch: 315 triệu đồng); chế độ ngân sách: "
+                 "mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí");
+  assert_null(strstr(md, "budget cap"));
+  free(md);
+  free(dir);
+  kh_result_free(&r);
+}
+
 /* --json: compare.json on stdout and nothing else; --quiet: nothing at all. */
 static void compare_json_prints_compare_json_and_quiet_nothing(void **state) {
   NEED_REGISTRY();
@@ -564,6 +603,7 @@ int main(void) {
       cmocka_unit_test(loans_in_a_commune_move_escapes_there_and_nowhere_else),
       cmocka_unit_test(cap_never_spends_more_than_a_source_holds),
       cmocka_unit_test(compare_sets_scenarios_beside_the_plan_with_their_differences),
+      cmocka_unit_test(compare_md_names_variants_by_label_and_words_the_changed_values),
       cmocka_unit_test(compare_json_prints_compare_json_and_quiet_nothing),
       cmocka_unit_test(compare_without_anything_to_compare_is_a_usage_error),
       cmocka_unit_test(each_sweep_row_equals_the_single_run),

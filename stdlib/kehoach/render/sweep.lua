@@ -7,44 +7,19 @@
 --   M.terminal(sw, rows) -> text      M.chart(sw, rows) -> SVG text (sw.axis: its x title)
 --   M.times(n) -> "1 time", "5 times"
 local util = require "kehoach.util"
-local values = require "kehoach.plan.values"
 local svg = require "kehoach.render.svg"
 local tbl = require "kehoach.render.table"
+local figures = require "kehoach.render.figures"
 
 local M = {}
 
 -- What the value at e's path is, for the axis of sweep.svg: "Mức hỗ trợ của “Trợ cấp”
 -- (đồng/khẩu/tháng)", "Chỉ tiêu của “Vay vốn” tại An Lạc (hộ)", "Ngân sách thành phố
--- (đồng)"; the path itself for a value without such words.
+-- (đồng)"; the path itself for a value without such words (kehoach.render.figures.path_words,
+-- as compare words a changed value).
 function M.axis(p, e)
-  local d = e.decl
-  if d.kind == "budget" then
-    local line = e.path:match("^budget%.(.+)$")
-    if line == "total" then return "Tổng kinh phí kế hoạch (đồng)" end
-    for _, x in ipairs(p.sources) do
-      if x.id == line then return x.label .. " (đồng)" end
-    end
-    return e.path
-  end
-  local rest = e.path:sub(#d.id + 2)
-  local name = "“" .. (d.label or d.id) .. "”"
-  if d.kind == "support" then
-    if rest == "amount" and d.amount then
-      local unit = d.amount.basis == "unit" and d.amount.noun and ("đồng/" .. d.amount.noun)
-        or values.BASES[d.amount.basis].label
-      return string.format("Mức hỗ trợ của %s (%s)", name, unit)
-    end
-    local commune = rest:match("^quota%.(.+)$")
-    if commune then return string.format("Chỉ tiêu của %s tại %s (hộ)", name, commune) end
-    if rest == "households" then return string.format("Số hộ của %s (hộ)", name) end
-    if rest == "persons" then return string.format("Số khẩu của %s (khẩu)", name) end
-    if rest == "effect.income" then return string.format("Thu nhập tăng thêm nhờ %s (đồng/người/tháng)", name) end
-  elseif d.kind == "target" then
-    if rest == "households" then return string.format("Chỉ tiêu giảm hộ nghèo %s (hộ)", name) end
-    local commune = rest:match("^by_commune%.(.+)$")
-    if commune then return string.format("Chỉ tiêu giảm hộ nghèo %s tại %s (hộ)", name, commune) end
-  end
-  return e.path
+  return figures.path_words({ programmes = p.supports, targets = p.targets, sources = p.sources,
+    reports = p.reports }, e.path).axis
 end
 
 local group = util.group_digits
