@@ -581,6 +581,41 @@ static void sweep_json_prints_the_rows_and_quiet_nothing(void **state) {
   free(dir);
 }
 
+/* sweep.svg: the x labels never run together (every second one when they would), the cost
+ * and the shortfall each on its own chart and axis (5.700-5.950 triệu đồng, not 0-6.000),
+ * titles in words, no path or id. */
+static void sweep_svg_thins_its_labels_and_gives_cost_and_gap_their_own_axes(void **state) {
+  NEED_REGISTRY();
+  char *dir = kh_tmpdir();
+  const char *args[] = {"sweep", PLAN_2021, "--db", kh_registry(), "--out", dir, "--vary",
+                        "tro_cap.amount=250000:400000:10000", "--quiet", NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  char *svg = read_in(dir, "lao-cai-city-2021/sweep.svg");
+  ASSERT_HAS(svg, "text-anchor=\"middle\">250.000</text>");
+  ASSERT_HAS(svg, "text-anchor=\"middle\">270.000</text>");
+  if (strstr(svg, ">260.000</text>")) fail_msg("labels 44 px apart, 46 px wide, all drawn:\n%s", svg);
+  ASSERT_HAS(svg, ">Tổng kinh phí (triệu đồng) theo mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát "
+                  "nghèo”</title>");
+  ASSERT_HAS(svg, ">Phần kinh phí còn thiếu theo nguồn (triệu đồng) theo mức hỗ trợ của");
+  ASSERT_HAS(svg, ">Còn thiếu so với chỉ tiêu “Thực hiện giảm hộ nghèo năm 2021”</text>");
+  /* the cost's axis spans its own range */
+  char *cost = strstr(svg, "id=\"chart-sweep-cost\"");
+  char *gap = strstr(svg, "id=\"chart-sweep-gap\"");
+  assert_non_null(cost);
+  assert_non_null(gap);
+  char *first_tick = strstr(cost, "fill=\"#555\">");
+  assert_non_null(first_tick);
+  assert_true(first_tick < gap);
+  assert_int_equal(strncmp(first_tick, "fill=\"#555\">5.700</text>", 24), 0);
+  const char *codes[] = {"tro_cap.amount", "giam_ho_ngheo", NULL};
+  for (int i = 0; codes[i]; i++)
+    if (strstr(svg, codes[i])) fail_msg("sweep.svg shows \"%s\"", codes[i]);
+  free(svg);
+  free(dir);
+  kh_result_free(&r);
+}
+
 static void sweep_refuses_what_cannot_vary(void **state) {
   const char *args[] = {"sweep", PLAN_2021, "--vary", "bao_cao_nam.due=1:2:1", NULL};
   kh_result r = kh_run(args);
@@ -608,6 +643,7 @@ int main(void) {
       cmocka_unit_test(compare_without_anything_to_compare_is_a_usage_error),
       cmocka_unit_test(each_sweep_row_equals_the_single_run),
       cmocka_unit_test(sweep_json_prints_the_rows_and_quiet_nothing),
+      cmocka_unit_test(sweep_svg_thins_its_labels_and_gives_cost_and_gap_their_own_axes),
       cmocka_unit_test(sweep_refuses_what_cannot_vary),
   };
   return cmocka_run_group_tests_name("what-if on the command line", tests, NULL, NULL);
