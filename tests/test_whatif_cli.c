@@ -110,10 +110,10 @@ static void set_raises_the_allowance_and_opens_the_city_gap(void **state) {
   char *html = read_in(dir, "lao-cai-city-2021/set/report.html");
   ASSERT_HAS(html, "<div class=\"variant\" role=\"note\">\n<p><strong>Số liệu tính theo các thay đổi dưới đây, "
                    "không phải theo kế hoạch như đã ban hành.</strong></p>\n<p>Các giá trị đã thay đổi: "
-                   "tro_cap.amount = 300.000 (kế hoạch: 250.000).</p>\n</div>");
+                   "Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng).</p>\n</div>");
   char *ics = unfold(read_in(dir, "lao-cai-city-2021/set/calendar.ics"));
-  ASSERT_HAS(ics, "\r\nX-WR-CALNAME:Giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000) — Kế hoạch ");
-  ASSERT_HAS(ics, "\r\nDESCRIPTION:Các giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000).\\n\\nBáo "
+  ASSERT_HAS(ics, "\r\nX-WR-CALNAME:Giá trị đã thay đổi: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng) — Kế hoạch ");
+  ASSERT_HAS(ics, "\r\nDESCRIPTION:Các giá trị đã thay đổi: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng).\\n\\nBáo "
                   "cáo 6 tháng của Kế hoạch");
   /* its own UIDs: imported beside the plan's calendar, it replaces none of its events */
   ASSERT_HAS(ics, "\r\nUID:lao-cai-city-2021/set.report.bao_cao_6_thang@kehoach\r\n");
@@ -167,10 +167,10 @@ static void a_scenario_of_the_plan_runs_into_its_own_folder_and_run_row(void **s
   char *results = kh_path(dir, "results.db");
   assert_int_equal(db_figure(results, "SELECT count(*) FROM runs WHERE scenario = 'tang_tro_cap'"), 1);
   char *html = read_in(dir, "lao-cai-city-2021/tang_tro_cap/report.html");
-  ASSERT_HAS(html, "<p>Kịch bản tang_tro_cap: Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng.</p>\n"
-                   "<p>Các giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000).</p>");
+  ASSERT_HAS(html, "<p>Kịch bản: Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng.</p>\n"
+                   "<p>Các giá trị đã thay đổi: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng).</p>");
   char *ics = unfold(read_in(dir, "lao-cai-city-2021/tang_tro_cap/calendar.ics"));
-  ASSERT_HAS(ics, "\r\nX-WR-CALNAME:Kịch bản tang_tro_cap: tro_cap.amount = 300.000 (kế hoạch: 250.000) — ");
+  ASSERT_HAS(ics, "\r\nX-WR-CALNAME:Kịch bản “Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng”: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng) — ");
   ASSERT_HAS(ics, "\r\nUID:lao-cai-city-2021/tang_tro_cap.report.bao_cao_nam@kehoach\r\n");
   assert_null(strstr(ics, "UID:lao-cai-city-2021."));
   free(ics);

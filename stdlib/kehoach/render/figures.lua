@@ -115,6 +115,8 @@ function M.path_words(where, path)
         w = { what = "Mức hỗ trợ của " .. name, unit = unit, value = function(v)
           return type(v) == "number" and values.describe_amount({ basis = a.basis, vnd = v, noun = a.noun },
             util.group_digits) or "không có" end }
+      elseif rest == "amount" then
+        w = { what = "Mức hỗ trợ của " .. name, unit = "đồng", value = counted("đồng") }
       elseif commune then w = { what = string.format("Chỉ tiêu của %s tại %s", name, commune), unit = "hộ", value = counted("hộ") }
       elseif rest == "households" then w = { what = "Số hộ của " .. name, unit = "hộ", value = counted("hộ") }
       elseif rest == "persons" then w = { what = "Số khẩu của " .. name, unit = "khẩu", value = counted("khẩu") }
@@ -164,31 +166,36 @@ function M.change_words(where, c)
     tostring(c.by):match("^follows") and "; tổng tính lại theo các phần" or "")
 end
 
+-- A budget mode in a few words, for a name: "chi trong phạm vi kinh phí bố trí".
+M.BUDGET_MODE_SHORT = { cap = "chi trong phạm vi kinh phí bố trí", prorate = "giảm mức hỗ trợ theo cùng tỷ lệ" }
+
 -- What the summary s changed from the plan as written, or nil when it is the plan as
--- written:
+-- written; every value in words, by the labels of what it belongs to (M.change_words):
 --   { name     the folder (M.variant_name),
---     scenario "Kịch bản tang_tro_cap: Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng." | nil,
---     changes  { "tro_cap.amount = 300.000 (kế hoạch: 250.000)", ... }   (may be empty)
---     budget   "Chế độ ngân sách cap: mỗi nguồn chỉ chi ..." | nil   (a mode other than gap)
+--     scenario "Kịch bản: Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng." | nil (a scenario
+--              without a label: "Kịch bản tang_tro_cap.", the only name it has),
+--     changes  { "Mức hỗ trợ của “Trợ cấp”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000
+--              đồng/khẩu/tháng)", ... }   (may be empty)
+--     budget   "Chế độ ngân sách: mỗi nguồn chỉ chi ..." | nil   (a mode other than gap)
 --     lines    the sentences to show, in order: scenario, "Các giá trị đã thay đổi: a; b.",
 --              budget,
---     short    one line, for a name: "Kịch bản tang_tro_cap: tro_cap.amount = 300.000
---              (kế hoạch: 250.000)" ("Giá trị đã thay đổi: ..." without a scenario) }
+--     short    one line, for a name: "Kịch bản “Nâng mức trợ cấp ...”: Mức hỗ trợ của ...
+--              (kế hoạch: ...)" ("Giá trị đã thay đổi: ..." without a scenario) }
 -- and M.NOT_THE_PLAN, the sentence that says the figures are not the plan's.
 function M.variant(s)
   local pr = s.parameters
   local name = M.variant_name(pr)
   if not name then return nil end
   local v = { name = name, changes = {}, lines = {} }
+  local label = type(pr.scenario) == "table" and type(pr.scenario.label) == "string" and pr.scenario.label ~= ""
+    and (pr.scenario.label:gsub("%.$", "")) or nil
   if type(pr.scenario) == "table" then
-    local label = type(pr.scenario.label) == "string" and pr.scenario.label or nil
-    v.scenario = string.format("Kịch bản %s%s.", pr.scenario.id, label and (": " .. label:gsub("%.$", "")) or "")
+    v.scenario = label and ("Kịch bản: " .. label .. ".") or ("Kịch bản " .. pr.scenario.id .. ".")
     v.lines[#v.lines + 1] = v.scenario
   end
-  for _, c in ipairs(pr.set or {}) do
-    v.changes[#v.changes + 1] = string.format("%s = %s (kế hoạch: %s%s)", c.path, value_words(c.path, c.value),
-      value_words(c.path, c.was), tostring(c.by):match("^follows") and "; tổng tính lại theo các phần" or "")
-  end
+  local where = { programmes = s.programmes, targets = s.targets, sources = s.budget and s.budget.sources,
+    reports = s.reports }
+  for _, c in ipairs(pr.set or {}) do v.changes[#v.changes + 1] = M.change_words(where, c) end
   if #v.changes > 0 then
     v.lines[#v.lines + 1] = "Các giá trị đã thay đổi: " .. table.concat(v.changes, "; ") .. "."
   end
@@ -196,11 +203,11 @@ function M.variant(s)
   for _, c in ipairs(v.changes) do short[#short + 1] = c end
   local mode = pr.budget
   if mode ~= "gap" and M.BUDGET_MODE_WORDS[mode] then
-    v.budget = string.format("Chế độ ngân sách %s: %s.", mode, M.BUDGET_MODE_WORDS[mode])
+    v.budget = string.format("Chế độ ngân sách: %s.", M.BUDGET_MODE_WORDS[mode])
     v.lines[#v.lines + 1] = v.budget
-    short[#short + 1] = "chế độ ngân sách " .. mode
+    short[#short + 1] = "chế độ ngân sách: " .. M.BUDGET_MODE_SHORT[mode]
   end
-  local head = type(pr.scenario) == "table" and ("Kịch bản " .. pr.scenario.id)
+  local head = type(pr.scenario) == "table" and (label and ("Kịch bản “" .. label .. "”") or ("Kịch bản " .. pr.scenario.id))
     or #v.changes > 0 and "Giá trị đã thay đổi" or "Tính thử"
   v.short = head .. (#short > 0 and (": " .. table.concat(short, "; ")) or "")
   return v

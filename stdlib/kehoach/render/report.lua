@@ -253,7 +253,7 @@ local function section_budget(s, out)
   out[#out + 1] = "\n"
   local mode = s.budget.mode
   if mode and MODE_WORDS[mode] then
-    out[#out + 1] = string.format("Chế độ ngân sách `%s`: %s.\n\n", mode, MODE_WORDS[mode])
+    out[#out + 1] = string.format("Chế độ ngân sách: %s.\n\n", MODE_WORDS[mode])
     local rows = {}
     for _, x in ipairs(s.budget.sources) do
       rows[#rows + 1] = { x.label, money(x.declared), money(x.computed), money(x.spent), group(x.unfunded) }
