@@ -9,9 +9,9 @@
 local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
 local check = require "kehoach.plan.check"
-local selector = require "kehoach.plan.selector"
 local standards = require "kehoach.standards"
 local conditions = require "kehoach.render.conditions"
+local figures = require "kehoach.render.figures"
 local tbl = require "kehoach.render.table"
 local vn = require "kehoach.render.vn"
 
@@ -41,7 +41,6 @@ local FIELD_WORDS = {
     with = "cơ quan phối hợp", effect = "giả định tác động (dự báo)", section = "mục trong văn bản" },
 }
 
-local PRIORITY_WORDS = { lowest_income = "thu nhập thấp nhất trước", most_deprived = "thiếu hụt nhiều nhất trước" }
 local SECTION_WORDS = { tasks = "II. Nhiệm vụ trọng tâm", solutions = "III. Các giải pháp thực hiện" }
 
 -- The declaration id of side x (d.a or d.b), or of the other side when x lacks it.
@@ -136,7 +135,7 @@ local function value_words(d, x, r, v)
   if name == "units" or name == "units_per_household" then return group(v) .. " " .. noun end
   if name == "rate_points" then return vn.decimal(v) .. "%" end
   if name == "coverage" then return vn.percent(v) end
-  if name == "priority" then return PRIORITY_WORDS[v] or tostring(v) end
+  if name == "priority" then return figures.PRIORITY_WORDS[v] or tostring(v) end
   if name == "section" then return SECTION_WORDS[v] or tostring(v) end
   if name == "source" then
     local s = p.by_id[v]

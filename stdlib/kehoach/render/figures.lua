@@ -75,7 +75,7 @@ local function value_words(path, v)
 end
 
 local QUARTERS = { Q1 = "quý I", Q2 = "quý II", Q3 = "quý III", Q4 = "quý IV" }
-local PRIORITY_WORDS = { lowest_income = "thu nhập thấp nhất trước", most_deprived = "thiếu hụt nhiều nhất trước" }
+M.PRIORITY_WORDS = { lowest_income = "thu nhập thấp nhất trước", most_deprived = "thiếu hụt nhiều nhất trước" }
 
 local function find(list, id)
   for _, x in ipairs(type(list) == "table" and list or {}) do
@@ -127,7 +127,7 @@ function M.path_words(where, path)
         w = { what = "Tỷ lệ hộ đủ điều kiện được hỗ trợ của " .. name, value = function(v)
           return type(v) == "number" and vn.percent(v) or "không có" end }
       elseif rest == "priority" then
-        w = { what = "Thứ tự chọn hộ của " .. name, value = function(v) return PRIORITY_WORDS[v] or tostring(v) end }
+        w = { what = "Thứ tự chọn hộ của " .. name, value = function(v) return M.PRIORITY_WORDS[v] or tostring(v) end }
       elseif rest == "effect.income" then
         w = { what = "Thu nhập tăng thêm nhờ " .. name, unit = "đồng/người/tháng", value = function(v)
           return type(v) == "number" and (util.group_digits(v) .. " đồng/người/tháng") or "không có" end }
