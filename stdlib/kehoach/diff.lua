@@ -95,7 +95,7 @@ local function commune_changes(a, b)
   return out
 end
 
--- The same as the plan's text, for scripts: "Tả Phời 14 → 8, Hợp Thành — → 3".
+-- The same as the plan's text, for scripts: "A 14 → 8, B — → 3" ("—": not in that plan's list).
 local function commune_text(list)
   local parts = {}
   for _, c in ipairs(list) do parts[#parts + 1] = string.format("%s %s → %s", c.name, c.a or "—", c.b or "—") end

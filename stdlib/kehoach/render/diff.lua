@@ -167,7 +167,7 @@ end
 
 local function count_words(n) return n and (vn.count(n) .. " hộ") or "—" end
 
--- A commune as the registry spells it (the plans may write "Vạn Hoà" for "Vạn Hòa").
+-- A commune as the registry spells it (the plans may write "Hoà Bình" for "Hòa Bình").
 function commune_name(d, name)
   for _, x in ipairs({ d.b, d.a }) do
     local units = x.result.units

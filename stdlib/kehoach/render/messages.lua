@@ -609,8 +609,8 @@ function M.text(code, d, f)
   return c.en(d, f), vi
 end
 
--- The facts f with the communes named as the registry spells them ("Vạn Hòa" where the
--- plan wrote "Vạn Hoà"): f.commune and the list f.scope, through units (kehoach.units'
+-- The facts f with the communes named as the registry spells them ("Hòa Bình" where the
+-- plan wrote "Hoà Bình"): f.commune and the list f.scope, through units (kehoach.units'
 -- resolution: code_of, by_code); a name the registry does not know is kept as written.
 -- (name-slip's names are the plan's spellings on purpose, and are not these fields.)
 local function registry_names(f, units)
