@@ -119,16 +119,31 @@ function M.chart(sw, rows)
       desc = string.format("Mỗi giá trị của %s: hộ nghèo cuối năm, hộ thoát nghèo và số hộ còn thiếu so với chỉ tiêu.",
         range), steps = steps, series = people, unit = "hộ", x_title = x_title, y_title = "Số hộ" })
   end
+  local width = charts[1]:match('width="([%d.]+)"')
+  -- each chart under its title, broken between words to the width (bold 14 px: about 8 px
+  -- a column), never cut
+  local columns = math.floor((tonumber(width) - 16) / 8)
   local height = 0
   local parts = {}
   for _, c in ipairs(charts) do
     local h = tonumber(c:match('height="([%d.]+)"'))
-    local title = c:match("<title[^>]*>(.-)</title>")
-    parts[#parts + 1] = string.format("<text x=\"8\" y=\"%d\" font-family=\"sans-serif\" font-size=\"14\" " ..
-      "font-weight=\"bold\">%s</text>\n<g transform=\"translate(0,%d)\">\n%s</g>\n", height + 18, title, height + 26, c)
-    height = height + h + 40
+    local lines, line = {}, ""
+    for word in c:match("<title[^>]*>(.-)</title>"):gmatch("%S+") do
+      if line ~= "" and core.text.width(line .. " " .. word) > columns then
+        lines[#lines + 1], line = line, word
+      else
+        line = line == "" and word or (line .. " " .. word)
+      end
+    end
+    lines[#lines + 1] = line
+    for _, l in ipairs(lines) do
+      height = height + 18
+      parts[#parts + 1] = string.format("<text x=\"8\" y=\"%d\" font-family=\"sans-serif\" font-size=\"14\" " ..
+        "font-weight=\"bold\">%s</text>\n", height, l)
+    end
+    parts[#parts + 1] = string.format("<g transform=\"translate(0,%d)\">\n%s</g>\n", height + 8, c)
+    height = height + 8 + h + 14
   end
-  local width = charts[1]:match('width="([%d.]+)"')
   return string.format("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %s %d\" width=\"%s\" height=\"%d\">\n%s</svg>\n",
     width, height, width, height, table.concat(parts))
 end
