@@ -598,6 +598,8 @@ static void sweep_svg_thins_its_labels_and_gives_cost_and_gap_their_own_axes(voi
   ASSERT_HAS(svg, ">Tổng kinh phí (triệu đồng) theo mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát "
                   "nghèo”</title>");
   ASSERT_HAS(svg, ">Phần kinh phí còn thiếu theo nguồn (triệu đồng) theo mức hỗ trợ của");
+  /* a heading longer than the picture is broken between words, not run off its edge */
+  ASSERT_HAS(svg, "font-weight=\"bold\">khả năng thoát nghèo”</text>");
   ASSERT_HAS(svg, ">Còn thiếu so với chỉ tiêu “Thực hiện giảm hộ nghèo năm 2021”</text>");
   /* the cost's axis spans its own range */
   char *cost = strstr(svg, "id=\"chart-sweep-cost\"");
