@@ -268,7 +268,7 @@ function T.test_the_2021_reports_list_the_seeds_slips_in_vietnamese()
     "- **Cảnh báo** (dòng 159): Chương trình “Hỗ trợ hộ nghèo vay vốn tín dụng”: kế hoạch cam kết hỗ trợ " ..
       "100% hộ đủ điều kiện, nhưng mới hỗ trợ được 48/77 hộ (đạt 62,3%).",
     "- **Cảnh báo** (dòng 198): Chương trình “Hỗ trợ phát triển sản xuất đa dạng hoá sinh kế: giống vật nuôi " ..
-      "(bò) sinh sản”: Vạn Hoà được phân bổ 1 hộ nhưng không thuộc địa bàn thực hiện của chương trình " ..
+      "(bò) sinh sản”: Vạn Hòa được phân bổ 1 hộ nhưng không thuộc địa bàn thực hiện của chương trình " ..
       "(Tả Phời, Hợp Thành, Thống Nhất và Cốc San).",
     "- **Cảnh báo** (dòng 198): Chương trình “Hỗ trợ phát triển sản xuất đa dạng hoá sinh kế: giống vật nuôi " ..
       "(bò) sinh sản”: kế hoạch ghi 10 hộ nhận 80 con bò, tức 8 con bò mỗi hộ, nhưng không nêu mức mỗi hộ; " ..

@@ -212,7 +212,8 @@ function T.test_a_changed_plans_report_says_so_under_its_title()
     { db = registry(), set = { "tro_cap.amount=300000" } })
   local md = plandoc.markdown(render.report(pr, s, p))
   t.contains(md, "**Kết quả thực hiện Kế hoạch mẫu 6 tháng đầu năm 2021**\n\n**Số liệu tính theo các thay đổi dưới " ..
-    "đây, không phải theo kế hoạch như đã ban hành.**\n\n*Các giá trị đã thay đổi: tro\\_cap.amount = 300.000")
+    "đây, không phải theo kế hoạch như đã ban hành.**\n\n*Các giá trị đã thay đổi: Mức hỗ trợ của “Trợ cấp”: " ..
+    "300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng).*")
   local plain = plandoc.markdown(render.report(compute("2021-06-30")))
   t.eq(plain:find("không phải theo kế hoạch", 1, true), nil)
 end

@@ -626,11 +626,32 @@ function M.text(code, d, f)
   return c.en(d, f), vi
 end
 
+-- The facts f with the communes named as the registry spells them ("Hòa Bình" where the
+-- plan wrote "Hoà Bình"): f.commune and the list f.scope, through units (kehoach.units'
+-- resolution: code_of, by_code); a name the registry does not know is kept as written.
+-- (name-slip's names are the plan's spellings on purpose, and are not these fields.)
+local function registry_names(f, units)
+  if not units or type(f) ~= "table" or (f.commune == nil and f.scope == nil) then return f end
+  local function name(n)
+    local code = type(n) == "string" and units.code_of(n)
+    return code and units.by_code[code] and units.by_code[code].name or n
+  end
+  local out = {}
+  for k, v in pairs(f) do out[k] = v end
+  out.commune = f.commune and name(f.commune)
+  if type(f.scope) == "table" then
+    out.scope = {}
+    for i, n in ipairs(f.scope) do out.scope[i] = name(n) end
+  end
+  return out
+end
+
 -- Words each message of list (kehoach.plan.check.messages' facts: code, decl, facts) in
 -- English (message) and Vietnamese (message_vi); a message worded before is left as it is.
-function M.word(list)
+-- units (optional): the run's resolved units, to name communes as the registry does.
+function M.word(list, units)
   for _, m in ipairs(list) do
-    if not m.message then m.message, m.message_vi = M.text(m.code, m.decl, m.facts) end
+    if not m.message then m.message, m.message_vi = M.text(m.code, m.decl, registry_names(m.facts, units)) end
   end
   return list
 end

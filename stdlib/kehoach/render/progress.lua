@@ -275,14 +275,7 @@ end
 local function source_words(pr, s)
   return string.format("Số liệu tính từ sổ hộ %s: các sự kiện thoát nghèo, phát sinh hộ nghèo mới, tái nghèo, " ..
     "chuyển đi và hộ không còn từ ngày %s đến ngày %s, so với hộ nghèo theo rà soát năm %d, theo %s.",
-    vn.unit(s.plan), vn.date(pr.from), vn.date(pr.as_of), s.plan.registry_year, M.standard_words(s))
-end
-
--- "chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016 - 2020": the standard by its
--- title, never by its code name.
-function M.standard_words(s)
-  local title = s.plan.standard_title
-  return title and vn.lower_first(title) or "chuẩn nghèo của kế hoạch"
+    vn.unit(s.plan), vn.date(pr.from), vn.date(pr.as_of), s.plan.registry_year, vn.standard(s.plan))
 end
 
 -- progress.md: for the office — the figures, the next report due and each report's state.

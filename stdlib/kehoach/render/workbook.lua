@@ -148,8 +148,8 @@ end
 local function sheet_summary(wb, f, s, used)
   local t = tracked(wb:sheet(M.sheet_name("Tổng hợp", used)))
   local cols = { "Chương trình", "Số hộ", "Số khẩu", "Số đơn vị", "Kinh phí (đồng)", "Nguồn kinh phí", "Thời gian" }
-  title_rows(t, f, s.plan.title, string.format("%s, năm %d; sổ hộ rà soát năm %d; chuẩn nghèo %s. Số hộ, số khẩu và kinh phí tính từ sổ hộ.",
-    vn.unit(s.plan), s.plan.year, s.plan.registry_year, s.plan.standard), #cols)
+  title_rows(t, f, s.plan.title, string.format("%s, năm %d; sổ hộ rà soát năm %d; %s. Số hộ, số khẩu và kinh phí tính từ sổ hộ.",
+    vn.unit(s.plan), s.plan.year, s.plan.registry_year, vn.standard(s.plan)), #cols)
   -- a variant says so under the title, a row a sentence, and the table moves down
   local top = 4
   local v = figures.variant(s)
