@@ -250,7 +250,7 @@ static void the_half_year_report_is_a_document_to_send(void **state) {
 ** the PDF (pdffonts, from poppler-utils) is of one serif family — Noto Serif, which the page
 ** names first — so no letter (ể ổ ẩ ỉ ở ử, which Debian's Liberation Serif 1.07 lacks)
 ** falls back to another font. */
-static void the_printed_plan_uses_one_serif_family(void **state) {
+static void the_printed_plan_uses_one_serif_family_and_numbers_its_pages(void **state) {
   doc_fixture *f = *state;
   char chromium[PATH_MAX];
   if (!kh_find_chromium(chromium, sizeof chromium) || access("/usr/bin/pdffonts", X_OK) != 0 ||
@@ -287,6 +287,17 @@ static void the_printed_plan_uses_one_serif_family(void **state) {
     line = end;
   }
   assert_true(n >= 2); /* regular and bold at least */
+  kh_result_free(&r);
+  /* numbered from page 2 on, at the top (Nghị định 30/2020): page 2 opens with "2", page 1
+  ** with the letterhead */
+  const char *page2[] = {"/usr/bin/pdftotext", "-f", "2", "-l", "2", pdf, "-", NULL};
+  r = kh_exec(NULL, page2, 60);
+  if (strncmp(r.out, "2\n", 2) != 0) fail_msg("page 2 does not open with its number:\n%.200s", r.out);
+  kh_result_free(&r);
+  const char *page1[] = {"/usr/bin/pdftotext", "-f", "1", "-l", "1", pdf, "-", NULL};
+  r = kh_exec(NULL, page1, 60);
+  if (strncmp(r.out, "ỦY BAN NHÂN DÂN", strlen("ỦY BAN NHÂN DÂN")) != 0)
+    fail_msg("page 1 does not open with the letterhead:\n%.200s", r.out);
   kh_result_free(&r);
   free(html);
   free(pdf);
@@ -333,7 +344,11 @@ static void a_changed_value_changes_the_document(void **state) {
                          "Kinh phí hỗ trợ: 378 triệu đồng, từ nguồn ngân sách thành phố.",
                          "- Ngân sách thành phố: **378 triệu đồng** (Hỗ trợ hàng tháng cho hộ nghèo không có "
                          "khả năng thoát nghèo) *(kế hoạch ghi 315 triệu đồng)*.",
-                         "Dự kiến nhu cầu kinh phí thực hiện: 5.786 triệu đồng, trong đó:", NULL};
+                         "Dự kiến nhu cầu kinh phí thực hiện: 5.786 triệu đồng, trong đó:",
+                         /* under the title: not the plan as issued, and what changed */
+                         "**Số liệu tính theo các thay đổi dưới đây, không phải theo kế hoạch như đã ban hành.**",
+                         "*Các giá trị đã thay đổi: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát nghèo”: "
+                         "300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng).*", NULL};
   assert_contains_all(md, parts);
   free(md);
   free(path);
@@ -387,7 +402,7 @@ int main(void) {
       cmocka_unit_test(the_plan_document_states_the_seeds_figures_computed_from_the_registry),
       cmocka_unit_test(the_html_is_the_same_document_printable_on_a4),
       cmocka_unit_test(the_word_document_reads_back_in_python_docx),
-      cmocka_unit_test(the_printed_plan_uses_one_serif_family),
+      cmocka_unit_test(the_printed_plan_uses_one_serif_family_and_numbers_its_pages),
       cmocka_unit_test(the_document_is_the_same_on_every_run),
       cmocka_unit_test(a_changed_value_changes_the_document),
       cmocka_unit_test(the_half_year_report_is_a_document_to_send),

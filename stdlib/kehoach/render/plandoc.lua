@@ -583,6 +583,16 @@ function M.number_room(number)
   return (number:gsub("^(Số:)%s*/", "%1          /"))
 end
 
+-- For a scenario, --set values or a budget mode: the paragraphs under the title that say
+-- the document is not the plan as issued, and what was changed (as report.html does);
+-- appended to out. Nothing for the plan as written.
+function M.variant_note(s, out)
+  local v = figures.variant(s)
+  if not v then return end
+  out[#out + 1] = para({ b = figures.NOT_THE_PLAN })
+  for _, line in ipairs(v.lines) do out[#out + 1] = para({ i = line }) end
+end
+
 -- Nơi nhận and the signature, as the plan declares them.
 function M.footer(p)
   local sig = p.signature
@@ -610,6 +620,7 @@ end
 function M.blocks(p, s, units)
   local m = p.meta
   local out = { M.letterhead(p, s), { kind = "title", text = "KẾ HOẠCH", sub = subtitle(m.title) } }
+  M.variant_note(s, out)
   local intro = {}
   if m.basis then intro[#intro + 1] = "Thực hiện " .. table.concat(m.basis, "; ") .. "." end
   if m.preamble then intro[#intro + 1] = m.preamble end
@@ -693,7 +704,9 @@ end
 -- Roman: on Debian "Times New Roman" is Liberation Serif, whose version 1.07 lacks ể ổ ẩ ỉ ở
 -- ử, and a printed page would mix two families within a word.
 M.CSS = [[
-@page { size: A4; margin: 20mm 20mm 20mm 30mm; }
+@page { size: A4; margin: 20mm 20mm 20mm 30mm;
+  @top-center { content: counter(page); font-family: "Noto Serif", "Times New Roman", serif; font-size: 13pt; } }
+@page :first { @top-center { content: none; } }
 html { background: #eee; }
 body { font-family: "Noto Serif", "Times New Roman", serif; font-size: 14pt;
   line-height: 1.35; color: #000; background: #fff; max-width: 160mm; margin: 1em auto; padding: 20mm 20mm 20mm 30mm; }

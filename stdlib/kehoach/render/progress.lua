@@ -5,7 +5,6 @@
 local vn = require "kehoach.render.vn"
 local tbl = require "kehoach.render.table"
 local plandoc = require "kehoach.render.plandoc"
-local figures = require "kehoach.render.figures"
 local values = require "kehoach.plan.values"
 local progress = require "kehoach.progress"
 local KINDS, sum = progress.KINDS, progress.sum
@@ -392,11 +391,7 @@ function M.report(pr, s, p)
   local out = { plandoc.letterhead(p, s, "      /BC-UBND", { year = tonumber(y), month = tonumber(m) }),
     { kind = "title", text = "BÁO CÁO", sub = M.title(pr, s) } }
   -- a scenario's, --set's or a budget mode's report says so first, as report.html does
-  local v = figures.variant(s)
-  if v then
-    out[#out + 1] = para({ b = figures.NOT_THE_PLAN })
-    for _, line in ipairs(v.lines) do out[#out + 1] = para({ i = line }) end
-  end
+  plandoc.variant_note(s, out)
   out[#out + 1] = para(source_words(pr, s))
   for _, words in ipairs(M.notices(pr)) do out[#out + 1] = para({ i = words }) end
   section_targets(pr, out, s.plan)
