@@ -231,9 +231,15 @@ end
 -- A household's code (never its id: tables.lua says why); a value that is no household's
 -- code but some household's id is refused with that household's code.
 function convert.household(raw, col, ctx)
+  -- a household's rows stand together in persons.csv and surveys.csv: the last one found
+  -- answers most rows without a query
+  if raw == ctx.last_household_raw then return ctx.last_household_id end
   local v = text.nfc(raw) or raw
   local row = lookup(ctx.household_by_code, v)
-  if row then return row.id end
+  if row then
+    ctx.last_household_raw, ctx.last_household_id = raw, row.id
+    return row.id
+  end
   local expected = "the code of a household in the registry or in households.csv"
   local id = v:match("^%s*%d+%s*$") and math.tointeger(tonumber(v))
   local other = id and lookup(ctx.household_by_id, id)
@@ -367,8 +373,15 @@ local function import_row(ctx, spec, st, raws, file, row, good, parents)
     end
     values[i] = v
   end
-  if good and not key_taken(ctx, spec, st, st.index, values, file, row) then
-    st.insert:run(table.unpack(values, 1, #spec.columns))
+  if good then
+    -- every unique key is the table's own PRIMARY KEY or UNIQUE constraint: the insert is
+    -- the check, and only a refused one looks up which key was taken (one statement a row,
+    -- not one per key and a row)
+    local inserted, err = pcall(st.insert.run, st.insert, table.unpack(values, 1, #spec.columns))
+    if not inserted then
+      if key_taken(ctx, spec, st, st.index, values, file, row) then return 0 end
+      error(err, 0)
+    end
     if spec.name == "units" then
       ctx.add_unit(values[1], values[2], values[3])
       st.row_of[values[1]] = row
