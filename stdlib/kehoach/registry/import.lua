@@ -128,9 +128,9 @@ end
 
 function convert.integer(raw, col)
   local n = raw:match("^%s*%-?%d+%s*$") and math.tointeger(tonumber(raw))
-  local range = (col.min and col.max) and string.format(" from %d to %d", col.min, col.max)
-    or col.min and string.format(" of at least %d", col.min) or ""
   if not n or (col.min and n < col.min) or (col.max and n > col.max) then
+    local range = (col.min and col.max) and string.format(" from %d to %d", col.min, col.max)
+      or col.min and string.format(" of at least %d", col.min) or ""
     return nil, "a whole number" .. range
   end
   return n
@@ -346,7 +346,8 @@ local function import_row(ctx, spec, st, raws, file, row, good, parents)
   for i, c in ipairs(spec.columns) do
     local raw = raws[i] or ""
     local v, expected
-    if raw:match("^%s*$") then
+    -- empty, or blanks only (most values start with a letter or digit: no pattern for them)
+    if raw == "" or (raw:byte(1) <= 32 and not raw:find("%S")) then
       v = c.default
       if v == nil and c.required then
         ctx.problem(file, row, c[1], "empty, but %s", must_give(c, ctx, spec.name, values))
