@@ -4,7 +4,9 @@
 # python3-openpyxl, for the tests that read plan.docx and progress.docx back as Word would
 # and progress.xlsx as Excel would; poppler-utils (pdffonts) and fonts-noto-core (Noto
 # Serif, every Vietnamese letter), for the test that checks the printed plan uses one
-# serif family. Installed through apt-get when run as root and missing; otherwise (or
+# serif family; chromium-driver and python3-selenium, for the tests that measure
+# report.html at desktop, phone and print sizes and drive the workbench (kehoach serve) in
+# a real browser. Installed through apt-get when run as root and missing; otherwise (or
 # when apt-get cannot) the test that needs one says SKIPPED.
 # One attempt per build folder and list of missing packages: the stamp file records the
 # list tried (`make clean` forgets it), so a package added here is tried once more.
@@ -22,6 +24,8 @@ done
 /usr/bin/python3 -c "import openpyxl" >/dev/null 2>&1 || missing="$missing python3-openpyxl"
 command -v pdffonts >/dev/null 2>&1 || missing="$missing poppler-utils"
 [ -f /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf ] || missing="$missing fonts-noto-core"
+command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
+/usr/bin/python3 -c "import selenium" >/dev/null 2>&1 || missing="$missing python3-selenium"
 missing=$(echo $missing)
 [ -z "$missing" ] && exit 0
 [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$missing" ] && exit 0
