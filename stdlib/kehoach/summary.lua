@@ -6,20 +6,27 @@
 --   plan {id, title, year, unit, standard, registry_year, issued ("2021-04" or "2021-04-05")}
 --   communes [name, ...] in the registry's order (every table of communes follows it)
 --   registry {households, poor, near_poor, by_commune {name: {households, poor, near_poor}}}
---   targets [{id, label, households, rate_points, rate_computed, by_commune {name: n},
+--   targets [{id, label, households, rate_points, rate_computed, poor_at_end, rate_at_end,
+--             poor_at_end_computed, rate_at_end_computed, by_commune {name: n},
 --             by_quarter {Q1..Q4: n}, quarters {Q1..Q4: {name: n}}, line}]
 --   programmes [{id, label, section, source, households, persons, units, cost, need, eligible,
 --                waitlisted, unfunded, amount {basis, vnd, noun}, period, by_commune {name:
 --                {households, persons, units, cost, need, waitlisted, unfunded}}, line}]
 --                (households ... cost: what is paid; need: the cost in full)
+--   activities [{id, label, source, cost, period, by [agency names], with, delivers {count,
+--                noun} | null, notes, line}]   budget lines that pay no household
+--                (kehoach.plan.activity): in budget.sources' computed and spent, in full
 --   reached {households, persons, by_commune {name: {households, persons}}}  households
 --               the plan's budget pays something for (each counted once), and their
 --               persons; supports outside the budget count only in their programme
 --   projection  see kehoach.project: by_quarter, year_end, targets (met / short_by / short),
 --               effects (the assumptions applied); null when the run did not project
+--   no_projection  "no_effect" when no support states an effect (so nothing is projected);
+--               else null
 --   budget {total_declared, total_computed, total_spent, mode, sources [{id, label, declared,
---           computed, spent, gap, surplus, unfunded}]}   computed: what the households chosen
---           need; spent: what the budget mode pays (= computed under "gap"); gap/surplus:
+--           computed, spent, gap, surplus, unfunded, activities}]}   computed: what the
+--           households chosen need, and the source's activities (activities: their part);
+--           spent: what the budget mode pays (= computed under "gap"); gap/surplus:
 --           computed against declared (0 when no line is declared)
 --   reports [{id, label, due, covers, when, to}]
 --   checks [{level, code, message, file, line, message_vi}]   message in English (as on
@@ -30,6 +37,8 @@
 local json = require "kehoach.json"
 local check = require "kehoach.plan.check"
 local values = require "kehoach.plan.values"
+local activity = require "kehoach.plan.activity"
+local project = require "kehoach.project"
 
 local M = {}
 
@@ -64,6 +73,10 @@ local function targets(p, units, pov)
     out[#out + 1] = {
       id = d.id, label = d.label, households = d.households, rate_points = d.rate_points,
       rate_computed = pov.households > 0 and tonumber(string.format("%.2f", d.households * 100 / pov.households)) or nil,
+      -- the year's end: stated, and the poor at the review less the target
+      poor_at_end = d.poor_at_end, rate_at_end = d.rate_at_end, poor_at_end_computed = pov.poor - d.households,
+      rate_at_end_computed = pov.households > 0
+        and tonumber(string.format("%.2f", (pov.poor - d.households) * 100 / pov.households)) or nil,
       by_commune = commune_map(units, d.by_commune),
       by_quarter = by_quarter,
       quarters = quarter_maps(units, d),
@@ -117,7 +130,7 @@ local function budget(p, result)
       declared = declared or json.null, computed = computed, spent = spent,
       gap = declared and math.max(0, computed - declared) or 0,
       surplus = declared and math.max(0, declared - computed) or 0,
-      unfunded = unfunded[s.id] or 0 }
+      unfunded = unfunded[s.id] or 0, activities = activity.cost_of_source(p, s.id) }
   end
   return { total_declared = declared_total or json.null, total_computed = computed_total, total_spent = spent_total,
     mode = result.budget_mode or "gap", sources = sources }
@@ -183,12 +196,15 @@ function M.build(p, result, messages)
     registry = registry(result),
     targets = targets(p, units, result.poverty),
     programmes = programmes(p, result),
+    activities = activity.summary(p, check.agency),
     budget = budget(p, result),
     reports = reports(p),
     checks = M.checks(messages),
     parameters = p.parameters or { scenario = json.null, budget = "gap", set = json.array() },
     reached = reached(result),
     projection = result.projection or json.null,
+    -- why there is none, for the documents to say: no support states an effect
+    no_projection = not result.projection and #project.effects(p) == 0 and "no_effect" or json.null,
   }
 end
 
@@ -212,7 +228,7 @@ function M.figures(s)
     end
   end
   walk("", { plan = { year = s.plan.year, registry_year = s.plan.registry_year }, registry = s.registry,
-    targets = s.targets, programmes = s.programmes, budget = s.budget, reached = s.reached,
+    targets = s.targets, programmes = s.programmes, activities = s.activities, budget = s.budget, reached = s.reached,
     projection = s.projection ~= json.null and s.projection or nil })
   table.sort(out, function(a, b) return a[1] < b[1] end)
   return out

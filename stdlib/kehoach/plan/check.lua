@@ -14,6 +14,7 @@ local values = require "kehoach.plan.values"
 local params = require "kehoach.plan.params"
 local standards = require "kehoach.standards"
 local expect = require "kehoach.plan.expect"
+local activity = require "kehoach.plan.activity"
 
 local text = core.text
 
@@ -212,6 +213,9 @@ local function check_budget(p, add, costs, opts)
         add("warning", "no-budget", d, { source_id = d.source, source = source_of(p, d.source) })
       end
     end
+    for _, d in ipairs(p.activities) do
+      add("warning", "no-budget", d, { source_id = d.source, source = source_of(p, d.source) })
+    end
     return
   end
   local lines = util.sorted_keys(b.lines)
@@ -263,6 +267,14 @@ function M.costs_by_source(p)
         c.uncosted = { support = d, missing = missing }
       end
     end
+  end
+  -- activities cost what they state (kehoach.plan.activity)
+  for _, d in ipairs(p.activities) do
+    local c = out[d.source] or { cost = 0, parts = {} }
+    out[d.source] = c
+    too_much(d, c.cost + 0.0 + d.cost)
+    c.cost = c.cost + d.cost
+    c.parts[#c.parts + 1] = { support = d, cost = d.cost }
   end
   return out
 end
@@ -355,8 +367,10 @@ local function check_name_slips(p, add)
   local keys = util.sorted_keys(uses)
   for _, k in ipairs(keys) do
     for _, other in ipairs(keys) do
-      if other ~= k and text.distance(k, other) <= 1 and
-          (uses[k] < uses[other] or (uses[k] == uses[other] and k > other)) then
+      -- a name written once, one letter from one written elsewhere; names each written
+      -- several times are two communes the plan means (Diên Lộc, Diên Lạc)
+      if other ~= k and uses[k] == 1 and text.distance(k, other) <= 1 and
+          (uses[other] > 1 or k > other) then
         local u, o = first[k], first[other]
         add("warning", "name-slip", u.decl, { name = u.name, uses = uses[k], other = o.name, other_uses = uses[other] })
       end
@@ -370,6 +384,7 @@ function M.run(p, opts)
   check_meta(p, add)
   for _, d in ipairs(p.targets) do check_target(d, add) end
   for _, d in ipairs(p.supports) do check_support(p, d, add) end
+  activity.check_plan(p, add, source_of, nearest_source, M.agency)
   check_budget(p, add, M.costs_by_source(p), opts)
   check_reports(p, add)
   if not opts.registry then check_name_slips(p, add) end

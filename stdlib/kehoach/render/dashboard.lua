@@ -17,6 +17,7 @@ local vn = require "kehoach.render.vn"
 local svg = require "kehoach.render.svg"
 local html = require "kehoach.render.html"
 local figures = require "kehoach.render.figures"
+local verdict = require "kehoach.render.projection"
 
 local esc = html.esc
 
@@ -85,16 +86,9 @@ local function section_projection(s, out, n)
   for k, g in ipairs(s.targets) do
     local v = verdicts[g.id]
     if v then
-      local words = v.met and "<strong class=\"met\">đạt chỉ tiêu</strong>"
-        or string.format("<strong class=\"short\">thiếu %s hộ</strong>", vn.int(v.short_by or 0))
-      local where = {}
-      if not v.met and type(v.short) == "table" then
-        for _, name in ipairs(s.communes) do
-          if (v.short[name] or 0) > 0 then where[#where + 1] = string.format("%s %s hộ", name, vn.count(v.short[name])) end
-        end
-      end
-      out[#out + 1] = string.format("<p>%s: theo dự báo %s%s.</p>\n", esc(g.label or g.id), words,
-        #where > 0 and (" (" .. esc(table.concat(where, ", ")) .. ")") or "")
+      -- the words of run and report.md (kehoach.render.projection.verdict)
+      out[#out + 1] = string.format("<p>%s: theo dự báo <strong class=\"%s\">%s</strong>.</p>\n", esc(g.label or g.id),
+        v.met and "met" or "short", esc(verdict.verdict(s, v)))
     end
     local target_cum, projected_cum = {}, {}
     local t_run, p_run = 0, 0

@@ -571,6 +571,31 @@ C["rate"] = {
   end,
 }
 
+-- the year's end a target states (poor_at_end, rate_at_end) against the review
+C["poor-at-end"] = {
+  en = function(d, f)
+    return fmt("%s: %s poor households at the review of %d in %s, less the %d of the target, leave %s " ..
+      "at year end, not the %s stated", label(d), util.group_digits(f.poor), f.registry_year, f.district,
+      f.households, util.group_digits(f.computed), util.group_digits(f.stated))
+  end,
+  vi = function(d, f)
+    return fmt("%s: %s có %s nghèo theo rà soát năm %d, giảm %s thì cuối năm còn %s, không phải %s như kế hoạch ghi",
+      name_vi(d), f.district, hh_vi(f.poor), f.registry_year, hh_vi(f.households), hh_vi(f.computed),
+      hh_vi(f.stated))
+  end,
+}
+
+C["rate-at-end"] = {
+  en = function(d, f)
+    return fmt("%s: %s poor households at year end of the %s surveyed in %s are %.2f%%, not the %s%% stated",
+      label(d), util.group_digits(f.poor_end), util.group_digits(f.surveyed), f.district, f.rate, tostring(f.stated))
+  end,
+  vi = function(d, f)
+    return fmt("%s: cuối năm còn %s nghèo trên %s được rà soát của %s, tỷ lệ %s%%, không phải %s%% như kế hoạch ghi",
+      name_vi(d), hh_vi(f.poor_end), hh_vi(f.surveyed), f.district, vn.decimal(f.rate, 2), vn.decimal(f.stated))
+  end,
+}
+
 C["target-exceeds-poor"] = {
   en = function(d, f)
     return fmt("%s: %d households of %s to leave poverty, but the registry has %d poor households there", label(d),

@@ -9,7 +9,6 @@ local tbl = require "kehoach.render.table"
 local values = require "kehoach.plan.values"
 local vn = require "kehoach.render.vn"
 local figures = require "kehoach.render.figures"
-local project = require "kehoach.project"
 local projection = require "kehoach.render.projection"
 local standards = require "kehoach.standards"
 
@@ -54,6 +53,11 @@ local function programme_rows(s, short)
     rows[#rows + 1] = { g.label, group(g.households), group(g.persons), money(g.cost),
       g.source ~= nil and type(g.source) == "string" and source_label(s, g.source, short) or "ngoài ngân sách kế hoạch" }
     cost = cost + g.cost
+  end
+  -- budget lines that pay no household: no households, no persons
+  for _, a in ipairs(s.activities or {}) do
+    rows[#rows + 1] = { a.label, "—", "—", money(a.cost), source_label(s, a.source, short) }
+    cost = cost + a.cost
   end
   rows[#rows + 1] = { rule = true }
   rows[#rows + 1] = { "Tổng kinh phí", "", "", money(cost), "" }
@@ -132,6 +136,15 @@ local function section_targets(s, out)
       out[#out + 1] = string.format(", tỷ lệ hộ nghèo giảm %s%% (kế hoạch); %s hộ trên %s hộ của sổ hộ là %s%%",
         (tostring(g.rate_points):gsub("%.", ",")), group(g.households), group(s.registry.households),
         g.rate_computed and (string.format("%.2f", g.rate_computed):gsub("%.", ",")) or "—")
+    end
+    if g.poor_at_end or g.rate_at_end then
+      -- the year's end the target states, and the review less the target
+      local stated = {}
+      if g.poor_at_end then stated[#stated + 1] = group(g.poor_at_end) .. " hộ nghèo" end
+      if g.rate_at_end then stated[#stated + 1] = "tỷ lệ " .. (tostring(g.rate_at_end):gsub("%.", ",")) .. "%" end
+      out[#out + 1] = string.format("; cuối năm còn %s (kế hoạch); %s hộ nghèo khi rà soát trừ %s hộ là %s hộ, %s%%",
+        table.concat(stated, ", "), group(s.registry.poor), group(g.households), group(g.poor_at_end_computed),
+        g.rate_at_end_computed and (string.format("%.2f", g.rate_at_end_computed):gsub("%.", ",")) or "—")
     end
     out[#out + 1] = ".\n\n"
     local rows = {}
@@ -225,6 +238,25 @@ local function section_programmes(s, out)
   end
 end
 
+-- The activities (budget lines that pay no household), after the programmes: what each
+-- delivers, when, who carries it out, its cost and source.
+local function section_activities(s, out)
+  local list = s.activities or {}
+  if #list == 0 then return end
+  out[#out + 1] = string.format("### 3.%d. Hoạt động không hỗ trợ trực tiếp cho hộ\n\n", #s.programmes + 1)
+  local rows, cost = {}, 0
+  for _, a in ipairs(list) do
+    local d = type(a.delivers) == "table" and (group(a.delivers.count) .. " " .. a.delivers.noun) or ""
+    rows[#rows + 1] = { a.label, d, type(a.period) == "string" and period_words(a.period, s.plan.year) or "",
+      table.concat(a.by, "; "), money(a.cost), source_label(s, a.source) }
+    cost = cost + a.cost
+  end
+  rows[#rows + 1] = { "**Cộng**", "", "", "", money(cost), "" }
+  out[#out + 1] = tbl.markdown({ { "Hoạt động" }, { "Kết quả" }, { "Thời gian" }, { "Cơ quan chủ trì" },
+    { "Kinh phí (đồng)", align = "right" }, { "Nguồn" } }, rows)
+  out[#out + 1] = "\n"
+end
+
 local MODE_WORDS = figures.BUDGET_MODE_WORDS
 
 local function section_budget(s, out)
@@ -279,7 +311,11 @@ end
 
 local function section_projection(s, out)
   local pr = s.projection
-  if type(pr) ~= "table" then return end
+  if type(pr) ~= "table" then
+    local why = projection.NONE[s.no_projection]
+    if why then out[#out + 1] = "## 7. Dự báo thoát nghèo theo quý\n\n" .. why .. ".\n" end
+    return
+  end
   out[#out + 1] = "## 7. Dự báo thoát nghèo theo quý\n\n"
   out[#out + 1] = "Tác động của từng chương trình áp cho các hộ được hỗ trợ; cuối mỗi quý, mỗi hộ được phân loại lại " ..
     string.format("theo chuẩn %s với thu nhập và thiếu hụt dự báo. Giả định (trong kế hoạch):\n\n", s.plan.standard)
@@ -329,12 +365,8 @@ local function section_projection(s, out)
   out[#out + 1] = tbl.markdown(columns, rows)
   out[#out + 1] = "\n"
   for _, g in ipairs(pr.targets) do
-    local where = {}
-    for _, c in ipairs(project.shortfalls(s, g)) do where[#where + 1] = c.name .. " " .. group(c.n) end
-    out[#out + 1] = string.format("**%s**: giảm %s hộ nghèo; dự báo %s hộ thoát nghèo — %s.\n\n", g.label or g.id,
-      group(g.households), group(g.projected), g.met and "**đạt chỉ tiêu**" or
-      string.format("**chưa đạt**, thiếu %s hộ%s", group(g.short_by),
-        #where > 0 and ("; các " .. vn.children(s.plan) .. " chưa đạt: " .. table.concat(where, ", ")) or ""))
+    out[#out + 1] = string.format("**%s**: giảm %s hộ nghèo; dự báo %s hộ thoát nghèo — **%s**.\n\n", g.label or g.id,
+      group(g.households), group(g.projected), projection.verdict(s, g))
     local q_rows = {}
     for q = 1, 4 do
       local b = g.by_quarter["Q" .. q]
@@ -383,10 +415,11 @@ function M.markdown(s)
   section_poverty(s, out)
   section_targets(s, out)
   section_programmes(s, out)
+  section_activities(s, out)
   section_budget(s, out)
   section_reports(s, out)
   section_checks(s, out)
-  if type(s.projection) == "table" then
+  if type(s.projection) == "table" or projection.NONE[s.no_projection] then
     out[#out + 1] = "\n"
     section_projection(s, out)
   end

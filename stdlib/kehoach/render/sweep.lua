@@ -70,6 +70,7 @@ function M.terminal(sw, rows)
     columns[#columns + 1] = { "Hộ nghèo cuối năm", align = "right" }
     columns[#columns + 1] = { "Tỷ lệ (%)", align = "right" }
     for _, g in ipairs(sw.targets) do columns[#columns + 1] = { "Thiếu so với " .. g.id, align = "right" } end
+    for _, g in ipairs(sw.targets) do columns[#columns + 1] = { "Xã còn thiếu (" .. g.id .. ")", align = "right" } end
   end
   local out = {}
   for _, r in ipairs(rows) do
@@ -81,6 +82,7 @@ function M.terminal(sw, rows)
       cells[#cells + 1] = group(r.poor)
       cells[#cells + 1] = (string.format("%.2f", r.rate):gsub("%.", ","))
       for _, g in ipairs(sw.targets) do cells[#cells + 1] = group(r.short[g.id]) end
+      for _, g in ipairs(sw.targets) do cells[#cells + 1] = group(r.short_communes[g.id]) end
     end
     out[#out + 1] = cells
   end

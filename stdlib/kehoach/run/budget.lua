@@ -4,15 +4,20 @@
 -- allocation order) until the line runs out; the rest are 'unfunded'. With "prorate",
 -- every amount paid from a source that cannot pay them all is cut in the proportion the
 -- line bears to the need (rounded down to the đồng, so the line is never passed). With
--- "gap", nothing changes: the gap is reported.
+-- "gap", nothing changes: the gap is reported. Activities (kehoach.plan.activity) are paid
+-- in full first: the line the households share is what is left after them.
 --
 --   M.fund(db, p, run, mode, add)   add: a kehoach.plan.check message adder
+local activity = require "kehoach.plan.activity"
+
 local M = {}
 
 function M.fund(db, p, run, mode, add)
   if mode == "gap" or not p.budget then return end
   for _, s in ipairs(p.sources) do
     local line = p.budget.lines[s.id]
+    -- the activities paid from it are paid in full: the households share what is left
+    if line then line = math.max(0, line - activity.cost_of_source(p, s.id)) end
     local need = line and db:value([[SELECT coalesce(sum(need), 0) FROM allocations
       WHERE run = ? AND source = ? AND status = 'chosen']], run, s.id)
     if line and need > line then

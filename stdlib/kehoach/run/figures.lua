@@ -86,8 +86,9 @@ function M.reach(db, run)
   return out
 end
 
--- The targets against the review: the rate they state, and no commune asked for more
--- escapes than it has poor households.
+-- The targets against the review: the rate they state, the poor households and the rate
+-- they state for the year's end, and no commune asked for more escapes than it has poor
+-- households.
 function M.targets(p, units, pov, add)
   for _, d in ipairs(p.targets) do
     if d.rate_points and pov.households > 0 then
@@ -96,6 +97,19 @@ function M.targets(p, units, pov, add)
       if math.abs(tonumber(string.format("%.2f", rate)) - d.rate_points) > 1e-9 then
         add("warning", "rate", d, { households = d.households, surveyed = pov.households,
           district = units.district.name, rate = rate, stated = d.rate_points })
+      end
+    end
+    -- the year's end the target states: the poor at the review minus the target
+    local poor_end = pov.poor - d.households
+    if d.poor_at_end and d.poor_at_end ~= poor_end then
+      add("warning", "poor-at-end", d, { stated = d.poor_at_end, poor = pov.poor, households = d.households,
+        computed = poor_end, registry_year = p.registry_year, district = units.district.name })
+    end
+    if d.rate_at_end and pov.households > 0 then
+      local rate = poor_end * 100 / pov.households
+      if math.abs(tonumber(string.format("%.2f", rate)) - d.rate_at_end) > 1e-9 then
+        add("warning", "rate-at-end", d, { stated = d.rate_at_end, rate = rate, poor_end = poor_end,
+          surveyed = pov.households, district = units.district.name })
       end
     end
     for _, c in ipairs(d.by_commune or {}) do
@@ -108,7 +122,8 @@ function M.targets(p, units, pov, add)
   end
 end
 
--- Each source's need and cost from the supports' figures, and the need against its line.
+-- Each source's need and cost from the supports' figures and the activities' costs, and the
+-- need against its line.
 function M.costs(p, progs, add)
   local by_source = {}
   local spent = {}
@@ -118,6 +133,11 @@ function M.costs(p, progs, add)
       by_source[s] = (by_source[s] or 0) + f.need
       spent[s] = (spent[s] or 0) + f.cost
     end
+  end
+  -- activities (kehoach.plan.activity) cost what they state, paid in full
+  for _, d in ipairs(p.activities or {}) do
+    by_source[d.source] = (by_source[d.source] or 0) + d.cost
+    spent[d.source] = (spent[d.source] or 0) + d.cost
   end
   local b = p.budget
   if not b then return by_source, spent end
