@@ -82,6 +82,7 @@ end
 --   variants [{name, label, scenario, budget, set}]   the first is the plan as written
 --   programmes [{id, label, cost, need, households, persons}]   each a series:
 --                                           {values [by variant], diff [value - first]}
+--   activities [{id, label, cost}]          budget lines that pay no household
 --   total_cost, total_need                  series
 --   sources [{id, label, declared, need, spent, balance}]   balance = declared - need
 --                                           (negative: a gap; positive: a surplus)
@@ -108,6 +109,12 @@ function M.build(summaries, variants)
     local function field(k) return series(summaries, function(s) return find(s.programmes, g.id)[k] end) end
     out.programmes[#out.programmes + 1] = { id = g.id, label = g.label, cost = field("cost"), need = field("need"),
       households = field("households"), persons = field("persons") }
+  end
+  -- activities: budget lines that pay no household, their cost in each column
+  out.activities = json.array()
+  for _, a in ipairs(base.activities or {}) do
+    out.activities[#out.activities + 1] = { id = a.id, label = a.label,
+      cost = series(summaries, function(s) return find(s.activities, a.id).cost end) }
   end
   out.total_cost = series(summaries, function(s) return s.budget.total_spent end)
   out.total_need = series(summaries, function(s) return s.budget.total_computed end)

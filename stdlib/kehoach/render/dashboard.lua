@@ -162,7 +162,15 @@ local function programme_costs(s)
       src and src.label or "ngoài ngân sách kế hoạch" }
     if in_budget(g) then hh, persons, cost = hh + g.households, persons + g.persons, cost + g.cost end
   end
-  rows[#rows + 1] = { "Cộng (các chương trình trong ngân sách kế hoạch)", vn.int(hh), vn.int(persons), vn.money(cost), "",
+  -- activities: budget lines that pay no household (kehoach.plan.activity)
+  local activities = s.activities or {}
+  for _, a in ipairs(activities) do
+    local src = sources[a.source]
+    rows[#rows + 1] = { a.label, "—", "—", vn.money(a.cost), src and src.label or a.source }
+    cost = cost + a.cost
+  end
+  rows[#rows + 1] = { #activities > 0 and "Cộng (các chương trình và hoạt động trong ngân sách kế hoạch)"
+    or "Cộng (các chương trình trong ngân sách kế hoạch)", vn.int(hh), vn.int(persons), vn.money(cost), "",
     total = true }
   return html.table("Kinh phí theo chương trình", { { "Chương trình" }, { "Số hộ", align = "right" },
     { "Số khẩu", align = "right" }, { "Kinh phí", align = "right" }, { "Nguồn kinh phí" } }, rows,

@@ -39,6 +39,8 @@ function M.axis(p, e)
     if rest == "households" then return string.format("Số hộ của %s (hộ)", name) end
     if rest == "persons" then return string.format("Số khẩu của %s (khẩu)", name) end
     if rest == "effect.income" then return string.format("Thu nhập tăng thêm nhờ %s (đồng/người/tháng)", name) end
+  elseif d.kind == "activity" and rest == "cost" then
+    return string.format("Kinh phí của %s (đồng)", name)
   elseif d.kind == "target" then
     if rest == "households" then return string.format("Chỉ tiêu giảm hộ nghèo %s (hộ)", name) end
     local commune = rest:match("^by_commune%.(.+)$")
