@@ -19,6 +19,9 @@
 --   reached {households, persons, by_commune {name: {households, persons}}}  households
 --               the plan's budget pays something for (each counted once), and their
 --               persons; supports outside the budget count only in their programme
+--   overlap {households, by_commune {name: n}, pairs [{supports [a, b], households}]}
+--               households chosen for two or more supports (also_in and not_in keep them
+--               together or apart on purpose), by commune and by pair of supports
 --   projection  see kehoach.project: by_quarter, year_end, targets (met / short_by / short),
 --               effects (the assumptions applied); null when the run did not project
 --   no_projection  "no_effect" when no support states an effect (so nothing is projected);
@@ -169,6 +172,16 @@ local function reached(result)
   return { households = r.households, persons = r.persons, by_commune = by_commune }
 end
 
+-- Households chosen for two or more supports: by commune, and by pair of supports.
+local function overlap(result)
+  local o, units = result.overlap, result.units
+  if not o then return json.null end
+  local by_commune, list = {}, json.array()
+  for code, n in pairs(o.by_unit) do by_commune[units.by_code[code].name] = n end
+  for i, x in ipairs(o.pairs) do list[i] = { supports = json.array({ x.a, x.b }), households = x.households } end
+  return { households = o.households, by_commune = by_commune, pairs = list }
+end
+
 local function commune_names(units)
   local names = json.array()
   for i, c in ipairs(units.communes) do names[i] = c.name end
@@ -202,6 +215,7 @@ function M.build(p, result, messages)
     checks = M.checks(messages),
     parameters = p.parameters or { scenario = json.null, budget = "gap", set = json.array() },
     reached = reached(result),
+    overlap = overlap(result),
     projection = result.projection or json.null,
     -- why there is none, for the documents to say: no support states an effect
     no_projection = not result.projection and #project.effects(p) == 0 and "no_effect" or json.null,
@@ -229,6 +243,7 @@ function M.figures(s)
   end
   walk("", { plan = { year = s.plan.year, registry_year = s.plan.registry_year }, registry = s.registry,
     targets = s.targets, programmes = s.programmes, activities = s.activities, budget = s.budget, reached = s.reached,
+    overlap = s.overlap ~= json.null and { households = s.overlap.households, by_commune = s.overlap.by_commune } or nil,
     projection = s.projection ~= json.null and s.projection or nil })
   table.sort(out, function(a, b) return a[1] < b[1] end)
   return out

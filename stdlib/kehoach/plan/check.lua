@@ -15,6 +15,7 @@ local params = require "kehoach.plan.params"
 local standards = require "kehoach.standards"
 local expect = require "kehoach.plan.expect"
 local activity = require "kehoach.plan.activity"
+local selector = require "kehoach.plan.selector"
 
 local text = core.text
 
@@ -162,6 +163,15 @@ local function nearest_source(p, id)
   return util.nearest(id, ids)
 end
 
+-- Whether declaration a comes before b in the plan.
+local function before(p, a, b)
+  for _, x in ipairs(p.order) do
+    if x == a then return true end
+    if x == b then return false end
+  end
+  return false
+end
+
 local function check_support(p, d, add)
   local year = p.meta.year
   if d.quota and d.households and sum(d.quota) ~= d.households then
@@ -196,6 +206,20 @@ local function check_support(p, d, add)
   end
   if d.source and not source_of(p, d.source) then
     add("error", "unknown-source", d, { ref = d.source, near = nearest_source(p, d.source) })
+  end
+  -- also_in, not_in: a support chosen before this one, so declared before it
+  for _, ref in ipairs(selector.supports_named(d.who)) do
+    local other = p.by_id[ref]
+    if other == d or not (other and other.kind == "support" and before(p, other, d)) then
+      local ids = {}
+      for _, x in ipairs(p.supports) do
+        if x == d then break end
+        ids[#ids + 1] = x.id
+      end
+      add("error", "selector-support", d, { ref = ref, near = util.nearest(ref, ids), earlier = ids,
+        later = other and other.kind == "support" and other ~= d and other or nil, self = other == d,
+        other = other and other.kind ~= "support" and other or nil })
+    end
   end
   for _, field in ipairs({ "by", "with" }) do
     for _, ref in ipairs(d[field] or {}) do

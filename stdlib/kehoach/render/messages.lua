@@ -571,6 +571,29 @@ C["rate"] = {
   end,
 }
 
+-- a selector's also_in / not_in names a support chosen before this one (kehoach check)
+C["selector-support"] = {
+  en = function(d, f)
+    local why
+    if f.self then why = "its own name"
+    elseif f.later then why = fmt("a support declared after it (at line %d)", f.later.line)
+    elseif f.other then why = fmt("a %s, not a support", f.other.kind)
+    else why = "no support" .. did_you_mean(f.near) end
+    return fmt("%s: who names '%s', %s; also_in and not_in name a support declared before this one, " ..
+      "whose households are chosen first (%s)", label(d), f.ref, why,
+      #f.earlier > 0 and ("here: " .. table.concat(f.earlier, ", ")) or "none is declared before it")
+  end,
+  vi = function(d, f)
+    local why
+    if f.self then why = "chính chương trình này"
+    elseif f.later then why = fmt("một chương trình khai báo sau nó (dòng %d)", f.later.line)
+    elseif f.other then why = "không phải một chương trình hỗ trợ"
+    else why = "không có chương trình nào tên như vậy" .. hint_vi(f.near) end
+    return fmt("%s: điều kiện đối tượng nêu “%s”, là %s; also_in và not_in chỉ nêu được chương trình khai báo " ..
+      "trước nó, vì các hộ của chương trình đó được chọn trước", name_vi(d), f.ref, why)
+  end,
+}
+
 -- the year's end a target states (poor_at_end, rate_at_end) against the review
 C["poor-at-end"] = {
   en = function(d, f)

@@ -89,6 +89,25 @@ local BUDGET_COLUMNS = {
   { "Tính từ sổ hộ (đồng)", align = "right" }, { "Thừa (+) / thiếu (−)", align = "right" },
 }
 
+-- Households chosen for two or more supports, in words: "12 hộ (Thống Nhất 5, Tả Phời
+-- 7)"; nil when none is.
+local function overlap_words(s)
+  local o = s.overlap
+  if type(o) ~= "table" or o.households == 0 then return nil end
+  local where = {}
+  for _, name in ipairs(s.communes) do
+    if o.by_commune[name] then where[#where + 1] = name .. " " .. group(o.by_commune[name]) end
+  end
+  return string.format("%s hộ (%s)", group(o.households), table.concat(where, ", "))
+end
+
+local function programme_label(s, id)
+  for _, g in ipairs(s.programmes) do
+    if g.id == id then return g.label end
+  end
+  return id
+end
+
 -- ---- the terminal ---------------------------------------------------------------------------
 
 function M.terminal(s)
@@ -96,6 +115,8 @@ function M.terminal(s)
   out[#out + 1] = string.format("%s — %s, năm %d (chuẩn %s, rà soát %d)\n\n", s.plan.id, vn.unit(s.plan),
     s.plan.year, s.plan.standard, s.plan.registry_year)
   out[#out + 1] = tbl.terminal(PROGRAMME_COLUMNS, programme_rows(s, true))
+  local both = overlap_words(s)
+  if both then out[#out + 1] = "Hộ được chọn cho hai chương trình trở lên: " .. both .. "\n" end
   out[#out + 1] = "\n"
   out[#out + 1] = tbl.terminal(BUDGET_COLUMNS, budget_rows(s, true))
   local projection = projection.terminal_lines(s)
@@ -218,10 +239,23 @@ local function commune_table(s, g)
   return columns, rows
 end
 
+-- Households chosen for two or more supports: by commune, and which supports they share.
+local function overlap_section(s, out)
+  local words = overlap_words(s)
+  if not words then return end
+  out[#out + 1] = "Hộ được chọn cho hai chương trình trở lên: " .. words .. ". Theo cặp chương trình:\n\n"
+  for _, x in ipairs(s.overlap.pairs) do
+    out[#out + 1] = string.format("- %s và %s: %s hộ\n", programme_label(s, x.supports[1]),
+      programme_label(s, x.supports[2]), group(x.households))
+  end
+  out[#out + 1] = "\n"
+end
+
 local function section_programmes(s, out)
   out[#out + 1] = "## 3. Các chương trình hỗ trợ\n\n"
   out[#out + 1] = tbl.markdown(PROGRAMME_COLUMNS, programme_rows(s, false))
   out[#out + 1] = "\n"
+  overlap_section(s, out)
   for i, g in ipairs(s.programmes) do
     out[#out + 1] = string.format("### 3.%d. %s\n\n", i, g.label)
     local facts = { string.format("Mức hỗ trợ: %s", amount_words(g)) }

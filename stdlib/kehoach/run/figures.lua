@@ -8,6 +8,7 @@
 --   M.reach(db, run) -> { households, persons, by_unit }
 --   M.targets(p, units, poverty, add)
 --   M.costs(p, programmes, add) -> need by source, cost by source
+--   M.overlap(db, run) -> households chosen for two or more supports, by commune and pair
 local M = {}
 
 -- A support's figures from its allocations under run.
@@ -82,6 +83,29 @@ function M.reach(db, run)
     out.by_unit[r.unit] = r
     out.households = out.households + r.households
     out.persons = out.persons + r.persons
+  end
+  return out
+end
+
+-- Households chosen for two or more supports (kept apart or together on purpose with
+-- also_in and not_in, or by chance): { households, by_unit {code -> n}, pairs [{a, b,
+-- households}] } (a, b: support ids, in the plan's order; the pairs that share any).
+function M.overlap(db, run)
+  local out = { households = 0, by_unit = {}, pairs = {} }
+  for r in db:rows([[
+      SELECT unit, count(*) AS n FROM (SELECT unit, household FROM allocations
+        WHERE run = ? AND status = 'chosen' GROUP BY unit, household HAVING count(DISTINCT programme) >= 2)
+      GROUP BY unit ORDER BY unit]], run) do
+    out.by_unit[r.unit] = r.n
+    out.households = out.households + r.n
+  end
+  for r in db:rows([[
+      SELECT x.programme AS a, y.programme AS b, count(DISTINCT x.household) AS households
+      FROM allocations x JOIN allocations y ON y.run = x.run AND y.household = x.household
+        JOIN temp.kh_programmes gx ON gx.id = x.programme JOIN temp.kh_programmes gy ON gy.id = y.programme
+      WHERE x.run = ? AND x.status = 'chosen' AND y.status = 'chosen' AND gx.ord < gy.ord
+      GROUP BY x.programme, y.programme ORDER BY min(gx.ord), min(gy.ord)]], run) do
+    out.pairs[#out.pairs + 1] = r
   end
   return out
 end
