@@ -28,7 +28,8 @@
 --               else null
 --   budget {total_declared, total_computed, total_spent, mode, sources [{id, label, declared,
 --           computed, spent, gap, surplus, unfunded, activities}]}   computed: what the
---           households chosen need, and the source's activities (activities: their part);
+--           households chosen need, and the source's activities (activities: their part,
+--           when it has any);
 --           spent: what the budget mode pays (= computed under "gap"); gap/surplus:
 --           computed against declared (0 when no line is declared)
 --   reports [{id, label, due, covers, when, to}]
@@ -133,7 +134,9 @@ local function budget(p, result)
       declared = declared or json.null, computed = computed, spent = spent,
       gap = declared and math.max(0, computed - declared) or 0,
       surplus = declared and math.max(0, declared - computed) or 0,
-      unfunded = unfunded[s.id] or 0, activities = activity.cost_of_source(p, s.id) }
+      unfunded = unfunded[s.id] or 0 }
+    local acts = activity.cost_of_source(p, s.id)
+    if acts > 0 then sources[#sources].activities = acts end
   end
   return { total_declared = declared_total or json.null, total_computed = computed_total, total_spent = spent_total,
     mode = result.budget_mode or "gap", sources = sources }

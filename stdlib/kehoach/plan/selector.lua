@@ -174,7 +174,7 @@ end
 -- values args holds, to bind with the statement's own.
 function M.compile(sel, ctx, label)
   local a = ctx.alias
-  ctx.args = ctx.args or { n = 0, year = ctx.year, run = ctx.run or 1 }
+  ctx.args = ctx.args or { n = 0, year = ctx.year }
   local bind = binder(ctx.args)
   local conds = {}
   local function add(c) conds[#conds + 1] = c end
@@ -226,6 +226,7 @@ function M.compile(sel, ctx, label)
         return string.format("SELECT 1 FROM allocations x WHERE x.run = :run AND x.household = %s.code AND " ..
           "x.status <> 'waitlisted' AND %s", a, in_list("x.programme", list, bind))
       end
+      ctx.args.run = ctx.run or 1
       local labels = {}
       for _, id in ipairs(v) do labels[id] = ctx.support_label and ctx.support_label(id) or id end
       add({ key = key, value = v, labels = labels,

@@ -45,7 +45,7 @@ M.NONE = {
 --   "chưa đạt: thiếu 12 hộ; các xã chưa đạt: An Lạc 5 hộ, Hòa Bình 7 hộ"
 function M.verdict(s, g)
   local group = util.group_digits
-  local over = math.max(0, (g.projected or 0) - g.households)
+  local over = math.max(0, (g.projected or 0) - (g.households or 0))
   local where = {}
   for _, c in ipairs(project.shortfalls(s, g)) do where[#where + 1] = { c.name, group(c.n) } end
   if g.short_by > 0 then

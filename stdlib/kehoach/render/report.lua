@@ -89,8 +89,8 @@ local BUDGET_COLUMNS = {
   { "Tính từ sổ hộ (đồng)", align = "right" }, { "Thừa (+) / thiếu (−)", align = "right" },
 }
 
--- Households chosen for two or more supports, in words: "12 hộ (Thống Nhất 5, Tả Phời
--- 7)"; nil when none is.
+-- Households chosen for two or more supports, in words: "12 hộ (Xã A 5, Xã B 7)"; nil
+-- when none is.
 local function overlap_words(s)
   local o = s.overlap
   if type(o) ~= "table" or o.households == 0 then return nil end
