@@ -15,23 +15,29 @@ local pipeline = require "kehoach.pipeline"
 
 local host = core.host
 
+-- The messages of kehoach check for the loaded plan p (its parameters applied), worded:
+-- without a registry, kehoach.plan.check's; with one (db, a path), every check kehoach run
+-- makes, through the same pipeline (kehoach.pipeline): the static ones, then the
+-- registry's (names, the rate and the year's end, quotas, stated counts, costs against
+-- the lines). Nothing is recorded or written.
+local function messages(p, db)
+  p.registry_file = db  -- a standard of the user's own may be beside it
+  local list
+  if db then
+    list = pipeline.run(p, { db = db, project = false }).messages or {}
+  else
+    list = check.run(p, { registry = false })
+  end
+  return words.word(list)
+end
+
 local function run(opts, args)
   local p = plan.load(args[1])
   plan.apply_parameters(p, opts.set, opts.scenario, opts.budget)
   if not opts.quiet then
     for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
   end
-  p.registry_file = opts.db  -- a standard of the user's own may be beside it
-  local list
-  if opts.db then
-    -- every check kehoach run makes, through the same pipeline (kehoach.pipeline): the
-    -- static ones, then the registry's (names, the rate and year-end figures, quotas,
-    -- costs against the lines); nothing is recorded or written
-    list = pipeline.run(p, { db = opts.db, project = false }).messages or {}
-  else
-    list = check.run(p, { registry = false })
-  end
-  words.word(list)
+  local list = messages(p, opts.db)
   for _, m in ipairs(list) do
     if not opts.quiet or m.level == "error" then host.ewrite(words.format(m), "\n") end
   end
@@ -64,4 +70,5 @@ return {
   args = { "PLAN" },
   options = options,
   run = run,
+  messages = messages,
 }
