@@ -577,7 +577,7 @@ C["selector-support"] = {
     local why
     if f.self then why = "its own name"
     elseif f.later then why = fmt("a support declared after it (at line %d)", f.later.line)
-    elseif f.other then why = fmt("a %s, not a support", f.other.kind)
+    elseif f.other then why = fmt("%s %s, not a support", f.other.kind:match("^[aeiou]") and "an" or "a", f.other.kind)
     else why = "no support" .. did_you_mean(f.near) end
     return fmt("%s: who names '%s', %s; also_in and not_in name a support declared before this one, " ..
       "whose households are chosen first (%s)", label(d), f.ref, why,
