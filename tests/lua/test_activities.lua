@@ -9,11 +9,8 @@ local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
 local words = require "kehoach.render.messages"
 local run = require "kehoach.verbs.run"
-local doc = require "kehoach.verbs.doc"
-local report = require "kehoach.render.report"
 local plandoc = require "kehoach.render.plandoc"
 local pipeline = require "kehoach.pipeline"
-local json = require "kehoach.json"
 
 local fs, store = core.fs, core.store
 
