@@ -24,28 +24,7 @@
 static char chromium[PATH_MAX];
 
 /* Finds the browser; returns 0 when there is none. */
-static int find_chromium(void) {
-  const char *env = getenv("KEHOACH_CHROMIUM");
-  if (env && *env) {
-    snprintf(chromium, sizeof chromium, "%s", env);
-    return access(chromium, X_OK) == 0;
-  }
-  const char *names[] = {"chromium", "chromium-browser", "google-chrome", NULL};
-  const char *path = getenv("PATH");
-  if (path == NULL) return 0;
-  for (int i = 0; names[i]; i++) {
-    char *dirs = strdup(path), *save = NULL;
-    for (char *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save)) {
-      snprintf(chromium, sizeof chromium, "%s/%s", d, names[i]);
-      if (access(chromium, X_OK) == 0) {
-        free(dirs);
-        return 1;
-      }
-    }
-    free(dirs);
-  }
-  return 0;
-}
+static int find_chromium(void) { return kh_find_chromium(chromium, sizeof chromium); }
 
 /* Runs headless Chromium on url with one more flag (--dump-dom or --screenshot=...), a
 ** fresh profile, the network and background services off, and its log on stderr (where

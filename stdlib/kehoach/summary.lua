@@ -3,7 +3,8 @@
 -- (compare, doc, the dashboard) all read. Unit names are spelled as the registry spells
 -- them; money is whole đồng; lists keep the plan's order, communes the registry's.
 --
---   plan {id, title, year, unit, standard, registry_year, issued ("2021-04" or "2021-04-05")}
+--   plan {id, title, year, unit, standard, standard_title (the standard's title, for the
+--     documents), registry_year, issued ("2021-04" or "2021-04-05")}
 --   communes [name, ...] in the registry's order (every table of communes follows it)
 --   registry {households, poor, near_poor, by_commune {name: {households, poor, near_poor}}}
 --   targets [{id, label, households, rate_points, rate_computed, poor_at_end, rate_at_end,
@@ -206,7 +207,8 @@ function M.build(p, result, messages)
   return {
     plan = { id = p.id, title = p.meta.title, year = p.year, unit = units.node.name,
       unit_title = units.title, level = units.level, children = units.words,
-      standard = p.meta.standard, registry_year = p.registry_year,
+      standard = p.meta.standard, standard_title = result.standard and result.standard.title or nil,
+      registry_year = p.registry_year,
       issued = p.meta.issued and p.meta.issued.text or nil },
     communes = commune_names(units),
     registry = registry(result),

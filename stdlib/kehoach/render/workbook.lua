@@ -384,6 +384,38 @@ local function sheet_projection(wb, f, s, used)
   t.finish(f.wrap)
 end
 
+-- ---- progress.xlsx: the review's result by commune (kehoach progress) ----------------------
+
+-- Writes progress.xlsx: one sheet, "Kết quả rà soát", the annual review's result tables by
+-- commune — columns { {key, title, rate = true}, ... } after the commune's name, rows
+-- { {name, key = number, ...}, ... } ending with the whole unit's total — under title and
+-- note. Rates (per cent) are "0.00", counts "#,##0". To a temporary file beside path;
+-- returns it, to be committed or aborted.
+function M.review(path, s, title, note, columns, rows)
+  local wb = core.xlsx.new(path, { title = title, subject = vn.unit(s.plan) .. ", năm " .. s.plan.year,
+    author = "kehoach " .. core.host.version(), created = M.stamp(s) })
+  local f = formats(wb)
+  local t = tracked(wb:sheet(M.sheet_name("Kết quả rà soát", {})))
+  local cols, nums = { vn.Children(s.plan) }, { false }
+  for i, c in ipairs(columns) do cols[i + 1], nums[i + 1] = c[2], true end
+  title_rows(t, f, title, note, #cols)
+  header(t, 4, cols, nums, f)
+  t.sheet:freeze(5, 2)
+  print_setup(t, 4, 4, #cols)
+  for i, r in ipairs(rows) do
+    local last = i == #rows
+    local cells, fmts = { r.name }, { last and f.total or nil }
+    for j, c in ipairs(columns) do
+      cells[j + 1] = r[c[1]]
+      fmts[j + 1] = c.rate and (last and f.total_pct or f.pct) or (last and f.total_num or f.num)
+    end
+    t.row(4 + i, cells, fmts)
+  end
+  t.finish(f.wrap)
+  wb:close()
+  return wb
+end
+
 -- Writes the workbook for summary s (beneficiaries from run in db) to a temporary file
 -- beside path; returns it, to be committed (renamed into place) or aborted.
 function M.open(path, s, db, run)
