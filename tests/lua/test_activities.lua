@@ -105,6 +105,18 @@ function T.test_an_activitys_cost_is_a_path_and_under_cap_it_is_paid_first()
   t.ok(s.budget.sources[1].spent <= 32000000, "never past the line")
   t.ok(s.programmes[1].unfunded > 0, "households are left unfunded")
   t.eq(s.activities[1].cost, 19000000)
+  local said = {}
+  for _, c in ipairs(s.checks) do said[c.code] = c.message_vi end
+  t.contains(said["budget-cap"], "Ngân sách thành phố chỉ bố trí 32 triệu đồng cho nhu cầu 42 triệu đồng")
+  t.contains(said["budget-cap"], "các hoạt động (21 triệu đồng) được chi đủ")
+  -- prorate: the households' 21 million get what the activities leave, 11 million (52,4%)
+  code, s = execute("activities_prorate", ACTIVITIES, { set = { "truyen_thong.cost=19000000" }, budget = "prorate" })
+  t.eq(code, 0)
+  -- (each amount rounded down to the đồng: never past the line, a few đồng under it)
+  t.ok(s.budget.sources[1].spent <= 32000000 and s.budget.sources[1].spent > 31999990, "the line, to the đồng")
+  t.ok(s.programmes[1].cost <= 11000000 and s.programmes[1].cost > 10999990, "the households share 11 million")
+  for _, c in ipairs(s.checks) do said[c.code] = c.message_vi end
+  t.contains(said["budget-prorate"], "nhu cầu 42 triệu đồng; mọi khoản hỗ trợ hộ từ nguồn này được giảm còn 52,4%")
 end
 
 function T.test_the_plan_document_puts_the_activities_under_III_and_in_the_need_by_source()

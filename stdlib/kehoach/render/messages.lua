@@ -500,25 +500,30 @@ C["budget-cap"] = {
   en = function(_, f)
     local ids = {}
     for i, d in ipairs(f.supports) do ids[i] = d.id end
-    return fmt("budget: %s holds %s for %s of need; %d household%s of %s left unfunded", f.source.id,
-      money(f.line), money(f.need), f.unfunded, f.unfunded == 1 and "" or "s", table.concat(ids, ","))
+    return fmt("budget: %s holds %s for %s of need; %d household%s of %s left unfunded%s", f.source.id,
+      money(f.line), money(f.need), f.unfunded, f.unfunded == 1 and "" or "s", table.concat(ids, ","),
+      (f.activities or 0) > 0 and ("; its activities (" .. money(f.activities) .. ") are paid in full") or "")
   end,
   vi = function(_, f)
     local names = {}
     for i, d in ipairs(f.supports) do names[i] = "“" .. d.label .. "”" end
-    return fmt("%s chỉ bố trí %s cho nhu cầu %s; %s của chương trình %s chưa được bố trí kinh phí",
-      vn.capitalize(source_vi(f.source)), vn.money(f.line), vn.money(f.need), hh_vi(f.unfunded), vn.join(names))
+    return fmt("%s chỉ bố trí %s cho nhu cầu %s; %s của chương trình %s chưa được bố trí kinh phí%s",
+      vn.capitalize(source_vi(f.source)), vn.money(f.line), vn.money(f.need), hh_vi(f.unfunded), vn.join(names),
+      (f.activities or 0) > 0 and ("; các hoạt động (" .. vn.money(f.activities) .. ") được chi đủ") or "")
   end,
 }
 
+-- f.cut: the share each amount keeps (the line less the activities, over the households' need)
 C["budget-prorate"] = {
   en = function(_, f)
-    return fmt("budget: %s holds %s for %s of need; every amount it pays is cut to %s", f.source.id,
-      money(f.line), money(f.need), fmt("%.1f%%", 100 * f.line / f.need))
+    return fmt("budget: %s holds %s for %s of need; every amount it pays %sis cut to %s", f.source.id,
+      money(f.line), money(f.need), (f.activities or 0) > 0 and "a household " or "",
+      fmt("%.1f%%", 100 * (f.cut or f.line / f.need)))
   end,
   vi = function(_, f)
-    return fmt("%s chỉ bố trí %s cho nhu cầu %s; mọi khoản chi từ nguồn này được giảm còn %s",
-      vn.capitalize(source_vi(f.source)), vn.money(f.line), vn.money(f.need), pct_vi(f.line, f.need))
+    return fmt("%s chỉ bố trí %s cho nhu cầu %s; mọi khoản %s từ nguồn này được giảm còn %s",
+      vn.capitalize(source_vi(f.source)), vn.money(f.line), vn.money(f.need),
+      (f.activities or 0) > 0 and "hỗ trợ hộ" or "chi", pct_vi(f.cut or f.line / f.need, 1))
   end,
 }
 
