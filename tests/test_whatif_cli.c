@@ -215,7 +215,7 @@ static void the_2021_projection_sets_escapes_against_the_90_target(void **state)
   kh_result r;
   char *dir = run_2021(&r, NULL);
   if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
-  assert_non_null(strstr(r.out, "Dự báo thoát nghèo (giam_ho_ngheo): "));
+  assert_non_null(strstr(r.out, "Dự báo thoát nghèo (Thực hiện giảm hộ nghèo năm 2021): "));
   char *s = read_in(dir, "lao-cai-city-2021/summary.json");
   long long escapes = kh_json_figure(s, "SELECT json_extract(?1, '$.projection.year_end.escapes_total')");
   long long short_by = kh_json_figure(s, "SELECT json_extract(?1, '$.projection.targets[0].short_by')");

@@ -83,6 +83,7 @@ end
 --   programmes [{id, label, amount {basis, vnd, noun} | null, cost, need, households,
 --                persons}]   each figure a series: {values [by variant], diff [value - first]}
 --   reports [{id, label}]                   the plan's reports (a changed due date's name)
+--   activities [{id, label, cost}]          budget lines that pay no household
 --   total_cost, total_need                  series
 --   sources [{id, label, declared, need, spent, balance}]   balance = declared - need
 --                                           (negative: a gap; positive: a surplus)
@@ -113,6 +114,12 @@ function M.build(summaries, variants)
   end
   out.reports = json.array()
   for _, r in ipairs(base.reports) do out.reports[#out.reports + 1] = { id = r.id, label = r.label } end
+  -- activities: budget lines that pay no household, their cost in each column
+  out.activities = json.array()
+  for _, a in ipairs(base.activities or {}) do
+    out.activities[#out.activities + 1] = { id = a.id, label = a.label,
+      cost = series(summaries, function(s) return find(s.activities, a.id).cost end) }
+  end
   out.total_cost = series(summaries, function(s) return s.budget.total_spent end)
   out.total_need = series(summaries, function(s) return s.budget.total_computed end)
 

@@ -69,7 +69,8 @@ local RULES = {
   support = { "label", "who", "amount", "months", "quarters", "completed_by", "quota", "priority",
     "households", "persons", "units", "units_per_household", "scope", "coverage", "source",
     "outside_budget", "by", "with", "effect", "section" },
-  target = { "households", "rate_points", "by_commune", "quarter_totals" },
+  target = { "households", "rate_points", "by_commune", "quarter_totals", "poor_at_end", "rate_at_end" },
+  activity = { "label", "cost", "source", "by", "with", "months", "quarters", "delivers" },
   report = { "due", "covers", "when", "to" },
   plan = { "year", "standard", "registry_year", "unit" },
 }

@@ -157,6 +157,18 @@ local function draft_target(d, ctx, notes)
     notes[d].rate_points = string.format("drafted: %d households of the %s surveyed in %d", households,
       util.group_digits(pov.households), ctx.review)
   end
+  -- the year's end, when the plan states it: the poor at the review less the target
+  if d.poor_at_end then
+    d.poor_at_end = math.max(0, pov.poor - households)
+    notes[d].poor_at_end = string.format("drafted: the %s poor households at the review of %d less %d",
+      util.group_digits(pov.poor), ctx.review, households)
+  end
+  if d.rate_at_end then
+    d.rate_at_end = pov.households > 0
+      and tonumber(string.format("%.2f", math.max(0, pov.poor - households) * 100 / pov.households)) or 0
+    notes[d].rate_at_end = string.format("drafted: %d poor households at year end of the %s surveyed in %d",
+      math.max(0, pov.poor - households), util.group_digits(pov.households), ctx.review)
+  end
   local weights, caps = {}, {}
   for i, c in ipairs(ctx.units.communes) do
     local r = ctx.poor[c.code]

@@ -27,6 +27,7 @@ local check = require "kehoach.plan.check"
 local standards = require "kehoach.standards"
 local units = require "kehoach.units"
 local selection = require "kehoach.run.select"
+local selector = require "kehoach.plan.selector"
 local allot = require "kehoach.run.allot"
 local price = require "kehoach.run.price"
 local budget = require "kehoach.run.budget"
@@ -132,10 +133,27 @@ function M.prices_again(from, mode)
   return at <= M.STAGES.price or (at <= M.STAGES.fund and mode ~= "gap")
 end
 
+-- The supports chosen again when only's quota changes: only, and every support naming its
+-- households (also_in, not_in), directly or through another; every support without only.
+-- A set: id -> true.
+function M.choosing(p, only)
+  local out = {}
+  for _, d in ipairs(p.supports) do
+    if not only or d.id == only then
+      out[d.id] = true
+    else
+      for _, id in ipairs(selector.supports_named(d.who)) do
+        if out[id] then out[d.id] = true end
+      end
+    end
+  end
+  return out
+end
+
 -- The allocation under run, from the plan's values as they are now (p.budget_mode: "gap"
 -- unless plan.apply_parameters set another). from: the first stage to do (default
 -- "choose"); only: with "choose", the one support whose quota changed (the others keep
--- their households). Returns
+-- their households, but those naming its households: M.choosing). Returns
 --   { units, standard, poverty = {households, poor, near_poor, by_unit}, budget_mode,
 --     programmes = { {id, decl, households, persons, units, cost, need, unfunded, waitlisted,
 --                     eligible, eligible_all, by_unit = {code -> row}} },
@@ -153,13 +171,16 @@ function M.allot(db, p, ctx, run, from, only)
   local mode = p.budget_mode or "gap"
   figures.targets(p, ctx.units, ctx.poverty, add)
   -- allot: who is chosen
+  local again = M.choosing(p, only)
   if stage <= M.STAGES.choose then
-    if only then
-      db:run("DELETE FROM allocations WHERE run = ? AND programme = ?", run, only)
-      allot.choose(db, ctx.units, p.by_id[only], run)
-    else
-      db:run("DELETE FROM allocations WHERE run = ?", run)
-      for _, d in ipairs(p.supports) do allot.choose(db, ctx.units, d, run) end
+    if not only then db:run("DELETE FROM allocations WHERE run = ?", run) end
+    for _, d in ipairs(p.supports) do
+      if again[d.id] then
+        if only then db:run("DELETE FROM allocations WHERE run = ? AND programme = ?", run, d.id) end
+        -- a support naming earlier ones' households (also_in, not_in) is selected now
+        if selection.names_supports(d) then selection.select_after(db, p, ctx.units, ctx.standard, d, run) end
+        allot.choose(db, ctx.units, d, run)
+      end
     end
   end
   -- price: what each chosen household gets; no total past what kehoach can count
@@ -177,13 +198,14 @@ function M.allot(db, p, ctx, run, from, only)
   ctx.figures = ctx.figures or {}
   for _, d in ipairs(p.supports) do
     local key = run .. ":" .. d.id
-    local again = stage <= M.STAGES.choose and (not only or only == d.id) or (d.amount and priced)
-    local fig = figures.support(db, ctx.units, d, run, add, not again and ctx.figures[key] or nil)
+    local counted = stage <= M.STAGES.choose and again[d.id] or (d.amount and priced)
+    local fig = figures.support(db, ctx.units, d, run, add, not counted and ctx.figures[key] or nil)
     ctx.figures[key] = fig
     result.programmes[#result.programmes + 1] = fig
   end
   result.by_source, result.spent_by_source = figures.costs(p, result.programmes, add)
   result.reach = figures.reach(db, run)
+  result.overlap = figures.overlap(db, run)
   -- the plan's own checks again, now that the registry's costs are known (a source's gap
   -- is said once: the run's cost-over-budget, not also check's budget-gap)
   result.messages = merge(list, check.run(p, { registry = true, costed = result.by_source }))

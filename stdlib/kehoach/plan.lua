@@ -1,4 +1,4 @@
--- plan.lua — the plan language: the declarations a plan script makes (plan, target,
+-- plan.lua — the plan language: the declarations a plan script makes (plan, target, activity,
 -- support, source, budget, report, agency, distribution, signature, scenario) and the
 -- helpers it writes values with (million, per_person_month, per_household, per_person,
 -- per_unit). Running a plan script collects its declarations, each checked against
@@ -6,8 +6,8 @@
 -- phases (check, evaluate, project, write, render) read:
 --
 --   p.path, p.meta (the plan declaration), p.budget, p.distribution, p.signature
---   p.targets, p.supports, p.sources, p.reports, p.agencies, p.scenarios  (lists, in
---   declaration order), p.by_id[id] (every named declaration), p.order (all of them)
+--   p.targets, p.supports, p.activities, p.sources, p.reports, p.agencies, p.scenarios
+--   (lists, in declaration order), p.by_id[id] (every named declaration), p.order (all of them)
 --
 -- Every declaration d has d.kind, d.id (named ones), d.where ("file:line"), d.line.
 local util = require "kehoach.util"
@@ -17,6 +17,7 @@ local values = require "kehoach.plan.values"
 local selector = require "kehoach.plan.selector"
 local expect = require "kehoach.plan.expect"
 local params = require "kehoach.plan.params"
+local activity = require "kehoach.plan.activity"
 local json = require "kehoach.json"
 
 local host = core.host
@@ -24,7 +25,7 @@ local host = core.host
 local M = {}
 
 local LISTS = { target = "targets", support = "supports", source = "sources", report = "reports",
-  agency = "agencies", scenario = "scenarios" }
+  agency = "agencies", scenario = "scenarios", activity = "activities" }
 local SINGLE = { plan = "meta", budget = "budget", distribution = "distribution", signature = "signature" }
 local RESERVED = { plan = true, budget = true }
 
@@ -66,6 +67,8 @@ function CHECK.target(d, label)
     d.quarter_totals = out
   end
 end
+
+CHECK.activity = activity.check
 
 function CHECK.budget(d)
   d.lines = d.extra or {}

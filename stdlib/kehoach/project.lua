@@ -205,6 +205,8 @@ local function targets(p, units, escapes, totals)
       end
     end
     local short_by = math.max(0, d.households - totals[4])
+    local in_communes = 0
+    for _, n in pairs(short) do in_communes = in_communes + n end
     local by_quarter = {}
     for q = 1, 4 do
       by_quarter[M.QUARTERS[q]] = { target = running[q] or json.null, projected = totals[q] }
@@ -212,6 +214,7 @@ local function targets(p, units, escapes, totals)
     out[#out + 1] = {
       id = d.id, label = d.label, households = d.households, projected = totals[4],
       met = short_by == 0 and next(short) == nil, short_by = short_by, short = short,
+      short_in_communes = in_communes, over_by = math.max(0, totals[4] - d.households),
       projected_by_commune = projected, by_quarter = by_quarter,
     }
   end
@@ -222,7 +225,10 @@ end
 --   by_quarter { Q1..Q4 = { escapes {commune: n}, poor {commune: n}, escapes_total, poor_total, rate } }
 --   year_end { poor {commune: n}, rate_by_commune {commune: %}, escapes {commune: n},
 --              poor_total, escapes_total, rate, rate_points (the fall, in points) }
---   targets [ { id, label, households, projected, met, short_by, short {commune: n},
+--   targets [ { id, label, households, projected, met, short_by (the whole target's
+--               shortfall), short {commune: n}, short_in_communes (their sum: a target
+--               met as a whole may still be short in a commune, and is then not met),
+--               over_by (escapes past the whole target),
 --               projected_by_commune {commune: n}, by_quarter {Q1..Q4: {target, projected}} } ]
 --   effects [ { programme, income, from, clears, note, households } ]   the assumptions
 --   households_affected (by some effect), poor_households_affected (projected one by one:

@@ -8,7 +8,8 @@
 --         title ("Chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016 - 2020"), for people
 --   communes [name, ...] in the registry's order (every table of communes follows it)
 --   registry {households, poor, near_poor, by_commune {name: {households, poor, near_poor}}}
---   targets [{id, label, households, rate_points, rate_computed, by_commune {name: n},
+--   targets [{id, label, households, rate_points, rate_computed, poor_at_end, rate_at_end,
+--             poor_at_end_computed, rate_at_end_computed, by_commune {name: n},
 --             by_quarter {Q1..Q4: n}, quarters {Q1..Q4: {name: n}}, line}]
 --   programmes [{id, label, section, source, households, persons, units, cost, need, eligible,
 --                waitlisted, unfunded, amount {basis, vnd, noun}, period, by_commune {name:
@@ -18,14 +19,24 @@
 --                every commune = households + unfunded + waitlisted + the outside's sum,
 --                outside: eligible in a commune the quota does not name, neither chosen
 --                nor waiting)
+--   activities [{id, label, source, cost, period, by [agency names], with, delivers {count,
+--                noun} | null, notes, line}]   budget lines that pay no household
+--                (kehoach.plan.activity): in budget.sources' computed and spent, in full
 --   reached {households, persons, by_commune {name: {households, persons}}}  households
 --               the plan's budget pays something for (each counted once), and their
 --               persons; supports outside the budget count only in their programme
+--   overlap {households, by_commune {name: n}, pairs [{supports [a, b], households}]}
+--               households chosen for two or more supports (also_in and not_in keep them
+--               together or apart on purpose), by commune and by pair of supports
 --   projection  see kehoach.project: by_quarter, year_end, targets (met / short_by / short),
 --               effects (the assumptions applied); null when the run did not project
+--   no_projection  "no_effect" when no support states an effect (so nothing is projected);
+--               else null
 --   budget {total_declared, total_computed, total_spent, mode, sources [{id, label, declared,
---           computed, spent, gap, surplus, unfunded}]}   computed: what the households chosen
---           need; spent: what the budget mode pays (= computed under "gap"); gap/surplus:
+--           computed, spent, gap, surplus, unfunded, activities}]}   computed: what the
+--           households chosen need, and the source's activities (activities: their part,
+--           when it has any);
+--           spent: what the budget mode pays (= computed under "gap"); gap/surplus:
 --           computed against declared (0 when no line is declared)
 --   reports [{id, label, due, covers, when, to}]
 --   checks [{level, code, message, file, line, message_vi}]   message in English (as on
@@ -36,6 +47,8 @@
 local json = require "kehoach.json"
 local check = require "kehoach.plan.check"
 local values = require "kehoach.plan.values"
+local activity = require "kehoach.plan.activity"
+local project = require "kehoach.project"
 
 local M = {}
 
@@ -70,6 +83,10 @@ local function targets(p, units, pov)
     out[#out + 1] = {
       id = d.id, label = d.label, households = d.households, rate_points = d.rate_points,
       rate_computed = pov.households > 0 and tonumber(string.format("%.2f", d.households * 100 / pov.households)) or nil,
+      -- the year's end: stated, and the poor at the review less the target
+      poor_at_end = d.poor_at_end, rate_at_end = d.rate_at_end, poor_at_end_computed = pov.poor - d.households,
+      rate_at_end_computed = pov.households > 0
+        and tonumber(string.format("%.2f", (pov.poor - d.households) * 100 / pov.households)) or nil,
       by_commune = commune_map(units, d.by_commune),
       by_quarter = by_quarter,
       quarters = quarter_maps(units, d),
@@ -126,6 +143,8 @@ local function budget(p, result)
       gap = declared and math.max(0, computed - declared) or 0,
       surplus = declared and math.max(0, declared - computed) or 0,
       unfunded = unfunded[s.id] or 0 }
+    local acts = activity.cost_of_source(p, s.id)
+    if acts > 0 then sources[#sources].activities = acts end
   end
   return { total_declared = declared_total or json.null, total_computed = computed_total, total_spent = spent_total,
     mode = result.budget_mode or "gap", sources = sources }
@@ -164,6 +183,16 @@ local function reached(result)
   return { households = r.households, persons = r.persons, by_commune = by_commune }
 end
 
+-- Households chosen for two or more supports: by commune, and by pair of supports.
+local function overlap(result)
+  local o, units = result.overlap, result.units
+  if not o then return json.null end
+  local by_commune, list = {}, json.array()
+  for code, n in pairs(o.by_unit) do by_commune[units.by_code[code].name] = n end
+  for i, x in ipairs(o.pairs) do list[i] = { supports = json.array({ x.a, x.b }), households = x.households } end
+  return { households = o.households, by_commune = by_commune, pairs = list }
+end
+
 local function commune_names(units)
   local names = json.array()
   for i, c in ipairs(units.communes) do names[i] = c.name end
@@ -193,12 +222,16 @@ function M.build(p, result, messages)
     registry = registry(result),
     targets = targets(p, units, result.poverty),
     programmes = programmes(p, result),
+    activities = activity.summary(p, check.agency),
     budget = budget(p, result),
     reports = reports(p),
     checks = M.checks(messages),
     parameters = p.parameters or { scenario = json.null, budget = "gap", set = json.array() },
     reached = reached(result),
+    overlap = overlap(result),
     projection = result.projection or json.null,
+    -- why there is none, for the documents to say: no support states an effect
+    no_projection = not result.projection and #project.effects(p) == 0 and "no_effect" or json.null,
   }
 end
 
@@ -222,7 +255,8 @@ function M.figures(s)
     end
   end
   walk("", { plan = { year = s.plan.year, registry_year = s.plan.registry_year }, registry = s.registry,
-    targets = s.targets, programmes = s.programmes, budget = s.budget, reached = s.reached,
+    targets = s.targets, programmes = s.programmes, activities = s.activities, budget = s.budget, reached = s.reached,
+    overlap = s.overlap ~= json.null and { households = s.overlap.households, by_commune = s.overlap.by_commune } or nil,
     projection = s.projection ~= json.null and s.projection or nil })
   table.sort(out, function(a, b) return a[1] < b[1] end)
   return out

@@ -62,12 +62,15 @@ end
 -- One row of results from a summary: what sweep.csv holds.
 local function row_of(s, value)
   local r = { value = value, cost = s.budget.total_spent, need = s.budget.total_computed,
-    households = s.reached.households, persons = s.reached.persons, gap = {}, short = {} }
+    households = s.reached.households, persons = s.reached.persons, gap = {}, short = {}, short_communes = {} }
   for _, x in ipairs(s.budget.sources) do r.gap[x.id] = x.gap end
   local pr = type(s.projection) == "table" and s.projection or nil
   if pr then
     r.escapes, r.poor, r.rate = pr.year_end.escapes_total, pr.year_end.poor_total, pr.year_end.rate
-    for _, g in ipairs(pr.targets) do r.short[g.id] = g.short_by end
+    for _, g in ipairs(pr.targets) do
+      r.short[g.id] = g.short_by
+      r.short_communes[g.id] = g.short_in_communes
+    end
   end
   r.warnings = check.count(s.checks).warning
   return r
@@ -75,7 +78,8 @@ end
 
 -- Runs the sweep. opts: vary (the --vary text), set, scenario, budget, db, standard.
 -- Returns the rows (value, cost, need, households, persons, gap {source: đồng}, escapes,
--- poor, rate, short {target: households}, warnings), the sweep (M.parse's, with
+-- poor, rate, short {target: households}, short_communes {target: the communes' shortfalls},
+-- warnings), the sweep (M.parse's, with
 -- sources, targets, plan, stages: how often each stage was done, the
 -- first value included: prepare (the selection), choose (the allocation: who is chosen),
 -- price (the amounts, and the budget mode's funding), project) and the plan as run; or
@@ -116,6 +120,8 @@ function M.columns(sw)
   if sw.projects then
     for _, c in ipairs({ "escapes", "poor", "rate" }) do cols[#cols + 1] = c end
     for _, g in ipairs(sw.targets) do cols[#cols + 1] = "short_" .. g.id end
+    -- the communes' shortfalls: a target met as a whole is not met while they are above 0
+    for _, g in ipairs(sw.targets) do cols[#cols + 1] = "short_communes_" .. g.id end
   end
   cols[#cols + 1] = "warnings"
   return cols
@@ -132,6 +138,7 @@ function M.fields(sw, r)
     out[#out + 1] = r.poor
     out[#out + 1] = string.format("%.2f", r.rate)
     for _, g in ipairs(sw.targets) do out[#out + 1] = r.short[g.id] end
+    for _, g in ipairs(sw.targets) do out[#out + 1] = r.short_communes[g.id] end
   end
   out[#out + 1] = r.warnings
   for i, v in ipairs(out) do out[i] = tostring(v) end

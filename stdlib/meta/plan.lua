@@ -95,6 +95,8 @@ function per_unit(vnd, noun) end
 ---@field deprived? kehoach.Indicator|kehoach.Indicator[] deprived in this indicator (any of a list)
 ---@field persons? kehoach.Range members of the household
 ---@field poverty_kind? "income"|"deprivation" poor by income, or by deprivations
+---@field also_in? kehoach.Names chosen for this earlier support too (any of a list); `["in"]` is the same
+---@field not_in? kehoach.Names not chosen for this earlier support (none of a list)
 ---@field any? kehoach.Selector[] one of these selectors holds
 ---@field where? fun(h: kehoach.Household): boolean a condition in Lua, run per household (slow)
 
@@ -164,6 +166,8 @@ function plan(t) end
 ---@field Q3? kehoach.CommuneCounts ... in quarter III
 ---@field Q4? kehoach.CommuneCounts ... in quarter IV
 ---@field quarter_totals? { Q1?: integer, Q2?: integer, Q3?: integer, Q4?: integer } households stated for each quarter
+---@field poor_at_end? integer the poor households left at year end (the poor at the review minus households)
+---@field rate_at_end? number the poverty rate at year end, in %
 ---@field expect? kehoach.TargetExpect what the registry should give (kehoach test)
 
 ---A target: `target "giam_ho_ngheo" { households = 90, ... }`.
@@ -204,6 +208,28 @@ function target(name) end
 ---@param name string letters, digits and _
 ---@return fun(t: kehoach.Support)
 function support(name) end
+
+---What an activity delivers, counted.
+---@class (exact) kehoach.Delivers
+---@field count integer how many: 12
+---@field noun string of what: "lớp tập huấn"
+
+---A budget line that pays no household: communication, capacity building, monitoring.
+---@class (exact) kehoach.Activity
+---@field label string the activity's name as printed
+---@field cost kehoach.Money what it costs, in đồng
+---@field source string the funding source that pays
+---@field by? kehoach.Names the agencies that carry it out
+---@field with? kehoach.Names the agencies that help
+---@field months? string the months it is carried out: "01-12"
+---@field quarters? string the quarters it is carried out: "Q1-Q4"
+---@field delivers? kehoach.Delivers what it delivers: { count = 12, noun = "lớp tập huấn" }
+---@field notes? string|string[] further sentences for the plan document
+
+---An activity: `activity "truyen_thong" { label = ..., cost = million(920), source = ... }`.
+---@param name string letters, digits and _
+---@return fun(t: kehoach.Activity)
+function activity(name) end
 
 ---A funding source.
 ---@class (exact) kehoach.Source

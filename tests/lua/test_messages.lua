@@ -156,6 +156,12 @@ scenario "k" { label = "Tăng trợ cấp", ["tro_cap.amont"] = 1, ["tro_cap.amo
     { "parameter-kind", "Kịch bản “Tăng trợ cấp”: tro_cap.amount phải là số tiền bằng đồng, không phải abc." },
     { "name-slip", "Tên xã, phường “Bình Minhh” (viết 1 lần) chỉ khác “Bình Minh” (viết 2 lần) một chữ: có phải viết nhầm?" },
   } },
+  { name = "a support named before it is chosen", source = [[
+support "bo" { label = "Bò giống", who = { status = "poor", not_in = "vay" } }
+support "vay" { label = "Vay vốn", who = { status = "poor" } }
+]], expect = {
+    { "selector-support", "Chương trình “Bò giống”: điều kiện đối tượng nêu “vay”, là một chương trình khai báo sau nó (dòng 3); also_in và not_in chỉ nêu được chương trình khai báo trước nó, vì các hộ của chương trình đó được chọn trước." },
+  } },
   { name = "the plan document's words", source = [[
 support "the" { label = "Cấp thẻ", who = { status = "poor" }, outside_budget = "ngân sách trung ương",
   show = { "person" }, text = { "Cấp thẻ cho {persons} người, {the.amont}." } }
@@ -188,6 +194,12 @@ budget { total = million(200), city = million(21), loans = million(179) }
     { "coverage", "Chương trình “Vay vốn”: kế hoạch cam kết hỗ trợ 100% hộ đủ điều kiện, nhưng mới hỗ trợ được 2/5 hộ (đạt 40%)." },
     { "units-uneven", "Chương trình “Bò giống”: 7 con bò không chia đều cho 5 hộ; các hộ đứng trước trong danh sách được thêm 1 con bò." },
     { "cost-under-budget", "Vốn vay bố trí 179 triệu đồng; các hộ được chọn trong sổ hộ cần 170 triệu đồng (còn dư 9 triệu đồng)." },
+  } },
+  { name = "the year's end", registry = true, source = [[
+target "giam" { label = "Giảm hộ nghèo", households = 3, poor_at_end = 9, rate_at_end = 50 }
+]], expect = {
+    { "poor-at-end", "Chỉ tiêu “Giảm hộ nghèo”: Thành phố Mẫu có 10 hộ nghèo theo rà soát năm 2020, giảm 3 hộ thì cuối năm còn 7 hộ, không phải 9 hộ như kế hoạch ghi." },
+    { "rate-at-end", "Chỉ tiêu “Giảm hộ nghèo”: cuối năm còn 7 hộ nghèo trên 15 hộ được rà soát của Thành phố Mẫu, tỷ lệ 46,67%, không phải 50% như kế hoạch ghi." },
   } },
   { name = "more than the line", registry = true, source = OVER_THE_LINE, expect = {
     { "cost-over-budget", "Ngân sách thành phố bố trí 20 triệu đồng; các hộ được chọn trong sổ hộ cần 21 triệu đồng (còn thiếu 1 triệu đồng)." },

@@ -85,8 +85,8 @@ function T.test_shortfalls_are_listed_largest_first_then_by_name_everywhere()
   for i, c in ipairs(list) do names[i] = c.name .. " " .. c.n end
   t.eq(names, { "Tả Phời 23", "Thống Nhất 23", "Bắc Lệnh 2", "Cốc San 2" })
   local md, _, dir = execute("words_shortfalls")
-  t.contains(md, "các xã, phường chưa đạt: An Lạc 03 hộ, Bình Minh 01 hộ.")
-  t.contains(fs.read(dir .. "/report.html"), "(An Lạc 03 hộ, Bình Minh 01 hộ)")
+  t.contains(md, "các xã, phường chưa đạt: An Lạc 03 hộ, Bình Minh 01 hộ**.")
+  t.contains(fs.read(dir .. "/report.html"), "chưa đạt: An Lạc 03 hộ, Bình Minh 01 hộ")
 end
 
 return T

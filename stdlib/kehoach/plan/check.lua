@@ -15,6 +15,8 @@ local values = require "kehoach.plan.values"
 local params = require "kehoach.plan.params"
 local standards = require "kehoach.standards"
 local expect = require "kehoach.plan.expect"
+local activity = require "kehoach.plan.activity"
+local selector = require "kehoach.plan.selector"
 
 local text = core.text
 
@@ -162,6 +164,15 @@ local function nearest_source(p, id)
   return util.nearest(id, ids)
 end
 
+-- Whether declaration a comes before b in the plan.
+local function before(p, a, b)
+  for _, x in ipairs(p.order) do
+    if x == a then return true end
+    if x == b then return false end
+  end
+  return false
+end
+
 local function check_support(p, d, add)
   local year = p.meta.year
   if d.quota and d.households and sum(d.quota) ~= d.households then
@@ -217,6 +228,20 @@ local function check_support(p, d, add)
   if d.source and not source_of(p, d.source) then
     add("error", "unknown-source", d, { ref = d.source, near = nearest_source(p, d.source) })
   end
+  -- also_in, not_in: a support chosen before this one, so declared before it
+  for _, ref in ipairs(selector.supports_named(d.who)) do
+    local other = p.by_id[ref]
+    if other == d or not (other and other.kind == "support" and before(p, other, d)) then
+      local ids = {}
+      for _, x in ipairs(p.supports) do
+        if x == d then break end
+        ids[#ids + 1] = x.id
+      end
+      add("error", "selector-support", d, { ref = ref, near = util.nearest(ref, ids), earlier = ids,
+        later = other and other.kind == "support" and other ~= d and other or nil, self = other == d,
+        other = other and other.kind ~= "support" and other or nil })
+    end
+  end
   for _, field in ipairs({ "by", "with" }) do
     for _, ref in ipairs(d[field] or {}) do
       local ag, near = M.agency(p, ref)
@@ -232,6 +257,9 @@ local function check_budget(p, add, costs, opts)
       if d.amount and d.source then
         add("warning", "no-budget", d, { source_id = d.source, source = source_of(p, d.source) })
       end
+    end
+    for _, d in ipairs(p.activities) do
+      add("warning", "no-budget", d, { source_id = d.source, source = source_of(p, d.source) })
     end
     return
   end
@@ -284,6 +312,14 @@ function M.costs_by_source(p)
         c.uncosted = { support = d, missing = missing }
       end
     end
+  end
+  -- activities cost what they state (kehoach.plan.activity)
+  for _, d in ipairs(p.activities) do
+    local c = out[d.source] or { cost = 0, parts = {} }
+    out[d.source] = c
+    too_much(d, c.cost + 0.0 + d.cost)
+    c.cost = c.cost + d.cost
+    c.parts[#c.parts + 1] = { support = d, cost = d.cost }
   end
   return out
 end
@@ -376,8 +412,10 @@ local function check_name_slips(p, add)
   local keys = util.sorted_keys(uses)
   for _, k in ipairs(keys) do
     for _, other in ipairs(keys) do
-      if other ~= k and text.distance(k, other) <= 1 and
-          (uses[k] < uses[other] or (uses[k] == uses[other] and k > other)) then
+      -- a name written once, one letter from one written elsewhere; names each written
+      -- several times are two communes the plan means (Diên Lộc, Diên Lạc)
+      if other ~= k and uses[k] == 1 and text.distance(k, other) <= 1 and
+          (uses[other] > 1 or k > other) then
         local u, o = first[k], first[other]
         add("warning", "name-slip", u.decl, { name = u.name, uses = uses[k], other = o.name, other_uses = uses[other] })
       end
@@ -391,6 +429,7 @@ function M.run(p, opts)
   check_meta(p, add)
   for _, d in ipairs(p.targets) do check_target(d, add) end
   for _, d in ipairs(p.supports) do check_support(p, d, add) end
+  activity.check_plan(p, add, source_of, nearest_source, M.agency)
   check_budget(p, add, M.costs_by_source(p), opts)
   check_reports(p, add)
   if not opts.registry then check_name_slips(p, add) end

@@ -62,6 +62,8 @@ function M.list(p)
     if d.kind == "target" then
       field(out, d, id .. ".households", "households", "count")
       field(out, d, id .. ".rate_points", "rate_points", "number")
+      field(out, d, id .. ".poor_at_end", "poor_at_end", "count")
+      field(out, d, id .. ".rate_at_end", "rate_at_end", "number")
       commune_entries(out, id .. ".by_commune", d, d.by_commune)
       for q = 1, 4 do commune_entries(out, id .. ".Q" .. q, d, d["Q" .. q]) end
       for q = 1, 4 do
@@ -87,6 +89,10 @@ function M.list(p)
         out[#out + 1] = affects({ path = id .. ".effect.income", decl = d, kind = "money",
           get = function() return d.effect.income end, set = function(v) d.effect.income = v end }, "effect")
       end
+    elseif d.kind == "activity" then
+      -- its cost is a source's need: funded again (kehoach.plan.activity)
+      out[#out + 1] = affects({ path = id .. ".cost", decl = d, kind = "money",
+        get = function() return d.cost end, set = function(v) d.cost = v end }, "budget")
     elseif d.kind == "budget" then
       out[#out + 1] = affects({ path = "budget.total", decl = d, kind = "money",
         get = function() return d.total end, set = function(v) d.total = v end }, "budget")

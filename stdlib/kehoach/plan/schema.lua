@@ -213,6 +213,8 @@ M.declarations = {
       { "Q3", "communes", false, "... in quarter III" },
       { "Q4", "communes", false, "... in quarter IV" },
       { "quarter_totals", "table", false, "households stated for each quarter: { Q1 = 4, ... }" },
+      { "poor_at_end", "count", false, "the poor households left at year end: the poor at the review minus households" },
+      { "rate_at_end", "number", false, "the poverty rate at year end, in %: poor_at_end over the surveyed households" },
       { "expect", "table", false, "what the registry should give, checked by kehoach test: { rate_points =, poor = }" },
     },
   },
@@ -245,6 +247,21 @@ M.declarations = {
       { "budget_label", "text", false, "what it pays for in the budget's line, as the plan words it (placeholders as in text)" },
       { "period_note", "text", false, "words in brackets after its period in the plan document: \"có Kế hoạch riêng\"" },
       { "expect", "table", false, "what the registry should give, checked by kehoach test: { households =, persons =, cost = }" },
+    },
+  },
+  -- a budget line that pays no household (kehoach.plan.activity)
+  activity = {
+    named = true,
+    fields = {
+      { "label", "text", true, "the activity's name as printed" },
+      { "cost", "money", true, "what it costs, in đồng: million(920)" },
+      { "source", "id", true, "the funding source that pays" },
+      { "by", "names", false, "the agencies that carry it out" },
+      { "with", "names", false, "the agencies that help" },
+      { "months", "months", false, "the months it is carried out: \"01-12\"" },
+      { "quarters", "quarters", false, "the quarters it is carried out: \"Q1-Q4\"" },
+      { "delivers", "table", false, "what it delivers, counted: { count = 12, noun = \"lớp tập huấn\" }" },
+      { "notes", "texts", false, "further sentences for the plan document" },
     },
   },
   source = {
@@ -307,7 +324,7 @@ M.declarations = {
 }
 
 -- The declarations in the order docs and errors list them.
-M.order = { "plan", "target", "support", "source", "budget", "report", "agency",
+M.order = { "plan", "target", "support", "activity", "source", "budget", "report", "agency",
   "distribution", "signature", "scenario" }
 
 local function field_names(spec)

@@ -58,6 +58,8 @@ M.keys = {
   { "deprived", list_of(enum(M.INDICATORS), "indicators"), "deprived in this indicator (a list: any of them), e.g. \"d_housing_quality\"" },
   { "persons", range, "members of the household: { min =, max = }" },
   { "poverty_kind", enum({ "income", "deprivation" }), "poor by income, or by deprivations, under the plan's standard" },
+  { "also_in", schema.kinds.names.check, "chosen for this support too (a list: for any of them); a support declared before this one" },
+  { "not_in", schema.kinds.names.check, "not chosen for this support (a list: for none of them); a support declared before this one" },
   { "any", "selectors", "a list of selectors: one of them must hold" },
   { "where", schema.kinds.func.check, "function(h) ... end: a condition in Lua, run for each household" },
 }
@@ -84,6 +86,11 @@ function M.check(who, label, depth, seen)
   end
   local out = {}
   for k, v in pairs(who) do
+    if k == "in" then
+      -- `in` is a word of Lua: written ["in"] = "vay_von", it is also_in
+      if who.also_in ~= nil then util.plan_error("%s: give also_in or [\"in\"], not both", label) end
+      k = "also_in"
+    end
     local key = type(k) == "string" and KEY[k]
     if not key then
       local near = util.nearest(tostring(k), names())
@@ -159,6 +166,8 @@ end
 --   ctx.commune_code   function(name, label) -> unit code (raises for an unknown name)
 --   ctx.commune_label  the heading of the `commune` condition: the plan's children by kind ("Xã, phường")
 --   ctx.where_fn       function(fn) -> SQL calling it for the row (registers it)
+--   ctx.run            the run whose allocations also_in and not_in read (default 1)
+--   ctx.support_label  function(id) -> a support's label, for explain's words
 -- Returns { sql = "...", conditions = { {key, value (as the plan asks it), sql, value_sql
 -- (the household's value, for explain), subs (of any)} }, args }: facts (render/conditions.lua
 -- words them); the SQL names the plan's values as parameters (:year, :s1, ...), whose
@@ -210,6 +219,20 @@ function M.compile(sel, ctx, label)
     elseif key == "poverty_kind" then
       add({ key = key, value = v, sql = a .. ".poverty_kind = " .. bind(v),
         value_sql = a .. ".poverty_kind" })
+    elseif key == "also_in" or key == "not_in" then
+      -- the households chosen for an earlier support of this run (allocations already made:
+      -- kehoach.pipeline chooses in the plan's order); waitlisted ones were not chosen
+      local function chosen(list)
+        return string.format("SELECT 1 FROM allocations x WHERE x.run = :run AND x.household = %s.code AND " ..
+          "x.status <> 'waitlisted' AND %s", a, in_list("x.programme", list, bind))
+      end
+      ctx.args.run = ctx.run or 1
+      local labels = {}
+      for _, id in ipairs(v) do labels[id] = ctx.support_label and ctx.support_label(id) or id end
+      add({ key = key, value = v, labels = labels,
+        sql = (key == "not_in" and "NOT EXISTS (" or "EXISTS (") .. chosen(v) .. ")",
+        value_sql = string.format("(SELECT group_concat(x.programme, ',') FROM allocations x WHERE x.run = :run " ..
+          "AND x.household = %s.code AND x.status <> 'waitlisted' AND %s)", a, in_list("x.programme", v, bind)) })
     elseif key == "any" then
       local subs, parts = {}, {}
       for i, s in ipairs(v) do
@@ -224,6 +247,17 @@ function M.compile(sel, ctx, label)
   local parts = {}
   for i, c in ipairs(conds) do parts[i] = "(" .. c.sql .. ")" end
   return { sql = table.concat(parts, " AND "), conditions = conds, args = ctx.args }
+end
+
+-- The supports a selector names (also_in, not_in, in its any's too), in the order found:
+-- a support that names one is chosen after it (kehoach.pipeline).
+function M.supports_named(sel, out)
+  out = out or {}
+  for _, key in ipairs({ "also_in", "not_in" }) do
+    for _, id in ipairs(sel[key] or {}) do out[#out + 1] = id end
+  end
+  for _, sub in ipairs(sel.any or {}) do M.supports_named(sub, out) end
+  return out
 end
 
 -- The fields a `where` function sees in h, in the order they are passed to it.

@@ -175,6 +175,7 @@ local function field_text(d, f, lost)
   if name == "effect" then return effect_text(v) end
   if name == "quarter_totals" then return quarter_totals(v) end
   if name == "expect" then return expect_text(v) end
+  if name == "delivers" then return string.format("{ count = %d, noun = %s }", v.count, quote(v.noun)) end
   if kind == "text" then return long_text(v, 2 + #name + 3) end
   if kind == "texts" then
     local items = {}

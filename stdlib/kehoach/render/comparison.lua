@@ -76,6 +76,7 @@ end
 local function cost_rows(c, short)
   local rows = {}
   for _, g in ipairs(c.programmes) do rows[#rows + 1] = row(short and g.id or g.label, g.cost, money) end
+  for _, a in ipairs(c.activities or {}) do rows[#rows + 1] = row(short and a.id or a.label, a.cost, money) end
   rows[#rows + 1] = { rule = true }
   rows[#rows + 1] = row("Tổng kinh phí (chi)", c.total_cost, money)
   return rows

@@ -25,6 +25,8 @@ local LABELS = {
   persons = "Số nhân khẩu",
   deprived = "Thiếu hụt",
   poverty_kind = "Loại hộ nghèo (%s)",
+  also_in = "Được chọn cho chương trình",
+  not_in = "Không được chọn cho chương trình",
   any = "Thuộc một trong các nhóm",
   where = "Điều kiện riêng của kế hoạch",
 }
@@ -34,6 +36,13 @@ local VALUE_LABELS = { status = selector.STATUS_LABEL, need = selector.NEED_LABE
   poverty_kind = selector.KIND_LABEL }
 
 local YES_NO = { unable_to_escape = true, urban = true, difficult = true, ethnic_minority = true }
+
+-- Support labels in quotes, by id: “Bò giống”.
+local function quoted(labels)
+  local out = {}
+  for id, l in pairs(labels or {}) do out[id] = "“" .. l .. "”" end
+  return out
+end
 
 local function range_words(r, format)
   format = format or tostring
@@ -65,11 +74,17 @@ function M.words(c, std)
   if key == "deprived" then return label, words(v, std.labels) end
   if key == "poverty_kind" then return label, VALUE_LABELS[key][v] end
   if key == "where" then return label, "đúng" end
+  if key == "also_in" or key == "not_in" then return label, words(v, quoted(c.labels)) end
   return label
 end
 
 function M.value(c, v, std)
   local key = c.key
+  if key == "also_in" or key == "not_in" then
+    -- the supports of the condition the household was chosen for
+    if v == nil or v == "" then return "không được chọn cho chương trình nào trong số đó" end
+    return "được chọn cho " .. M.list(v, quoted(c.labels))
+  end
   if YES_NO[key] then return v == 1 and "có" or "không" end
   if key == "need" then return M.list(v, selector.NEED_LABEL) end
   if key == "deprived" then

@@ -17,7 +17,7 @@ local vn = require "kehoach.render.vn"
 local svg = require "kehoach.render.svg"
 local html = require "kehoach.render.html"
 local figures = require "kehoach.render.figures"
-local project = require "kehoach.project"
+local verdict = require "kehoach.render.projection"
 
 local esc = html.esc
 
@@ -86,16 +86,9 @@ local function section_projection(s, out, n)
   for k, g in ipairs(s.targets) do
     local v = verdicts[g.id]
     if v then
-      local words = v.met and "<strong class=\"met\">đạt chỉ tiêu</strong>"
-        or string.format("<strong class=\"short\">thiếu %s hộ</strong>", vn.int(v.short_by or 0))
-      local where = {}
-      if not v.met and type(v.short) == "table" then
-        for _, c in ipairs(project.shortfalls(s, v)) do
-          if c.n > 0 then where[#where + 1] = string.format("%s %s hộ", c.name, vn.count(c.n)) end
-        end
-      end
-      out[#out + 1] = string.format("<p>%s: theo dự báo %s%s.</p>\n", esc(g.label or g.id), words,
-        #where > 0 and (" (" .. esc(table.concat(where, ", ")) .. ")") or "")
+      -- the words of run and report.md (kehoach.render.projection.verdict)
+      out[#out + 1] = string.format("<p>%s: theo dự báo <strong class=\"%s\">%s</strong>.</p>\n", esc(g.label or g.id),
+        v.met and "met" or "short", esc(verdict.verdict(s, v)))
     end
     local target_cum, projected_cum = {}, {}
     local t_run, p_run = 0, 0
@@ -169,7 +162,15 @@ local function programme_costs(s)
       src and src.label or "ngoài ngân sách kế hoạch" }
     if in_budget(g) then hh, persons, cost = hh + g.households, persons + g.persons, cost + g.cost end
   end
-  rows[#rows + 1] = { "Cộng (các chương trình trong ngân sách kế hoạch)", vn.int(hh), vn.int(persons), vn.money(cost), "",
+  -- activities: budget lines that pay no household (kehoach.plan.activity)
+  local activities = s.activities or {}
+  for _, a in ipairs(activities) do
+    local src = sources[a.source]
+    rows[#rows + 1] = { a.label, "—", "—", vn.money(a.cost), src and src.label or a.source }
+    cost = cost + a.cost
+  end
+  rows[#rows + 1] = { #activities > 0 and "Cộng (các chương trình và hoạt động trong ngân sách kế hoạch)"
+    or "Cộng (các chương trình trong ngân sách kế hoạch)", vn.int(hh), vn.int(persons), vn.money(cost), "",
     total = true }
   return html.table("Kinh phí theo chương trình", { { "Chương trình" }, { "Số hộ", align = "right" },
     { "Số khẩu", align = "right" }, { "Kinh phí", align = "right" }, { "Nguồn kinh phí" } }, rows,

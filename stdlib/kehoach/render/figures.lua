@@ -105,7 +105,10 @@ function M.path_words(where, path)
     local g = id and find(where.programmes, id)
     local t = id and find(where.targets, id)
     local r = id and find(where.reports, id)
-    if g then
+    local act = id and find(where.activities, id)
+    if act and rest == "cost" then
+      w = { what = "Kinh phí của “" .. (act.label or act.id) .. "”", unit = "đồng", value = money }
+    elseif g then
       local name = "“" .. (g.label or g.id) .. "”"
       local a = type(g.amount) == "table" and g.amount or nil
       local noun = a and a.noun or "đơn vị"
@@ -194,7 +197,7 @@ function M.variant(s)
     v.lines[#v.lines + 1] = v.scenario
   end
   local where = { programmes = s.programmes, targets = s.targets, sources = s.budget and s.budget.sources,
-    reports = s.reports }
+    reports = s.reports, activities = s.activities }
   for _, c in ipairs(pr.set or {}) do v.changes[#v.changes + 1] = M.change_words(where, c) end
   if #v.changes > 0 then
     v.lines[#v.lines + 1] = "Các giá trị đã thay đổi: " .. table.concat(v.changes, "; ") .. "."

@@ -500,25 +500,30 @@ C["budget-cap"] = {
   en = function(_, f)
     local ids = {}
     for i, d in ipairs(f.supports) do ids[i] = d.id end
-    return fmt("budget: %s holds %s for %s of need; %d household%s of %s left unfunded", f.source.id,
-      money(f.line), money(f.need), f.unfunded, f.unfunded == 1 and "" or "s", table.concat(ids, ","))
+    return fmt("budget: %s holds %s for %s of need; %d household%s of %s left unfunded%s", f.source.id,
+      money(f.line), money(f.need), f.unfunded, f.unfunded == 1 and "" or "s", table.concat(ids, ","),
+      (f.activities or 0) > 0 and ("; its activities (" .. money(f.activities) .. ") are paid in full") or "")
   end,
   vi = function(_, f)
     local names = {}
     for i, d in ipairs(f.supports) do names[i] = "“" .. d.label .. "”" end
-    return fmt("%s chỉ bố trí %s cho nhu cầu %s; %s của chương trình %s chưa được bố trí kinh phí",
-      vn.capitalize(source_vi(f.source)), vn.money(f.line), vn.money(f.need), hh_vi(f.unfunded), vn.join(names))
+    return fmt("%s chỉ bố trí %s cho nhu cầu %s; %s của chương trình %s chưa được bố trí kinh phí%s",
+      vn.capitalize(source_vi(f.source)), vn.money(f.line), vn.money(f.need), hh_vi(f.unfunded), vn.join(names),
+      (f.activities or 0) > 0 and ("; các hoạt động (" .. vn.money(f.activities) .. ") được chi đủ") or "")
   end,
 }
 
+-- f.cut: the share each amount keeps (the line less the activities, over the households' need)
 C["budget-prorate"] = {
   en = function(_, f)
-    return fmt("budget: %s holds %s for %s of need; every amount it pays is cut to %s", f.source.id,
-      money(f.line), money(f.need), fmt("%.1f%%", 100 * f.line / f.need))
+    return fmt("budget: %s holds %s for %s of need; every amount it pays %sis cut to %s", f.source.id,
+      money(f.line), money(f.need), (f.activities or 0) > 0 and "a household " or "",
+      fmt("%.1f%%", 100 * (f.cut or f.line / f.need)))
   end,
   vi = function(_, f)
-    return fmt("%s chỉ bố trí %s cho nhu cầu %s; mọi khoản chi từ nguồn này được giảm còn %s",
-      vn.capitalize(source_vi(f.source)), vn.money(f.line), vn.money(f.need), pct_vi(f.line, f.need))
+    return fmt("%s chỉ bố trí %s cho nhu cầu %s; mọi khoản %s từ nguồn này được giảm còn %s",
+      vn.capitalize(source_vi(f.source)), vn.money(f.line), vn.money(f.need),
+      (f.activities or 0) > 0 and "hỗ trợ hộ" or "chi", pct_vi(f.cut or f.line / f.need, 1))
   end,
 }
 
@@ -585,6 +590,54 @@ C["rate"] = {
   vi = function(d, f)
     return fmt("%s: %s trên tổng số %s được rà soát của %s là %s điểm phần trăm, không phải %s như kế hoạch ghi",
       name_vi(d), hh_vi(f.households), hh_vi(f.surveyed), f.district, vn.decimal(f.rate, 2), vn.decimal(f.stated))
+  end,
+}
+
+-- a selector's also_in / not_in names a support chosen before this one (kehoach check)
+C["selector-support"] = {
+  en = function(d, f)
+    local why
+    if f.self then why = "its own name"
+    elseif f.later then why = fmt("a support declared after it (at line %d)", f.later.line)
+    elseif f.other then why = fmt("%s %s, not a support", f.other.kind:match("^[aeiou]") and "an" or "a", f.other.kind)
+    else why = "no support" .. did_you_mean(f.near) end
+    return fmt("%s: who names '%s', %s; also_in and not_in name a support declared before this one, " ..
+      "whose households are chosen first (%s)", label(d), f.ref, why,
+      #f.earlier > 0 and ("here: " .. table.concat(f.earlier, ", ")) or "none is declared before it")
+  end,
+  vi = function(d, f)
+    local why
+    if f.self then why = "chính chương trình này"
+    elseif f.later then why = fmt("một chương trình khai báo sau nó (dòng %d)", f.later.line)
+    elseif f.other then why = "không phải một chương trình hỗ trợ"
+    else why = "không có chương trình nào tên như vậy" .. hint_vi(f.near) end
+    return fmt("%s: điều kiện đối tượng nêu “%s”, là %s; also_in và not_in chỉ nêu được chương trình khai báo " ..
+      "trước nó, vì các hộ của chương trình đó được chọn trước", name_vi(d), f.ref, why)
+  end,
+}
+
+-- the year's end a target states (poor_at_end, rate_at_end) against the review
+C["poor-at-end"] = {
+  en = function(d, f)
+    return fmt("%s: %s poor households at the review of %d in %s, less the %d of the target, leave %s " ..
+      "at year end, not the %s stated", label(d), util.group_digits(f.poor), f.registry_year, f.district,
+      f.households, util.group_digits(f.computed), util.group_digits(f.stated))
+  end,
+  vi = function(d, f)
+    return fmt("%s: %s có %s nghèo theo rà soát năm %d, giảm %s thì cuối năm còn %s, không phải %s như kế hoạch ghi",
+      name_vi(d), f.district, hh_vi(f.poor), f.registry_year, hh_vi(f.households), hh_vi(f.computed),
+      hh_vi(f.stated))
+  end,
+}
+
+C["rate-at-end"] = {
+  en = function(d, f)
+    return fmt("%s: %s poor households at year end of the %s surveyed in %s are %.2f%%, not the %s%% stated",
+      label(d), util.group_digits(f.poor_end), util.group_digits(f.surveyed), f.district, f.rate, tostring(f.stated))
+  end,
+  vi = function(d, f)
+    return fmt("%s: cuối năm còn %s nghèo trên %s được rà soát của %s, tỷ lệ %s%%, không phải %s%% như kế hoạch ghi",
+      name_vi(d), hh_vi(f.poor_end), hh_vi(f.surveyed), f.district, vn.decimal(f.rate, 2), vn.decimal(f.stated))
   end,
 }
 

@@ -2,8 +2,8 @@
 -- from the same blocks) from the plan script and a run's summary, in the layout of a
 -- People's Committee plan: letterhead (issuer, number, place and date), KẾ HOẠCH and the
 -- title, the grounds, I. Mục tiêu, II. Nhiệm vụ trọng tâm (targets by commune and quarter,
--- the supports of section "tasks"), III. Các giải pháp thực hiện (the other supports, then
--- the budget by funding source), IV. Chế độ báo cáo, V. Tổ chức thực hiện (the agencies),
+-- the supports of section "tasks"), III. Các giải pháp thực hiện (the other supports, the
+-- activities, then the budget by funding source), IV. Chế độ báo cáo, V. Tổ chức thực hiện (the agencies),
 -- the closing sentence, Nơi nhận and the signature.
 --
 -- Words come from the plan; every number from the plan's declarations or from the run
@@ -388,6 +388,8 @@ end
 
 -- ---- III. Các giải pháp thực hiện ------------------------------------------------------------
 
+local activity_blocks
+
 -- "Phòng Kinh tế thành phố thực hiện hỗ trợ cho 10 hộ (29 nhân khẩu) tại các xã: An Lạc 06
 -- hộ, ...": who, for how many households (each household's units when the plan declares
 -- them), where; then, in the same sentence, the notes that continue it ("và các hộ nghèo
@@ -449,6 +451,19 @@ local function measure_blocks(p, s, d, g, name, units, out)
   period_blocks(s, d, out)
 end
 
+-- An activity (summary.activities' entry a): who carries it out, what it delivers, when,
+-- its cost and source; then its notes.
+activity_blocks = function(p, s, a, out)
+  local who = #a.by > 0 and vn.join(a.by) or ("Ủy ban nhân dân " .. s.plan.unit)
+  if #a.with > 0 then who = who .. " phối hợp với " .. vn.join(a.with) end
+  local what = type(a.delivers) == "table" and string.format(": %s %s", vn.int(a.delivers.count), a.delivers.noun) or ""
+  out[#out + 1] = para(string.format("%s thực hiện %s%s.", who, vn.lower_first(a.label), what))
+  local src = figures.sources_by_id(s)[a.source]
+  out[#out + 1] = para(string.format("Kinh phí: %s%s.", vn.money(a.cost), src and (", " .. from_source(src)) or ""))
+  if type(a.period) == "string" then period_blocks(s, { period = vn.period(a.period) }, out) end
+  note_blocks(a.notes, out)
+end
+
 -- The budget: the need computed by source, each with the programmes it pays for.
 local function budget_blocks(p, s, n, units, out)
   local b = s.budget
@@ -464,6 +479,9 @@ local function budget_blocks(p, s, n, units, out)
         parts[#parts + 1] = { label = g.label, cost = g.cost, units = units_words(g),
           own = d.budget_label and fill(p, s, d, g, name, units, d.budget_label) }
       end
+    end
+    for _, a in ipairs(s.activities or {}) do
+      if a.source == x.id then parts[#parts + 1] = { label = a.label, cost = a.cost } end
     end
     -- the plan's budget_label as the plan words it ("Hỗ trợ 80 con giống bò sinh sản 2.000
     -- triệu đồng"), else the programme's label with its units
@@ -509,6 +527,12 @@ local function measures(p, s, units, out)
       out[#out + 1] = heading(2, string.format("%d. %s", n, d.label))
       measure_blocks(p, s, d, s.programmes[i], name, units, out)
     end
+  end
+  -- activities: budget lines that pay no household (kehoach.plan.activity)
+  for _, a in ipairs(s.activities or {}) do
+    n = n + 1
+    out[#out + 1] = heading(2, string.format("%d. %s", n, a.label))
+    activity_blocks(p, s, a, out)
   end
   if p.budget or #p.sources > 0 then budget_blocks(p, s, n + 1, units, out) end
 end

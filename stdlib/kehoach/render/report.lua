@@ -9,7 +9,6 @@ local tbl = require "kehoach.render.table"
 local values = require "kehoach.plan.values"
 local vn = require "kehoach.render.vn"
 local figures = require "kehoach.render.figures"
-local project = require "kehoach.project"
 local projection = require "kehoach.render.projection"
 local standards = require "kehoach.standards"
 
@@ -55,6 +54,11 @@ local function programme_rows(s, short)
       g.source ~= nil and type(g.source) == "string" and source_label(s, g.source, short) or "ngoài ngân sách kế hoạch" }
     cost = cost + g.cost
   end
+  -- budget lines that pay no household: no households, no persons
+  for _, a in ipairs(s.activities or {}) do
+    rows[#rows + 1] = { a.label, "—", "—", money(a.cost), source_label(s, a.source, short) }
+    cost = cost + a.cost
+  end
   rows[#rows + 1] = { rule = true }
   rows[#rows + 1] = { "Tổng kinh phí", "", "", money(cost), "" }
   return rows
@@ -85,6 +89,25 @@ local BUDGET_COLUMNS = {
   { "Tính từ sổ hộ (đồng)", align = "right" }, { "Thừa (+) / thiếu (−)", align = "right" },
 }
 
+-- Households chosen for two or more supports, in words: "12 hộ (Xã A 5, Xã B 7)"; nil
+-- when none is.
+local function overlap_words(s)
+  local o = s.overlap
+  if type(o) ~= "table" or o.households == 0 then return nil end
+  local where = {}
+  for _, name in ipairs(s.communes) do
+    if o.by_commune[name] then where[#where + 1] = name .. " " .. group(o.by_commune[name]) end
+  end
+  return string.format("%s hộ (%s)", group(o.households), table.concat(where, ", "))
+end
+
+local function programme_label(s, id)
+  for _, g in ipairs(s.programmes) do
+    if g.id == id then return g.label end
+  end
+  return id
+end
+
 -- ---- the terminal ---------------------------------------------------------------------------
 
 function M.terminal(s)
@@ -92,6 +115,8 @@ function M.terminal(s)
   out[#out + 1] = string.format("%s — %s, năm %d (chuẩn %s, rà soát %d)\n\n", s.plan.id, vn.unit(s.plan),
     s.plan.year, s.plan.standard, s.plan.registry_year)
   out[#out + 1] = tbl.terminal(PROGRAMME_COLUMNS, programme_rows(s, true))
+  local both = overlap_words(s)
+  if both then out[#out + 1] = "Hộ được chọn cho hai chương trình trở lên: " .. both .. "\n" end
   out[#out + 1] = "\n"
   out[#out + 1] = tbl.terminal(BUDGET_COLUMNS, budget_rows(s, true))
   local projection = projection.terminal_lines(s)
@@ -132,6 +157,15 @@ local function section_targets(s, out)
       out[#out + 1] = string.format(", tỷ lệ hộ nghèo giảm %s%% (kế hoạch); %s hộ trên %s hộ của sổ hộ là %s%%",
         (tostring(g.rate_points):gsub("%.", ",")), group(g.households), group(s.registry.households),
         g.rate_computed and (string.format("%.2f", g.rate_computed):gsub("%.", ",")) or "—")
+    end
+    if g.poor_at_end or g.rate_at_end then
+      -- the year's end the target states, and the review less the target
+      local stated = {}
+      if g.poor_at_end then stated[#stated + 1] = group(g.poor_at_end) .. " hộ nghèo" end
+      if g.rate_at_end then stated[#stated + 1] = "tỷ lệ " .. (tostring(g.rate_at_end):gsub("%.", ",")) .. "%" end
+      out[#out + 1] = string.format("; cuối năm còn %s (kế hoạch); %s hộ nghèo khi rà soát trừ %s hộ là %s hộ, %s%%",
+        table.concat(stated, ", "), group(s.registry.poor), group(g.households), group(g.poor_at_end_computed),
+        g.rate_at_end_computed and (string.format("%.2f", g.rate_at_end_computed):gsub("%.", ",")) or "—")
     end
     out[#out + 1] = ".\n\n"
     local rows = {}
@@ -226,10 +260,23 @@ local function eligible_words(s, g)
     "và không vào danh sách chờ (%s)", text, group(n), vn.children(s.plan), table.concat(where, ", "))
 end
 
+-- Households chosen for two or more supports: by commune, and which supports they share.
+local function overlap_section(s, out)
+  local words = overlap_words(s)
+  if not words then return end
+  out[#out + 1] = "Hộ được chọn cho hai chương trình trở lên: " .. words .. ". Theo cặp chương trình:\n\n"
+  for _, x in ipairs(s.overlap.pairs) do
+    out[#out + 1] = string.format("- %s và %s: %s hộ\n", programme_label(s, x.supports[1]),
+      programme_label(s, x.supports[2]), group(x.households))
+  end
+  out[#out + 1] = "\n"
+end
+
 local function section_programmes(s, out)
   out[#out + 1] = "## 3. Các chương trình hỗ trợ\n\n"
   out[#out + 1] = tbl.markdown(PROGRAMME_COLUMNS, programme_rows(s, false))
   out[#out + 1] = "\n"
+  overlap_section(s, out)
   for i, g in ipairs(s.programmes) do
     out[#out + 1] = string.format("### 3.%d. %s\n\n", i, g.label)
     local facts = { string.format("Mức hỗ trợ: %s", amount_words(g)) }
@@ -243,6 +290,25 @@ local function section_programmes(s, out)
     out[#out + 1] = tbl.markdown(columns, rows)
     out[#out + 1] = "\n"
   end
+end
+
+-- The activities (budget lines that pay no household), after the programmes: what each
+-- delivers, when, who carries it out, its cost and source.
+local function section_activities(s, out)
+  local list = s.activities or {}
+  if #list == 0 then return end
+  out[#out + 1] = string.format("### 3.%d. Hoạt động không hỗ trợ trực tiếp cho hộ\n\n", #s.programmes + 1)
+  local rows, cost = {}, 0
+  for _, a in ipairs(list) do
+    local d = type(a.delivers) == "table" and (group(a.delivers.count) .. " " .. a.delivers.noun) or ""
+    rows[#rows + 1] = { a.label, d, type(a.period) == "string" and period_words(a.period, s.plan.year) or "",
+      table.concat(a.by, "; "), money(a.cost), source_label(s, a.source) }
+    cost = cost + a.cost
+  end
+  rows[#rows + 1] = { "**Cộng**", "", "", "", money(cost), "" }
+  out[#out + 1] = tbl.markdown({ { "Hoạt động" }, { "Kết quả" }, { "Thời gian" }, { "Cơ quan chủ trì" },
+    { "Kinh phí (đồng)", align = "right" }, { "Nguồn" } }, rows)
+  out[#out + 1] = "\n"
 end
 
 local MODE_WORDS = figures.BUDGET_MODE_WORDS
@@ -319,7 +385,11 @@ end
 
 local function section_projection(s, out)
   local pr = s.projection
-  if type(pr) ~= "table" then return end
+  if type(pr) ~= "table" then
+    local why = projection.NONE[s.no_projection]
+    if why then out[#out + 1] = "## 7. Dự báo thoát nghèo theo quý\n\n" .. why .. ".\n" end
+    return
+  end
   out[#out + 1] = "## 7. Dự báo thoát nghèo theo quý\n\n"
   out[#out + 1] = "Tác động của từng chương trình áp cho các hộ được hỗ trợ; cuối mỗi quý, mỗi hộ được phân loại lại " ..
     string.format("theo %s với thu nhập và thiếu hụt dự báo. Các giả định của dự báo, theo từng chương trình:\n\n",
@@ -369,12 +439,8 @@ local function section_projection(s, out)
   out[#out + 1] = tbl.markdown(columns, rows)
   out[#out + 1] = "\n"
   for _, g in ipairs(pr.targets) do
-    local where = {}
-    for _, c in ipairs(project.shortfalls(s, g)) do where[#where + 1] = c.name .. " " .. vn.count(c.n) .. " hộ" end
-    out[#out + 1] = string.format("**%s**: giảm %s hộ nghèo; dự báo %s hộ thoát nghèo — %s.\n\n", g.label or g.id,
-      group(g.households), group(g.projected), g.met and "**đạt chỉ tiêu**" or
-      string.format("**chưa đạt**, thiếu %s hộ%s", group(g.short_by),
-        #where > 0 and ("; các " .. vn.children(s.plan) .. " chưa đạt: " .. table.concat(where, ", ")) or ""))
+    out[#out + 1] = string.format("**%s**: giảm %s hộ nghèo; dự báo %s hộ thoát nghèo — **%s**.\n\n", g.label or g.id,
+      group(g.households), group(g.projected), projection.verdict(s, g))
     local q_rows = {}
     for q = 1, 4 do
       local b = g.by_quarter["Q" .. q]
@@ -423,10 +489,11 @@ function M.markdown(s)
   section_poverty(s, out)
   section_targets(s, out)
   section_programmes(s, out)
+  section_activities(s, out)
   section_budget(s, out)
   section_reports(s, out)
   section_checks(s, out)
-  if type(s.projection) == "table" then
+  if type(s.projection) == "table" or projection.NONE[s.no_projection] then
     out[#out + 1] = "\n"
     section_projection(s, out)
   end

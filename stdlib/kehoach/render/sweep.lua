@@ -22,13 +22,13 @@ local M = {}
 -- as compare words a changed value).
 function M.axis(p, e)
   return figures.path_words({ programmes = p.supports, targets = p.targets, sources = p.sources,
-    reports = p.reports }, e.path).axis
+    reports = p.reports, activities = p.activities }, e.path).axis
 end
 
 -- The same without its unit, for the charts' titles: "Mức hỗ trợ của “Trợ cấp”".
 function M.what(p, e)
   return figures.path_words({ programmes = p.supports, targets = p.targets, sources = p.sources,
-    reports = p.reports }, e.path).what
+    reports = p.reports, activities = p.activities }, e.path).what
 end
 
 local group = util.group_digits
@@ -54,6 +54,7 @@ function M.terminal(sw, rows)
     columns[#columns + 1] = { "Hộ nghèo cuối năm", align = "right" }
     columns[#columns + 1] = { "Tỷ lệ (%)", align = "right" }
     for _, g in ipairs(sw.targets) do columns[#columns + 1] = { "Thiếu so với " .. g.id, align = "right" } end
+    for _, g in ipairs(sw.targets) do columns[#columns + 1] = { "Xã còn thiếu (" .. g.id .. ")", align = "right" } end
   end
   local out = {}
   for _, r in ipairs(rows) do
@@ -65,6 +66,7 @@ function M.terminal(sw, rows)
       cells[#cells + 1] = group(r.poor)
       cells[#cells + 1] = (string.format("%.2f", r.rate):gsub("%.", ","))
       for _, g in ipairs(sw.targets) do cells[#cells + 1] = group(r.short[g.id]) end
+      for _, g in ipairs(sw.targets) do cells[#cells + 1] = group(r.short_communes[g.id]) end
     end
     out[#out + 1] = cells
   end

@@ -173,6 +173,15 @@ local function sheet_summary(wb, f, s, used)
     cost = cost + g.cost
     row = row + 1
   end
+  -- activities: budget lines that pay no household (kehoach.plan.activity)
+  for _, a in ipairs(s.activities or {}) do
+    local src = sources[a.source]
+    t.row(row, { a.label, false, false, type(a.delivers) == "table" and a.delivers.count or false, a.cost,
+      src and src.label or a.source, type(a.period) == "string" and vn.quarters(vn.period(a.period), s.plan.year) or "" },
+      { nil, f.num, f.num, f.num, f.num })
+    cost = cost + a.cost
+    row = row + 1
+  end
   t.row(row, { "Tổng kinh phí", "", "", "", cost, "", "" }, { f.total, f.total, f.total, f.total, f.total_num, f.total, f.total })
   row = row + 2
   t.write(row, 1, string.format("Hộ nghèo, hộ cận nghèo theo rà soát năm %d", s.plan.registry_year), f.title)
@@ -306,6 +315,9 @@ local function sheet_budget(wb, f, s, used)
     local names = {}
     for _, g in ipairs(s.programmes) do
       if g.source == x.id then names[#names + 1] = g.label end
+    end
+    for _, a in ipairs(s.activities or {}) do
+      if a.source == x.id then names[#names + 1] = a.label end
     end
     local declared = type(x.declared) == "number" and x.declared or nil
     row = row + 1

@@ -4,15 +4,22 @@
 -- allocation order) until the line runs out; the rest are 'unfunded'. With "prorate",
 -- every amount paid from a source that cannot pay them all is cut in the proportion the
 -- line bears to the need (rounded down to the đồng, so the line is never passed). With
--- "gap", nothing changes: the gap is reported.
+-- "gap", nothing changes: the gap is reported. Activities (kehoach.plan.activity) are paid
+-- in full first: the line the households share is what is left after them.
 --
 --   M.fund(db, p, run, mode, add)   add: a kehoach.plan.check message adder
+local activity = require "kehoach.plan.activity"
+
 local M = {}
 
 function M.fund(db, p, run, mode, add)
   if mode == "gap" or not p.budget then return end
   for _, s in ipairs(p.sources) do
-    local line = p.budget.lines[s.id]
+    local full = p.budget.lines[s.id]
+    -- the activities paid from it are paid in full: the households share what is left (the
+    -- messages give the whole line against the whole need)
+    local acts = activity.cost_of_source(p, s.id)
+    local line = full and math.max(0, full - acts)
     local need = line and db:value([[SELECT coalesce(sum(need), 0) FROM allocations
       WHERE run = ? AND source = ? AND status = 'chosen']], run, s.id)
     if line and need > line then
@@ -29,7 +36,7 @@ function M.fund(db, p, run, mode, add)
           FROM allocations WHERE run = :run AND source = :source AND status = 'unfunded']], args)
         local supports = {}
         for id in (cut.programmes or ""):gmatch("[^,]+") do supports[#supports + 1] = p.by_id[id] end
-        add("info", "budget-cap", p.budget, { source = s, line = line, need = need, unfunded = cut.n,
+        add("info", "budget-cap", p.budget, { source = s, line = full, need = need + acts, activities = acts, unfunded = cut.n,
           supports = supports })
       else
         args.f = line / need
@@ -44,7 +51,8 @@ function M.fund(db, p, run, mode, add)
             WHERE run = :run AND source = :source AND status = 'chosen' AND amount > 0
             ORDER BY amount DESC, rowid LIMIT :over)]], args)
         end
-        add("info", "budget-prorate", p.budget, { source = s, line = line, need = need })
+        add("info", "budget-prorate", p.budget, { source = s, line = full, need = need + acts, activities = acts,
+          cut = line / need })
       end
     end
   end

@@ -8,6 +8,7 @@
 --   M.reach(db, run) -> { households, persons, by_unit }
 --   M.targets(p, units, poverty, add)
 --   M.costs(p, programmes, add) -> need by source, cost by source
+--   M.overlap(db, run) -> households chosen for two or more supports, by commune and pair
 local M = {}
 
 -- A support's figures from its allocations under run.
@@ -95,8 +96,32 @@ function M.reach(db, run)
   return out
 end
 
--- The targets against the review: the rate they state, and no commune asked for more
--- escapes than it has poor households.
+-- Households chosen for two or more supports (kept apart or together on purpose with
+-- also_in and not_in, or by chance): { households, by_unit {code -> n}, pairs [{a, b,
+-- households}] } (a, b: support ids, in the plan's order; the pairs that share any).
+function M.overlap(db, run)
+  local out = { households = 0, by_unit = {}, pairs = {} }
+  for r in db:rows([[
+      SELECT unit, count(*) AS n FROM (SELECT unit, household FROM allocations
+        WHERE run = ? AND status = 'chosen' GROUP BY unit, household HAVING count(DISTINCT programme) >= 2)
+      GROUP BY unit ORDER BY unit]], run) do
+    out.by_unit[r.unit] = r.n
+    out.households = out.households + r.n
+  end
+  for r in db:rows([[
+      SELECT x.programme AS a, y.programme AS b, count(DISTINCT x.household) AS households
+      FROM allocations x JOIN allocations y ON y.run = x.run AND y.household = x.household
+        JOIN temp.kh_programmes gx ON gx.id = x.programme JOIN temp.kh_programmes gy ON gy.id = y.programme
+      WHERE x.run = ? AND x.status = 'chosen' AND y.status = 'chosen' AND gx.ord < gy.ord
+      GROUP BY x.programme, y.programme ORDER BY min(gx.ord), min(gy.ord)]], run) do
+    out.pairs[#out.pairs + 1] = r
+  end
+  return out
+end
+
+-- The targets against the review: the rate they state, the poor households and the rate
+-- they state for the year's end, and no commune asked for more escapes than it has poor
+-- households.
 function M.targets(p, units, pov, add)
   for _, d in ipairs(p.targets) do
     if d.rate_points and pov.households > 0 then
@@ -105,6 +130,19 @@ function M.targets(p, units, pov, add)
       if math.abs(tonumber(string.format("%.2f", rate)) - d.rate_points) > 1e-9 then
         add("warning", "rate", d, { households = d.households, surveyed = pov.households,
           district = units.district.name, rate = rate, stated = d.rate_points })
+      end
+    end
+    -- the year's end the target states: the poor at the review minus the target
+    local poor_end = pov.poor - d.households
+    if d.poor_at_end and d.poor_at_end ~= poor_end then
+      add("warning", "poor-at-end", d, { stated = d.poor_at_end, poor = pov.poor, households = d.households,
+        computed = poor_end, registry_year = p.registry_year, district = units.district.name })
+    end
+    if d.rate_at_end and pov.households > 0 then
+      local rate = poor_end * 100 / pov.households
+      if math.abs(tonumber(string.format("%.2f", rate)) - d.rate_at_end) > 1e-9 then
+        add("warning", "rate-at-end", d, { stated = d.rate_at_end, rate = rate, poor_end = poor_end,
+          surveyed = pov.households, district = units.district.name })
       end
     end
     for _, c in ipairs(d.by_commune or {}) do
@@ -117,7 +155,8 @@ function M.targets(p, units, pov, add)
   end
 end
 
--- Each source's need and cost from the supports' figures, and the need against its line.
+-- Each source's need and cost from the supports' figures and the activities' costs, and the
+-- need against its line.
 function M.costs(p, progs, add)
   local by_source = {}
   local spent = {}
@@ -127,6 +166,11 @@ function M.costs(p, progs, add)
       by_source[s] = (by_source[s] or 0) + f.need
       spent[s] = (spent[s] or 0) + f.cost
     end
+  end
+  -- activities (kehoach.plan.activity) cost what they state, paid in full
+  for _, d in ipairs(p.activities or {}) do
+    by_source[d.source] = (by_source[d.source] or 0) + d.cost
+    spent[d.source] = (spent[d.source] or 0) + d.cost
   end
   local b = p.budget
   if not b then return by_source, spent end

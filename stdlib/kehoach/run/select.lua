@@ -9,7 +9,9 @@
 --
 --   M.prepare(db, p, units, std, progress) -> ctx { units, standard, poverty, messages },
 --       or nil and the error messages (no survey for the review year)
---   M.compile(db, p, units, std, d) -> kehoach.plan.selector.compile's result for support d
+--   M.compile(db, p, units, std, d, run) -> kehoach.plan.selector.compile's result for support d
+--   M.select_after(db, p, units, std, d, run)   a support naming others' households
+--       (also_in, not_in) is selected once they are chosen, in phase 6
 local check = require "kehoach.plan.check"
 local selector = require "kehoach.plan.selector"
 
@@ -89,9 +91,10 @@ local ORDER = {
 }
 
 -- Compiles a support's selector for the view aliased h.
-function M.compile(db, p, units, std, d)
+function M.compile(db, p, units, std, d, run)
   local ctx = {
-    alias = "h", year = p.registry_year, std = std,
+    alias = "h", year = p.registry_year, std = std, run = run or 1,
+    support_label = function(id) return p.by_id[id] and p.by_id[id].label or id end,
     commune_code = function(name) return units.code_of(name) end,
     commune_label = units.label,
   }
@@ -121,8 +124,8 @@ end
 -- Selects and ranks one support's eligible households, in every commune, into
 -- temp.kh_eligible (rank: within the commune, by the support's priority; status: as
 -- recorded at the review, for the projection).
-local function select_eligible(db, p, units, std, d)
-  local sel = M.compile(db, p, units, std, d)
+local function select_eligible(db, p, units, std, d, run)
+  local sel = M.compile(db, p, units, std, d, run)
   local order = ORDER[d.priority] or "h.code ASC"
   local args = { prog = d.id }
   for k, v in pairs(sel.args) do args[k] = v end
@@ -133,6 +136,18 @@ local function select_eligible(db, p, units, std, d)
       (SELECT count(*) FROM reg.persons p WHERE p.household = h.id),
       h.income, h.deprivations, h.status, row_number() OVER (PARTITION BY h.unit ORDER BY %s)
     FROM temp.kh_hh h WHERE %s]], order, sel.sql), args)
+end
+
+-- Whether support d's selector names another support's households (also_in, not_in).
+function M.names_supports(d)
+  return #selector.supports_named(d.who) > 0
+end
+
+-- Selects and ranks support d again under run, once the supports it names are chosen
+-- (kehoach.pipeline calls it, in the plan's order, before choosing d's households).
+function M.select_after(db, p, units, std, d, run)
+  db:run("DELETE FROM temp.kh_eligible WHERE programme = ?", d.id)
+  select_eligible(db, p, units, std, d, run)
 end
 
 -- The household view, poverty at the review, and every support's eligible households
@@ -149,7 +164,9 @@ function M.prepare(db, p, units, std, progress)
   end
   for i, d in ipairs(p.supports) do
     if progress then progress(i - 1, d.id) end
-    select_eligible(db, p, units, std, d)
+    -- a support that names another's households (also_in, not_in) is selected when that
+    -- one's are chosen (M.select_after)
+    if not M.names_supports(d) then select_eligible(db, p, units, std, d) end
   end
   db:exec("CREATE INDEX temp.kh_eligible_programme ON kh_eligible(programme, unit, rank)")
   return { units = units, standard = std, poverty = pov, messages = list }

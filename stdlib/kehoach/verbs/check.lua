@@ -1,9 +1,9 @@
 -- check.lua — `kehoach check PLAN [--db FILE]`: runs the plan's declarations in the
 -- sandbox and reports what is wrong with them: sums that disagree, dates and schedules,
--- unknown sources and agencies, and commune names that look like slips. With --db the
--- commune names are also checked against that registry, and a plan whose supports could
--- cost more than kehoach counts is evaluated as kehoach run would, for the same error at
--- the support's line. Errors exit 1; warnings alone 0.
+-- unknown sources and agencies, and commune names that look like slips. With --db the plan
+-- is evaluated as kehoach run would (kehoach.pipeline), writing nothing, for every check
+-- run makes: commune names, the rate and year-end figures against the review, quotas the
+-- registry cannot fill, costs against the budget lines. Errors exit 1; warnings alone 0.
 -- --json prints the messages and their counts as one JSON document on stdout; --quiet
 -- prints the errors only.
 local plan = require "kehoach.plan"
@@ -11,12 +11,25 @@ local check = require "kehoach.plan.check"
 local words = require "kehoach.render.messages"
 local summary = require "kehoach.summary"
 local json = require "kehoach.json"
-local values = require "kehoach.plan.values"
-local units_of = require "kehoach.units"
-local price = require "kehoach.run.price"
 local pipeline = require "kehoach.pipeline"
 
 local host = core.host
+
+-- The messages of kehoach check for the loaded plan p (its parameters applied), worded:
+-- without a registry, kehoach.plan.check's; with one (db, a path), every check kehoach run
+-- makes, through the same pipeline (kehoach.pipeline): the static ones, then the
+-- registry's (names, the rate and the year's end, quotas, stated counts, costs against
+-- the lines). Nothing is recorded or written.
+local function messages(p, db)
+  p.registry_file = db  -- a standard of the user's own may be beside it
+  local list
+  if db then
+    list = pipeline.run(p, { db = db, project = false }).messages or {}
+  else
+    list = check.run(p, { registry = false })
+  end
+  return words.word(list)
+end
 
 local function run(opts, args)
   local p = plan.load(args[1])
@@ -24,21 +37,7 @@ local function run(opts, args)
   if not opts.quiet then
     for _, line in ipairs(plan.describe_parameters(p)) do host.ewrite(line, "\n") end
   end
-  p.registry_file = opts.db  -- a standard of the user's own may be beside it
-  local list = check.run(p, { registry = opts.db ~= nil })
-  if opts.db then
-    local db = core.store.open(":memory:", "create")
-    db:attach_registry(opts.db, "reg")
-    local units = units_of.resolve(db, p)
-    for _, m in ipairs(units.messages) do list[#list + 1] = m end
-    -- money that could pass what kehoach counts: the plan is evaluated as kehoach run
-    -- would, for the error run would give at the support's line
-    local fits = check.count(list).error > 0 or price.bound(db, p, units) <= values.MAX_SUM
-    db:close()
-    if not fits then pipeline.run(p, { db = opts.db, project = false }) end
-    check.sort(list)
-  end
-  words.word(list)
+  local list = messages(p, opts.db)
   for _, m in ipairs(list) do
     if not opts.quiet or m.level == "error" then host.ewrite(words.format(m), "\n") end
   end
@@ -55,7 +54,7 @@ local function run(opts, args)
 end
 
 local options = {
-  { "db", "FILE", "also check commune names against this registry" },
+  { "db", "FILE", "also make the registry's checks, as run does, against this registry (nothing is written)" },
   { "quiet", nil, "print the errors only (not the warnings, nor the count)" },
   { "json", nil, "print the messages and their counts as JSON on stdout" },
 }
@@ -71,4 +70,5 @@ return {
   args = { "PLAN" },
   options = options,
   run = run,
+  messages = messages,
 }

@@ -23,7 +23,7 @@ local function document(sw, rows)
   for i, r in ipairs(rows) do
     out[i] = { value = r.value, cost = r.cost, need = r.need, households = r.households, persons = r.persons,
       gap = r.gap, escapes = r.escapes, poor = r.poor, rate = r.rate, short = sw.projects and r.short or nil,
-      warnings = r.warnings }
+      short_communes = sw.projects and r.short_communes or nil, warnings = r.warnings }
   end
   return { plan = sw.plan, path = sw.path, from = sw.from, to = sw.to, step = sw.step,
     sources = json.array(sw.sources), targets = json.array(sw.targets), stages = sw.stages, rows = out }
