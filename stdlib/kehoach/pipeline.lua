@@ -31,6 +31,7 @@ local allot = require "kehoach.run.allot"
 local price = require "kehoach.run.price"
 local budget = require "kehoach.run.budget"
 local figures = require "kehoach.run.figures"
+local allocation = require "kehoach.run.allocation"
 local project = require "kehoach.project"
 local summary = require "kehoach.summary"
 local words = require "kehoach.render.messages"
@@ -182,7 +183,10 @@ function M.allot(db, p, ctx, run, from, only)
     ctx.figures[key] = fig
     result.programmes[#result.programmes + 1] = fig
   end
-  result.by_source, result.spent_by_source = figures.costs(p, result.programmes, add)
+  -- allocations by criteria: counted once per run, divided again when a value changes
+  result.allocations = allocation.evaluate(db, p, ctx.units, ctx)
+  allocation.record(db, run, result.allocations)
+  result.by_source, result.spent_by_source = figures.costs(p, result.programmes, add, result.allocations)
   result.reach = figures.reach(db, run)
   -- the plan's own checks again, now that the registry's costs are known (a source's gap
   -- is said once: the run's cost-over-budget, not also check's budget-gap)

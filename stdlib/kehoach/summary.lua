@@ -21,6 +21,12 @@
 --           computed, spent, gap, surplus, unfunded}]}   computed: what the households chosen
 --           need; spent: what the budget mode pays (= computed under "gap"); gap/surplus:
 --           computed against declared (0 when no line is declared)
+--   allocations [{id, label, fund, total, source, round, floor, then_floor, criteria {poor,
+--               near_poor, ethnic_minority_poor, difficult}, level, then_level, basis,
+--               units [{code, name, kind, parent, households, poor, near_poor,
+--               ethnic_minority_poor, difficult, communes, score, share, amount, floored,
+--               excluded}], then_units [... the communes, with then_to] | null, line}]
+--               funds divided by criteria (kehoach.run.allocation); score in households
 --   reports [{id, label, due, covers, when, to}]
 --   checks [{level, code, message, file, line, message_vi}]   message in English (as on
 --               stderr), message_vi in Vietnamese (as in the documents)
@@ -30,6 +36,7 @@
 local json = require "kehoach.json"
 local check = require "kehoach.plan.check"
 local values = require "kehoach.plan.values"
+local allocation = require "kehoach.run.allocation"
 
 local M = {}
 
@@ -188,6 +195,7 @@ function M.build(p, result, messages)
     checks = M.checks(messages),
     parameters = p.parameters or { scenario = json.null, budget = "gap", set = json.array() },
     reached = reached(result),
+    allocations = allocation.summary(result.allocations),
     projection = result.projection or json.null,
   }
 end
@@ -213,6 +221,7 @@ function M.figures(s)
   end
   walk("", { plan = { year = s.plan.year, registry_year = s.plan.registry_year }, registry = s.registry,
     targets = s.targets, programmes = s.programmes, budget = s.budget, reached = s.reached,
+    allocations = s.allocations,
     projection = s.projection ~= json.null and s.projection or nil })
   table.sort(out, function(a, b) return a[1] < b[1] end)
   return out

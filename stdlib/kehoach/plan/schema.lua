@@ -5,6 +5,7 @@
 -- describes the same fields in prose (a test keeps the two in step).
 local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
+local allocation = require "kehoach.plan.allocation"
 
 local text = core.text
 
@@ -239,6 +240,7 @@ M.declarations = {
       { "expect", "table", false, "what the registry should give, checked by kehoach test: { households =, persons =, cost = }" },
     },
   },
+  allocation = { named = true, fields = allocation.FIELDS },
   source = {
     named = true,
     fields = {
@@ -299,7 +301,7 @@ M.declarations = {
 }
 
 -- The declarations in the order docs and errors list them.
-M.order = { "plan", "target", "support", "source", "budget", "report", "agency",
+M.order = { "plan", "target", "support", "allocation", "source", "budget", "report", "agency",
   "distribution", "signature", "scenario" }
 
 local function field_names(spec)

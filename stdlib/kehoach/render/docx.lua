@@ -97,6 +97,54 @@ local function layout_table(widths, rows)
   return table.concat(out)
 end
 
+-- A table of data (a table block: head, align, rows, caption): single borders, the header
+-- row bold and repeated on each page, numbers right-aligned, 11 pt; the widths shared out
+-- by the longest cell of each column. A total row (row.total) is bold.
+local function data_table(b)
+  local n = #b.head
+  local want, sum = {}, 0
+  for j, h in ipairs(b.head) do
+    local w = math.min(utf8.len(h) or #h, 12)
+    for _, r in ipairs(b.rows) do
+      local c = tostring(r[j] == nil and "" or r[j])
+      w = math.max(w, math.min(utf8.len(c) or #c, 28))
+    end
+    want[j] = w + 2
+    sum = sum + want[j]
+  end
+  local widths, used = {}, 0
+  for j = 1, n do
+    widths[j] = j < n and math.floor(TEXT_W * want[j] / sum) or (TEXT_W - used)
+    used = used + widths[j]
+  end
+  local border = '<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+  local borders = {}
+  for _, side in ipairs({ "top", "left", "bottom", "right", "insideH", "insideV" }) do
+    borders[#borders + 1] = string.format(border, side)
+  end
+  local out = {}
+  if b.caption then out[#out + 1] = paragraph("Cell", '<w:keepNext/><w:spacing w:before="120"/>', run(b.caption, "<w:b/>")) end
+  out[#out + 1] = '<w:tbl><w:tblPr><w:tblW w:w="' .. TEXT_W .. '" w:type="dxa"/><w:tblLayout w:type="fixed"/>' ..
+    "<w:tblBorders>" .. table.concat(borders) .. "</w:tblBorders>" ..
+    '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>' ..
+    '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>'
+  for _, w in ipairs(widths) do out[#out + 1] = '<w:gridCol w:w="' .. w .. '"/>' end
+  out[#out + 1] = "</w:tblGrid>"
+  local function row(cells, rpr, header, right)
+    out[#out + 1] = "<w:tr><w:trPr><w:cantSplit/>" .. (header and "<w:tblHeader/>" or "") .. "</w:trPr>"
+    for j = 1, n do
+      local jc = (right and b.align[j] == "right") and '<w:jc w:val="right"/>' or (header and '<w:jc w:val="center"/>' or "")
+      out[#out + 1] = string.format('<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>%s</w:tc>', widths[j],
+        paragraph("Cell", jc, run(cells[j] == nil and "" or cells[j], rpr)))
+    end
+    out[#out + 1] = "</w:tr>"
+  end
+  row(b.head, "<w:b/>" .. size(11), true, false)
+  for _, r in ipairs(b.rows) do row(r, (r.total and "<w:b/>" or "") .. size(11), false, true) end
+  out[#out + 1] = "</w:tbl>"
+  return table.concat(out)
+end
+
 -- ---- the blocks -------------------------------------------------------------------------------
 
 local LEFT_W = mm(62)           -- the issuer's column; the rest is the nation's
@@ -143,6 +191,7 @@ local function footer(b)
 end
 
 local BODY = {
+  table = data_table,
   letterhead = letterhead,
   footer = footer,
   title = function(b)

@@ -17,6 +17,8 @@
 -- {spans...}}, {kind = "footer", distribution = {...}, signature = {lines..., name}}.
 -- spans: a list of text pieces, each a string or {b = text} (bold) or {i = text} (italic).
 local vn = require "kehoach.render.vn"
+local tbl = require "kehoach.render.table"
+local allocation = require "kehoach.render.allocation"
 local html = require "kehoach.render.html"
 local params = require "kehoach.plan.params"
 local check = require "kehoach.plan.check"
@@ -481,6 +483,8 @@ function M.blocks(p, s, units)
   local sig = p.signature
   out[#out + 1] = { kind = "footer", distribution = p.distribution and p.distribution.items or {},
     signature = sig and { lines = sig.items, name = sig.name } or nil }
+  -- the annexes: a fund divided by criteria, its table by unit
+  for _, b in ipairs(allocation.annex(s)) do out[#out + 1] = b end
   return out
 end
 
@@ -507,6 +511,18 @@ local function md_spans(spans)
   return table.concat(out)
 end
 
+-- A table block { caption, head = {titles}, align = {"left"|"right"}, rows = {{cells}} }.
+local function md_table(b)
+  local cols = {}
+  for i, h in ipairs(b.head) do cols[i] = { h, align = b.align[i] } end
+  local rows = {}
+  for i, r in ipairs(b.rows) do
+    rows[i] = {}
+    for j in ipairs(b.head) do rows[i][j] = r[j] == nil and "" or r[j] end
+  end
+  return (b.caption and ("**" .. md_text(b.caption) .. "**\n\n") or "") .. tbl.markdown(cols, rows) .. "\n"
+end
+
 function M.markdown(blocks)
   local out = {}
   for _, b in ipairs(blocks) do
@@ -522,6 +538,8 @@ function M.markdown(blocks)
     elseif b.kind == "bullets" then
       for _, item in ipairs(b.items) do out[#out + 1] = "- " .. md_spans(item) .. "\n" end
       out[#out + 1] = "\n"
+    elseif b.kind == "table" then
+      out[#out + 1] = md_table(b)
     elseif b.kind == "footer" then
       if #b.distribution > 0 then
         out[#out + 1] = "**Nơi nhận:**\n\n"
@@ -569,6 +587,11 @@ ul.bullets { margin: 0 0 0.4em; padding-left: 1cm; }
 .distribution li::before { content: "- "; }
 .signature { width: 50%; text-align: center; font-weight: bold; }
 .signature .name { margin-top: 5em; }
+table.data { width: 100%; border-collapse: collapse; font-size: 11pt; margin: 0.4em 0 0.8em; }
+table.data caption { font-weight: bold; text-align: left; }
+table.data th, table.data td { border: 1px solid #000; padding: 0.1em 0.3em; vertical-align: top; }
+table.data td.num { text-align: right; white-space: nowrap; }
+table.data tr.total td { font-weight: bold; }
 @media print {
   html { background: none; }
   body { max-width: none; margin: 0; padding: 0; }
@@ -582,6 +605,24 @@ local function html_spans(spans)
     elseif sp.b then out[#out + 1] = "<strong>" .. html.esc(sp.b) .. "</strong>"
     elseif sp.i then out[#out + 1] = "<em>" .. html.esc(sp.i) .. "</em>" end
   end
+  return table.concat(out)
+end
+
+local function html_table(b)
+  local out = { "<table class=\"data\">\n" }
+  if b.caption then out[#out + 1] = "<caption>" .. html.esc(b.caption) .. "</caption>\n" end
+  out[#out + 1] = "<thead><tr>"
+  for _, h in ipairs(b.head) do out[#out + 1] = "<th>" .. html.esc(h) .. "</th>" end
+  out[#out + 1] = "</tr></thead>\n<tbody>\n"
+  for _, r in ipairs(b.rows) do
+    out[#out + 1] = r.total and "<tr class=\"total\">" or "<tr>"
+    for j in ipairs(b.head) do
+      out[#out + 1] = string.format("<td%s>%s</td>", b.align[j] == "right" and " class=\"num\"" or "",
+        html.esc(r[j] == nil and "" or r[j]))
+    end
+    out[#out + 1] = "</tr>\n"
+  end
+  out[#out + 1] = "</tbody>\n</table>\n"
   return table.concat(out)
 end
 
@@ -602,6 +643,8 @@ function M.html(blocks, title)
       out[#out + 1] = string.format("<h%d>%s</h%d>\n", b.level + 1, html.esc(b.text), b.level + 1)
     elseif b.kind == "para" then
       out[#out + 1] = "<p>" .. html_spans(b.spans) .. "</p>\n"
+    elseif b.kind == "table" then
+      out[#out + 1] = html_table(b)
     elseif b.kind == "bullets" then
       out[#out + 1] = "<ul class=\"bullets\">\n"
       for _, item in ipairs(b.items) do out[#out + 1] = "<li>" .. html_spans(item) .. "</li>\n" end

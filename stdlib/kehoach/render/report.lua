@@ -7,6 +7,7 @@
 local util = require "kehoach.util"
 local tbl = require "kehoach.render.table"
 local values = require "kehoach.plan.values"
+local allocation = require "kehoach.render.allocation"
 local vn = require "kehoach.render.vn"
 local figures = require "kehoach.render.figures"
 local project = require "kehoach.project"
@@ -390,6 +391,7 @@ function M.markdown(s)
     out[#out + 1] = "\n"
     section_projection(s, out)
   end
+  allocation.report(s, out)
   return table.concat(out)
 end
 

@@ -7,7 +7,8 @@
 --   M.support(db, units, d, run, add, cached) -> a support's figures (see kehoach.pipeline)
 --   M.reach(db, run) -> { households, persons, by_unit }
 --   M.targets(p, units, poverty, add)
---   M.costs(p, programmes, add) -> need by source, cost by source
+--   M.costs(p, programmes, add, allocations) -> need by source, cost by source (allocations'
+--                   funds included)
 local M = {}
 
 -- A support's figures from its allocations under run.
@@ -109,7 +110,7 @@ function M.targets(p, units, pov, add)
 end
 
 -- Each source's need and cost from the supports' figures, and the need against its line.
-function M.costs(p, progs, add)
+function M.costs(p, progs, add, allocations)
   local by_source = {}
   local spent = {}
   for _, f in ipairs(progs) do
@@ -118,6 +119,12 @@ function M.costs(p, progs, add)
       by_source[s] = (by_source[s] or 0) + f.need
       spent[s] = (spent[s] or 0) + f.cost
     end
+  end
+  -- a fund divided by criteria (kehoach.run.allocation) is its source's to the đồng
+  for _, a in ipairs(allocations or {}) do
+    local s = a.decl.source
+    by_source[s] = (by_source[s] or 0) + a.total
+    spent[s] = (spent[s] or 0) + a.total
   end
   local b = p.budget
   if not b then return by_source, spent end
