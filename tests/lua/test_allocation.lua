@@ -183,6 +183,42 @@ function T.test_the_annex_the_sheet_and_the_report_print_the_table()
   r.db:close()
 end
 
+local NATIONAL = core.host.getenv("KEHOACH_NATIONAL_SAMPLE") or "data/vietnam-sample.db"
+
+function T.test_the_national_plan_divides_the_fund_among_34_provinces_and_their_3321_communes()
+  -- the national profile's sample: the country after July 2025, at 1.93% poor (QĐ 217)
+  local reg = core.store.registry(NATIONAL, "ro")
+  t.eq(reg:value("SELECT count(*) FROM units WHERE level = 'province'"), 34)
+  t.eq(reg:value("SELECT count(*) FROM units WHERE level = 'commune'"), 3321)
+  t.eq(reg:value("SELECT round(100.0 * sum(status = 'poor') / count(*), 2) FROM surveys WHERE year = 2026"), 1.93)
+  reg:close()
+  local p = plan.load("plans/viet-nam-2027.lua")
+  local r = pipeline.run(p, { db = NATIONAL, keep = true })
+  local errors = {}
+  for _, m in ipairs(r.messages) do
+    if m.level == "error" then errors[#errors + 1] = m.message end
+  end
+  t.eq(errors, {})
+  local a = r.result.allocations[1]
+  t.eq(#a.rows, 34)
+  t.eq(#a.then_rows, 3321)
+  t.eq(sum(a.rows), 9600000000000, "the fund, to the đồng")
+  t.eq(sum(a.then_rows), 9600000000000, "the communes' amounts add up to it too")
+  local per = {}
+  for _, c in ipairs(a.then_rows) do
+    per[c.parent] = (per[c.parent] or 0) + c.amount
+    t.ok(c.amount >= 100000000, c.name .. ": the communes' floor")
+  end
+  for _, u in ipairs(a.rows) do
+    t.ok(u.amount >= 20000000000, u.name .. ": the provinces' floor")
+    t.eq(per[u.code], u.amount, u.name .. ": its communes share its amount")
+  end
+  -- the mountain provinces, with most of the poor, get the most per household
+  local by = by_code(a.rows)
+  t.ok(by["15"].amount > by["79"].amount, "Lào Cai more than Hồ Chí Minh City")
+  r.db:close()
+end
+
 function T.test_mistakes_are_errors_at_the_plan_line()
   t.raises("pb%-bad%.lua:3: allocation \"von\": unknown criterion 'pooor' %(did you mean 'poor'%?%)", function()
     plan.load(fx.plan_file("pb-bad", HEADER ..

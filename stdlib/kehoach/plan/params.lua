@@ -87,6 +87,9 @@ function M.list(p)
         out[#out + 1] = affects({ path = id .. ".effect.income", decl = d, kind = "money",
           get = function() return d.effect.income end, set = function(v) d.effect.income = v end }, "effect")
       end
+    elseif d.kind == "allocation" then
+      -- a fund divided by criteria is divided again at every allot (kehoach.run.allocation)
+      for _, f in ipairs({ "fund", "floor", "then_floor" }) do field(out, d, id .. "." .. f, f, "money") end
     elseif d.kind == "budget" then
       out[#out + 1] = affects({ path = "budget.total", decl = d, kind = "money",
         get = function() return d.total end, set = function(v) d.total = v end }, "budget")

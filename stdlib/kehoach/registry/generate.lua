@@ -121,6 +121,7 @@ local function pick(list) return list[random(#list)] end
 -- readily to one of one).
 local function unable_sizes(n, persons, largest)
   local sizes = {}
+  if n == 0 then return sizes end  -- a profile with none
   for i = 1, n do sizes[i] = 1 end
   local cap = min(largest, max(4, -(-persons // n) + 1))
   local left = persons - n

@@ -134,7 +134,7 @@ end
 function M.sheets(wb, f, s, used, h)
   for _, a in ipairs(type(s.allocations) == "table" and s.allocations or {}) do
     a.source_label = source_label(s, a.source)
-    local t = h.tracked(wb:sheet(h.sheet_name("Phân bổ " .. a.label, used)))
+    local t = h.tracked(wb:sheet(h.sheet_name(a.label, used)))
     local with_parent = type(a.then_units) == "table"
     local cols = M.columns(a, a.level)
     if with_parent then table.insert(cols, 3, { "Thuộc" }) end

@@ -201,6 +201,13 @@ local function names_known(d, units, known)
 end
 
 local function evaluate_one(d, units, counts)
+  -- (again: --set or a scenario may have changed them since the plan was read)
+  for _, f in ipairs({ "fund", "floor", "then_floor" }) do
+    if d[f] and d[f] % d.round ~= 0 then
+      util.fail("plan", "%s: allocation \"%s\": %s (%s đồng) is not a whole number of rounds (%s đồng)", d.where,
+        d.id, f, util.group_digits(d[f]), util.group_digits(d.round))
+    end
+  end
   local to_level = units.communes[1] and units.communes[1].level or "commune"
   if d.to and d.to ~= "children" and decl.NOUNS[d.to] ~= to_level then
     util.fail("plan", "%s: allocation \"%s\": to = \"%s\", but the children of %s are %ss: write to = \"%ss\"",
