@@ -219,6 +219,21 @@ function T.test_the_national_plan_divides_the_fund_among_34_provinces_and_their_
   r.db:close()
 end
 
+function T.test_the_source_writer_gives_back_the_allocation_kehoach_new_copies()
+  local source = require "kehoach.plan.source"
+  local body = [[
+allocation "von" { label = "Phân bổ", fund = million(500), source = "tw", floor = million(10),
+  criteria = { poor = 1, near_poor = 0.25, difficult = 3 }, exclude = { "Bát Xát", urban = true }, to = "communes" }
+]]
+  local p = plan.load(fx.plan_file("pb-src", HEADER .. body))
+  local text = source.declaration(p.by_id.von)
+  local q = plan.load(fx.plan_file("pb-src2", HEADER .. text .. "\n"))
+  local a, b = p.by_id.von, q.by_id.von
+  t.eq(b.weights, a.weights)
+  t.eq(b.excluded, a.excluded)
+  for _, f in ipairs({ "label", "fund", "source", "round", "floor", "to" }) do t.eq(b[f], a[f], f) end
+end
+
 function T.test_mistakes_are_errors_at_the_plan_line()
   t.raises("pb%-bad%.lua:3: allocation \"von\": unknown criterion 'pooor' %(did you mean 'poor'%?%)", function()
     plan.load(fx.plan_file("pb-bad", HEADER ..
