@@ -183,8 +183,8 @@ function M.allot(db, p, ctx, run, from, only)
     ctx.figures[key] = fig
     result.programmes[#result.programmes + 1] = fig
   end
-  -- allocations by criteria: counted once per run, divided again when a value changes
-  result.allocations = allocation.evaluate(db, p, ctx.units, ctx)
+  -- allocations by criteria: counted with poverty at selection, divided again at each allot
+  result.allocations = allocation.evaluate(p, ctx.units, ctx.poverty)
   allocation.record(db, run, result.allocations)
   result.by_source, result.spent_by_source = figures.costs(p, result.programmes, add, result.allocations)
   result.reach = figures.reach(db, run)

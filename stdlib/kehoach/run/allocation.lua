@@ -1,6 +1,6 @@
 -- allocation.lua — a plan's `allocation` declarations (kehoach.plan.allocation), evaluated:
--- the criteria counted from the registry in each commune under the plan's unit, a score per
--- unit, and the fund divided in proportion to the scores, in whole rounds (a million đồng
+-- the criteria counted from the registry in each commune under the plan's unit (by
+-- kehoach.run.select, in the pass that counts poverty), a score per unit, and the fund divided in proportion to the scores, in whole rounds (a million đồng
 -- by default) that add up to the fund to the đồng.
 --
 -- The rule, as docs/plan-language.md states it for officers:
@@ -18,13 +18,12 @@
 -- Scores are whole numbers (coefficients in thousandths), so the division is exact and the
 -- same on every machine.
 --
---   M.count(db, p, units) -> {code -> {households, poor, near_poor, ethnic_minority_poor}}
---                   per commune under the plan's unit, at the review (one pass over it)
 --   M.divide(items, rounds, floor_rounds) -> {key -> rounds}, {key -> true (floored)}:
 --                   items {key, code, score}; or nil and the number of units when the
 --                   floors pass the fund
---   M.evaluate(db, p, units, cache) -> { {decl, rows, then_rows, total, level} } for each
---                   allocation (cache: a table the counts are kept in, for sweep)
+--   M.evaluate(p, units, poverty) -> { {decl, rows, then_rows, total, level} } for each
+--                   allocation; poverty: kehoach.run.select's, whose by_leaf holds the
+--                   criteria counted in each commune under the plan's unit at the review
 --   M.record(db, run, list)  the rows into the results database's unit_allocations
 --   M.summary(list) -> summary.json's allocations (kehoach.summary)
 local util = require "kehoach.util"
@@ -34,23 +33,6 @@ local json = require "kehoach.json"
 local text = core.text
 
 local M = {}
-
--- ---- the counts -------------------------------------------------------------------------------
-
-function M.count(db, p, units)
-  local out = {}
-  for r in db:rows([[
-      SELECT h.unit AS code, count(*) AS households,
-        count(*) FILTER (WHERE s.status = 'poor') AS poor,
-        count(*) FILTER (WHERE s.status = 'near_poor') AS near_poor,
-        count(*) FILTER (WHERE s.status = 'poor' AND h.ethnic_minority = 1) AS ethnic_minority_poor
-      FROM reg.surveys s JOIN reg.households h ON h.id = s.household
-      JOIN temp.kh_leaves l ON l.code = h.unit
-      WHERE s.year = ? GROUP BY h.unit]], p.registry_year) do
-    out[r.code] = r
-  end
-  return out
-end
 
 -- ---- exact division ---------------------------------------------------------------------------
 
@@ -261,10 +243,9 @@ local function evaluate_one(d, units, counts)
   return { decl = d, rows = rows, then_rows = then_rows, total = total, level = to_level }
 end
 
-function M.evaluate(db, p, units, cache)
+function M.evaluate(p, units, poverty)
   if #(p.allocations or {}) == 0 then return {} end
-  local counts = cache and cache.allocation_counts or M.count(db, p, units)
-  if cache then cache.allocation_counts = counts end
+  local counts = poverty.by_leaf
   local out = {}
   for _, d in ipairs(p.allocations) do out[#out + 1] = evaluate_one(d, units, counts) end
   return out
