@@ -180,6 +180,7 @@ function T.test_the_annex_the_sheet_and_the_report_print_the_table()
   local doc = docx.document(blocks, { title = "x" })
   t.ok(#doc > 1000)
   t.contains(report.markdown(s), "## 8. Phân bổ vốn theo tiêu chí")
+  t.contains(report.terminal(s), "Phân bổ vốn năm 2027: 50.000.000.000 đồng cho ")
   r.db:close()
 end
 

@@ -6,6 +6,7 @@
 --   M.rows(a, list) -> { {cells} }, the rows of one table (a unit, then a total row)
 --   M.columns(a, level) -> { {title, align, num} }
 --   M.report(s, out)            report.md's section 8, when the plan allocates
+--   M.terminal_lines(s) -> lines for the terminal, one an allocation
 --   M.sheets(wb, f, s, used, h) the workbook's sheets (h: its sheet helpers); a table of
 --                               more rows than a sheet holds is cut, with a note
 --   M.annex(s) -> plandoc blocks: "Phụ lục" headings and tables
@@ -127,6 +128,22 @@ function M.report(s, out)
       out[#out + 1] = tbl.markdown(M.columns(a, t.level), M.rows(a, t.list, true)) .. "\n"
     end
   end
+end
+
+-- One line for each allocation, for the terminal after kehoach run.
+function M.terminal_lines(s)
+  local out = {}
+  for _, a in ipairs(type(s.allocations) == "table" and s.allocations or {}) do
+    local got = 0
+    for _, u in ipairs(a.units) do
+      if u.amount > 0 then got = got + 1 end
+    end
+    local line = string.format("%s: %s đồng cho %d %s", a.label, vn.int(a.total), got,
+      vn.lower_first(LEVEL_WORD[a.level] or "đơn vị"))
+    if type(a.then_units) == "table" then line = line .. string.format(" (%s xã, phường)", vn.int(#a.then_units)) end
+    out[#out + 1] = line .. "; bảng phân bổ trong report.md mục 8"
+  end
+  return out
 end
 
 -- ---- the workbook ----------------------------------------------------------------------------

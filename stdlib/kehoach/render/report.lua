@@ -95,6 +95,8 @@ function M.terminal(s)
   out[#out + 1] = tbl.terminal(PROGRAMME_COLUMNS, programme_rows(s, true))
   out[#out + 1] = "\n"
   out[#out + 1] = tbl.terminal(BUDGET_COLUMNS, budget_rows(s, true))
+  local allocated = allocation.terminal_lines(s)
+  if #allocated > 0 then out[#out + 1] = "\n" .. table.concat(allocated, "\n") .. "\n" end
   local projection = projection.terminal_lines(s)
   if #projection > 0 then out[#out + 1] = "\n" .. table.concat(projection, "\n") .. "\n" end
   local n = { error = 0, warning = 0 }
