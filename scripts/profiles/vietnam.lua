@@ -17,9 +17,10 @@
 --   * how many communes and wards each has (3.321 in all): the 34 resolutions of the Ủy ban
 --     Thường vụ Quốc hội on arranging commune-level units (Nghị quyết 1654 to 1687/NQ-UBTVQH15,
 --     June 2025) and Công văn 1027/CTK-CSCL (25/6/2025), Phụ lục I, in the same dataset
---     (input/docs/1027_CTK-CSCL.md); the counts add up to the list's 3.321; Hà Nội's 126 (51
---     phường, 75 xã) and Cao Bằng's 56 were checked against the list row by row, the others
---     were not;
+--     (input/docs/1027_CTK-CSCL.md); the counts add up to the list's 3.321, and those of the
+--     first thirteen (Hà Nội to Hải Phòng, the list's rows 1 to 1.135) were checked against
+--     the list's rows; the other 21 were not. (The list also has four đặc khu — Vân Đồn, Cô
+--     Tô, Cát Hải, Bạch Long Vĩ — counted here as communes: the registry has no such kind.)
 --   * the national totals the registry is calibrated to: at the end of 2024, 599.608 poor
 --     households (1,93%) and 1.258.997 poor and near-poor (4,06%), so 659.389 near-poor, under
 --     the 2022-2025 standard (Quyết định 217/QĐ-BLĐTBXH, 04/02/2025, as Báo Yên Bái reported
