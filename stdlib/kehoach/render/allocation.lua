@@ -52,7 +52,7 @@ function M.rows(a, list, words)
       tot[6] + u.amount
     out[#out + 1] = cells
   end
-  out[#out + 1] = { "", "Tổng", tot[1], tot[2], tot[3], tot[4], tot[5], #list > 0 and 100 or 0, tot[6] / 1000000, "",
+  out[#out + 1] = { "Tổng", "", tot[1], tot[2], tot[3], tot[4], tot[5], #list > 0 and 100 or 0, tot[6] / 1000000, "",
     total = true }
   if words then
     for _, r in ipairs(out) do
@@ -60,7 +60,7 @@ function M.rows(a, list, words)
       r[7] = vn.decimal(r[7], 2)
       r[8] = vn.fixed(r[8], 2)
       r[9] = math.type(r[9]) == "integer" and vn.int(r[9]) or vn.decimal(r[9], 3)
-      if r[1] ~= "" then r[1] = tostring(r[1]) end
+      r[1] = tostring(r[1])
     end
   end
   return out
@@ -199,11 +199,10 @@ function M.annex(s)
     out[#out + 1] = { kind = "para", spans = { { b = a.label } } }
     out[#out + 1] = { kind = "para", spans = { M.rule_words(a) } }
     for _, t in ipairs(tables(a)) do
-      local cols = M.columns(a, t.level)
-      local head, align = {}, {}
-      for j, c in ipairs(cols) do head[j], align[j] = c[1], c.align or "left" end
-      out[#out + 1] = { kind = "table", caption = t.title, head = head, align = align,
-        rows = M.rows(a, t.list, true) }
+      if t.title then out[#out + 1] = { kind = "para", spans = { { b = t.title } } } end
+      local head = {}
+      for j, c in ipairs(M.columns(a, t.level)) do head[j] = c.align and { c[1], align = c.align } or c[1] end
+      out[#out + 1] = { kind = "table", head = head, rows = M.rows(a, t.list, true), total = true }
     end
   end
   return out
