@@ -40,7 +40,7 @@ FUZZ_SEEDS_plan = plans    # more seeds, read where they live
 REGISTRY = data/registry.db
 PLAN     = plans/lao-cai-city-2021.lua
 
-.PHONY: all run test san bench clean deps check-tests fuzz faults valgrind
+.PHONY: all run test san bench clean deps check-tests fuzz faults valgrind national
 .SECONDARY:
 .DEFAULT_GOAL := all
 
@@ -103,15 +103,32 @@ $(PROVINCE): scripts/profiles/lao-cai-province.lua $(wildcard stdlib/kehoach/reg
 	@mkdir -p $(dir $@)
 	./$(BIN) db generate $@ --profile scripts/profiles/lao-cai-province.lua --force
 
+# The whole country after July 2025 (scripts/profiles/vietnam.lua: 34 provinces, 3,321
+# communes), for plans/viet-nam-2027.lua: a 1-in-200 sample of its households for the tests,
+# and the country at full size (31,040,000 households; `make national`, not part of run or
+# test: many minutes and about 10 GB).
+NATIONAL_SAMPLE = data/vietnam-sample.db
+$(NATIONAL_SAMPLE): scripts/profiles/vietnam.lua $(wildcard stdlib/kehoach/registry/*.lua) stdlib/kehoach/units.lua \
+         $(wildcard stdlib/kehoach/standards*.lua stdlib/kehoach/standards/*.lua) | $(BIN)
+	@mkdir -p $(dir $@)
+	./$(BIN) db generate $@ --profile scripts/profiles/vietnam.lua --force
+
+NATIONAL = data/national.db
+NATIONAL_HOUSEHOLDS ?= 31040000
+national: $(BIN)
+	@mkdir -p data
+	./$(BIN) db generate $(NATIONAL) --profile scripts/profiles/vietnam.lua --households $(NATIONAL_HOUSEHOLDS) --force
+
 run: $(BIN) $(REGISTRY)
 	./$(BIN) run $(PLAN)
 
 # Every test: cmocka binaries for each C module, the Lua tests (tests/lua, run through the
 # engine by test_lua), and the command-line tests (test_cli runs the built program).
-test: $(BIN) $(TEST_BIN) $(REPLAY_BIN) $(REGISTRY) $(SAPA) $(PROVINCE)
+test: $(BIN) $(TEST_BIN) $(REPLAY_BIN) $(REGISTRY) $(SAPA) $(PROVINCE) $(NATIONAL_SAMPLE)
 	@sh scripts/test-deps.sh $(BUILD)/test-deps.stamp
 	@KEHOACH_BIN=$(abspath $(BIN)) KEHOACH_REGISTRY=$(abspath $(REGISTRY)) KEHOACH_SAPA=$(abspath $(SAPA)) \
-	  KEHOACH_PROVINCE=$(abspath $(PROVINCE)) sh tests/run.sh $(TEST_BIN) $(REPLAY_BIN)
+	  KEHOACH_PROVINCE=$(abspath $(PROVINCE)) KEHOACH_NATIONAL_SAMPLE=$(abspath $(NATIONAL_SAMPLE)) \
+	  sh tests/run.sh $(TEST_BIN) $(REPLAY_BIN)
 
 # The same tests with AddressSanitizer and UndefinedBehaviorSanitizer.
 san:

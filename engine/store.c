@@ -32,7 +32,7 @@
 ** checks: the messages of the run; projected_households: each poor household an effect
 ** reaches, its status at the end of each quarter; projected_communes: poor households and
 ** escapes by commune and quarter. v3 added budget_mode, allocations.need, 'unfunded' and
-** the two projected_ tables. */
+** the two projected_ tables; v4 unit_allocations. */
 static const char results_schema[] =
     "CREATE TABLE runs("
     " id INTEGER PRIMARY KEY,"
@@ -100,6 +100,24 @@ static const char results_schema[] =
     " poor INTEGER NOT NULL,"                   /* projected at the quarter's end */
     " escapes INTEGER NOT NULL,"                /* in the quarter */
     " PRIMARY KEY (run, quarter, unit)) WITHOUT ROWID;"
+    "CREATE TABLE unit_allocations("          /* a fund divided among units by criteria */
+    " run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+    " allocation TEXT NOT NULL,"                /* the allocation's name in the plan */
+    " step INTEGER NOT NULL,"                   /* 1: the plan's children; 2: then_to's communes */
+    " unit TEXT NOT NULL,"                      /* the unit's registry code */
+    " name TEXT NOT NULL,"
+    " parent TEXT,"
+    " households INTEGER NOT NULL,"             /* the criteria, counted at the review */
+    " poor INTEGER NOT NULL,"
+    " near_poor INTEGER NOT NULL,"
+    " ethnic_minority_poor INTEGER NOT NULL,"
+    " difficult INTEGER NOT NULL,"              /* 0/1 for a commune; its difficult communes above */
+    " score REAL NOT NULL,"
+    " share REAL NOT NULL,"                     /* of the scores at its step and parent */
+    " amount INTEGER NOT NULL,"                 /* VND */
+    " floored INTEGER NOT NULL DEFAULT 0,"
+    " excluded TEXT,"                           /* why it gets nothing: name, urban, parent */
+    " PRIMARY KEY (run, allocation, step, unit)) WITHOUT ROWID;"
     "CREATE INDEX checks_run ON checks(run);"
     "CREATE INDEX allocations_run ON allocations(run, programme, unit, rank);"
     "CREATE INDEX allocations_household ON allocations(run, household);";

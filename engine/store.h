@@ -14,7 +14,7 @@
 #include "kehoach.h"
 
 #define STORE_REGISTRY_VERSION 1
-#define STORE_RESULTS_VERSION 3
+#define STORE_RESULTS_VERSION 4
 #define STORE_REGISTRY_APP_ID 0x4b485247 /* "KHRG" */
 #define STORE_RESULTS_APP_ID 0x4b485253  /* "KHRS" */
 #define STORE_BUSY_MS 10000              /* how long to wait for another process's lock */

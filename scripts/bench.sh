@@ -46,6 +46,7 @@ measure() {
   fi
   set -- $(tail -n 1 "$log.time")
   rm -f "$log" "$log.time"
+  echo "$label $n $1 $2" >>"$RESULTS"
   LAST_SECONDS=$1
   LAST=$(awk -v label="$label" -v n="$n" -v s="$1" -v kb="$2" 'BEGIN {
     rate = s > 0 ? n / s : 0
@@ -184,6 +185,10 @@ bench_import() {
   rm -rf "$dir"
 }
 
+# every measurement as "label households seconds KiB", for the ratios at the end
+RESULTS=$(mktemp)
+trap 'rm -f "$RESULTS"' EXIT
+
 mkdir -p "$DATA"
 echo "kehoach bench: $($BIN --version), $(nproc) CPUs, $(uname -m)"
 # 1000000 -> 1m, 250000 -> 250k: the cache's file name
@@ -207,3 +212,43 @@ for n in $SIZES; do
     "bench_$m" "$n" "$db"
   done
 done
+
+# Linear at every size: each command's time at the largest size over its time at the
+# smallest, against the households' ratio (goal: at most 1.05 × that, 10.5 for 10M/1M), and
+# its peak memory at both (goal: flat).
+set -- $SIZES
+if [ $# -gt 1 ]; then
+  small=$1
+  for large; do :; done
+  echo "ratios $(short "$large")/$(short "$small") (goal ≤ $(awk -v a="$large" -v b="$small" 'BEGIN { printf "%.1f", 1.05 * a / b }')):"
+  awk -v small="$small" -v large="$large" '
+    { t[$1 " " $2] += $3; m[$1 " " $2] = ($4 > m[$1 " " $2]) ? $4 : m[$1 " " $2]; if (!seen[$1]++) order[++n] = $1 }
+    END {
+      goal = 1.05 * large / small
+      for (i = 1; i <= n; i++) {
+        l = order[i]; a = t[l " " small]; b = t[l " " large]
+        if (a > 0 && b > 0)
+          printf "  %-12s %6.1f %s   peak RSS %.1f -> %.1f MiB\n", l, b / a, (b / a <= goal ? "ok" : "OVER"),
+            m[l " " small] / 1024, m[l " " large] / 1024
+      }
+    }' "$RESULTS"
+fi
+
+# The country (make national): the national plan's run on the whole registry (goal: at most
+# 90 s and 128 MiB here), and the allocation over 3,321 communes on the 1-in-200 sample (the
+# whole run: the allocation's part of it is at most that; goal 1 s).
+SAMPLE=$DATA/vietnam-sample.db
+if [ ! -f "$SAMPLE" ]; then
+  "$BIN" db generate "$SAMPLE" --profile scripts/profiles/vietnam.lua --force >/dev/null
+fi
+out=$(mktemp -d)
+echo "the country (plans/viet-nam-2027.lua):"
+measure allocation 155200 "$BIN" run plans/viet-nam-2027.lua --db "$SAMPLE" --out "$out" --results "$out/results.db" --quiet
+if [ -f "$DATA/national.db" ]; then
+  measure national 31040000 "$BIN" run plans/viet-nam-2027.lua --db "$DATA/national.db" --out "$out" \
+    --results "$out/results.db" --quiet
+  awk -v s="$LAST_SECONDS" 'BEGIN { printf "  %-12s goal: at most 90 s and 128 MiB\n", "" }'
+else
+  echo "  national     skipped: no $DATA/national.db (make national makes it)"
+fi
+rm -rf "$out"

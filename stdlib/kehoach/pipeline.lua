@@ -32,6 +32,7 @@ local allot = require "kehoach.run.allot"
 local price = require "kehoach.run.price"
 local budget = require "kehoach.run.budget"
 local figures = require "kehoach.run.figures"
+local allocation = require "kehoach.run.allocation"
 local project = require "kehoach.project"
 local summary = require "kehoach.summary"
 local words = require "kehoach.render.messages"
@@ -203,7 +204,10 @@ function M.allot(db, p, ctx, run, from, only)
     ctx.figures[key] = fig
     result.programmes[#result.programmes + 1] = fig
   end
-  result.by_source, result.spent_by_source = figures.costs(p, result.programmes, add)
+  -- allocations by criteria: counted with poverty at selection, divided again at each allot
+  result.allocations = allocation.evaluate(p, ctx.units, ctx.poverty)
+  allocation.record(db, run, result.allocations)
+  result.by_source, result.spent_by_source = figures.costs(p, result.programmes, add, result.allocations)
   result.reach = figures.reach(db, run)
   result.overlap = figures.overlap(db, run)
   -- the plan's own checks again, now that the registry's costs are known (a source's gap

@@ -6,8 +6,9 @@
 -- phases (check, evaluate, project, write, render) read:
 --
 --   p.path, p.meta (the plan declaration), p.budget, p.distribution, p.signature
---   p.targets, p.supports, p.activities, p.sources, p.reports, p.agencies, p.scenarios
---   (lists, in declaration order), p.by_id[id] (every named declaration), p.order (all of them)
+--   p.targets, p.supports, p.activities, p.allocations, p.sources, p.reports, p.agencies,
+--   p.scenarios (lists, in declaration order), p.by_id[id] (every named declaration), p.order
+--   (all of them)
 --
 -- Every declaration d has d.kind, d.id (named ones), d.where ("file:line"), d.line.
 local util = require "kehoach.util"
@@ -18,6 +19,7 @@ local selector = require "kehoach.plan.selector"
 local expect = require "kehoach.plan.expect"
 local params = require "kehoach.plan.params"
 local activity = require "kehoach.plan.activity"
+local allocation = require "kehoach.plan.allocation"
 local json = require "kehoach.json"
 
 local host = core.host
@@ -25,7 +27,7 @@ local host = core.host
 local M = {}
 
 local LISTS = { target = "targets", support = "supports", source = "sources", report = "reports",
-  agency = "agencies", scenario = "scenarios", activity = "activities" }
+  agency = "agencies", scenario = "scenarios", activity = "activities", allocation = "allocations" }
 local SINGLE = { plan = "meta", budget = "budget", distribution = "distribution", signature = "signature" }
 local RESERVED = { plan = true, budget = true }
 
@@ -45,7 +47,7 @@ local function located(d)
 end
 
 -- Checks what only makes sense for one kind of declaration, beyond field kinds.
-local CHECK = {}
+local CHECK = { allocation = allocation.check }
 
 function CHECK.plan(d, label)
   if not d.standard:match("^[%w%-_.]+$") then

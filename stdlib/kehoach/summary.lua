@@ -38,6 +38,12 @@
 --           when it has any);
 --           spent: what the budget mode pays (= computed under "gap"); gap/surplus:
 --           computed against declared (0 when no line is declared)
+--   allocations [{id, label, fund, total, source, round, floor, then_floor, criteria {poor,
+--               near_poor, ethnic_minority_poor, difficult}, level, then_level, basis,
+--               units [{code, name, kind, parent, households, poor, near_poor,
+--               ethnic_minority_poor, difficult, communes, score, share, amount, floored,
+--               excluded}], then_units [... the communes, with then_to] | null, line}]
+--               funds divided by criteria (kehoach.run.allocation); score in households
 --   reports [{id, label, due, covers, when, to}]
 --   checks [{level, code, message, file, line, message_vi}]   message in English (as on
 --               stderr), message_vi in Vietnamese (as in the documents)
@@ -49,6 +55,7 @@ local check = require "kehoach.plan.check"
 local values = require "kehoach.plan.values"
 local activity = require "kehoach.plan.activity"
 local project = require "kehoach.project"
+local allocation = require "kehoach.run.allocation"
 
 local M = {}
 
@@ -229,6 +236,7 @@ function M.build(p, result, messages)
     parameters = p.parameters or { scenario = json.null, budget = "gap", set = json.array() },
     reached = reached(result),
     overlap = overlap(result),
+    allocations = allocation.summary(result.allocations),
     projection = result.projection or json.null,
     -- why there is none, for the documents to say: no support states an effect
     no_projection = not result.projection and #project.effects(p) == 0 and "no_effect" or json.null,
@@ -257,6 +265,7 @@ function M.figures(s)
   walk("", { plan = { year = s.plan.year, registry_year = s.plan.registry_year }, registry = s.registry,
     targets = s.targets, programmes = s.programmes, activities = s.activities, budget = s.budget, reached = s.reached,
     overlap = s.overlap ~= json.null and { households = s.overlap.households, by_commune = s.overlap.by_commune } or nil,
+    allocations = s.allocations,
     projection = s.projection ~= json.null and s.projection or nil })
   table.sort(out, function(a, b) return a[1] < b[1] end)
   return out

@@ -231,6 +231,38 @@ function support(name) end
 ---@return fun(t: kehoach.Activity)
 function activity(name) end
 
+---The coefficients of an allocation's score.
+---@class (exact) kehoach.Criteria
+---@field poor? number per poor household
+---@field near_poor? number per near-poor household
+---@field ethnic_minority_poor? number per poor household whose head is of an ethnic minority
+---@field difficult? number the multiplier on an especially difficult commune's score
+
+---What an allocation leaves out: units' names, and urban = true for every phường.
+---@class kehoach.Exclude
+---@field urban? boolean
+---@field [integer] string
+
+---A fund divided among units by criteria.
+---@class (exact) kehoach.Allocation
+---@field label string the allocation's name as printed
+---@field fund kehoach.Money the sum divided
+---@field source string the funding source the fund comes from
+---@field criteria kehoach.Criteria the coefficients
+---@field to? "communes"|"districts"|"provinces"|"children" who receives: the plan's children
+---@field then_to? "communes" each child's share divided again among its communes
+---@field round? kehoach.Money amounts are whole multiples of it (default million(1))
+---@field floor? kehoach.Money the least a unit that is not excluded receives
+---@field then_floor? kehoach.Money the least a commune receives, with then_to
+---@field exclude? kehoach.Exclude units that receive nothing
+---@field basis? string the rule the criteria come from, as printed
+---@field notes? string|string[] further sentences for the plan document
+
+---A fund divided by criteria: `allocation "phan_bo_von" { label = ..., fund = million(50000), ... }`.
+---@param name string letters, digits and _
+---@return fun(t: kehoach.Allocation)
+function allocation(name) end
+
 ---A funding source.
 ---@class (exact) kehoach.Source
 ---@field label string the funding source's name as printed

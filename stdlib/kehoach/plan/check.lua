@@ -321,6 +321,13 @@ function M.costs_by_source(p)
     c.cost = c.cost + d.cost
     c.parts[#c.parts + 1] = { support = d, cost = d.cost }
   end
+  -- a fund divided by criteria costs its source the fund, to the đồng
+  for _, d in ipairs(p.allocations or {}) do
+    local c = out[d.source] or { cost = 0, parts = {} }
+    out[d.source] = c
+    c.cost = c.cost + d.fund
+    c.parts[#c.parts + 1] = { support = d, cost = d.fund }
+  end
   return out
 end
 
@@ -430,6 +437,11 @@ function M.run(p, opts)
   for _, d in ipairs(p.targets) do check_target(d, add) end
   for _, d in ipairs(p.supports) do check_support(p, d, add) end
   activity.check_plan(p, add, source_of, nearest_source, M.agency)
+  for _, d in ipairs(p.allocations or {}) do
+    if not source_of(p, d.source) then
+      add("error", "unknown-source", d, { ref = d.source, near = nearest_source(p, d.source) })
+    end
+  end
   check_budget(p, add, M.costs_by_source(p), opts)
   check_reports(p, add)
   if not opts.registry then check_name_slips(p, add) end

@@ -93,6 +93,9 @@ function M.list(p)
       -- its cost is a source's need: funded again (kehoach.plan.activity)
       out[#out + 1] = affects({ path = id .. ".cost", decl = d, kind = "money",
         get = function() return d.cost end, set = function(v) d.cost = v end }, "budget")
+    elseif d.kind == "allocation" then
+      -- a fund divided by criteria is divided again at every allot (kehoach.run.allocation)
+      for _, f in ipairs({ "fund", "floor", "then_floor" }) do field(out, d, id .. "." .. f, f, "money") end
     elseif d.kind == "budget" then
       out[#out + 1] = affects({ path = "budget.total", decl = d, kind = "money",
         get = function() return d.total end, set = function(v) d.total = v end }, "budget")

@@ -5,6 +5,7 @@
 -- describes the same fields in prose (a test keeps the two in step).
 local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
+local allocation = require "kehoach.plan.allocation"
 
 local text = core.text
 
@@ -264,6 +265,7 @@ M.declarations = {
       { "notes", "texts", false, "further sentences for the plan document" },
     },
   },
+  allocation = { named = true, fields = allocation.FIELDS },
   source = {
     named = true,
     fields = {
@@ -324,7 +326,7 @@ M.declarations = {
 }
 
 -- The declarations in the order docs and errors list them.
-M.order = { "plan", "target", "support", "activity", "source", "budget", "report", "agency",
+M.order = { "plan", "target", "support", "activity", "allocation", "source", "budget", "report", "agency",
   "distribution", "signature", "scenario" }
 
 local function field_names(spec)

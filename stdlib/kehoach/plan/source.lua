@@ -10,6 +10,7 @@
 --   source.field(d, name) -> text          one field's value as source (nil when unset)
 -- A `where` function cannot be written back: the selector is written without it, and a
 -- comment says where the original is.
+local allocation = require "kehoach.plan.allocation"
 local schema = require "kehoach.plan.schema"
 local selector = require "kehoach.plan.selector"
 local values = require "kehoach.plan.values"
@@ -167,6 +168,21 @@ local function expect_text(e)
   return "{ " .. table.concat(parts, ", ") .. " }"
 end
 
+-- An allocation's criteria { poor = 1, ... } (in the order tables print them) or exclude
+-- { "name", ..., urban = true }.
+local function allocation_table(name, v)
+  local parts = {}
+  if name == "criteria" then
+    for _, c in ipairs(allocation.CRITERIA) do
+      if v[c.id] ~= nil then parts[#parts + 1] = c.id .. " = " .. M.value(v[c.id]) end
+    end
+  else
+    for i, x in ipairs(v) do parts[i] = M.value(x) end
+    if v.urban ~= nil then parts[#parts + 1] = "urban = " .. tostring(v.urban) end
+  end
+  return pack(parts)
+end
+
 -- The value of field f (its schema entry) of declaration d, as source.
 local function field_text(d, f, lost)
   local name, kind = f[1], f[2]
@@ -176,6 +192,7 @@ local function field_text(d, f, lost)
   if name == "quarter_totals" then return quarter_totals(v) end
   if name == "expect" then return expect_text(v) end
   if name == "delivers" then return string.format("{ count = %d, noun = %s }", v.count, quote(v.noun)) end
+  if d.kind == "allocation" and (name == "criteria" or name == "exclude") then return allocation_table(name, v) end
   if kind == "text" then return long_text(v, 2 + #name + 3) end
   if kind == "texts" then
     local items = {}

@@ -517,11 +517,11 @@ function M.run(o)
       escape_income INTEGER, fall_income INTEGER, k_escape REAL, k_fell REAL, k_re REAL,
       deps INTEGER, d1 INTEGER, rnd REAL, needs0 TEXT, event TEXT, event_rank INTEGER,
       poor0 INTEGER, below INTEGER NOT NULL DEFAULT 0, poor1 INTEGER NOT NULL DEFAULT 0);
-    CREATE INDEX temp.kh_year_unit ON kh_year(unit);
     CREATE TEMP TABLE kh_year_events(household INTEGER, day INTEGER, kind TEXT, note TEXT);
     BEGIN]])
   local out = { events = 0, surveys = 0 }
   pass_one(db, g)
+  db:exec("CREATE INDEX temp.kh_year_unit ON kh_year(unit)")  -- after the rows: one sort
   tally(db, g)
   pass_two(db, g, out)
   if g.until_day >= g.review_day then verify(db, g) end

@@ -22,6 +22,7 @@
 -- The other documents an office sends (render/progress.lua's báo cáo) are made of the same
 -- blocks: M.letterhead and M.footer give their head and foot from the plan.
 local vn = require "kehoach.render.vn"
+local allocation = require "kehoach.render.allocation"
 local html = require "kehoach.render.html"
 local tbl = require "kehoach.render.table"
 local params = require "kehoach.plan.params"
@@ -656,6 +657,8 @@ function M.blocks(p, s, units)
   agencies(p, out)
   if m.closing then out[#out + 1] = para(m.closing) end
   out[#out + 1] = M.footer(p)
+  -- the annexes: a fund divided by criteria, its table by unit (kehoach.render.allocation)
+  for _, b in ipairs(allocation.annex(s)) do out[#out + 1] = b end
   return out
 end
 

@@ -7,6 +7,7 @@
 local util = require "kehoach.util"
 local tbl = require "kehoach.render.table"
 local values = require "kehoach.plan.values"
+local allocation = require "kehoach.render.allocation"
 local vn = require "kehoach.render.vn"
 local figures = require "kehoach.render.figures"
 local projection = require "kehoach.render.projection"
@@ -119,6 +120,8 @@ function M.terminal(s)
   if both then out[#out + 1] = "Hộ được chọn cho hai chương trình trở lên: " .. both .. "\n" end
   out[#out + 1] = "\n"
   out[#out + 1] = tbl.terminal(BUDGET_COLUMNS, budget_rows(s, true))
+  local allocated = allocation.terminal_lines(s)
+  if #allocated > 0 then out[#out + 1] = "\n" .. table.concat(allocated, "\n") .. "\n" end
   local projection = projection.terminal_lines(s)
   if #projection > 0 then out[#out + 1] = "\n" .. table.concat(projection, "\n") .. "\n" end
   local n = { error = 0, warning = 0 }
@@ -497,6 +500,7 @@ function M.markdown(s)
     out[#out + 1] = "\n"
     section_projection(s, out)
   end
+  allocation.report(s, out)
   return table.concat(out)
 end
 

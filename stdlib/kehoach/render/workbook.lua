@@ -18,6 +18,7 @@
 -- every page and the page number at the foot. Sheets are
 -- written row by row (the workbook keeps little in memory); a list longer than a sheet
 -- holds ends with a row saying how many more are in allocations.csv.
+local allocation = require "kehoach.render.allocation"
 local vn = require "kehoach.render.vn"
 local values = require "kehoach.plan.values"
 local figures = require "kehoach.render.figures"
@@ -427,6 +428,8 @@ function M.open(path, s, db, run)
   sheet_targets(wb, f, s, used)
   for i, g in ipairs(s.programmes) do sheet_programme(wb, f, s, g, db, run, used, i) end
   sheet_budget(wb, f, s, used)
+  allocation.sheets(wb, f, s, used, { tracked = tracked, sheet_name = M.sheet_name, title_rows = title_rows,
+    header = header, print_setup = print_setup, MAX_ROWS = M.MAX_ROWS })
   if type(s.projection) == "table" and type(s.projection.year_end) == "table" then sheet_projection(wb, f, s, used) end
   wb:close()
   return wb

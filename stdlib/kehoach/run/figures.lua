@@ -7,7 +7,8 @@
 --   M.support(db, units, d, run, add, cached) -> a support's figures (see kehoach.pipeline)
 --   M.reach(db, run) -> { households, persons, by_unit }
 --   M.targets(p, units, poverty, add)
---   M.costs(p, programmes, add) -> need by source, cost by source
+--   M.costs(p, programmes, add, allocations) -> need by source, cost by source (the activities'
+--                   costs and the allocations' funds included)
 --   M.overlap(db, run) -> households chosen for two or more supports, by commune and pair
 local M = {}
 
@@ -155,9 +156,9 @@ function M.targets(p, units, pov, add)
   end
 end
 
--- Each source's need and cost from the supports' figures and the activities' costs, and the
--- need against its line.
-function M.costs(p, progs, add)
+-- Each source's need and cost from the supports' figures, the activities' costs and the
+-- allocations' funds, and the need against its line.
+function M.costs(p, progs, add, allocations)
   local by_source = {}
   local spent = {}
   for _, f in ipairs(progs) do
@@ -171,6 +172,12 @@ function M.costs(p, progs, add)
   for _, d in ipairs(p.activities or {}) do
     by_source[d.source] = (by_source[d.source] or 0) + d.cost
     spent[d.source] = (spent[d.source] or 0) + d.cost
+  end
+  -- a fund divided by criteria (kehoach.run.allocation) is its source's to the đồng
+  for _, a in ipairs(allocations or {}) do
+    local s = a.decl.source
+    by_source[s] = (by_source[s] or 0) + a.total
+    spent[s] = (spent[s] or 0) + a.total
   end
   local b = p.budget
   if not b then return by_source, spent end

@@ -60,22 +60,31 @@ local function setup(db, p, units, std)
     CREATE TEMP VIEW kh_hh AS
     SELECT h.id, h.code, h.head, h.village, c.child AS unit, c.name AS commune, c.urban, c.difficult,
            h.ethnic_minority, s.income, s.status, s.unable_to_escape,
-           %s AS deprivations, %s AS poverty_kind, %s
+           %s AS deprivations, %s AS poverty_kind, %s, h.unit AS leaf
     FROM reg.surveys s JOIN reg.households h ON h.id = s.household
     JOIN temp.kh_leaves c ON c.code = h.unit
     WHERE s.year = (SELECT year FROM temp.kh_review)]], dep, std.kind_sql("s.income", "c.urban", dep),
     table.concat(d_cols, ", ")))
 end
 
--- Households, poor and near-poor households by commune at the review.
+-- Households, poor and near-poor households by the plan's child at the review, and by the
+-- commune they live in (by_leaf, with the poor of an ethnic minority: what an allocation by
+-- criteria counts), in one pass in the registry's order.
 local function poverty(db)
-  local out = { households = 0, poor = 0, near_poor = 0, by_unit = {} }
+  local out = { households = 0, poor = 0, near_poor = 0, by_unit = {}, by_leaf = {} }
   for r in db:rows([[
-      SELECT h.unit, count(*) AS households,
+      SELECT h.leaf, h.unit, count(*) AS households,
         count(*) FILTER (WHERE h.status = 'poor') AS poor,
-        count(*) FILTER (WHERE h.status = 'near_poor') AS near_poor
-      FROM temp.kh_hh h GROUP BY h.unit ORDER BY h.unit]]) do
-    out.by_unit[r.unit] = r
+        count(*) FILTER (WHERE h.status = 'near_poor') AS near_poor,
+        count(*) FILTER (WHERE h.status = 'poor' AND h.ethnic_minority = 1) AS ethnic_minority_poor
+      FROM temp.kh_hh h GROUP BY h.leaf]]) do
+    out.by_leaf[r.leaf] = r
+    local u = out.by_unit[r.unit]
+    if not u then
+      u = { unit = r.unit, households = 0, poor = 0, near_poor = 0 }
+      out.by_unit[r.unit] = u
+    end
+    u.households, u.poor, u.near_poor = u.households + r.households, u.poor + r.poor, u.near_poor + r.near_poor
     out.households = out.households + r.households
     out.poor = out.poor + r.poor
     out.near_poor = out.near_poor + r.near_poor
