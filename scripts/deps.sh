@@ -18,6 +18,7 @@ header:csv.h:libcsv-dev
 xlsxwriter:libxlsxwriter-dev
 libmd:libmd-dev
 libzip:libzip-dev
+libmicrohttpd:libmicrohttpd-dev
 "
 
 missing=""
@@ -51,7 +52,7 @@ if [ -n "$missing" ]; then
   }
 fi
 
-pcs="lua5.4 lua5.4-cjson sqlite3 libutf8proc xlsxwriter libmd libzip"
+pcs="lua5.4 lua5.4-cjson sqlite3 libutf8proc xlsxwriter libmd libzip libmicrohttpd"
 echo "# written by scripts/deps.sh; remove it to check packages again"
 echo "PKG_CFLAGS = $(pkg-config --cflags $pcs)"
 echo "PKG_LIBS = $(pkg-config --libs $pcs) -lcsv -lm"
