@@ -44,7 +44,7 @@ local function shown(e)
   return tostring(v)
 end
 
--- What a path's field is, in words: "quota" of "vay_von.quota.Thống Nhất".
+-- What a path's field is, and the commune it names: "quota" and "An Lạc" of "vay_von.quota.An Lạc".
 local function field_of(e)
   local rest = e.path:sub(#(e.path:match("^[^.]*")) + 2)
   local f, name = rest:match("^([^.]+)%.(.+)$")
