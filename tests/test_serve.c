@@ -270,6 +270,29 @@ static void test_two_connections(void **state) {
   free(page);
 }
 
+/* Each change evaluated from the stage it reaches gives `kehoach run`'s figures for the
+** same values (tests/serve_sequence.py: amounts, quotas, budget modes, scenarios, a
+** priority, a commune added to a quota, one after the other). */
+static void test_changes_give_the_runs_figures(void **state) {
+  (void)state;
+  if (access("/usr/bin/python3", X_OK) != 0) {
+    fprintf(stderr, "SKIPPED: no /usr/bin/python3\n");
+    skip();
+  }
+  char url[64], bin[PATH_MAX], here[PATH_MAX - 64];
+  snprintf(url, sizeof url, "http://127.0.0.1:%d/", srv.port);
+  if (kh_bin()[0] == '/') snprintf(bin, sizeof bin, "%s", kh_bin());
+  else snprintf(bin, sizeof bin, "%s/%s", getcwd(here, sizeof here), kh_bin());
+  char *out = kh_path(srv.dir, "sequence-out"), *plan = plan_path();
+  const char *argv[] = {"/usr/bin/python3", "tests/serve_sequence.py", url, bin, plan, kh_registry(), out, NULL};
+  kh_result r = kh_exec(NULL, argv, 600);
+  if (r.code != 0) fprintf(stderr, "%s%s", r.out, r.err);
+  assert_int_equal(r.code, 0);
+  kh_result_free(&r);
+  free(out);
+  free(plan);
+}
+
 /* In a real browser (tests/serve_browser.py): the allowance, a quota, a wrong value,
 ** two changes in flight, a household, a scenario saved and run, the documents. */
 static void test_in_chromium(void **state) {
@@ -309,6 +332,7 @@ int main(void) {
       cmocka_unit_test(test_page_names_every_path), cmocka_unit_test(test_foreign_origin_refused),
       cmocka_unit_test(test_amount_change),         cmocka_unit_test(test_bad_value_message),
       cmocka_unit_test(test_body_limit),            cmocka_unit_test(test_two_connections),
+      cmocka_unit_test(test_changes_give_the_runs_figures),
       cmocka_unit_test(test_in_chromium),           cmocka_unit_test(test_ctrl_c_stops),
   };
   return cmocka_run_group_tests_name("kehoach serve", tests, start, stop);
