@@ -15,6 +15,7 @@ local rfigures = require "kehoach.render.figures"
 local plan = require "kehoach.plan"
 
 local esc = html.esc
+local text = core.text
 
 local M = {}
 
@@ -74,6 +75,25 @@ local function input(e, label)
     esc(label), control, esc(e.path))
 end
 
+-- A quota's inputs for the communes it does not name yet (--set adds a commune to it),
+-- folded away: each at 0, which changes nothing.
+local function more_communes(form, d, list)
+  local named, out = {}, {}
+  for _, e in ipairs(list) do
+    local _, name = field_of(e)
+    named[text.fold(name)] = true
+  end
+  for _, name in ipairs(form.communes) do
+    if not named[text.fold(name)] then
+      local path = d.id .. ".quota." .. name
+      out[#out + 1] = input({ path = path, kind = "count", get = function() return 0 end })
+    end
+  end
+  if #out == 0 then return "" end
+  return "<details class=\"more\"><summary>Thêm " .. esc(form.children or "xã, phường") ..
+    " khác</summary>\n" .. table.concat(out) .. "</details>\n"
+end
+
 -- The inputs, grouped by declaration, then by field (a quota's communes together).
 local function inputs(form)
   local out, groups, order = {}, {}, {}
@@ -103,6 +123,7 @@ local function inputs(form)
       if name and d.kind ~= "budget" then
         out[#out + 1] = string.format("<fieldset><legend>%s</legend>\n", esc(KIND_WORDS[f] or f))
         for _, e in ipairs(list) do out[#out + 1] = input(e) end
+        if f == "quota" then out[#out + 1] = more_communes(form, d, list) end
         out[#out + 1] = "</fieldset>\n"
       else
         for _, e in ipairs(list) do out[#out + 1] = input(e, d.kind == "budget" and labels[f]) end

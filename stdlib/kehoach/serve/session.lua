@@ -48,10 +48,13 @@ function M.open(path, opts)
   return self
 end
 
--- The plan as written, for the form: { entries = params.list, scenarios, budget_mode, plan }.
+-- The plan as written, for the form: { entries = params.list, scenarios, budget_mode, plan,
+-- communes (the plan's children, in the registry's order, once an evaluation has named them) }.
 function Session:form()
   local p = self.base
-  return { plan = p, entries = params.list(p), scenarios = p.scenarios, budget_mode = p.budget_mode or "gap" }
+  local s = self.current and self.current.summary
+  return { plan = p, entries = params.list(p), scenarios = p.scenarios, budget_mode = p.budget_mode or "gap",
+    communes = s and s.communes or {}, children = s and s.plan.children or nil }
 end
 
 -- The --set texts for values.set, in the plan's order of paths (then the added ones by
@@ -81,7 +84,7 @@ function Session:sets(values)
       local v, bad = params.parse(e.kind, text)
       if v == nil then
         errors[path] = "--set " .. path .. "=" .. text .. ": " .. bad
-      elseif e.added or v ~= e.get() then
+      elseif v ~= e.get() then  -- (a commune added to a quota "was" 0)
         out[#out + 1] = path .. "=" .. text
       end
     end
@@ -100,18 +103,20 @@ end
 
 local ORDER = { prepare = 0, choose = 1, price = 2, fund = 3, figures = 4 }
 
--- The first stage to do again from `last` to `now` (plan p, as now applied), and the one
--- support a choose-stage change is limited to, if one.
+-- The first stage to do again from `last` to `now` (plan p, as now applied), the one
+-- support a choose-stage change is limited to, if one, and whether the projection must be
+-- made again (kehoach.plan.params's reproject, as kehoach sweep reads it).
 local function first_stage(p, last, now)
-  if not last then return "prepare" end
-  if last.added ~= now.added then return "prepare" end
+  if not last or last.added ~= now.added then return "prepare", nil, true end
   local from = "figures"
-  if last.mode ~= now.mode then from = "price" end
+  local reproject = false
+  if last.mode ~= now.mode then from, reproject = "price", true end
   local only, many = nil, false
   local function reach(path)
     local e = params.find(p, path)
     local stage = e and e.stage or "prepare"
     if ORDER[stage] < ORDER[from] then from = stage end
+    if not e or e.reproject == true or (e.reproject == "budget" and now.mode ~= "gap") then reproject = true end
     if stage == "choose" then
       local id = e.decl.kind == "support" and e.decl.id or nil
       if not id or (only and only ~= id) then many = true end
@@ -124,7 +129,8 @@ local function first_stage(p, last, now)
   for path in pairs(last.values) do
     if now.values[path] == nil then reach(path) end
   end
-  return from, (from == "choose" and not many) and only or nil
+  if ORDER[from] <= ORDER.choose then reproject = true end
+  return from, (from == "choose" and not many) and only or nil, reproject
 end
 
 -- The plan loaded again and the values applied, as `kehoach run --set ... --scenario ...
@@ -158,8 +164,9 @@ function Session:evaluate(values)
     self.db, self.run = pipeline.open(p, { db = self.db_path })
   end
   local now = settled(p)
-  local from, only = first_stage(p, self.last, now)
-  self.last = nil  -- until this evaluation is through: a failure leaves the scratch tables unknown
+  local from, only, reproject = first_stage(p, self.last, now)
+  -- until this evaluation is through: a failure leaves the scratch tables unknown
+  self.last, self.projected = nil, (self.last and self.projected) or nil
   if from == "prepare" then
     local ctx, messages = pipeline.select(self.db, p, {}, static)
     if not ctx then return { errors = errors, messages = words.word(messages), plan = p } end
@@ -170,7 +177,8 @@ function Session:evaluate(values)
   if check.count(result.messages).error > 0 then
     return { errors = errors, messages = words.word(result.messages), plan = p }
   end
-  result.projection = pipeline.project(self.db, p, result, self.run)
+  result.projection, self.projected = pipeline.project(self.db, p, result, self.run,
+    not reproject and self.projected or nil)
   local s = summary.build(p, result, words.word(result.messages))
   self.last = now
   self.current = { plan = p, result = result, summary = s, key = self.key(values) }
@@ -206,7 +214,7 @@ end
 
 function Session:close()
   if self.db then self.db:close() end
-  self.db, self.ctx, self.last, self.current = nil, nil, nil, nil
+  self.db, self.ctx, self.last, self.current, self.projected = nil, nil, nil, nil, nil
 end
 
 return M
