@@ -118,10 +118,10 @@ bench_progress() {
 # the workbench (kehoach serve, scripts/bench_serve.py): 20 changes of an amount, an effect
 # and a quota, timed from request to figures, against the floor of an evaluation that
 # changes nothing and against one run (bench_run, just before); then successive changes
-# (SERVE_CHANGES, default 100 here; 1000 on the default registry, below) and the server's
+# (SERVE_CHANGES, default 20 here; 1000 on the default registry, below) and the server's
 # resident memory after a tenth of them and after all
 bench_serve() {
-  /usr/bin/python3 scripts/bench_serve.py "$BIN" "$2" "${SERVE_CHANGES:-100}" "${RUN_SECONDS:-0}"
+  /usr/bin/python3 scripts/bench_serve.py "$BIN" "$2" "${SERVE_CHANGES:-20}" "${RUN_SECONDS:-0}"
 }
 
 mkdir -p "$DATA"
