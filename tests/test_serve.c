@@ -16,6 +16,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 
@@ -66,6 +67,7 @@ static int start(void **state) {
   srv.pid = fork();
   if (srv.pid == 0) {
     setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGKILL); /* a test killed half-way leaves no server behind */
     dup2(fds[1], 1);
     close(fds[0]);
     const char *argv[] = {kh_bin(), "serve", plan, "--db", kh_registry(), "--port", "0", "--out", out, NULL};
