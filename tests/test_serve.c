@@ -322,11 +322,19 @@ static void test_in_chromium(void **state) {
   free(out);
 }
 
-/* Ctrl-C: the server stops cleanly (exit 0), between requests. */
+/* Ctrl-C: the server stops cleanly (exit 0), between requests, a tab's connection still
+** open. */
 static void test_ctrl_c_stops(void **state) {
   (void)state;
+  int tab = connect_local();
+  char get[128];
+  int n = snprintf(get, sizeof get, "GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n", srv.port);
+  send_all(tab, get, (size_t)n);
+  char some[64];
+  assert_true(recv(tab, some, sizeof some, 0) > 0); /* answered; the connection stays */
   assert_int_equal(kill(srv.pid, SIGINT), 0);
   assert_int_equal(wait_exit(WAIT_SECONDS), 0);
+  close(tab);
 }
 
 int main(void) {

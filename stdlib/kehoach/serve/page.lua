@@ -150,18 +150,20 @@ local function options(form)
 end
 
 M.CSS = [[
-body { font-family: "Noto Sans", "Liberation Sans", "DejaVu Sans", Arial, sans-serif; margin: 0; color: #111; }
+body { font-family: "Noto Sans", "Liberation Sans", "DejaVu Sans", Arial, sans-serif; margin: 0; color: #111;
+  max-width: none; padding: 0; }
 .top { padding: 0.5em 1em; background: #0b3d6e; color: #fff; }
 .top h1 { font-size: 1.25em; margin: 0.2em 0; }
 .layout { display: flex; flex-wrap: wrap; align-items: flex-start; }
-#controls { flex: 0 0 24em; max-width: 100%; padding: 0.5em 1em; box-sizing: border-box; max-height: 100vh;
+#controls { flex: 0 0 26em; max-width: 100%; padding: 0.5em 1em; box-sizing: border-box; max-height: 100vh;
   overflow-y: auto; position: sticky; top: 0; background: #f6f8fa; }
 #results { flex: 1 1 40em; min-width: 0; padding: 0.5em 1em; }
 .field { display: flex; justify-content: space-between; align-items: baseline; gap: 0.5em; flex-wrap: wrap;
   margin: 0.25em 0; }
-.field span { flex: 1 1 10em; }
-.field input, .field select { font: inherit; width: 9em; text-align: right; padding: 0.15em 0.3em; }
+.field span { flex: 1 1 6em; }
+.field input, .field select { font: inherit; width: 8em; text-align: right; padding: 0.15em 0.3em; }
 .field input.changed, .field select.changed { background: #fff3c4; border: 2px solid #b58900; }
+.field select[data-budget] { width: 100%; text-align: left; }
 .field .error { flex-basis: 100%; color: #b00020; font-weight: bold; }
 .field .error:empty { display: none; }
 details.group { border-top: 1px solid #ccc; padding: 0.3em 0; }
