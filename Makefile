@@ -32,7 +32,7 @@ TEST_BIN    = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 
 # Fuzz targets (tests/fuzz/): `make fuzz` runs each under libFuzzer for FUZZ_SECONDS;
 # `make test` replays the inputs kept in tests/fuzz/corpus/<target>/ without libFuzzer.
-FUZZ_TARGETS = csv_import plan params values
+FUZZ_TARGETS = csv_import plan params values sheet
 FUZZ_SECONDS ?= 60
 REPLAY_BIN   = $(patsubst %,$(BUILD)/tests/replay_%,$(FUZZ_TARGETS))
 FUZZ_SEEDS_plan = plans    # more seeds, read where they live

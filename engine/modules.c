@@ -10,7 +10,7 @@ static const luaL_Reg modules[] = {
     {"text", luaopen_kehoach_text}, {"fs", luaopen_kehoach_fs},
     {"csv", luaopen_kehoach_csv},   {"cjson", luaopen_cjson},
     {"xlsx", luaopen_kehoach_xlsx}, {"zip", luaopen_kehoach_zip},
-    {"http", luaopen_kehoach_http},
+    {"sheet", luaopen_kehoach_sheet}, {"http", luaopen_kehoach_http},
     {NULL, NULL}};
 
 void modules_new_class(lua_State *L, const char *name, const luaL_Reg *methods,

@@ -97,6 +97,7 @@ support "tro_cap" {
   source = "ngan_sach_thanh_pho",
   by = "ubnd_xa",
   expect = { households = 57, persons = 105, cost = million(315) },
+  budget_label = "Hỗ trợ hàng tháng cho hộ nghèo không có khả năng thoát nghèo",
   notes = {
     "Ủy ban nhân dân các xã, phường thực hiện hỗ trợ cho các hộ nghèo không có khả năng thoát " ..
       "nghèo theo kế hoạch.",
@@ -123,7 +124,8 @@ support "dao_tao_nghe" {
   quota = { { "Tả Phời", 14 }, { "Thống Nhất", 1 }, { "Nam Cường", 1 } },
   households = 16,
   priority = "lowest_income",
-  amount = per_household(million(3)),  -- 48 triệu ÷ 16 hộ = 3 triệu đồng một hộ
+  amount = per_household(million(3)),  -- 48 triệu ÷ 16 hộ = 3 triệu đồng một hộ: not in the
+  show = { "households", "communes" },  -- seed, so the document does not print it
   quarters = "Q2",
   source = "ngan_sach_tinh",
   by = "gdnn_gdtx",
@@ -138,10 +140,15 @@ support "dao_tao_nghe" {
     note = "Giả định A1 (không có trong kế hoạch): sau khoá học nghề nông nghiệp ngắn hạn, " ..
       "thu nhập hộ tăng khoảng 350.000 đồng/tháng, tức khoảng 100.000 đồng/người/tháng, từ quý III.",
   },
+  -- the seed's words; {households} and {communes} are counted in the registry
+  text = {
+    "Chỉ đạo Trung tâm GDNN và GDTX thành phố phối hợp với Ủy ban nhân dân các xã, phường tổ chức " ..
+      "lập danh sách tập huấn, đào tạo nghề nông nghiệp ngắn hạn dưới 3 tháng cho {households} hộ, " ..
+      "lồng ghép từ nguồn vốn chương trình mục tiêu Quốc gia xây dựng nông thôn mới (xã {communes}) " ..
+      "chủ yếu về Trồng trọt, chăn nuôi để các hộ gia đình tiếp cận được với kỹ thuật sản xuất nông nghiệp.",
+  },
+  budget_label = "Hỗ trợ đào tạo nghề",
   notes = {
-    "Tập huấn, đào tạo nghề nông nghiệp ngắn hạn dưới 3 tháng, lồng ghép từ nguồn vốn chương trình " ..
-      "mục tiêu Quốc gia xây dựng nông thôn mới, chủ yếu về trồng trọt, chăn nuôi để các hộ gia đình " ..
-      "tiếp cận được với kỹ thuật sản xuất nông nghiệp.",
     "Trong đó mở các lớp đào tạo nghề cho các đối tượng người nghèo, cận nghèo khác, dân tộc thiểu " ..
       "số, phụ nữ có nhu cầu học nghề được tham gia học nghề; Đào tạo nghề phi nông nghiệp cho lao " ..
       "động chuyển đổi cơ cấu lao động (May, chế biến thực phẩm,...).",
@@ -156,7 +163,8 @@ support "vay_von" {
   households = 48,
   priority = "lowest_income",
   coverage = 1,                         -- "100% hộ nghèo có nhu cầu được vay vốn" (I.2)
-  amount = per_household(million(50)),  -- 2.400 triệu ÷ 48 hộ = 50 triệu đồng một khoản vay
+  amount = per_household(million(50)),  -- 2.400 triệu ÷ 48 hộ = 50 triệu đồng một khoản vay:
+  show = { "households", "communes" },   -- not in the seed, so not printed (a loan: "Mức cho vay")
   quarters = "Q1-Q2",
   source = "von_vay",
   by = "nhcsxh",
@@ -172,8 +180,13 @@ support "vay_von" {
       "20%/năm, trừ lãi vay 6,6%/năm còn khoảng 560.000 đồng/hộ/tháng, tức khoảng 160.000 đồng/người/tháng, " ..
       "từ quý III (sau một chu kỳ sản xuất).",
   },
+  text = {
+    "Ngân hàng chính sách triển khai cho {households} hộ nghèo tại các xã: {communes} được tiếp cận " ..
+      "các nguồn vốn vay tín dụng ưu đãi, đáp ứng nhu cầu vay vốn mua sắm vật tư, giống cây trồng, vật " ..
+      "nuôi, phát triển kinh tế hộ gia đình.",
+  },
+  budget_label = "Vay vốn phát triển kinh tế",
   notes = {
-    "Đáp ứng nhu cầu vay vốn mua sắm vật tư, giống cây trồng, vật nuôi, phát triển kinh tế hộ gia đình.",
     "Sử dụng có hiệu quả quỹ ủy thác vay vốn của các tổ chức chính trị - xã hội; hướng dẫn hộ nghèo " ..
       "theo khả năng, quy mô, trình độ sản xuất thực hiện vay vốn và sử dụng theo quy định.",
   },
@@ -189,7 +202,8 @@ support "bo_giong" {
   households = 10,
   priority = "lowest_income",
   units = 80,
-  amount = per_unit(million(25), "con bò"),  -- 2.000 triệu ÷ 80 con = 25 triệu đồng một con
+  amount = per_unit(million(25), "con bò"),  -- 2.000 triệu ÷ 80 con = 25 triệu đồng một con:
+  show = { "households", "communes" },        -- not in the seed, so not printed
   scope = { "Tả Phời", "Hợp Thành", "Thống Nhất", "Cốc San" },
   quarters = "Q3-Q4",
   source = "ngan_sach_tinh",
@@ -203,9 +217,13 @@ support "bo_giong" {
     note = "Giả định A3 (không có trong kế hoạch): bò cấp quý III-IV mang thai khoảng 9,5 tháng, bê bán " ..
       "sau 6 tháng tuổi: chưa tăng thu nhập trong năm 2021.",
   },
+  text = {
+    "Phòng Kinh tế thành phố hỗ trợ giống vật nuôi (giống bò) sinh sản cho {households} hộ tại các xã " ..
+      "({communes}) và các hộ nghèo khác theo nguồn vốn thuộc chương trình mục tiêu Quốc gia xây dựng " ..
+      "nông thôn mới cho hộ nghèo tại thôn đặc biệt khó khăn, {scope}.",
+  },
+  budget_label = "Hỗ trợ {units} con giống bò sinh sản",
   notes = {
-    "Và các hộ nghèo khác theo nguồn vốn thuộc chương trình mục tiêu Quốc gia xây dựng nông thôn " ..
-      "mới cho hộ nghèo tại thôn đặc biệt khó khăn.",
     "Triển khai chính sách khác về khuyến khích phát triển sản xuất nông nghiệp trên địa bàn tỉnh.",
   },
 }
@@ -230,10 +248,14 @@ support "bhyt" {
     clears = { "d_health_insurance" }, from = "Q2",
     note = "Giả định A4: thẻ BHYT cấp xong trong quý II, hộ hết thiếu hụt về bảo hiểm y tế từ quý II.",
   },
-  notes = {
+  -- cards are issued per person: the seed counts no households here, and neither does the
+  -- document. Its "Thực hiện trong quý II năm 2021" is the quarters above; the document
+  -- prints that period and not the contradicting completion (check warns about it).
+  text = {
     "Ủy ban nhân dân các xã, phường triển khai lập danh sách cấp thẻ Bảo hiểm y tế cho đối tượng " ..
       "thuộc diện hưởng chính sách (Hộ nghèo, Hộ cận nghèo, Người Dân tộc thiểu số ở vùng khó khăn); " ..
-      "đặc biệt đối hộ nghèo còn thiếu hụt về y tế.",
+      "đặc biệt đối hộ nghèo còn thiếu hụt về y tế, đảm bảo {bhyt.coverage} các đối tượng được cấp thẻ " ..
+      "BHYT khám chữa bệnh.",
   },
 }
 
@@ -244,8 +266,10 @@ support "nha_o" {
   quota = { { "Tả Phời", 7 }, { "Cốc San", 4 }, { "Thống Nhất", 14 }, { "Hợp Thành", 7 } },
   households = 32,
   priority = "lowest_income",
-  amount = per_household(million(30)),  -- 960 triệu ÷ 32 hộ = 30 triệu đồng một nhà
-  quarters = "Q3-Q4",                   -- "(có Kế hoạch riêng)"
+  amount = per_household(million(30)),  -- 960 triệu ÷ 32 hộ = 30 triệu đồng một nhà: not in the
+  show = { "households", "communes" },  -- seed, so not printed
+  quarters = "Q3-Q4",
+  period_note = "có Kế hoạch riêng",
   source = "xa_hoi_hoa",
   by = "mttq",
   expect = { households = 32, cost = million(960) },
@@ -257,6 +281,10 @@ support "nha_o" {
     note = "Giả định A5: nhà xây trong quý III-IV hoàn thành, hộ vào ở trước cuối năm: hết thiếu hụt " ..
       "chất lượng và diện tích nhà ở từ quý IV.",
   },
+  text = {
+    "Triển khai hỗ trợ làm nhà ở cho {households} hộ nghèo còn khó khăn về nhà ở (xã {communes}).",
+  },
+  budget_label = "Hỗ trợ làm nhà ở",
   notes = {
     "Ngoài ra các hộ nghèo còn chưa đạt về chỉ tiêu nhà ở được nguồn vốn vay làm nhà ở theo " ..
       "Nghị định 100/2015/NĐ-CP.",
@@ -325,6 +353,7 @@ agency "ldtbxh" {
   "Tham mưu tổng hợp, thẩm định số khẩu thuộc hộ nghèo bất khả kháng tại các xã, phường, trình " ..
     "Ủy ban nhân dân thành phố phê duyệt danh sách hỗ trợ theo quy định; kiểm tra, đôn đốc Ủy ban " ..
     "nhân dân các xã, phường chi trả trợ cấp đảm bảo theo quy định.",
+  -- "hướng dẫn thực kế hoạch" (thực hiện): the seed's own typo, kept as the seed writes it
   "Chủ trì, phối hợp với các đơn vị liên quan triển khai hướng dẫn thực kế hoạch; Triển khai dạy " ..
     "nghề phi nông nghiệp cho lao động nông thôn; Công tác bảo trợ xã hội; Xây dựng kế hoạch và tập " ..
     "huấn hướng dẫn công tác điều tra, rà soát hộ nghèo, hộ cận nghèo năm 2021.",
@@ -367,6 +396,7 @@ agency "kinh_te" {
     "sản xuất và tiêu thụ sản phẩm.",
 }
 
+-- "Thủ tướng Chính về" (Chính phủ): the seed's own typo, kept as the seed writes it
 agency "van_phong" {
   name = "Văn phòng HĐND & UBND thành phố",
   "Triển khai Chính sách đối với đồng bào dân tộc nói chung và hộ nghèo là người dân tộc nói riêng. " ..
@@ -389,6 +419,7 @@ agency "tc_kh" {
     "bất khả kháng theo kế hoạch đề ra.",
 }
 
+-- "đồng bào dân tộc thiểu," (thiểu số): the seed's own typo, kept as the seed writes it
 agency "tu_phap" {
   name = "Phòng Tư pháp thành phố",
   "Thực hiện hiệu quả chính sách trợ giúp pháp lý miễn phí cho người nghèo, ưu tiên và tập trung " ..

@@ -135,6 +135,7 @@ support "tro_cap" {
   source = "ngan_sach_thanh_pho",
   by = "ubnd_xa",
   expect = { households = 54, persons = 101, cost = million(436.32) },
+  budget_label = "Hỗ trợ hàng tháng cho hộ nghèo không có khả năng thoát nghèo",
   notes = {
     "Ủy ban nhân dân các xã, phường thực hiện hỗ trợ cho các hộ nghèo không có khả năng thoát " ..
       "nghèo theo kế hoạch.",
@@ -166,6 +167,11 @@ support "dao_tao_nghe" {
       "100.000 đồng/người/tháng, từ quý IV.",
   },
   expect = { households = 20, cost = million(80) },
+  text = {
+    "Chỉ đạo Trung tâm GDNN và GDTX thành phố phối hợp với Ủy ban nhân dân các xã, phường tổ chức " ..
+      "lập danh sách đào tạo nghề cho {households} hộ (xã {communes}).",
+  },
+  budget_label = "Hỗ trợ đào tạo nghề",
   notes = {
     "Tập huấn, đào tạo nghề ngắn hạn dưới 3 tháng cho lao động thuộc hộ nghèo, hộ cận nghèo, chủ " ..
       "yếu về trồng trọt, chăn nuôi; đào tạo nghề phi nông nghiệp cho lao động chuyển đổi nghề.",
@@ -196,9 +202,12 @@ support "vay_von" {
       "đồng/người/tháng từ quý III.",
   },
   expect = { households = 60, cost = million(3000) },
-  notes = {
-    "Đáp ứng nhu cầu vay vốn mua sắm vật tư, giống cây trồng, vật nuôi, phát triển kinh tế hộ gia đình.",
+  text = {
+    "Ngân hàng chính sách triển khai cho {households} hộ nghèo tại các xã, phường: {communes} được tiếp " ..
+      "cận các nguồn vốn vay tín dụng ưu đãi, đáp ứng nhu cầu vay vốn mua sắm vật tư, giống cây trồng, " ..
+      "vật nuôi, phát triển kinh tế hộ gia đình.",
   },
+  budget_label = "Vay vốn phát triển kinh tế",
 }
 
 -- Dự án 2-3 (livelihoods, production support): breeding cows through community projects
@@ -223,6 +232,7 @@ support "bo_giong" {
     note = "Giả định A3 (không có trong kế hoạch): bò cấp quý III-IV chưa sinh bê trong năm 2022.",
   },
   expect = { households = 20, units = 40, cost = million(1000) },
+  budget_label = "Hỗ trợ {units} con giống bò sinh sản",
   notes = {
     "Ưu tiên hộ nghèo tại thôn đặc biệt khó khăn; hộ tham gia dự án cam kết đối ứng chuồng trại, " ..
       "thức ăn.",
@@ -248,6 +258,12 @@ support "bhyt" {
     clears = { "d_health_insurance" }, from = "Q1",
     note = "Giả định A4: thẻ BHYT cấp xong trong quý I, hộ hết thiếu hụt về bảo hiểm y tế từ quý I.",
   },
+  -- cards are issued per person: no count of households in the document
+  text = {
+    "Ủy ban nhân dân các xã, phường triển khai lập danh sách cấp thẻ Bảo hiểm y tế cho đối tượng " ..
+      "thuộc diện hưởng chính sách (Hộ nghèo, Hộ cận nghèo, Người Dân tộc thiểu số ở vùng khó khăn), " ..
+      "đảm bảo {bhyt.coverage} các đối tượng được cấp thẻ BHYT khám chữa bệnh.",
+  },
 }
 
 -- Housing: Dự án 5 of QĐ 90 pays 40 triệu đồng a new house only in poor districts, which the
@@ -270,6 +286,10 @@ support "nha_o" {
       "chất lượng và diện tích nhà ở từ quý IV.",
   },
   expect = { households = 25, cost = million(1000) },
+  text = {
+    "Triển khai hỗ trợ làm nhà ở cho {households} hộ nghèo còn khó khăn về nhà ở (xã, phường {communes}).",
+  },
+  budget_label = "Hỗ trợ làm nhà ở",
   notes = {
     "Ngoài ra các hộ nghèo, hộ cận nghèo còn khó khăn về nhà ở được vay vốn làm nhà ở theo " ..
       "Nghị định 100/2015/NĐ-CP.",

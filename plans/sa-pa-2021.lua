@@ -156,6 +156,7 @@ support "bhyt" {
   who = { any = { { status = { "poor", "near_poor" } }, { ethnic_minority = true, difficult = true } } },
   coverage = 1,
   quarters = "Q1",
+  show = { "persons" },                -- cards are issued per person, not per household
   outside_budget = "thẻ BHYT do ngân sách nhà nước đóng theo chính sách",
   by = "ubnd_xa",
   with = "y_te",

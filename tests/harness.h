@@ -193,4 +193,29 @@ static inline int kh_run_plan(const char *plan, const char *dir) {
   return code;
 }
 
+/* The headless browser: $KEHOACH_CHROMIUM, or chromium / chromium-browser / google-chrome
+** on PATH, written into out (n bytes). Returns 1 when found, 0 when there is none. */
+static inline int kh_find_chromium(char *out, size_t n) {
+  const char *env = getenv("KEHOACH_CHROMIUM");
+  if (env && *env) {
+    snprintf(out, n, "%s", env);
+    return access(out, X_OK) == 0;
+  }
+  const char *names[] = {"chromium", "chromium-browser", "google-chrome", NULL};
+  const char *path = getenv("PATH");
+  if (path == NULL) return 0;
+  for (int i = 0; names[i]; i++) {
+    char *dirs = strdup(path), *save = NULL;
+    for (char *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save)) {
+      snprintf(out, n, "%s/%s", d, names[i]);
+      if (access(out, X_OK) == 0) {
+        free(dirs);
+        return 1;
+      }
+    }
+    free(dirs);
+  }
+  return 0;
+}
+
 #endif

@@ -110,10 +110,10 @@ static void set_raises_the_allowance_and_opens_the_city_gap(void **state) {
   char *html = read_in(dir, "lao-cai-city-2021/set/report.html");
   ASSERT_HAS(html, "<div class=\"variant\" role=\"note\">\n<p><strong>Số liệu tính theo các thay đổi dưới đây, "
                    "không phải theo kế hoạch như đã ban hành.</strong></p>\n<p>Các giá trị đã thay đổi: "
-                   "tro_cap.amount = 300.000 (kế hoạch: 250.000).</p>\n</div>");
+                   "Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng).</p>\n</div>");
   char *ics = unfold(read_in(dir, "lao-cai-city-2021/set/calendar.ics"));
-  ASSERT_HAS(ics, "\r\nX-WR-CALNAME:Giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000) — Kế hoạch ");
-  ASSERT_HAS(ics, "\r\nDESCRIPTION:Các giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000).\\n\\nBáo "
+  ASSERT_HAS(ics, "\r\nX-WR-CALNAME:Giá trị đã thay đổi: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng) — Kế hoạch ");
+  ASSERT_HAS(ics, "\r\nDESCRIPTION:Các giá trị đã thay đổi: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng).\\n\\nBáo "
                   "cáo 6 tháng của Kế hoạch");
   /* its own UIDs: imported beside the plan's calendar, it replaces none of its events */
   ASSERT_HAS(ics, "\r\nUID:lao-cai-city-2021/set.report.bao_cao_6_thang@kehoach\r\n");
@@ -167,10 +167,10 @@ static void a_scenario_of_the_plan_runs_into_its_own_folder_and_run_row(void **s
   char *results = kh_path(dir, "results.db");
   assert_int_equal(db_figure(results, "SELECT count(*) FROM runs WHERE scenario = 'tang_tro_cap'"), 1);
   char *html = read_in(dir, "lao-cai-city-2021/tang_tro_cap/report.html");
-  ASSERT_HAS(html, "<p>Kịch bản tang_tro_cap: Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng.</p>\n"
-                   "<p>Các giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000).</p>");
+  ASSERT_HAS(html, "<p>Kịch bản: Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng.</p>\n"
+                   "<p>Các giá trị đã thay đổi: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng).</p>");
   char *ics = unfold(read_in(dir, "lao-cai-city-2021/tang_tro_cap/calendar.ics"));
-  ASSERT_HAS(ics, "\r\nX-WR-CALNAME:Kịch bản tang_tro_cap: tro_cap.amount = 300.000 (kế hoạch: 250.000) — ");
+  ASSERT_HAS(ics, "\r\nX-WR-CALNAME:Kịch bản “Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng”: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng) — ");
   ASSERT_HAS(ics, "\r\nUID:lao-cai-city-2021/tang_tro_cap.report.bao_cao_nam@kehoach\r\n");
   assert_null(strstr(ics, "UID:lao-cai-city-2021."));
   free(ics);
@@ -340,6 +340,45 @@ static void compare_sets_scenarios_beside_the_plan_with_their_differences(void *
   free(run_dir);
   kh_result_free(&run);
   free(c);
+  free(dir);
+  kh_result_free(&r);
+}
+
+/* compare.md is for the officer: variants by their labels, changed values in words as the
+ * documents write them, no path, id or Lua; the shortfalls largest first. */
+static void compare_md_names_variants_by_label_and_words_the_changed_values(void **state) {
+  NEED_REGISTRY();
+  char *dir = kh_tmpdir();
+  const char *args[] = {"compare", PLAN_2021, "--db", kh_registry(), "--out", dir, "--scenario", "tang_tro_cap",
+                        "--scenario", "vay_du_nhu_cau", "--quiet", NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  char *md = read_in(dir, "lao-cai-city-2021/compare.md");
+  ASSERT_HAS(md, "- Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả "
+                 "năng thoát nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng)\n");
+  ASSERT_HAS(md, "Chỉ tiêu của “Hỗ trợ hộ nghèo vay vốn tín dụng” tại Thống Nhất: 46 hộ (kế hoạch: 39 hộ)");
+  ASSERT_HAS(md, "|      Kế hoạch | Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng |           ± |");
+  ASSERT_HAS(md, "theo chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016 - 2020) so với:");
+  ASSERT_HAS(md, "- Thực hiện giảm hộ nghèo năm 2021 (kế hoạch): các xã, phường chưa đạt: Tả Phời 23 hộ, "
+                 "Thống Nhất 23 hộ, Hợp Thành 14 hộ, Cốc San 02 hộ");
+  const char *codes[] = {"tang_tro_cap", "vay_du_nhu_cau", "tro_cap.amount", "300000", "lao-cai-city-2021",
+                         "vn-2016", "giam_ho_ngheo", "`", NULL};
+  for (int i = 0; codes[i]; i++)
+    if (strstr(md, codes[i])) fail_msg("compare.md shows \"%s\"", codes[i]);
+  free(md);
+  free(dir);
+  kh_result_free(&r);
+  /* --set alone: "Phương án", the budget line in millions, the budget mode in words */
+  dir = kh_tmpdir();
+  const char *set[] = {"compare", PLAN_2021, "--db", kh_registry(), "--out", dir, "--set",
+                       "budget.ngan_sach_thanh_pho=400000000", "--budget", "cap", "--quiet", NULL};
+  r = kh_run(set);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  md = read_in(dir, "lao-cai-city-2021/compare.md");
+  ASSERT_HAS(md, "- Phương án: Ngân sách thành phố: 400 triệu đồng (kế hoạch: 315 triệu đồng); chế độ ngân sách: "
+                 "mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí");
+  assert_null(strstr(md, "budget cap"));
+  free(md);
   free(dir);
   kh_result_free(&r);
 }
@@ -542,6 +581,43 @@ static void sweep_json_prints_the_rows_and_quiet_nothing(void **state) {
   free(dir);
 }
 
+/* sweep.svg: the x labels never run together (every second one when they would), the cost
+ * and the shortfall each on its own chart and axis (5.700-5.950 triệu đồng, not 0-6.000),
+ * titles in words, no path or id. */
+static void sweep_svg_thins_its_labels_and_gives_cost_and_gap_their_own_axes(void **state) {
+  NEED_REGISTRY();
+  char *dir = kh_tmpdir();
+  const char *args[] = {"sweep", PLAN_2021, "--db", kh_registry(), "--out", dir, "--vary",
+                        "tro_cap.amount=250000:400000:10000", "--quiet", NULL};
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("exit %d: %s", r.code, r.err);
+  char *svg = read_in(dir, "lao-cai-city-2021/sweep.svg");
+  ASSERT_HAS(svg, "text-anchor=\"middle\">250.000</text>");
+  ASSERT_HAS(svg, "text-anchor=\"middle\">270.000</text>");
+  if (strstr(svg, ">260.000</text>")) fail_msg("labels 44 px apart, 46 px wide, all drawn:\n%s", svg);
+  ASSERT_HAS(svg, ">Tổng kinh phí (triệu đồng) theo mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát "
+                  "nghèo”</title>");
+  ASSERT_HAS(svg, ">Phần kinh phí còn thiếu theo nguồn (triệu đồng) theo mức hỗ trợ của");
+  /* a heading longer than the picture is broken between words, not run off its edge */
+  ASSERT_HAS(svg, "font-weight=\"bold\">khả năng thoát nghèo”</text>");
+  ASSERT_HAS(svg, ">Còn thiếu so với chỉ tiêu “Thực hiện giảm hộ nghèo năm 2021”</text>");
+  /* the cost's axis spans its own range */
+  char *cost = strstr(svg, "id=\"chart-sweep-cost\"");
+  char *gap = strstr(svg, "id=\"chart-sweep-gap\"");
+  assert_non_null(cost);
+  assert_non_null(gap);
+  char *first_tick = strstr(cost, "fill=\"#555\">");
+  assert_non_null(first_tick);
+  assert_true(first_tick < gap);
+  assert_int_equal(strncmp(first_tick, "fill=\"#555\">5.700</text>", 24), 0);
+  const char *codes[] = {"tro_cap.amount", "giam_ho_ngheo", NULL};
+  for (int i = 0; codes[i]; i++)
+    if (strstr(svg, codes[i])) fail_msg("sweep.svg shows \"%s\"", codes[i]);
+  free(svg);
+  free(dir);
+  kh_result_free(&r);
+}
+
 static void sweep_refuses_what_cannot_vary(void **state) {
   const char *args[] = {"sweep", PLAN_2021, "--vary", "bao_cao_nam.due=1:2:1", NULL};
   kh_result r = kh_run(args);
@@ -564,10 +640,12 @@ int main(void) {
       cmocka_unit_test(loans_in_a_commune_move_escapes_there_and_nowhere_else),
       cmocka_unit_test(cap_never_spends_more_than_a_source_holds),
       cmocka_unit_test(compare_sets_scenarios_beside_the_plan_with_their_differences),
+      cmocka_unit_test(compare_md_names_variants_by_label_and_words_the_changed_values),
       cmocka_unit_test(compare_json_prints_compare_json_and_quiet_nothing),
       cmocka_unit_test(compare_without_anything_to_compare_is_a_usage_error),
       cmocka_unit_test(each_sweep_row_equals_the_single_run),
       cmocka_unit_test(sweep_json_prints_the_rows_and_quiet_nothing),
+      cmocka_unit_test(sweep_svg_thins_its_labels_and_gives_cost_and_gap_their_own_axes),
       cmocka_unit_test(sweep_refuses_what_cannot_vary),
   };
   return cmocka_run_group_tests_name("what-if on the command line", tests, NULL, NULL);

@@ -336,8 +336,9 @@ static void a_variants_summary_sheet_says_what_was_changed(void **state) {
   assert_true(v.z.size > 0);
   char *xml = sheet_xml(&v, 1);
   assert_text_cell(xml, "A3", "Số liệu tính theo các thay đổi dưới đây, không phải theo kế hoạch như đã ban hành.");
-  assert_text_cell(xml, "A4", "Các giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000).");
-  assert_text_cell(xml, "A5", "Chế độ ngân sách cap: mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí, theo "
+  assert_text_cell(xml, "A4", "Các giá trị đã thay đổi: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát "
+                              "nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng).");
+  assert_text_cell(xml, "A5", "Chế độ ngân sách: mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí, theo "
                               "thứ tự ưu tiên (chương trình theo thứ tự trong kế hoạch, trong mỗi chương trình "
                               "theo thứ tự chọn hộ); các hộ còn lại không đủ kinh phí.");
   assert_non_null(strstr(xml, "<mergeCell ref=\"A4:G4\"/>"));

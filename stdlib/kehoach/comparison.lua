@@ -78,10 +78,11 @@ local function projection(s)
 end
 
 -- The comparison, compare.json's shape:
---   plan {id, title, unit, year, standard}
+--   plan {id, title, unit, year, standard, standard_title}
 --   variants [{name, label, scenario, budget, set}]   the first is the plan as written
---   programmes [{id, label, cost, need, households, persons}]   each a series:
---                                           {values [by variant], diff [value - first]}
+--   programmes [{id, label, amount {basis, vnd, noun} | null, cost, need, households,
+--                persons}]   each figure a series: {values [by variant], diff [value - first]}
+--   reports [{id, label}]                   the plan's reports (a changed due date's name)
 --   total_cost, total_need                  series
 --   sources [{id, label, declared, need, spent, balance}]   balance = declared - need
 --                                           (negative: a gap; positive: a surplus)
@@ -93,7 +94,8 @@ function M.build(summaries, variants)
   local base = summaries[1]
   local out = {
     plan = { id = base.plan.id, title = base.plan.title, unit = base.plan.unit, year = base.plan.year,
-      standard = base.plan.standard, unit_title = base.plan.unit_title, children = base.plan.children },
+      standard = base.plan.standard, standard_title = base.plan.standard_title, unit_title = base.plan.unit_title,
+      children = base.plan.children },
   }
   local vs = json.array({ { name = "plan", label = "Kế hoạch", budget = "gap", set = json.array() } })
   for i, v in ipairs(variants) do
@@ -106,9 +108,11 @@ function M.build(summaries, variants)
   out.programmes = json.array()
   for _, g in ipairs(base.programmes) do
     local function field(k) return series(summaries, function(s) return find(s.programmes, g.id)[k] end) end
-    out.programmes[#out.programmes + 1] = { id = g.id, label = g.label, cost = field("cost"), need = field("need"),
-      households = field("households"), persons = field("persons") }
+    out.programmes[#out.programmes + 1] = { id = g.id, label = g.label, amount = g.amount, cost = field("cost"),
+      need = field("need"), households = field("households"), persons = field("persons") }
   end
+  out.reports = json.array()
+  for _, r in ipairs(base.reports) do out.reports[#out.reports + 1] = { id = r.id, label = r.label } end
   out.total_cost = series(summaries, function(s) return s.budget.total_spent end)
   out.total_need = series(summaries, function(s) return s.budget.total_computed end)
 

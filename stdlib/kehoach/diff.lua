@@ -2,19 +2,24 @@
 -- as `kehoach run` would, then compared commune by commune (poor households at the review
 -- each reads, target, households reached, cost), funding source by source, programme by
 -- programme, and rule by rule (what the plan text says: selectors, amounts, periods,
--- quotas, sources...). Rendered as terminal tables and as Markdown (diff.md).
+-- quotas, sources...). Facts only: kehoach.render.diff words them (the terminal, diff.md).
 --
 --   diff.compare(path_a, path_b, registry) -> d, or nil and the messages of a plan with errors
---   diff.terminal(d) -> text      diff.markdown(d) -> text
 --   diff.data(d) -> the same figures as a table for JSON (kehoach diff --json)
+--
+-- d: { a, b (each side: p, result, communes, order, programmes), communes [{name, a, b,
+-- only}], sources [{id, label, a, b}], programmes [{id, label, a, b}], rules [ a rule:
+-- { kind ("plan", "support", "target", "report", "source", "budget"), id, field, a, b (the
+-- declarations' values: A's and B's, nil when absent), status ("new" | "dropped" | nil),
+-- communes [{name, a, b}] (quota, by_commune: the communes that changed), what, change
+-- (the same in the plan's own text, for scripts: "support 'tro_cap'", "amount:
+-- per_person_month(250000) → per_person_month(360000)") } ] }
 --
 -- Communes match by name the Vietnamese way (Hoà Bình = Hòa Bình); programmes, sources and
 -- targets by their names in the plans.
 local util = require "kehoach.util"
 local pipeline = require "kehoach.pipeline"
 local source = require "kehoach.plan.source"
-local tbl = require "kehoach.render.table"
-local vn = require "kehoach.render.vn"
 local json = require "kehoach.json"
 
 local text = core.text
@@ -69,6 +74,8 @@ local RULES = {
   plan = { "year", "standard", "registry_year", "unit" },
 }
 
+-- The communes whose count changed: [{name, a, b}] (nil: not in that list), in A's order
+-- then B's new ones.
 local function commune_changes(a, b)
   local av, bv, names, order = {}, {}, {}, {}
   for _, c in ipairs(a or {}) do
@@ -81,60 +88,72 @@ local function commune_changes(a, b)
     if not names[c.key] then order[#order + 1] = c.key end
     names[c.key] = c.name
   end
-  local parts = {}
+  local out = {}
   for _, k in ipairs(order) do
-    if av[k] ~= bv[k] then
-      parts[#parts + 1] = string.format("%s %s → %s", names[k], av[k] or "—", bv[k] or "—")
-    end
+    if av[k] ~= bv[k] then out[#out + 1] = { name = names[k], a = av[k], b = bv[k] } end
   end
+  return out
+end
+
+-- The same as the plan's text, for scripts: "A 14 → 8, B — → 3" ("—": not in that plan's list).
+local function commune_text(list)
+  local parts = {}
+  for _, c in ipairs(list) do parts[#parts + 1] = string.format("%s %s → %s", c.name, c.a or "—", c.b or "—") end
   return table.concat(parts, ", ")
 end
 
+-- A field that differs: the rule's facts, or nil when the plan's texts are the same.
 local function field_change(da, db_, name)
   local ta, tb = source.field(da, name), source.field(db_, name)
   if ta == tb then return nil end
+  local r = { field = name, a = da[name], b = db_[name] }
   if (name == "quota" or name == "by_commune") and da[name] and db_[name] then
-    return commune_changes(da[name], db_[name])
+    r.communes = commune_changes(da[name], db_[name])
+    r.change = name .. ": " .. commune_text(r.communes)
+    return r
   end
   -- one line: texts split for the width joined again
   local function short(t) return t and (t:gsub('" %.%.%s*\n?%s*"', ""):gsub("%s*\n%s*", " ")) or "—" end
-  return short(ta) .. " → " .. short(tb)
+  r.change = name .. ": " .. short(ta) .. " → " .. short(tb)
+  return r
 end
 
--- { {what = "support 'vay_von'", change = "quota: ..."} ... } in plan B's order, then what
--- only A had.
+-- The rules that changed, in plan B's order, then what only A had, then the budget.
 local function rules(a, b)
   local out = {}
-  local function add(what, change) out[#out + 1] = { what = what, change = change } end
+  local function add(kind, id, r)
+    r.kind, r.id = kind, id
+    r.what = kind == "plan" and "plan" or kind == "budget" and "budget" or string.format("%s '%s'", kind, id)
+    out[#out + 1] = r
+  end
   for _, name in ipairs(RULES.plan) do
     local c = field_change(a.meta, b.meta, name)
-    if c then add("plan", name .. ": " .. c) end
+    if c then add("plan", nil, c) end
   end
   local seen = {}
   for _, d in ipairs(b.order) do
     local fields = RULES[d.kind]
     if d.id and fields and d.kind ~= "plan" then
       seen[d.id] = true
-      local label = string.format("%s '%s'", d.kind, d.id)
       local old = a.by_id[d.id]
       if not old or old.kind ~= d.kind then
-        add(label, "new")
+        add(d.kind, d.id, { status = "new", change = "new" })
       else
         for _, name in ipairs(fields) do
           local c = field_change(old, d, name)
-          if c then add(label, name .. ": " .. c) end
+          if c then add(d.kind, d.id, c) end
         end
       end
     elseif d.kind == "source" then
       seen[d.id] = true
       if not (a.by_id[d.id] and a.by_id[d.id].kind == "source") then
-        add(string.format("source '%s'", d.id), "new: " .. d.label)
+        add("source", d.id, { status = "new", change = "new: " .. d.label })
       end
     end
   end
   for _, d in ipairs(a.order) do
     if d.id and d.kind ~= "plan" and (RULES[d.kind] or d.kind == "source") and not seen[d.id] then
-      add(string.format("%s '%s'", d.kind, d.id), "dropped")
+      add(d.kind, d.id, { status = "dropped", change = "dropped" })
     end
   end
   -- the budget's lines
@@ -144,12 +163,13 @@ local function rules(a, b)
   for k in pairs(lb) do ids[k] = true end
   for _, k in ipairs(util.sorted_keys(ids)) do
     if la[k] ~= lb[k] then
-      add("budget", string.format("%s: %s → %s", k, la[k] and source.money(la[k]) or "—",
-        lb[k] and source.money(lb[k]) or "—"))
+      add("budget", k, { field = k, a = la[k], b = lb[k], change = string.format("%s: %s → %s", k,
+        la[k] and source.money(la[k]) or "—", lb[k] and source.money(lb[k]) or "—") })
     end
   end
   if a.budget and b.budget and a.budget.total ~= b.budget.total then
-    add("budget", string.format("total: %s → %s", source.money(a.budget.total), source.money(b.budget.total)))
+    add("budget", "total", { field = "total", a = a.budget.total, b = b.budget.total,
+      change = string.format("total: %s → %s", source.money(a.budget.total), source.money(b.budget.total)) })
   end
   return out
 end
@@ -206,112 +226,6 @@ function M.compare(path_a, path_b, registry)
   end
   d.rules = rules(a.p, b.p)
   return d
-end
-
--- ---- rendering ------------------------------------------------------------------------------
-
-local function signed(n)
-  if n == 0 then return "0" end
-  return (n > 0 and "+" or "−") .. util.group_digits(math.abs(n))
-end
-
-local function millions(vnd) return vn.millions(vnd) end
-
-local function heading(x)
-  local p = x.p
-  return string.format("%s (%d, %s, review of %d)", p.id, p.year, p.meta.standard, p.registry_year)
-end
-
-local function commune_table(d)
-  -- the plans' children by their kinds ("Xã, phường"); two plans over different trees: units
-  local la, lb = d.a.result.units.label, d.b.result.units.label
-  local cols = { { la == lb and la or "Đơn vị" }, { "Nghèo A", align = "right" }, { "Nghèo B", align = "right" },
-    { "Chỉ tiêu A", align = "right" }, { "Chỉ tiêu B", align = "right" },
-    { "Hỗ trợ A", align = "right" }, { "Hỗ trợ B", align = "right" },
-    { "Kinh phí A", align = "right" }, { "Kinh phí B", align = "right" } }
-  local rows, total = {}, { a = { poor = 0, target = 0, reached = 0, cost = 0 }, b = { poor = 0, target = 0, reached = 0, cost = 0 } }
-  for _, c in ipairs(d.communes) do
-    rows[#rows + 1] = { c.name .. (c.only and (" (" .. c.only:upper() .. " only)") or ""),
-      util.group_digits(c.a.poor), util.group_digits(c.b.poor), util.group_digits(c.a.target),
-      util.group_digits(c.b.target), util.group_digits(c.a.reached), util.group_digits(c.b.reached),
-      millions(c.a.cost), millions(c.b.cost) }
-    for _, s in ipairs({ "a", "b" }) do
-      for _, k in ipairs({ "poor", "target", "reached", "cost" }) do total[s][k] = total[s][k] + c[s][k] end
-    end
-  end
-  rows[#rows + 1] = { rule = true }
-  rows[#rows + 1] = { "Tổng", util.group_digits(total.a.poor), util.group_digits(total.b.poor),
-    util.group_digits(total.a.target), util.group_digits(total.b.target), util.group_digits(total.a.reached),
-    util.group_digits(total.b.reached), millions(total.a.cost), millions(total.b.cost) }
-  return cols, rows
-end
-
-local function source_table(d)
-  local cols = { { "Nguồn kinh phí", max = 36 }, { "A (đồng)", align = "right" }, { "B (đồng)", align = "right" },
-    { "Chênh lệch", align = "right" } }
-  local rows, ta, tb = {}, 0, 0
-  for _, s in ipairs(d.sources) do
-    rows[#rows + 1] = { s.label, util.group_digits(s.a), util.group_digits(s.b), signed(s.b - s.a) }
-    ta, tb = ta + s.a, tb + s.b
-  end
-  rows[#rows + 1] = { rule = true }
-  rows[#rows + 1] = { "Tổng", util.group_digits(ta), util.group_digits(tb), signed(tb - ta) }
-  return cols, rows
-end
-
-local function programme_table(d)
-  local cols = { { "Chương trình", max = 44 }, { "Số hộ A", align = "right" }, { "Số hộ B", align = "right" },
-    { "Kinh phí A (tr.đ)", align = "right" }, { "Kinh phí B (tr.đ)", align = "right" } }
-  local rows = {}
-  for _, g in ipairs(d.programmes) do
-    local function n(f, k) return f and util.group_digits(f[k]) or "—" end
-    local function m(f) return f and millions(f.cost) or "—" end
-    rows[#rows + 1] = { g.label, n(g.a, "households"), n(g.b, "households"), m(g.a), m(g.b) }
-  end
-  return cols, rows
-end
-
-local function header(d)
-  return { "A: " .. d.a.p.path .. " — " .. heading(d.a), "B: " .. d.b.p.path .. " — " .. heading(d.b) }
-end
-
-local NOTE = "Nghèo: poor households at the review each plan reads; chỉ tiêu: households to lift out of\n" ..
-  "poverty; hỗ trợ: households chosen by a programme with an amount; kinh phí: triệu đồng."
-
-function M.terminal(d)
-  local out = header(d)
-  out[#out + 1] = ""
-  out[#out + 1] = tbl.terminal(commune_table(d))
-  out[#out + 1] = NOTE
-  out[#out + 1] = ""
-  out[#out + 1] = tbl.terminal(programme_table(d))
-  out[#out + 1] = tbl.terminal(source_table(d))
-  out[#out + 1] = "What changed in the rules:"
-  for _, r in ipairs(d.rules) do out[#out + 1] = "  " .. r.what .. ": " .. r.change end
-  if #d.rules == 0 then out[#out + 1] = "  nothing" end
-  return table.concat(out, "\n") .. "\n"
-end
-
-function M.markdown(d)
-  local out = { string.format("# %s → %s", d.a.p.id, d.b.p.id), "" }
-  for _, h in ipairs(header(d)) do out[#out + 1] = "- " .. h end
-  out[#out + 1] = ""
-  out[#out + 1] = "## By commune"
-  out[#out + 1] = ""
-  out[#out + 1] = tbl.markdown(commune_table(d))
-  out[#out + 1] = NOTE
-  out[#out + 1] = ""
-  out[#out + 1] = "## By programme"
-  out[#out + 1] = ""
-  out[#out + 1] = tbl.markdown(programme_table(d))
-  out[#out + 1] = "## By funding source"
-  out[#out + 1] = ""
-  out[#out + 1] = tbl.markdown(source_table(d))
-  out[#out + 1] = "## What changed in the rules"
-  out[#out + 1] = ""
-  for _, r in ipairs(d.rules) do out[#out + 1] = "- **" .. r.what .. "** " .. r.change:gsub("|", "\\|") end
-  if #d.rules == 0 then out[#out + 1] = "Nothing." end
-  return table.concat(out, "\n") .. "\n"
 end
 
 -- ---- as data ------------------------------------------------------------------------------

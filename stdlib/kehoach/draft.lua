@@ -74,6 +74,7 @@ local function move_texts(p, y0, y)
   for _, d in ipairs(p.order) do
     d.label = replace_year(d.label, y0, y)
     for i, s in ipairs(d.notes or {}) do d.notes[i] = replace_year(s, y0, y) end
+    for i, s in ipairs(d.text or {}) do d.text[i] = replace_year(s, y0, y) end
     for i, s in ipairs(d.items or {}) do d.items[i] = replace_year(s, y0, y) end
     if type(d.effect) == "table" then d.effect.note = replace_year(d.effect.note, y0, y) end
   end

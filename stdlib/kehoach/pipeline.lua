@@ -300,7 +300,7 @@ function M.run(source, opts)
         if again and result.projection then r.stages.project = r.stages.project + 1 end
       end
       -- 8. summarize (the messages worded: summary.json carries their text)
-      r.summary = summary.build(p, result, words.word(result.messages))
+      r.summary = summary.build(p, result, words.word(result.messages, result.units))
       if vary then vary.each(r, i, v) end
     end
     -- 9. record

@@ -12,6 +12,7 @@
 -- {year, month, day, text}.
 local values = require "kehoach.plan.values"
 local days = require "kehoach.render.days"
+local standards = require "kehoach.standards"
 
 local M = {}
 
@@ -81,6 +82,39 @@ local function escaped_among_chosen(db, from, to)
 end
 
 -- The sum of a list of numbers (the four quarters of a count).
+-- The annual review's result by commune (biểu kết quả rà soát): households reviewed, poor,
+-- near-poor, poor unable to escape poverty, and the ethnic-minority households among them.
+-- On the last day of the year, the review of that year when the registry has it; else the
+-- review the plan reads (registry_year). Returns {year, standard_title (the standard the
+-- registry says the review was made under, or nil), by_commune {name: {...}}}.
+local function review(db, units, p, date)
+  local year = p.registry_year
+  if date >= iso(p.year, 12, 31) and db:value("SELECT 1 FROM reg.surveys WHERE year = ? LIMIT 1", p.year) then
+    year = p.year
+  end
+  -- the standard the review was made under, as the registry records it (meta standard.Y)
+  local ok, name = pcall(db.value, db, "SELECT value FROM reg.meta WHERE key = ?", "standard." .. year)
+  local std = ok and name and standards.find(name)
+  local out = { year = year, standard_title = std and std.title or nil, by_commune = {} }
+  for _, c in ipairs(units.communes) do
+    out.by_commune[c.name] = { households = 0, poor = 0, near_poor = 0, unable = 0, em = 0, em_poor = 0, em_near_poor = 0 }
+  end
+  for r in db:rows([[
+      SELECT h.unit, count(*) AS households, sum(s.status = 'poor') AS poor, sum(s.status = 'near_poor') AS near_poor,
+        sum(s.status = 'poor' AND s.unable_to_escape = 1) AS unable, sum(h.ethnic_minority = 1) AS em,
+        sum(h.ethnic_minority = 1 AND s.status = 'poor') AS em_poor,
+        sum(h.ethnic_minority = 1 AND s.status = 'near_poor') AS em_near_poor
+      FROM reg.households h JOIN reg.surveys s ON s.household = h.id AND s.year = ?
+      GROUP BY h.unit ORDER BY h.unit]], year) do
+    local c = units.leaves[r.unit]
+    if c then
+      local t = out.by_commune[c.name]
+      for k in pairs(t) do t[k] = t[k] + (r[k] or 0) end
+    end
+  end
+  return out
+end
+
 local function sum(t)
   local n = 0
   for _, v in ipairs(t) do n = n + v end
@@ -156,6 +190,8 @@ function M.compute(db, p, s, units, as_of)
     poor.now_total = poor.now_total + poor.now[name]
   end
   out.poor = poor
+
+  out.review = review(db, units, p, date)
 
   local escaped = escaped_among_chosen(db, from, date)
   out.programmes = {}

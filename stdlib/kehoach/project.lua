@@ -331,17 +331,21 @@ function M.household(db, p, code)
     deprivations_q4 = r.deprivations_q4, escaped = r.escaped }
 end
 
--- A projected target's communes that fall short, the largest shortfall first (then in
--- the registry's order): { {name, n} }. s: a summary.
+-- A projected target's communes that fall short, the largest shortfall first, then by
+-- name (folded the Vietnamese way), the one order of every output's shortfall list:
+-- { {name, n} }. s: a summary (its communes), g: {short = {name: n}}.
 function M.shortfalls(s, g)
   local out = {}
   for i, name in ipairs(s.communes) do
     if g.short[name] then out[#out + 1] = { name = name, n = g.short[name], ord = i } end
   end
+  for _, c in ipairs(out) do c.key = core.text.fold(c.name) end
   table.sort(out, function(a, b)
     if a.n ~= b.n then return a.n > b.n end
+    if a.key ~= b.key then return a.key < b.key end
     return a.ord < b.ord
   end)
+  for _, c in ipairs(out) do c.key = nil end
   return out
 end
 

@@ -3,15 +3,21 @@
 -- (compare, doc, the dashboard) all read. Unit names are spelled as the registry spells
 -- them; money is whole đồng; lists keep the plan's order, communes the registry's.
 --
---   plan {id, title, year, unit, standard, registry_year, issued ("2021-04" or "2021-04-05")}
+--   plan {id, title, year, unit, standard, standard_title, registry_year, issued ("2021-04" or
+--         "2021-04-05")}   standard: its name ("vn-2016"), for scripts; standard_title: its
+--         title ("Chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016 - 2020"), for people
 --   communes [name, ...] in the registry's order (every table of communes follows it)
 --   registry {households, poor, near_poor, by_commune {name: {households, poor, near_poor}}}
 --   targets [{id, label, households, rate_points, rate_computed, by_commune {name: n},
 --             by_quarter {Q1..Q4: n}, quarters {Q1..Q4: {name: n}}, line}]
 --   programmes [{id, label, section, source, households, persons, units, cost, need, eligible,
 --                waitlisted, unfunded, amount {basis, vnd, noun}, period, by_commune {name:
---                {households, persons, units, cost, need, waitlisted, unfunded}}, line}]
---                (households ... cost: what is paid; need: the cost in full)
+--                {households, persons, units, cost, need, waitlisted, unfunded}},
+--                outside {name: n}, line}]
+--                (households ... cost: what is paid; need: the cost in full; eligible: in
+--                every commune = households + unfunded + waitlisted + the outside's sum,
+--                outside: eligible in a commune the quota does not name, neither chosen
+--                nor waiting)
 --   reached {households, persons, by_commune {name: {households, persons}}}  households
 --               the plan's budget pays something for (each counted once), and their
 --               persons; supports outside the budget count only in their programme
@@ -83,6 +89,8 @@ local function programmes(p, result)
       by_commune[units.by_code[code].name] = { households = r.households, persons = r.persons,
         units = r.units, cost = r.cost, need = r.need, waitlisted = r.waitlisted, unfunded = r.unfunded }
     end
+    local outside = {}
+    for code, n in pairs(f.outside or {}) do outside[units.by_code[code].name] = n end
     out[#out + 1] = {
       id = d.id, label = d.label, section = d.section, source = d.source or json.null,
       outside_budget = d.outside_budget,
@@ -91,7 +99,7 @@ local function programmes(p, result)
       amount = d.amount and { basis = d.amount.basis, vnd = d.amount.vnd, noun = d.amount.noun } or json.null,
       period = d.period and values.period_code(d.period) or json.null,
       quota = d.quota and commune_map(units, d.quota) or json.null,
-      by_commune = by_commune,
+      by_commune = by_commune, outside = outside,
       line = d.line,
     }
   end
@@ -177,7 +185,9 @@ function M.build(p, result, messages)
   return {
     plan = { id = p.id, title = p.meta.title, year = p.year, unit = units.node.name,
       unit_title = units.title, level = units.level, children = units.words,
-      standard = p.meta.standard, registry_year = p.registry_year,
+      standard = p.meta.standard,
+      standard_title = result.standard and result.standard.title or p.meta.standard,
+      registry_year = p.registry_year,
       issued = p.meta.issued and p.meta.issued.text or nil },
     communes = commune_names(units),
     registry = registry(result),

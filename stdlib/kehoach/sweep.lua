@@ -103,7 +103,7 @@ function M.run(path, opts)
   sw.plan = { id = p.id, title = p.meta.title, unit = p.meta.unit, year = p.year }
   sw.sources, sw.targets = {}, {}
   for _, s in ipairs(p.sources) do sw.sources[#sw.sources + 1] = { id = s.id, label = s.short or s.label } end
-  for _, g in ipairs(p.targets) do sw.targets[#sw.targets + 1] = { id = g.id, households = g.households } end
+  for _, g in ipairs(p.targets) do sw.targets[#sw.targets + 1] = { id = g.id, label = g.label, households = g.households } end
   sw.projects = #project.effects(p) > 0
   return rows, sw, p
 end

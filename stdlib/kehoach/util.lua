@@ -126,4 +126,25 @@ function M.apportion(weights, total, caps)
   return out
 end
 
+-- A data file written by a user (a profile, an import mapping): its table, read in the
+-- sandbox with no names at all (a name it reads is an error naming the line), its code
+-- given DATA_SECONDS of processor time (data is read in milliseconds: a pattern that
+-- backtracks for ever is stopped) unless --max-time says otherwise. what names it in
+-- messages ("profile", "mapping"). Raises a data error (exit 3).
+local DATA_SECONDS = 5
+
+function M.data_file(path, what)
+  if core.fs.exists(path) ~= "file" then M.fail("data", "%s: no such %s file", path, what) end
+  local chunk = host.loadfile(path, path, setmetatable({}, {
+    __index = function(_, k)
+      M.fail("data", "%s: a %s holds data only; '%s' is not known there", host.where() or path, what, tostring(k))
+    end,
+  }))
+  host.time_limit(DATA_SECONDS, "the " .. what .. " " .. path)
+  local t = chunk()
+  host.time_limit()
+  if type(t) ~= "table" then M.fail("data", "%s: a %s must return a table", path, what) end
+  return t
+end
+
 return M

@@ -194,6 +194,10 @@ function target(name) end
 ---@field effect? kehoach.Effect what it changes, for projection
 ---@field section? "tasks"|"measures" where the plan document puts it
 ---@field notes? string|string[] further sentences for the plan document
+---@field text? string|string[] the plan's own sentences for it in the plan document; {households}, {persons}, {communes}, {cost}, {units}, {amount}, {scope} and {path} are filled from the run
+---@field show? string|string[] the figures the document's own sentences print: "households", "persons", "communes", "amount"
+---@field budget_label? string what it pays for in the budget's line (placeholders as in text)
+---@field period_note? string words in brackets after its period in the plan document
 ---@field expect? kehoach.SupportExpect what the registry should give (kehoach test)
 
 ---A support: `support "tro_cap" { label = ..., who = { ... }, ... }`.

@@ -12,7 +12,7 @@ local params = require "kehoach.plan.params"
 local values = require "kehoach.plan.values"
 local util = require "kehoach.util"
 
-local host, fs, store, text = core.host, core.fs, core.store, core.text
+local host, fs, store, text, sheet, zip = core.host, core.fs, core.store, core.text, core.sheet, core.zip
 
 local M = {}
 
@@ -197,6 +197,78 @@ function M.values(data)
     check_money(v, why, "million(" .. data .. ")")
     local a = values.amount("household", n)
     if a and not text.valid(values.describe_amount(a, tostring)) then bug("amount described as invalid text") end
+  end
+end
+
+
+-- ---- sheet: the .xlsx reader (core.sheet) on a workbook from outside ----------------------
+--
+-- An input starting with "PK" is a whole workbook (the corpus: workbooks libxlsxwriter and
+-- LibreOffice wrote, their parts stored or deflated). Any other input is the XML of one
+-- sheet, then, after a line "--strings--", that of the shared strings: the harness packs
+-- them into a workbook in memory, so the mutations reach the XML reader rather than the
+-- zip's checksums. The packed parts are named *.png, which zip.pack stores rather than
+-- deflates (the reader follows the relationships, whatever the names): deflating every
+-- input would take most of the fuzzer's time. Whatever the bytes, the reader gives rows in increasing order, cells
+-- within Excel's columns, UTF-8 text, types it documents, and merged ranges that are
+-- ranges; or it refuses with a data error.
+
+local WORKBOOK_PARTS = {
+  { "_rels/.rels", '<Relationships><Relationship Id="r" Type="x/officeDocument" Target="xl/workbook.png"/></Relationships>' },
+  { "xl/workbook.png", '<workbook xmlns:r="r"><workbookPr/><sheets><sheet name="Tả Phời" sheetId="1" r:id="rId1"/>'
+    .. '<sheet name="Ẩn" sheetId="2" state="hidden" r:id="rId1"/></sheets></workbook>' },
+  { "xl/_rels/workbook.png.rels", '<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.png"/>'
+    .. '<Relationship Id="rId2" Type="x/sharedStrings" Target="sharedStrings.png"/>'
+    .. '<Relationship Id="rId3" Type="x/styles" Target="/xl/styles.png"/></Relationships>' },
+  { "xl/styles.png", '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>'
+    .. '<numFmt numFmtId="165" formatCode="00000"/><numFmt numFmtId="166" formatCode="[h]:mm"/></numFmts>'
+    .. '<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/>'
+    .. '<xf numFmtId="166"/><xf numFmtId="22"/></cellXfs></styleSheet>' },
+}
+
+local TYPES = { n = true, d = true, b = true, e = true }
+
+local function check_sheet(wb, i, name)
+  local last = 0
+  for cells, r, types in wb:rows(i) do
+    if math.type(r) ~= "integer" or r <= last or r > 1048576 then bug("%s: row %s after %d", name, tostring(r), last) end
+    last = r
+    local any = false
+    for col, v in pairs(cells) do
+      any = true
+      if math.type(col) ~= "integer" or col < 1 or col > 16384 then bug("%s: column %s", name, tostring(col)) end
+      if type(v) ~= "string" or v == "" or not text.valid(v) then bug("%s: cell %s is not UTF-8 text", name, sheet.ref(r, col)) end
+      if types[col] ~= nil and not TYPES[types[col]] then bug("%s: cell type %s", name, tostring(types[col])) end
+    end
+    for col in pairs(types) do
+      if cells[col] == nil then bug("%s: a type for the empty cell %s", name, sheet.ref(r, col)) end
+    end
+    if not any then bug("%s: row %d given without a value", name, r) end
+  end
+  for _, m in ipairs(wb:merges(i)) do
+    if not (m[1] >= 1 and m[2] >= 1 and m[1] <= m[3] and m[2] <= m[4] and m[3] <= 1048576 and m[4] <= 16384) then
+      bug("%s: merged range %s:%s", name, sheet.ref(m[1], m[2]), sheet.ref(m[3], m[4]))
+    end
+  end
+end
+
+function M.sheet(data)
+  local name = "ds-ho-ngheo.xlsx"
+  if data:sub(1, 2) ~= "PK" then
+    local xml, strings = data:match("^(.-)\n%-%-strings%-%-\n(.*)$")
+    local parts = {}
+    for i, p in ipairs(WORKBOOK_PARTS) do parts[i] = p end
+    parts[#parts + 1] = { "xl/worksheets/sheet1.png", xml or data }
+    parts[#parts + 1] = { "xl/sharedStrings.png", strings or "<sst><si><t>Mã hộ</t></si><si><r><t>Hộ</t></r><r><t> nghèo</t></r></si></sst>" }
+    data = zip.pack(parts)
+  end
+  local wb <close> = sheet.read(data, name)
+  local sheets = wb:sheets()
+  if #sheets == 0 then bug("a workbook opened with no sheet") end
+  for i, s in ipairs(sheets) do
+    if type(s.name) ~= "string" or not text.valid(s.name) then bug("sheet %d's name is not UTF-8 text", i) end
+    if s.state ~= "visible" and s.state ~= "hidden" and s.state ~= "veryHidden" then bug("sheet state %s", tostring(s.state)) end
+    check_sheet(wb, i, name)
   end
 end
 

@@ -192,20 +192,23 @@ function T.test_a_variants_calendar_says_what_changed_and_keeps_its_own_uids()
   t.eq(ev["mau-2021.report.sau_thang@kehoach"], nil, "not the plan's UID")
   local six = t.ok(ev["mau-2021/tang+set+budget-cap.report.sau_thang@kehoach"], "the variant's folder in the UID")
   t.ok(ev["mau-2021/tang+set+budget-cap.programme.tro_cap@kehoach"])
-  t.eq(unescape(six.DESCRIPTION[1].value):match("^(.-)\n\n"), "Kịch bản tang: Trợ cấp 300.000.\n" ..
-    "Các giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000); vay.quota.An Lạc = 3 (kế hoạch: 2).\n" ..
-    "Chế độ ngân sách cap: mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí, theo thứ tự ưu tiên " ..
+  t.eq(unescape(six.DESCRIPTION[1].value):match("^(.-)\n\n"), "Kịch bản: Trợ cấp 300.000.\n" ..
+    "Các giá trị đã thay đổi: Mức hỗ trợ của “Trợ cấp; hàng tháng”: 300.000 đồng (kế hoạch: 250.000 đồng); " ..
+    "Chỉ tiêu của “Vay vốn” tại An Lạc: 3 hộ (kế hoạch: 2 hộ).\n" ..
+    "Chế độ ngân sách: mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí, theo thứ tự ưu tiên " ..
     "(chương trình theo thứ tự trong kế hoạch, trong mỗi chương trình theo thứ tự chọn hộ); các hộ còn lại " ..
     "không đủ kinh phí.")
   t.contains(unescape(six.DESCRIPTION[1].value), "\n\nBáo cáo 6 tháng của Kế hoạch mẫu", "then the event's own words")
   local function name(cal) return unescape(cal[#cal].props["X-WR-CALNAME"][1].value) end
-  t.eq(name(found), "Kịch bản tang: tro_cap.amount = 300.000 (kế hoạch: 250.000); vay.quota.An Lạc = 3 (kế hoạch: 2); " ..
-    "chế độ ngân sách cap — Kế hoạch mẫu; thử, với dấu phẩy")
+  t.eq(name(found), "Kịch bản “Trợ cấp 300.000”: Mức hỗ trợ của “Trợ cấp; hàng tháng”: 300.000 đồng (kế hoạch: " ..
+    "250.000 đồng); Chỉ tiêu của “Vay vốn” tại An Lạc: 3 hộ (kế hoạch: 2 hộ); chế độ ngân sách: chi trong phạm vi " ..
+    "kinh phí bố trí — Kế hoạch mẫu; thử, với dấu phẩy")
   -- --set alone: the folder "set", and the calendar's name says values were changed
   local set = validate(calendar.ics(variant_of(SUMMARY, { scenario = json.null, budget = "gap", variant = "set",
     set = { { path = "tro_cap.amount", value = 300000, was = 250000, by = "--set" } } })))
   t.ok(events(set)["mau-2021/set.report.sau_thang@kehoach"])
-  t.eq(name(set), "Giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000) — Kế hoạch mẫu; thử, với dấu phẩy")
+  t.eq(name(set), "Giá trị đã thay đổi: Mức hỗ trợ của “Trợ cấp; hàng tháng”: 300.000 đồng (kế hoạch: 250.000 đồng) — " ..
+    "Kế hoạch mẫu; thử, với dấu phẩy")
 end
 
 -- The folder a variant's UIDs carry is the one `kehoach run` writes it to.
@@ -259,10 +262,12 @@ function T.test_the_2021_plans_calendar_holds_its_reports_and_programmes()
   local scenario = events(found)
   for uid in pairs(scenario) do t.eq(ev[uid], nil, "a UID of the plan's calendar: " .. uid) end
   local six = t.ok(scenario["lao-cai-city-2021/tang_tro_cap.report.bao_cao_6_thang@kehoach"])
-  t.eq(unescape(six.DESCRIPTION[1].value):match("^(.-)\n\n"), "Kịch bản tang_tro_cap: Nâng mức trợ cấp lên " ..
-    "300.000 đồng/khẩu/tháng.\nCác giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000).")
+  t.eq(unescape(six.DESCRIPTION[1].value):match("^(.-)\n\n"), "Kịch bản: Nâng mức trợ cấp lên " ..
+    "300.000 đồng/khẩu/tháng.\nCác giá trị đã thay đổi: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng thoát " ..
+    "nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng).")
   t.eq(unescape(found[#found].props["X-WR-CALNAME"][1].value):match("^(.-) — "),
-    "Kịch bản tang_tro_cap: tro_cap.amount = 300.000 (kế hoạch: 250.000)")
+    "Kịch bản “Nâng mức trợ cấp lên 300.000 đồng/khẩu/tháng”: Mức hỗ trợ của “Hỗ trợ hộ nghèo không có khả năng " ..
+    "thoát nghèo”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng)")
 end
 
 return T

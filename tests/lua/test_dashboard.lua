@@ -154,17 +154,18 @@ function T.test_a_variants_page_says_under_its_title_what_was_changed()
   local header = page:match("<header>(.-)</header>")
   t.contains(header, '<h1>Kế hoạch mẫu</h1>\n<div class="variant" role="note">\n<p><strong>Số liệu tính theo các ' ..
     "thay đổi dưới đây, không phải theo kế hoạch như đã ban hành.</strong></p>\n" ..
-    "<p>Kịch bản tang: Trợ cấp 300.000.</p>\n" ..
-    "<p>Các giá trị đã thay đổi: tro_cap.amount = 300.000 (kế hoạch: 250.000).</p>\n</div>\n")
-  t.contains(page, "<title>Kế hoạch mẫu — kết quả tính — Kịch bản tang: tro_cap.amount = 300.000 (kế hoạch: " ..
-    "250.000)</title>")
+    "<p>Kịch bản: Trợ cấp 300.000.</p>\n" ..
+    "<p>Các giá trị đã thay đổi: Mức hỗ trợ của “Trợ cấp”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000 " ..
+    "đồng/khẩu/tháng).</p>\n</div>\n")
+  t.contains(page, "<title>Kế hoạch mẫu — kết quả tính — Kịch bản “Trợ cấp 300.000”: Mức hỗ trợ của “Trợ cấp”: " ..
+    "300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng)</title>")
   t.contains(page, ".variant { border:")
   -- --set with --budget cap: the values and the mode
   local _, _, dir2 = summary_of("dash_set", { set = { "tro_cap.amount=260000" }, budget = "cap" })
   t.eq(dir2:match("[^/]+$"), "set+budget-cap")
   header = t.ok(fs.read(dir2 .. "/report.html")):match("<header>(.-)</header>")
-  t.contains(header, "<p>Các giá trị đã thay đổi: tro_cap.amount = 260.000 (kế hoạch: 250.000).</p>\n" ..
-    "<p>Chế độ ngân sách cap: mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí")
+  t.contains(header, "<p>Các giá trị đã thay đổi: Mức hỗ trợ của “Trợ cấp”: 260.000 đồng/khẩu/tháng (kế hoạch: " ..
+    "250.000 đồng/khẩu/tháng).</p>\n<p>Chế độ ngân sách: mỗi nguồn chỉ chi đến hết số kinh phí kế hoạch bố trí")
   t.ok(not header:find("Kịch bản", 1, true), "no scenario, none named")
 end
 

@@ -138,7 +138,7 @@ budget { total = 150, s = 150 }
     { "quota-sum", "Chương trình “Vay vốn”: số hộ phân bổ cho các xã, phường cộng lại được 4 hộ, không khớp với 5 hộ đã nêu." },
     { "quota-scope", "Chương trình “Vay vốn”: Bình Minh được phân bổ 2 hộ nhưng không thuộc địa bàn thực hiện của chương trình (An Lạc và Hòa Bình)." },
     { "units-households", "Chương trình “Bò giống”: tổng số 5 con bò không bằng 2 hộ × 2 con bò mỗi hộ." },
-    { "units-households", "Chương trình “Lợn giống”: kế hoạch ghi 2 hộ nhận 5 con lợn, tức 2,5 con lợn mỗi hộ, nhưng không nêu mức mỗi hộ; cần ghi rõ số con lợn mỗi hộ (units_per_household), hoặc số hộ nhận 5 con lợn." },
+    { "units-households", "Chương trình “Lợn giống”: kế hoạch ghi 2 hộ nhận 5 con lợn, tức 2,5 con lợn mỗi hộ, nhưng không nêu mức mỗi hộ; cần ghi rõ số con lợn mỗi hộ, hoặc số hộ nhận 5 con lợn." },
   } },
   { name = "the plan and its parameters", header = false, source = [[
 plan { id = "x", title = "x", unit = "Thành phố Mẫu", year = 2021, standard = "vn-2099", issued = "2018-04", registry_year = 2023,
@@ -155,6 +155,13 @@ scenario "k" { label = "Tăng trợ cấp", ["tro_cap.amont"] = 1, ["tro_cap.amo
     { "unknown-parameter", "Kịch bản “Tăng trợ cấp”: tham số 'tro_cap.amont' không có trong kế hoạch (có phải 'tro_cap.amount'?)." },
     { "parameter-kind", "Kịch bản “Tăng trợ cấp”: tro_cap.amount phải là số tiền bằng đồng, không phải abc." },
     { "name-slip", "Tên xã, phường “Bình Minhh” (viết 1 lần) chỉ khác “Bình Minh” (viết 2 lần) một chữ: có phải viết nhầm?" },
+  } },
+  { name = "the plan document's words", source = [[
+support "the" { label = "Cấp thẻ", who = { status = "poor" }, outside_budget = "ngân sách trung ương",
+  show = { "person" }, text = { "Cấp thẻ cho {persons} người, {the.amont}." } }
+]], expect = {
+    { "unknown-parameter", "Chương trình “Cấp thẻ”: đoạn văn thứ 1 dùng tham số 'the.amont' không có trong kế hoạch." },
+    { "unknown-show", "Chương trình “Cấp thẻ”: show có 'person', không phải số liệu văn bản kế hoạch in ra (households, persons, communes, amount)." },
   } },
   { name = "the standard's years", header = false, source = [[
 plan { id = "x", title = "x", unit = "Thành phố Mẫu", year = 2030, standard = "vn-2016" }
@@ -258,19 +265,19 @@ function T.test_the_2021_reports_list_the_seeds_slips_in_vietnamese()
   local md = fs.read(dir .. "/lao-cai-city-2021/report.md")
   local section = t.ok(md:match("## 6%. Kiểm tra\n\n(.-)\n\n## "), "report.md's section 6")
   t.eq(section, table.concat({
-    "- **Cảnh báo** (dòng 152): Chương trình “Hỗ trợ hộ nghèo vay vốn tín dụng”: kế hoạch cam kết hỗ trợ " ..
+    "- **Cảnh báo** (dòng 159): Chương trình “Hỗ trợ hộ nghèo vay vốn tín dụng”: kế hoạch cam kết hỗ trợ " ..
       "100% hộ đủ điều kiện, nhưng mới hỗ trợ được 48/77 hộ (đạt 62,3%).",
-    "- **Cảnh báo** (dòng 185): Chương trình “Hỗ trợ phát triển sản xuất đa dạng hoá sinh kế: giống vật nuôi " ..
-      "(bò) sinh sản”: Vạn Hoà được phân bổ 1 hộ nhưng không thuộc địa bàn thực hiện của chương trình " ..
+    "- **Cảnh báo** (dòng 198): Chương trình “Hỗ trợ phát triển sản xuất đa dạng hoá sinh kế: giống vật nuôi " ..
+      "(bò) sinh sản”: Vạn Hòa được phân bổ 1 hộ nhưng không thuộc địa bàn thực hiện của chương trình " ..
       "(Tả Phời, Hợp Thành, Thống Nhất và Cốc San).",
-    "- **Cảnh báo** (dòng 185): Chương trình “Hỗ trợ phát triển sản xuất đa dạng hoá sinh kế: giống vật nuôi " ..
+    "- **Cảnh báo** (dòng 198): Chương trình “Hỗ trợ phát triển sản xuất đa dạng hoá sinh kế: giống vật nuôi " ..
       "(bò) sinh sản”: kế hoạch ghi 10 hộ nhận 80 con bò, tức 8 con bò mỗi hộ, nhưng không nêu mức mỗi hộ; " ..
-      "cần ghi rõ số con bò mỗi hộ (units_per_household), hoặc số hộ nhận 80 con bò.",
-    "- **Cảnh báo** (dòng 215): Chương trình “Hỗ trợ chính sách Y tế: cấp thẻ Bảo hiểm y tế”: thực hiện trong " ..
+      "cần ghi rõ số con bò mỗi hộ, hoặc số hộ nhận 80 con bò.",
+    "- **Cảnh báo** (dòng 233): Chương trình “Hỗ trợ chính sách Y tế: cấp thẻ Bảo hiểm y tế”: thực hiện trong " ..
       "quý II/2021 nhưng thời hạn hoàn thành là quý I/2021, trước khi hết thời gian thực hiện.",
   }, "\n"))
   local html = fs.read(dir .. "/lao-cai-city-2021/report.html")
-  t.contains(html, '<li class="warning" data-code="schedule"><strong>Cảnh báo</strong> (dòng 215): ' ..
+  t.contains(html, '<li class="warning" data-code="schedule"><strong>Cảnh báo</strong> (dòng 233): ' ..
     'Chương trình “Hỗ trợ chính sách Y tế: cấp thẻ Bảo hiểm y tế”: thực hiện trong quý II/2021')
   local checks = html:match('<section id="checks">(.-)</section>')
   t.ok(checks and not checks:find("support '", 1, true), "report.html lists the checks in Vietnamese")

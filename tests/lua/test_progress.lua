@@ -6,6 +6,7 @@ local t = ...
 local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 local verb = require "kehoach.verbs.progress"
 local render = require "kehoach.render.progress"
+local plandoc = require "kehoach.render.plandoc"
 
 local store = core.store
 
@@ -26,6 +27,8 @@ budget { total = million(171), city = million(21), loans = million(150) }
 report "sau_thang" { label = "Báo cáo 6 tháng", due = "2021-06-05", covers = "01-06", to = "xa" }
 report "nam" { label = "Báo cáo năm", due = "2021-12-05", covers = "01-12", to = "xa" }
 agency "xa" { name = "Ủy ban nhân dân các xã, phường", "Chi trả trợ cấp." }
+distribution { "Như trên;", "Lưu VT." }
+signature { "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", name = "Nguyễn Văn A" }
 ]]
 
 -- household code, date, kind
@@ -157,6 +160,76 @@ function T.test_dates_outside_the_plans_year_are_command_line_errors()
   t.eq(kind, "usage")
   _, kind = t.raises("%-%-as%-of", verb.compute, path, "2021-02-30", { db = registry() })
   t.eq(kind, "usage")
+end
+
+function T.test_the_report_to_send_has_the_letterhead_its_title_and_the_signature()
+  local pr, s, p = compute("2021-06-30")
+  local blocks = render.report(pr, s, p)
+  t.eq(blocks[1], { kind = "letterhead", issuer = "ỦY BAN NHÂN DÂN THÀNH PHỐ MẪU", number = "Số:       /BC-UBND",
+    dated = "Thành phố Mẫu, ngày       tháng 6 năm 2021" })
+  t.eq(blocks[2], { kind = "title", text = "BÁO CÁO", sub = "Kết quả thực hiện Kế hoạch mẫu 6 tháng đầu năm 2021" })
+  t.eq(blocks[#blocks], { kind = "footer", distribution = { "Như trên;", "Lưu VT." },
+    signature = { lines = { "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH" }, name = "Nguyễn Văn A" } })
+  local md = plandoc.markdown(blocks)
+  t.contains(md, "## 1. Kết quả giảm hộ nghèo so với chỉ tiêu")
+  t.contains(md, "## 4. Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2020")
+  t.contains(md, "Trên đây là báo cáo kết quả thực hiện kế hoạch mẫu 6 tháng đầu năm 2021 của Ủy ban nhân dân " ..
+    "Thành phố Mẫu./.")
+  -- the standard by its title, never its code name
+  t.contains(md, "theo chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016 - 2020.")
+  t.eq(md:find("vn-2016", 1, true), nil)
+  -- the office's own reminders stay in progress.md
+  t.eq(md:find("Báo cáo tiếp theo", 1, true), nil)
+  t.eq(md:find("đã quá hạn", 1, true), nil)
+  t.eq(render.period_words(compute("2021-12-31")), "năm 2021")
+  t.eq(render.period_words(compute("2021-09-30")), "đến ngày 30/9/2021")
+  -- made for the report due next: the six-month report due 05/6, the annual one due 05/12
+  t.eq(render.period_words(compute("2021-05-31")), "6 tháng đầu năm 2021")
+  t.eq(render.period_words(compute("2021-11-30")), "năm 2021")
+end
+
+function T.test_the_review_by_commune_counts_the_poor_the_near_poor_and_the_ethnic_minorities()
+  local pr, s = compute("2021-06-30")
+  t.eq(pr.review.year, 2020, "the review the plan reads: the registry has none of 2021")
+  local rows = render.review_rows(pr, s)
+  local by = {}
+  for _, r in ipairs(rows) do by[r.name] = r end
+  -- An Lạc: A01-A08; poor A01 A02 A03 A04 A05 A08, near-poor A06, unable A01 A02,
+  -- ethnic minorities A03 A04 A06 A07
+  t.eq({ by["An Lạc"].households, by["An Lạc"].poor, by["An Lạc"].near_poor, by["An Lạc"].unable, by["An Lạc"].em,
+    by["An Lạc"].em_poor, by["An Lạc"].em_near_poor }, { 8, 6, 1, 2, 4, 2, 1 })
+  t.eq({ by["An Lạc"].escaped, by["An Lạc"].fell_into, by["Bình Minh"].re_poor }, { 1, 1, 1 })
+  t.eq(rows[#rows].name, "Toàn thành phố Mẫu")
+  t.eq({ rows[#rows].households, rows[#rows].poor, rows[#rows].near_poor, rows[#rows].unable, rows[#rows].em,
+    rows[#rows].em_poor, rows[#rows].em_near_poor }, { 15, 10, 2, 4, 5, 2, 1 })
+  t.eq(string.format("%.2f", rows[#rows].poor_rate), "66.67")
+  local md = plandoc.markdown({ render.review_block(pr, s) })
+  t.contains(md, "| **Toàn thành phố Mẫu** |         15 |       10 |     66,67 |            2 |     13,33 |")
+end
+
+function T.test_a_changed_plans_report_says_so_under_its_title()
+  local pr, s, p = verb.compute(fx.plan_file("progress", PLAN), "2021-06-30",
+    { db = registry(), set = { "tro_cap.amount=300000" } })
+  local md = plandoc.markdown(render.report(pr, s, p))
+  t.contains(md, "**Kết quả thực hiện Kế hoạch mẫu 6 tháng đầu năm 2021**\n\n**Số liệu tính theo các thay đổi dưới " ..
+    "đây, không phải theo kế hoạch như đã ban hành.**\n\n*Các giá trị đã thay đổi: Mức hỗ trợ của “Trợ cấp”: " ..
+    "300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng).*")
+  local plain = plandoc.markdown(render.report(compute("2021-06-30")))
+  t.eq(plain:find("không phải theo kế hoạch", 1, true), nil)
+end
+
+function T.test_progress_writes_the_report_in_html_and_word_and_the_review_as_a_workbook()
+  local pr, s, p = compute("2021-06-30")
+  local dir = fx.DIR .. "/progress_write"
+  local paths = verb.write(pr, s, p, dir)
+  t.eq(#paths, 4)
+  local html = t.ok(core.fs.read(dir .. "/mau-2021/progress.html"))
+  t.contains(html, "<h1>BÁO CÁO</h1>")
+  t.contains(html, "<td class=\"number\">Số:          /BC-UBND</td>")
+  t.contains(html, "<table class=\"data\">")
+  t.contains(html, "<tr class=\"total\"><th scope=\"row\">Toàn thành phố Mẫu</th>")
+  t.ok(core.fs.exists(dir .. "/mau-2021/progress.docx"))
+  t.ok(core.fs.exists(dir .. "/mau-2021/progress.xlsx"))
 end
 
 return T

@@ -60,7 +60,9 @@ function T.test_the_axis_is_titled_with_what_the_value_is()
   }) do
     t.eq(render.axis(p, assert(params.find(p, case[1]))), case[2], case[1])
   end
-  t.eq(render.axis(p, { path = "tro_cap.units_per_household", decl = p.by_id.tro_cap }), "tro_cap.units_per_household",
+  t.eq(render.axis(p, { path = "tro_cap.units_per_household", decl = p.by_id.tro_cap }),
+    "Số đơn vị mỗi hộ của “Trợ cấp” (đơn vị)")
+  t.eq(render.axis(p, { path = "tro_cap.nothing_known", decl = p.by_id.tro_cap }), "tro_cap.nothing_known",
     "without words for it, the path")
   -- the entry of a sweep's run
   local _, sw, run = sweep.run(path(), { vary = "tro_cap.amount=250000:275000:25000", db = fx.registry() })

@@ -10,6 +10,7 @@
 -- kehoach.pipeline), so commune names are checked there rather than by the slip
 -- heuristic, and a source whose cost waits for the registry is not reported as uncosted.
 local util = require "kehoach.util"
+local schema = require "kehoach.plan.schema"
 local values = require "kehoach.plan.values"
 local params = require "kehoach.plan.params"
 local standards = require "kehoach.standards"
@@ -185,6 +186,26 @@ local function check_support(p, d, add)
         { units = d.units, noun = a.noun, households = hh, each = d.units_per_household })
     elseif d.units and not d.units_per_household and hh and hh > 0 and d.units ~= hh then
       add("warning", "units-households", d, { units = d.units, noun = a.noun, households = hh })
+    end
+  end
+  -- the words the plan document prints for it: placeholders it fills, or parameter paths
+  local fills = {}
+  for _, w in ipairs(schema.FILLS) do fills[w] = true end
+  local function check_words(field, i, s)
+    local ok, why, path, near = params.expand(p, (s:gsub("{([%w_]+)}", function(w)
+      if fills[w] then return "" end
+    end)), function(v) return tostring(v) end)
+    if not ok then
+      add("error", "unknown-parameter", d, { field = field, item = i, why = why, path = path, near = near })
+    end
+  end
+  for i, s in ipairs(d.text or {}) do check_words("text", i, s) end
+  if d.budget_label then check_words("budget_label", nil, d.budget_label) end
+  for _, w in ipairs(d.show or {}) do
+    local known = false
+    for _, k in ipairs(schema.SHOW) do known = known or k == w end
+    if not known then
+      add("error", "unknown-show", d, { value = w, known = schema.SHOW, near = util.nearest(w, schema.SHOW) })
     end
   end
   if d.completed_by and d.period and d.completed_by.to < d.period.to then

@@ -175,6 +175,10 @@ local Q = { "Q1", "Q2", "Q3", "Q4" }
 M.QUARTERS = Q
 -- who comes first within a commune's quota (kehoach.run.select orders by them)
 M.PRIORITIES = { "lowest_income", "most_deprived" }
+-- The figures of a support the plan document can print (a support's show = { ... }), and
+-- the placeholders its text and budget_label may use besides a {path}.
+M.SHOW = { "households", "persons", "communes", "amount" }
+M.FILLS = { "households", "persons", "communes", "cost", "units", "amount", "scope" }
 
 M.declarations = {
   plan = {
@@ -236,6 +240,10 @@ M.declarations = {
       { "effect", "table", false, "what it changes, for projection: { income =, from =, clears = }" },
       { "section", "text", false, "\"tasks\" (Nhiệm vụ trọng tâm) or \"measures\" (Giải pháp, default)" },
       { "notes", "texts", false, "further sentences for the plan document" },
+      { "text", "texts", false, "the plan's own sentences for it in the plan document, before the notes; {households}, {persons}, {communes}, {cost}, {units}, {amount}, {scope} and {path} are filled from the run" },
+      { "show", "names", false, "the figures the document's own sentences print: \"households\", \"persons\", \"communes\", \"amount\" (default: all but persons, and persons when the plan states them)" },
+      { "budget_label", "text", false, "what it pays for in the budget's line, as the plan words it (placeholders as in text)" },
+      { "period_note", "text", false, "words in brackets after its period in the plan document: \"có Kế hoạch riêng\"" },
       { "expect", "table", false, "what the registry should give, checked by kehoach test: { households =, persons =, cost = }" },
     },
   },

@@ -22,6 +22,11 @@ local csv, text = core.csv, core.text
 local M = {}
 
 M.MAX_PROBLEMS = 200
+-- The same problem in the same column of a file is listed for its first SAME_PROBLEM rows,
+-- then one line counts the rest. A table's value in files may also be a source of rows
+-- (kehoach.registry.sheet: lists read through a mapping), whose problems name the file,
+-- sheet and cell ("FILE, sheet S, F12: ...").
+M.SAME_PROBLEM = 3
 
 -- A value as a problem quotes it; a value that is not UTF-8 has its bytes beyond ASCII
 -- written \xNN, and a NUL byte is written \0, so the message stays text a terminal can show.
@@ -34,15 +39,56 @@ end
 
 -- The import of one run: problems, the units known (by code, and communes by folded name).
 local function context(db)
-  local ctx = { db = db, problems = {}, extra = 0, units = {}, communes = {} }
+  local ctx = { db = db, problems = {}, extra = 0, units = {}, communes = {}, groups = {} }
+  -- row: a number (a CSV file's row), or a table naming the cell of each column (a sheet
+  -- read through a mapping: { at = "row 12", income = "F12" }), or nil for the whole file.
+  -- The same problem in the same column of a file is listed for its first SAME_PROBLEM rows,
+  -- then counted: one line says how many more rows have it.
   function ctx.problem(file, row, column, fmt, ...)
+    local group = row and row ~= 1 and (file .. "\0" .. (column or "") .. "\0" .. fmt)
+    local g = group and ctx.groups[group]
+    if g then
+      g.n = g.n + 1
+      if g.n > M.SAME_PROBLEM then
+        if not g.line then
+          ctx.problems[#ctx.problems + 1] = false         -- its line, written at the end
+          g.line = #ctx.problems
+        end
+        return
+      end
+    elseif group then
+      g = { n = 1, file = file, column = column }
+      ctx.groups[group] = g
+      ctx.groups[#ctx.groups + 1] = g
+    end
     if #ctx.problems >= M.MAX_PROBLEMS then
       ctx.extra = ctx.extra + 1
       return
     end
-    local where = not row and "" or column and string.format("row %d, column %s: ", row, column)
+    local where
+    if type(row) == "table" then
+      ctx.problems[#ctx.problems + 1] = string.format("%s, %s: " .. fmt, file, row[column] or row.at, ...)
+      return
+    end
+    where = not row and "" or column and string.format("row %d, column %s: ", row, column)
       or string.format("row %d: ", row)
     ctx.problems[#ctx.problems + 1] = string.format("%s: %s" .. fmt, file, where, ...)
+  end
+  -- How many problems there were, and the lines of the problems counted rather than listed.
+  function ctx.finish_problems()
+    local total = ctx.extra
+    for _, p in ipairs(ctx.problems) do
+      if p then total = total + 1 end
+    end
+    for _, g in ipairs(ctx.groups) do
+      if g.line then
+        local more = g.n - M.SAME_PROBLEM
+        total = total + more
+        ctx.problems[g.line] = string.format("%s: ... and %s more row%s with the same problem%s",
+          g.file, util.group_digits(more), more == 1 and "" or "s", g.column and (" in " .. g.column) or "")
+      end
+    end
+    return total
   end
   function ctx.add_unit(code, name, level)
     ctx.units[code] = level
@@ -82,9 +128,9 @@ end
 
 function convert.integer(raw, col)
   local n = raw:match("^%s*%-?%d+%s*$") and math.tointeger(tonumber(raw))
-  local range = (col.min and col.max) and string.format(" from %d to %d", col.min, col.max)
-    or col.min and string.format(" of at least %d", col.min) or ""
   if not n or (col.min and n < col.min) or (col.max and n > col.max) then
+    local range = (col.min and col.max) and string.format(" from %d to %d", col.min, col.max)
+      or col.min and string.format(" of at least %d", col.min) or ""
     return nil, "a whole number" .. range
   end
   return n
@@ -185,9 +231,15 @@ end
 -- A household's code (never its id: tables.lua says why); a value that is no household's
 -- code but some household's id is refused with that household's code.
 function convert.household(raw, col, ctx)
+  -- a household's rows stand together in persons.csv and surveys.csv: the last one found
+  -- answers most rows without a query
+  if raw == ctx.last_household_raw then return ctx.last_household_id end
   local v = text.nfc(raw) or raw
   local row = lookup(ctx.household_by_code, v)
-  if row then return row.id end
+  if row then
+    ctx.last_household_raw, ctx.last_household_id = raw, row.id
+    return row.id
+  end
   local expected = "the code of a household in the registry or in households.csv"
   local id = v:match("^%s*%d+%s*$") and math.tointeger(tonumber(v))
   local other = id and lookup(ctx.household_by_id, id)
@@ -273,7 +325,8 @@ local function key_taken(ctx, spec, st, index, values, file, row)
     local args, shown = {}, {}
     for k, col in ipairs(key) do
       args[k] = values[index[col]]
-      shown[k] = tostring(args[k])
+      local h = spec.columns[index[col]][2] == "household" and args[k] and lookup(ctx.household_by_id, args[k])
+      shown[k] = h and h.code or tostring(args[k])   -- a household as the file names it
     end
     if args[1] ~= nil and lookup(st.unique[i], table.unpack(args, 1, #key)) then
       ctx.problem(file, row, table.concat(key, "+"), "%s appears twice (in this file or already in "
@@ -283,6 +336,71 @@ local function key_taken(ctx, spec, st, index, values, file, row)
     end
   end
   return false
+end
+
+-- Checks one row — raws: its text by column index ("" or nil when not given), good: false
+-- when the row is already known to be bad — and inserts it when every value is good.
+-- Returns 1 when inserted, else 0.
+local function import_row(ctx, spec, st, raws, file, row, good, parents)
+  local values = st.values
+  for i, c in ipairs(spec.columns) do
+    local raw = raws[i] or ""
+    local v, expected
+    -- empty, or blanks only (most values start with a letter or digit: no pattern for them)
+    if raw == "" or (raw:byte(1) <= 32 and not raw:find("%S")) then
+      v = c.default
+      if v == nil and c.required then
+        ctx.problem(file, row, c[1], "empty, but %s", must_give(c, ctx, spec.name, values))
+        good = false
+      end
+    elseif raw:find("\0", 1, true) then
+      -- SQLite would keep the bytes, but every reader stops at the NUL: "C\0-2" reads "C"
+      ctx.problem(file, row, c[1], "a NUL byte (\\0) is not allowed in a value (%s)", show(raw))
+      good = false
+    elseif not text.valid(raw) then
+      ctx.problem(file, row, c[1], "%s is not UTF-8 text (save the file as UTF-8)", show(raw))
+      good = false
+    else
+      v, expected = convert[c[2]](raw, c, ctx, spec.name, values)
+      if v == nil then
+        if c[2] == "unit" and spec.name == "units" then
+          v = text.nfc(raw) or raw           -- a parent later in the file: checked at the end
+          parents[#parents + 1] = { row = row, code = v }
+        else
+          ctx.problem(file, row, c[1], "%s is not %s", show(raw), expected)
+          good = false
+        end
+      end
+    end
+    values[i] = v
+  end
+  if good then
+    -- every unique key is the table's own PRIMARY KEY or UNIQUE constraint: the insert is
+    -- the check, and only a refused one looks up which key was taken (one statement a row,
+    -- not one per key and a row)
+    local inserted, err = pcall(st.insert.run, st.insert, table.unpack(values, 1, #spec.columns))
+    if not inserted then
+      if key_taken(ctx, spec, st, st.index, values, file, row) then return 0 end
+      error(err, 0)
+    end
+    if spec.name == "units" then
+      ctx.add_unit(values[1], values[2], values[3])
+      st.row_of[values[1]] = row
+    end
+    return 1
+  end
+  return 0
+end
+
+-- A table's rows from a source other than its CSV file (kehoach.registry.sheet: a workbook
+-- or a CSV file read through a mapping): source:each(spec, ctx, fn) calls fn with each row's
+-- text by column index, a table naming the cell of each column, and the file (and sheet).
+local function import_source(ctx, spec, source, st)
+  local n, parents = 0, {}
+  source:each(spec, ctx, function(raws, where, file)
+    n = n + import_row(ctx, spec, st, raws, file, where, true, parents)
+  end)
+  return n
 end
 
 -- The units as a tree, once the file's rows are in: a parent that is a commune, or parents
@@ -300,61 +418,23 @@ local function check_tree(ctx, file, row_of)
 end
 
 local function import_file(ctx, spec, file)
+  local st <close> = setmetatable(statements(ctx.db, spec), { __close = close_all })
+  st.values, st.index, st.row_of = {}, {}, {}
+  for i, c in ipairs(spec.columns) do st.index[c[1]] = i end
+  if type(file) == "table" then return import_source(ctx, spec, file, st) end
   local reader <close> = csv.open(file)
   local pos, width
-  local st <close> = setmetatable(statements(ctx.db, spec), { __close = close_all })
-  local n, ncols, values = 0, #spec.columns, {}
-  local parents, index, row_of = {}, {}, {}
-  for i, c in ipairs(spec.columns) do index[c[1]] = i end
+  local n, parents, raws = 0, {}, {}
   for fields, row in reader:rows() do
     if row == 1 then
       width = #fields
       pos = read_header(ctx, spec, file, fields)
       if not pos then return 0 end
     elseif not (#fields == 1 and fields[1] == "") then
-      local good = true
-      for i, c in ipairs(spec.columns) do
-        local raw = pos[c[1]] and fields[pos[c[1]]] or ""
-        local v, expected
-        if raw:match("^%s*$") then
-          v = c.default
-          if v == nil and c.required then
-            ctx.problem(file, row, c[1], "empty, but %s", must_give(c, ctx, spec.name, values))
-            good = false
-          end
-        elseif raw:find("\0", 1, true) then
-          -- SQLite would keep the bytes, but every reader stops at the NUL: "C\0-2" reads "C"
-          ctx.problem(file, row, c[1], "a NUL byte (\\0) is not allowed in a value (%s)", show(raw))
-          good = false
-        elseif not text.valid(raw) then
-          ctx.problem(file, row, c[1], "%s is not UTF-8 text (save the file as UTF-8)", show(raw))
-          good = false
-        else
-          v, expected = convert[c[2]](raw, c, ctx, spec.name, values)
-          if v == nil then
-            if c[2] == "unit" and spec.name == "units" then
-              v = text.nfc(raw) or raw           -- a parent later in the file: checked at the end
-              parents[#parents + 1] = { row = row, code = v }
-            else
-              ctx.problem(file, row, c[1], "%s is not %s", show(raw), expected)
-              good = false
-            end
-          end
-        end
-        values[i] = v
-      end
-      if #fields ~= width then
-        ctx.problem(file, row, nil, "%d fields, but the header has %d", #fields, width)
-        good = false
-      end
-      if good and not key_taken(ctx, spec, st, index, values, file, row) then
-        st.insert:run(table.unpack(values, 1, ncols))
-        n = n + 1
-        if spec.name == "units" then
-          ctx.add_unit(values[1], values[2], values[3])
-          row_of[values[1]] = row
-        end
-      end
+      for i, c in ipairs(spec.columns) do raws[i] = pos[c[1]] and fields[pos[c[1]]] or "" end
+      local good = #fields == width
+      n = n + import_row(ctx, spec, st, raws, file, row, good, parents)
+      if not good then ctx.problem(file, row, nil, "%d fields, but the header has %d", #fields, width) end
     end
   end
   if not width then
@@ -367,7 +447,7 @@ local function import_file(ctx, spec, file)
         show(p.code))
     end
   end
-  if spec.name == "units" and n > 0 then check_tree(ctx, file, row_of) end
+  if spec.name == "units" and n > 0 then check_tree(ctx, file, st.row_of) end
   return n
 end
 
@@ -392,7 +472,8 @@ function M.run(db, files, near)
   db:exec("BEGIN IMMEDIATE")
   db:exec("PRAGMA defer_foreign_keys = ON")
   for _, spec in ipairs(in_order(files)) do
-    if #ctx.problems > 0 and spec.name ~= "meta" then
+    -- a list read through a mapping is read whole, for every table: each problem is said
+    if #ctx.problems > 0 and spec.name ~= "meta" and type(files[spec.name]) == "string" then
       skipped[#skipped + 1] = files[spec.name]
     else
       counts[spec.name] = import_file(ctx, spec, files[spec.name])
@@ -402,7 +483,7 @@ function M.run(db, files, near)
   ctx.household_by_id:close()
   if #ctx.problems > 0 then
     db:exec("ROLLBACK")
-    local total = #ctx.problems + ctx.extra
+    local total = ctx.finish_problems()
     if ctx.extra > 0 then
       ctx.problems[#ctx.problems + 1] = string.format("... and %d more problems", ctx.extra)
     end

@@ -13,7 +13,7 @@ local values = require "kehoach.plan.values"
 local schema = require "kehoach.registry.schema"
 local unit_tree = require "kehoach.units"
 
-local host, fs, text = core.host, core.fs, core.text
+local host, text = core.host, core.text
 
 local M = {}
 
@@ -309,23 +309,9 @@ local function check_next_year(C, p, kinds)
   end
 end
 
-local PROFILE_SECONDS = 5
-
 function M.load(path, registry)
   local C = checker(path)
-  if fs.exists(path) ~= "file" then util.fail("data", "%s: no such profile file", path) end
-  local chunk = host.loadfile(path, path, setmetatable({}, {
-    __index = function(_, k)
-      util.fail("data", "%s: a profile holds data only; '%s' is not known there", host.where() or path,
-        tostring(k))
-    end,
-  }))
-  -- a profile is data, read in milliseconds: its code gets PROFILE_SECONDS of processor
-  -- time (a pattern that backtracks for ever is stopped), unless --max-time says otherwise
-  host.time_limit(PROFILE_SECONDS, "the profile " .. path)
-  local p = chunk()
-  host.time_limit()
-  if type(p) ~= "table" then util.fail("data", "%s: a profile must return a table", path) end
+  local p = util.data_file(path, "profile")
   p.path = path
   p.near = { path, registry }  -- a standard not shipped: standards/<name>.lua beside either
   p.name = C.name(p.name, "name")

@@ -7,6 +7,8 @@
 local util = require "kehoach.util"
 local tbl = require "kehoach.render.table"
 local vn = require "kehoach.render.vn"
+local project = require "kehoach.project"
+local figures = require "kehoach.render.figures"
 
 local M = {}
 
@@ -21,11 +23,22 @@ local function money(n) return group(n) end
 local function count(n) return group(n) end
 local function rate(n) return (string.format("%.2f", n):gsub("%.", ",")) end
 
+-- A variant as compare.md names it: the scenario's label ("Nâng mức trợ cấp lên 300.000
+-- đồng/khẩu/tháng"), else "Phương án N" (values given with --set, a budget mode); the
+-- terminal keeps the short name it was asked for (tang_tro_cap, set).
+local function variant_name(c, i, short)
+  local v = c.variants[i]
+  if i == 1 then return "Kế hoạch" end
+  if short then return v.name end
+  if type(v.label) == "string" and v.label ~= "" then return (v.label:gsub("%.$", "")) end
+  return #c.variants == 2 and "Phương án" or ("Phương án " .. (i - 1))
+end
+
 -- Columns: what, then the plan, then each variant and its difference.
-local function columns(c, first)
+local function columns(c, first, short)
   local out = { { first } }
-  for i, v in ipairs(c.variants) do
-    out[#out + 1] = { i == 1 and "Kế hoạch" or v.name, align = "right" }
+  for i in ipairs(c.variants) do
+    out[#out + 1] = { variant_name(c, i, short), align = "right" }
     if i > 1 then out[#out + 1] = { "±", align = "right" } end
   end
   return out
@@ -116,35 +129,44 @@ local function commune_rows(c, key, fmt, only_changes)
   return rows
 end
 
-local function variant_lines(c)
+-- Each variant and what it changes, the values in words as the documents write them:
+-- "Nâng mức trợ cấp ...: Mức hỗ trợ của “...”: 300.000 đồng/khẩu/tháng (kế hoạch: 250.000
+-- đồng/khẩu/tháng)" (the terminal: under the short name).
+local function variant_lines(c, short)
   local out = {}
+  local where = { programmes = c.programmes, targets = c.targets, sources = c.sources, reports = c.reports }
   for i, v in ipairs(c.variants) do
     if i > 1 then
       local parts = {}
       for _, s in ipairs(v.set) do
-        if not s.by:match("^follows") then parts[#parts + 1] = string.format("%s = %s", s.path, tostring(s.value)) end
+        if not s.by:match("^follows") then parts[#parts + 1] = figures.change_words(where, s) end
       end
-      if v.budget ~= "gap" then parts[#parts + 1] = "budget " .. v.budget end
-      out[#out + 1] = string.format("%s%s: %s", v.name, type(v.label) == "string" and (" (" .. v.label .. ")") or "",
-        #parts > 0 and table.concat(parts, "; ") or "không đổi giá trị nào")
+      if v.budget ~= "gap" then
+        parts[#parts + 1] = "chế độ ngân sách: " .. (figures.BUDGET_MODE_WORDS[v.budget] or v.budget)
+      end
+      local name = variant_name(c, i, short)
+      if short and type(v.label) == "string" then name = name .. " (" .. v.label:gsub("%.$", "") .. ")" end
+      out[#out + 1] = string.format("%s: %s", name, #parts > 0 and table.concat(parts, "; ") or "không đổi giá trị nào")
     end
   end
   return out
 end
 
-local function short_lines(c)
+local function short_lines(c, terse)
   local out = {}
   for _, g in ipairs(c.targets) do
-    for i, v in ipairs(c.variants) do
+    for i in ipairs(c.variants) do
       local short = g.short[i]
       if type(short) == "table" then
-        local parts = {}
-        for _, x in ipairs(c.communes) do
-          if short[x.name] then parts[#parts + 1] = string.format("%s %d", x.name, short[x.name]) end
+        local parts, names = {}, {}
+        for k, x in ipairs(c.communes) do names[k] = x.name end
+        for _, x in ipairs(project.shortfalls({ communes = names }, { short = short })) do
+          parts[#parts + 1] = string.format("%s %s hộ", x.name, vn.count(x.n))
         end
         if #parts > 0 then
-          out[#out + 1] = string.format("%s, %s: các " .. vn.children(c.plan) .. " chưa đạt: %s", g.id,
-            i == 1 and "kế hoạch" or v.name, table.concat(parts, ", "))
+          out[#out + 1] = string.format("%s (%s): các " .. vn.children(c.plan) .. " chưa đạt: %s",
+            terse and g.id or (type(g.label) == "string" and g.label or g.id),
+            i == 1 and "kế hoạch" or variant_name(c, i, terse), table.concat(parts, ", "))
         end
       end
     end
@@ -155,38 +177,38 @@ end
 function M.terminal(c)
   local out = { string.format("%s — so sánh kế hoạch với %s\n", c.plan.id, #c.variants == 2 and "1 phương án" or
     ((#c.variants - 1) .. " phương án")) }
-  for _, l in ipairs(variant_lines(c)) do out[#out + 1] = "  " .. l .. "\n" end
+  for _, l in ipairs(variant_lines(c, true)) do out[#out + 1] = "  " .. l .. "\n" end
   out[#out + 1] = "\n"
-  out[#out + 1] = tbl.terminal(columns(c, "Kinh phí theo chương trình (đồng)"), cost_rows(c, true))
+  out[#out + 1] = tbl.terminal(columns(c, "Kinh phí theo chương trình (đồng)", true), cost_rows(c, true))
   out[#out + 1] = "\n"
-  out[#out + 1] = tbl.terminal(columns(c, "Nguồn kinh phí (đồng)"), source_rows(c, true))
+  out[#out + 1] = tbl.terminal(columns(c, "Nguồn kinh phí (đồng)", true), source_rows(c, true))
   local rows = {}
   for _, g in ipairs(c.programmes) do
     if changes(g.households) then rows[#rows + 1] = row(g.id, g.households, count) end
   end
   if #rows > 0 then
     out[#out + 1] = "\n"
-    out[#out + 1] = tbl.terminal(columns(c, "Số hộ được hỗ trợ, chương trình có thay đổi"), rows)
+    out[#out + 1] = tbl.terminal(columns(c, "Số hộ được hỗ trợ, chương trình có thay đổi", true), rows)
   end
   out[#out + 1] = "\n"
-  out[#out + 1] = tbl.terminal(columns(c, vn.whole(c.plan)), city_rows(c))
+  out[#out + 1] = tbl.terminal(columns(c, vn.whole(c.plan), true), city_rows(c))
   local changed = commune_rows(c, "escapes", count, true)
   if #changed > 0 then
     out[#out + 1] = "\n"
-    out[#out + 1] = tbl.terminal(columns(c, "Hộ thoát nghèo (dự báo), xã có thay đổi"), changed)
+    out[#out + 1] = tbl.terminal(columns(c, "Hộ thoát nghèo (dự báo), xã có thay đổi", true), changed)
   end
   changed = commune_rows(c, "households", count, true)
   if #changed > 0 then
     out[#out + 1] = "\n"
-    out[#out + 1] = tbl.terminal(columns(c, "Hộ nhận kinh phí hỗ trợ, xã có thay đổi"), changed)
+    out[#out + 1] = tbl.terminal(columns(c, "Hộ nhận kinh phí hỗ trợ, xã có thay đổi", true), changed)
   end
   return table.concat(out)
 end
 
 function M.markdown(c)
   local out = { string.format("# So sánh phương án: %s\n\n", c.plan.title) }
-  out[#out + 1] = string.format("Kế hoạch `%s` (%s, năm %d, chuẩn %s) so với:\n\n", c.plan.id, vn.unit(c.plan), c.plan.year,
-    c.plan.standard)
+  out[#out + 1] = string.format("Kế hoạch (%s, năm %d, theo %s) so với:\n\n", vn.unit(c.plan), c.plan.year,
+    vn.standard(c.plan))
   for _, l in ipairs(variant_lines(c)) do out[#out + 1] = "- " .. l .. "\n" end
   out[#out + 1] = "\nSố tiền tính bằng đồng; cột ± là chênh lệch so với kế hoạch.\n\n"
   local function section(title, first, rows)

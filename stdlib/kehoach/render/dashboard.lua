@@ -17,6 +17,7 @@ local vn = require "kehoach.render.vn"
 local svg = require "kehoach.render.svg"
 local html = require "kehoach.render.html"
 local figures = require "kehoach.render.figures"
+local project = require "kehoach.project"
 
 local esc = html.esc
 
@@ -89,8 +90,8 @@ local function section_projection(s, out, n)
         or string.format("<strong class=\"short\">thiếu %s hộ</strong>", vn.int(v.short_by or 0))
       local where = {}
       if not v.met and type(v.short) == "table" then
-        for _, name in ipairs(s.communes) do
-          if (v.short[name] or 0) > 0 then where[#where + 1] = string.format("%s %s hộ", name, vn.count(v.short[name])) end
+        for _, c in ipairs(project.shortfalls(s, v)) do
+          if c.n > 0 then where[#where + 1] = string.format("%s %s hộ", c.name, vn.count(c.n)) end
         end
       end
       out[#out + 1] = string.format("<p>%s: theo dự báo %s%s.</p>\n", esc(g.label or g.id), words,
@@ -386,8 +387,8 @@ function M.html(s)
   local out = {
     "<header>\n<h1>", esc(s.plan.title), "</h1>\n", v and variant_note(v) or "",
     string.format("<p class=\"meta\">Kết quả tính của kế hoạch: %s, năm %d, trên sổ hộ rà soát năm %d, " ..
-      "chuẩn nghèo %s. Số hộ, số khẩu và kinh phí đều tính từ sổ hộ.</p>\n", esc(vn.unit(s.plan)), s.plan.year,
-      s.plan.registry_year, esc(s.plan.standard)),
+      "%s. Số hộ, số khẩu và kinh phí đều tính từ sổ hộ.</p>\n", esc(vn.unit(s.plan)), s.plan.year,
+      s.plan.registry_year, esc(vn.standard(s.plan))),
     cards(s), "</header>\n<main>\n",
   }
   section_targets(s, out, 1)

@@ -14,6 +14,8 @@
 -- is core.zip (libzip). The same blocks give the same bytes.
 --
 --   M.document(blocks, props) -> string   the .docx file's bytes; props: {title, lang}
+local plandoc = require "kehoach.render.plandoc"
+
 local M = {}
 
 local zip = core.zip
@@ -97,6 +99,48 @@ local function layout_table(widths, rows)
   return table.concat(out)
 end
 
+-- A table of figures (a block {kind = "table", head, rows, total}): ruled, the header row
+-- bold and repeated at the top of every page, a row never split across pages, numbers
+-- (columns with align = "right") right-aligned, the total row bold; 11 pt. The first
+-- column (the names) takes 28% of the width, the others share the rest.
+local function data_table(b)
+  local cols = {}
+  for i, h in ipairs(b.head) do cols[i] = type(h) == "table" and h or { h } end
+  local first = #cols > 1 and math.floor(TEXT_W * 0.28) or TEXT_W
+  local rest = #cols > 1 and math.floor((TEXT_W - first) / (#cols - 1)) or 0
+  local widths = {}
+  for i in ipairs(cols) do widths[i] = i == 1 and first or rest end
+  local border = '<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+  local borders = {}
+  for _, side in ipairs({ "top", "left", "bottom", "right", "insideH", "insideV" }) do
+    borders[#borders + 1] = string.format(border, side)
+  end
+  local out = { '<w:tbl><w:tblPr><w:tblW w:w="', tostring(TEXT_W),
+    '" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>', table.concat(borders), '</w:tblBorders>',
+    '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>',
+    '<w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>' }
+  for _, w in ipairs(widths) do out[#out + 1] = '<w:gridCol w:w="' .. w .. '"/>' end
+  out[#out + 1] = "</w:tblGrid>"
+  local function row(cells, head, bold)
+    out[#out + 1] = "<w:tr><w:trPr><w:cantSplit/>" .. (head and "<w:tblHeader/>" or "") .. "</w:trPr>"
+    for i, c in ipairs(cols) do
+      local jc = head and "center" or (c.align == "right" and "right" or "left")
+      out[#out + 1] = string.format('<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>%s</w:tc>', widths[i],
+        paragraph("TableText", '<w:jc w:val="' .. jc .. '"/>', run(cells[i] == nil and "" or cells[i],
+          (head or bold) and "<w:b/>" or nil)))
+    end
+    out[#out + 1] = "</w:tr>"
+  end
+  local titles = {}
+  for i, c in ipairs(cols) do titles[i] = c[1] end
+  row(titles, true)
+  for i, r in ipairs(b.rows) do row(r, false, b.total and i == #b.rows) end
+  out[#out + 1] = "</w:tbl>"
+  -- a paragraph after it, so that two tables in a row stay two tables
+  out[#out + 1] = paragraph("TableText", nil)
+  return table.concat(out)
+end
+
 -- ---- the blocks -------------------------------------------------------------------------------
 
 local LEFT_W = mm(62)           -- the issuer's column; the rest is the nation's
@@ -108,9 +152,7 @@ local function issuer_lines(issuer)
 end
 
 -- The number "Số: /KH-UBND" with room before the slash for the number to be written in.
-local function number_line(number)
-  return (number:gsub("^(Số:)%s*/", "%1          /"))
-end
+local number_line = plandoc.number_room
 
 local function letterhead(b)
   local left = {
@@ -152,6 +194,7 @@ local BODY = {
     return paragraph(b.level == 1 and "Heading1" or "Heading2", nil, run(b.text))
   end,
   para = function(b) return paragraph(nil, nil, spans(b.spans)) end,
+  table = data_table,
   bullets = function(b)
     local out = {}
     for i, item in ipairs(b.items) do out[i] = paragraph("ListBullet", nil, spans(item)) end
@@ -218,6 +261,7 @@ local function styles_xml(lang)
     style("Distribution", "Distribution", '<w:ind w:firstLine="0"/><w:jc w:val="left"/>' .. TIGHT, size(11)) ..
     style("Signature", "Signature", CENTRED .. TIGHT, size(14)) ..
     style("Cell", "Table Text", '<w:ind w:firstLine="0"/>' .. TIGHT) ..
+    style("TableText", "Table Figures", '<w:ind w:firstLine="0"/>' .. TIGHT, size(11)) ..
     style("Header", "header", CENTRED .. TIGHT) ..
     "</w:styles>"
 end

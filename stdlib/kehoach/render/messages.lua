@@ -197,7 +197,7 @@ C["units-households"] = {
         hh_vi(f.households), vn.int(f.each), noun)
     end
     return fmt("%s: kế hoạch ghi %s nhận %s %s, tức %s %s mỗi hộ, nhưng không nêu mức mỗi hộ; cần ghi rõ " ..
-      "số %s mỗi hộ (units_per_household), hoặc số hộ nhận %s %s", name_vi(d), hh_vi(f.households),
+      "số %s mỗi hộ, hoặc số hộ nhận %s %s", name_vi(d), hh_vi(f.households),
       vn.int(f.units), noun, vn.decimal(f.units / f.households, 1), noun, noun, vn.int(f.units), noun)
   end,
 }
@@ -398,12 +398,29 @@ C["registry-year"] = {
 C["unknown-parameter"] = {
   en = function(d, f)
     if f.objective then return fmt("plan: objective %d: %s", f.objective, f.why) end
+    if f.field then return fmt("%s: %s%s: %s", label(d), f.field, f.item and fmt(" %d", f.item) or "", f.why) end
     return fmt("scenario '%s': %s", d.id, f.why)
   end,
   vi = function(d, f)
     local path = fmt("tham số '%s' không có trong kế hoạch%s", f.path or "", hint_vi(f.near))
     if f.objective then return fmt("Kế hoạch: mục tiêu thứ %d dùng %s", f.objective, path) end
+    if f.field then
+      local where = f.field == "text" and fmt("đoạn văn thứ %d", f.item) or "dòng kinh phí"
+      return fmt("%s: %s dùng %s", name_vi(d), where, path)
+    end
     return fmt("%s: %s", name_vi(d), path)
+  end,
+}
+
+-- f.value: a word of show = { ... } that is not a figure; f.known: those that are
+C["unknown-show"] = {
+  en = function(d, f)
+    return fmt("%s: show: '%s' is not a figure the document prints (%s)%s", label(d), f.value,
+      table.concat(f.known, ", "), f.near and fmt("; did you mean '%s'?", f.near) or "")
+  end,
+  vi = function(d, f)
+    return fmt("%s: show có '%s', không phải số liệu văn bản kế hoạch in ra (%s)", name_vi(d), f.value,
+      table.concat(f.known, ", "))
   end,
 }
 
@@ -609,11 +626,32 @@ function M.text(code, d, f)
   return c.en(d, f), vi
 end
 
+-- The facts f with the communes named as the registry spells them ("Hòa Bình" where the
+-- plan wrote "Hoà Bình"): f.commune and the list f.scope, through units (kehoach.units'
+-- resolution: code_of, by_code); a name the registry does not know is kept as written.
+-- (name-slip's names are the plan's spellings on purpose, and are not these fields.)
+local function registry_names(f, units)
+  if not units or type(f) ~= "table" or (f.commune == nil and f.scope == nil) then return f end
+  local function name(n)
+    local code = type(n) == "string" and units.code_of(n)
+    return code and units.by_code[code] and units.by_code[code].name or n
+  end
+  local out = {}
+  for k, v in pairs(f) do out[k] = v end
+  out.commune = f.commune and name(f.commune)
+  if type(f.scope) == "table" then
+    out.scope = {}
+    for i, n in ipairs(f.scope) do out.scope[i] = name(n) end
+  end
+  return out
+end
+
 -- Words each message of list (kehoach.plan.check.messages' facts: code, decl, facts) in
 -- English (message) and Vietnamese (message_vi); a message worded before is left as it is.
-function M.word(list)
+-- units (optional): the run's resolved units, to name communes as the registry does.
+function M.word(list, units)
   for _, m in ipairs(list) do
-    if not m.message then m.message, m.message_vi = M.text(m.code, m.decl, m.facts) end
+    if not m.message then m.message, m.message_vi = M.text(m.code, m.decl, registry_names(m.facts, units)) end
   end
   return list
 end

@@ -14,10 +14,16 @@
 --
 -- Blocks: {kind = "letterhead", issuer, number, dated}, {kind = "title", text, sub},
 -- {kind = "heading", level = 1|2, text}, {kind = "para", spans}, {kind = "bullets", items =
--- {spans...}}, {kind = "footer", distribution = {...}, signature = {lines..., name}}.
+-- {spans...}}, {kind = "table", head = {title or {title, align = "right"}, ...}, rows =
+-- {{cell, ...}, ...}, total = true when the last row is the total}, {kind = "footer",
+-- distribution = {...}, signature = {lines..., name}}.
 -- spans: a list of text pieces, each a string or {b = text} (bold) or {i = text} (italic).
+--
+-- The other documents an office sends (render/progress.lua's báo cáo) are made of the same
+-- blocks: M.letterhead and M.footer give their head and foot from the plan.
 local vn = require "kehoach.render.vn"
 local html = require "kehoach.render.html"
+local tbl = require "kehoach.render.table"
 local params = require "kehoach.plan.params"
 local check = require "kehoach.plan.check"
 local values = require "kehoach.plan.values"
@@ -188,17 +194,40 @@ local function scope_words(d, name, units)
     table.concat(names, ", "))
 end
 
--- "đảm bảo 100% hộ đủ điều kiện được hỗ trợ", for a declared coverage the objectives do
--- not already state ({tro_cap.coverage}): the plan's figure printed once, not dropped.
+-- Whether the document's own sentences for d print a figure ("households", "persons",
+-- "communes", "amount"): the plan's show = { ... } when it has one; else all but the
+-- persons, which are printed when the plan states them (persons = 105) — a count the
+-- registry gives is not printed as if the plan had said it.
+local function shows(d, what)
+  if d.show then
+    for _, w in ipairs(d.show) do if w == what then return true end end
+    return false
+  end
+  if what == "persons" then return d.persons ~= nil end
+  return true
+end
+
+-- "đảm bảo 100% hộ đủ điều kiện được hỗ trợ", for a declared coverage the objectives or
+-- the support's own text do not already state ({tro_cap.coverage}): the plan's figure
+-- printed once, not dropped.
 local function coverage_words(p, d)
   if not d.coverage then return nil end
-  for _, o in ipairs(p.meta.objectives or {}) do
+  local said = {}
+  for _, o in ipairs(p.meta.objectives or {}) do said[#said + 1] = o end
+  for _, o in ipairs(d.text or {}) do said[#said + 1] = o end
+  for _, o in ipairs(said) do
     for path in o:gmatch("{([^{}]+)}") do
       local e = params.find(p, path)
       if e and e.decl == d and e.path == d.id .. ".coverage" then return nil end
     end
   end
-  return string.format("đảm bảo %s hộ đủ điều kiện được hỗ trợ", vn.percent(d.coverage))
+  local who = d.show and not shows(d, "households") and "đối tượng" or "hộ"
+  return string.format("đảm bảo %s %s đủ điều kiện được hỗ trợ", vn.percent(d.coverage), who)
+end
+
+-- "Mức hỗ trợ", or "Mức cho vay" when the source lends the money (source { loan = true }).
+local function amount_label(src)
+  return src and src.loan and "Mức cho vay" or "Mức hỗ trợ"
 end
 
 -- A note that begins with a conjunction ("Và các hộ nghèo khác ...") continues the
@@ -243,29 +272,99 @@ local function cost_words(g, src)
   return string.format("%s%s, %s", vn.money(g.cost), u and (" cho " .. u) or "", from_source(src))
 end
 
+-- The plan's own words for a support (its text, its budget_label) with the run's figures
+-- in: {households}, {persons}, {communes} ("An Lạc 39 hộ, Hòa Bình 09 hộ"), {cost},
+-- {units}, {amount}, {scope}, and any {path} of the plan as in the objectives.
+local function fill(p, s, d, g, name, units, words)
+  local list = chosen_by_commune(s, d, g, name)
+  local fills = {
+    households = function() return vn.int(g.households) end,
+    persons = function() return vn.int(g.persons) end,
+    communes = function() return commune_counts(name, list) end,
+    cost = function() return vn.money(g.cost) end,
+    units = function() return vn.int(g.units or 0) end,
+    amount = function() return amount_words(g) or "" end,
+    scope = function() return scope_words(d, name, units) or "" end,
+  }
+  local out = words:gsub("{([%w_]+)}", function(w)
+    local f = fills[w]
+    return f and f() or nil
+  end)
+  return (assert(params.expand(p, out, param_words)))
+end
+
+-- The plan's text for d as paragraphs, or nil when it has none.
+local function text_blocks(p, s, d, g, name, units, out)
+  if not d.text then return false end
+  for _, words in ipairs(d.text) do out[#out + 1] = para(fill(p, s, d, g, name, units, words)) end
+  return true
+end
+
+-- "Thời gian thực hiện dự kiến trong quý II/2021." and, when the plan gives a later one,
+-- "Thời gian thực hiện hoàn thành trong quý III/2021.". A completion quarter the same as
+-- the period's end says nothing more; one before it contradicts the period (check warns:
+-- "schedule"), and the document prints the period alone rather than both dates.
+local function period_blocks(s, d, out)
+  local note = d.period_note and (" (" .. d.period_note .. ")") or ""
+  if d.period then
+    local when = d.period.quarters and ("trong " .. vn.quarters(d.period, s.plan.year))
+      or vn.months(d.period, s.plan.year)
+    out[#out + 1] = para("Thời gian thực hiện dự kiến " .. when .. note .. ".")
+  end
+  if d.completed_by and (not d.period or d.completed_by.to > d.period.to) then
+    out[#out + 1] = para("Thời gian thực hiện hoàn thành trong " .. vn.quarters(d.completed_by, s.plan.year) ..
+      (d.period and "" or note) .. ".")
+  end
+end
+
 -- A support of section "tasks": the counts, the rate, the months, the fund, who pays.
 local function task_blocks(p, s, d, g, name, units, out)
   local src = figures.sources_by_id(s)[g.source]
   local continuing, rest = split_notes(d.notes)
-  local tail = {}
-  for i, n in ipairs(continuing) do tail[i] = " " .. clause(n) end
-  out[#out + 1] = para(string.format("Tổng số hộ: %s hộ, số khẩu được hỗ trợ %s nhân khẩu%s.", vn.int(g.households),
-    vn.int(g.persons), table.concat(tail)))
+  if not text_blocks(p, s, d, g, name, units, out) then
+    local tail = {}
+    for i, n in ipairs(continuing) do tail[i] = " " .. clause(n) end
+    local counts = {}
+    if shows(d, "households") then counts[#counts + 1] = string.format("Tổng số hộ: %s hộ", vn.int(g.households)) end
+    if shows(d, "persons") then
+      counts[#counts + 1] = string.format("%s %s nhân khẩu", #counts > 0 and "số khẩu được hỗ trợ" or "Số khẩu được hỗ trợ:",
+        vn.int(g.persons))
+    end
+    if #counts > 0 then out[#out + 1] = para(table.concat(counts, ", ") .. table.concat(tail) .. ".") end
+    continuing = {}
+  end
+  note_blocks(continuing, out)
   local a, each = amount_words(g), each_words(d, g)
-  if a then out[#out + 1] = para("Mức hỗ trợ: " .. a .. (each and (", " .. each) or "") .. ".") end
-  if d.period then
-    out[#out + 1] = para("Thời gian hưởng: " .. vn.capitalize(vn.months(d.period, s.plan.year)) .. ".")
+  if a and shows(d, "amount") then
+    out[#out + 1] = para(amount_label(src) .. ": " .. a .. (each and (", " .. each) or "") .. ".")
+  end
+  if d.period and not d.period.quarters then
+    out[#out + 1] = para("Thời gian hưởng: " .. vn.capitalize(vn.months(d.period, s.plan.year)) ..
+      (d.period_note and (" (" .. d.period_note .. ")") or "") .. ".")
+  elseif d.period or d.completed_by then
+    period_blocks(s, d, out)
   end
   local scope, coverage = scope_words(d, name, units), coverage_words(p, d)
-  if scope then out[#out + 1] = para(vn.capitalize(scope) .. ".") end
+  if scope and not (d.text and table.concat(d.text):find("{scope}", 1, true)) then
+    out[#out + 1] = para(vn.capitalize(scope) .. ".")
+  end
   if coverage then out[#out + 1] = para(vn.capitalize(coverage) .. ".") end
   if src then
     out[#out + 1] = para(string.format("Kinh phí hỗ trợ: %s.", cost_words(g, src)))
   elseif d.outside_budget then
     out[#out + 1] = para("Kinh phí: " .. d.outside_budget .. ".")
   end
+  -- a note that opens with the agency's name says who carries it out: "Cơ quan hỗ trợ:
+  -- Ủy ban nhân dân các xã, phường thực hiện ...", not the name twice in a row
   local by = agency_names(p, d.by)
-  if #by > 0 then out[#out + 1] = para("Cơ quan thực hiện: " .. vn.join(by) .. ".") end
+  if #by > 0 then
+    local who = vn.join(by)
+    if rest[1] and text.fold(rest[1]):sub(1, #text.fold(who)) == text.fold(who) then
+      out[#out + 1] = para("Cơ quan hỗ trợ: " .. table.remove(rest, 1))
+    else
+      out[#out + 1] = para("Cơ quan thực hiện: " .. who .. ".")
+    end
+  end
   note_blocks(rest, out)
 end
 
@@ -298,7 +397,15 @@ local function measure_sentence(p, s, d, g, name, units, continuing)
   local by, with = agency_names(p, d.by), agency_names(p, d.with)
   local who = #by > 0 and vn.join(by) or ("Ủy ban nhân dân " .. s.plan.unit)
   if #with > 0 then who = who .. " phối hợp với " .. vn.join(with) end
-  local what = string.format("cho %s hộ (%s nhân khẩu)", vn.int(g.households), vn.int(g.persons))
+  local what
+  if shows(d, "households") then
+    what = string.format("cho %s hộ", vn.int(g.households))
+    if shows(d, "persons") then what = what .. string.format(" (%s nhân khẩu)", vn.int(g.persons)) end
+  elseif shows(d, "persons") then
+    what = string.format("cho %s nhân khẩu", vn.int(g.persons))
+  else
+    what = "cho các đối tượng"
+  end
   local each = each_words(d, g)
   if each then what = what .. ", " .. each .. "," end
   local tail = {}
@@ -306,7 +413,7 @@ local function measure_sentence(p, s, d, g, name, units, continuing)
   local scope, coverage = scope_words(d, name, units), coverage_words(p, d)
   if scope then tail[#tail + 1] = ", " .. scope end
   if coverage then tail[#tail + 1] = ", " .. coverage end
-  local list = chosen_by_commune(s, d, g, name)
+  local list = shows(d, "communes") and chosen_by_commune(s, d, g, name) or {}
   local names = {}
   for i, c in ipairs(list) do names[i] = c.name end
   if #list > 0 and #list <= 10 then
@@ -320,28 +427,32 @@ end
 
 local function measure_blocks(p, s, d, g, name, units, out)
   local continuing, rest = split_notes(d.notes)
-  out[#out + 1] = para(measure_sentence(p, s, d, g, name, units, continuing))
+  if text_blocks(p, s, d, g, name, units, out) then
+    note_blocks(continuing, out)
+    local scope, coverage = scope_words(d, name, units), coverage_words(p, d)
+    if scope and not table.concat(d.text):find("{scope}", 1, true) then
+      out[#out + 1] = para(vn.capitalize(scope) .. ".")
+    end
+    if coverage then out[#out + 1] = para(vn.capitalize(coverage) .. ".") end
+  else
+    out[#out + 1] = para(measure_sentence(p, s, d, g, name, units, continuing))
+  end
   note_blocks(rest, out)
   local src = figures.sources_by_id(s)[g.source]
-  local a = amount_words(g)
+  local a = shows(d, "amount") and amount_words(g)
   if src then
-    out[#out + 1] = para(string.format("%sKinh phí: %s.", a and ("Mức hỗ trợ: " .. a .. ". ") or "", cost_words(g, src)))
+    out[#out + 1] = para(string.format("%sKinh phí: %s.", a and (amount_label(src) .. ": " .. a .. ". ") or "",
+      cost_words(g, src)))
   elseif d.outside_budget then
     out[#out + 1] = para("Kinh phí: " .. vn.capitalize(d.outside_budget) .. ".")
   end
-  if d.period then
-    local when = d.period.quarters and ("trong " .. vn.quarters(d.period, s.plan.year))
-      or vn.months(d.period, s.plan.year)
-    out[#out + 1] = para("Thời gian thực hiện dự kiến " .. when .. ".")
-  end
-  if d.completed_by then
-    out[#out + 1] = para("Thời gian thực hiện hoàn thành trong " .. vn.quarters(d.completed_by, s.plan.year) .. ".")
-  end
+  period_blocks(s, d, out)
 end
 
 -- The budget: the need computed by source, each with the programmes it pays for.
-local function budget_blocks(p, s, n, out)
+local function budget_blocks(p, s, n, units, out)
   local b = s.budget
+  local name = namer(units)
   out[#out + 1] = heading(2, string.format("%d. Dự kiến nhu cầu kinh phí thực hiện: %s, trong đó:", n,
     vn.money(b.total_computed)))
   local items = {}
@@ -350,17 +461,25 @@ local function budget_blocks(p, s, n, out)
     for i, g in ipairs(s.programmes) do
       local d = p.supports[i]
       if g.source == x.id and d.amount then
-        parts[#parts + 1] = { label = g.label, cost = g.cost, units = units_words(g) }
+        parts[#parts + 1] = { label = g.label, cost = g.cost, units = units_words(g),
+          own = d.budget_label and fill(p, s, d, g, name, units, d.budget_label) }
       end
     end
+    -- the plan's budget_label as the plan words it ("Hỗ trợ 80 con giống bò sinh sản 2.000
+    -- triệu đồng"), else the programme's label with its units
     local what
     if #parts == 1 then
-      what = string.format(" (%s%s)", parts[1].label, parts[1].units and (", " .. parts[1].units) or "")
+      local part = parts[1]
+      what = string.format(" (%s)", part.own or (part.label .. (part.units and (", " .. part.units) or "")))
     elseif #parts > 1 then
       local words = {}
       for i, part in ipairs(parts) do
-        words[i] = string.format("%s cho %s%s", vn.money(part.cost), vn.lower_first(part.label),
-          part.units and (", " .. part.units) or "")
+        if part.own then
+          words[i] = string.format("%s %s", i > 1 and vn.lower_first(part.own) or part.own, vn.money(part.cost))
+        else
+          words[i] = string.format("%s cho %s%s", vn.money(part.cost), vn.lower_first(part.label),
+            part.units and (", " .. part.units) or "")
+        end
       end
       what = " (" .. table.concat(words, "; ") .. ")"
     end
@@ -391,7 +510,7 @@ local function measures(p, s, units, out)
       measure_blocks(p, s, d, s.programmes[i], name, units, out)
     end
   end
-  if p.budget or #p.sources > 0 then budget_blocks(p, s, n + 1, out) end
+  if p.budget or #p.sources > 0 then budget_blocks(p, s, n + 1, units, out) end
 end
 
 -- ---- IV. Chế độ báo cáo -----------------------------------------------------------------------
@@ -447,14 +566,47 @@ end
 
 -- ---- the document --------------------------------------------------------------------------
 
-local function letterhead(p, s)
+-- The letterhead of a document the plan's issuer sends: the issuer, "Số: .../KH-UBND" (the
+-- plan's number), place and date (the plan's date of issue). A report gives its own:
+-- number "Số:      /BC-UBND", dated {year, month} (the day left blank).
+function M.letterhead(p, s, number, dated)
   local m = p.meta
   local issuer = m.issuer or ("Ủy ban nhân dân " .. s.plan.unit)
-  local issued = m.issued or { year = m.year }
-  local dated = string.format("%s, %s", m.place or s.plan.unit, vn.long_date(issued))
-  return { kind = "letterhead", issuer = text.upper(issuer), number = "Số: " .. (m.number or "      /KH-UBND"),
-    dated = dated }
+  local issued = dated or m.issued or { year = m.year }
+  return { kind = "letterhead", issuer = text.upper(issuer), number = "Số: " .. (number or m.number or "      /KH-UBND"),
+    dated = string.format("%s, %s", m.place or s.plan.unit, vn.long_date(issued)) }
 end
+
+-- "Số:          /KH-UBND": a number left blank ("Số: /KH-UBND") with room before the slash
+-- for the clerk to write it in (plan.html and plan.docx print it so).
+function M.number_room(number)
+  return (number:gsub("^(Số:)%s*/", "%1          /"))
+end
+
+-- For a scenario, --set values or a budget mode: the paragraphs under the title that say
+-- the document is not the plan as issued, and what was changed (as report.html does);
+-- appended to out. Nothing for the plan as written.
+function M.variant_note(s, out)
+  local v = figures.variant(s)
+  if not v then return end
+  out[#out + 1] = para({ b = figures.NOT_THE_PLAN })
+  for _, line in ipairs(v.lines) do out[#out + 1] = para({ i = line }) end
+end
+
+-- Nơi nhận and the signature, as the plan declares them.
+function M.footer(p)
+  local sig = p.signature
+  return { kind = "footer", distribution = p.distribution and p.distribution.items or {},
+    signature = sig and { lines = sig.items, name = sig.name } or nil }
+end
+
+-- A table block's columns as render/table.lua takes them.
+local function columns(b)
+  local out = {}
+  for i, h in ipairs(b.head) do out[i] = type(h) == "table" and h or { h } end
+  return out
+end
+M.columns = columns
 
 -- "Kế hoạch thực hiện công tác ..." -> "Thực hiện công tác ...": the heading says KẾ HOẠCH.
 local function subtitle(title)
@@ -467,7 +619,8 @@ end
 
 function M.blocks(p, s, units)
   local m = p.meta
-  local out = { letterhead(p, s), { kind = "title", text = "KẾ HOẠCH", sub = subtitle(m.title) } }
+  local out = { M.letterhead(p, s), { kind = "title", text = "KẾ HOẠCH", sub = subtitle(m.title) } }
+  M.variant_note(s, out)
   local intro = {}
   if m.basis then intro[#intro + 1] = "Thực hiện " .. table.concat(m.basis, "; ") .. "." end
   if m.preamble then intro[#intro + 1] = m.preamble end
@@ -478,9 +631,7 @@ function M.blocks(p, s, units)
   reports(p, s, out)
   agencies(p, out)
   if m.closing then out[#out + 1] = para(m.closing) end
-  local sig = p.signature
-  out[#out + 1] = { kind = "footer", distribution = p.distribution and p.distribution.items or {},
-    signature = sig and { lines = sig.items, name = sig.name } or nil }
+  out[#out + 1] = M.footer(p)
   return out
 end
 
@@ -522,6 +673,13 @@ function M.markdown(blocks)
     elseif b.kind == "bullets" then
       for _, item in ipairs(b.items) do out[#out + 1] = "- " .. md_spans(item) .. "\n" end
       out[#out + 1] = "\n"
+    elseif b.kind == "table" then
+      local rows = {}
+      for i, r in ipairs(b.rows) do
+        rows[i] = table.move(r, 1, #r, 1, {})
+        if b.total and i == #b.rows then rows[i][1] = "**" .. rows[i][1] .. "**" end
+      end
+      out[#out + 1] = tbl.markdown(columns(b), rows) .. "\n"
     elseif b.kind == "footer" then
       if #b.distribution > 0 then
         out[#out + 1] = "**Nơi nhận:**\n\n"
@@ -540,12 +698,17 @@ end
 
 -- ---- HTML ------------------------------------------------------------------------------------------
 
--- A4, the margins and type of administrative documents (Times New Roman 13-14 pt; left
--- margin 30 mm), headings kept with what follows, the footer never split.
+-- A4, the margins and type of administrative documents (a serif of 13-14 pt; left margin
+-- 30 mm), headings kept with what follows, the footer never split. The type is Noto Serif
+-- where it is installed (Debian's fonts-noto-core: every Vietnamese letter), else Times New
+-- Roman: on Debian "Times New Roman" is Liberation Serif, whose version 1.07 lacks ể ổ ẩ ỉ ở
+-- ử, and a printed page would mix two families within a word.
 M.CSS = [[
-@page { size: A4; margin: 20mm 20mm 20mm 30mm; }
+@page { size: A4; margin: 20mm 20mm 20mm 30mm;
+  @top-center { content: counter(page); font-family: "Noto Serif", "Times New Roman", serif; font-size: 13pt; } }
+@page :first { @top-center { content: none; } }
 html { background: #eee; }
-body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 14pt;
+body { font-family: "Noto Serif", "Times New Roman", serif; font-size: 14pt;
   line-height: 1.35; color: #000; background: #fff; max-width: 160mm; margin: 1em auto; padding: 20mm 20mm 20mm 30mm; }
 table.letterhead { width: 100%; border-collapse: collapse; margin-bottom: 1.2em; }
 table.letterhead td { text-align: center; vertical-align: top; padding: 0 0.3em; font-size: 13pt; }
@@ -555,6 +718,7 @@ table.letterhead .issuer, table.letterhead .nation { font-weight: bold; }
 table.letterhead .motto { font-weight: bold; font-size: 14pt; }
 table.letterhead .rule { display: block; width: 40%; margin: 0.15em auto 0.4em; border-top: 1px solid #000; }
 table.letterhead .dated { font-style: italic; white-space: pre-wrap; }
+table.letterhead .number { white-space: pre; }
 h1 { text-align: center; font-size: 14pt; margin: 1em 0 0; }
 p.subtitle { text-align: center; font-weight: bold; margin: 0.2em 0 1.2em; text-indent: 0; }
 h2 { font-size: 14pt; margin: 0.8em 0 0.3em; }
@@ -562,6 +726,16 @@ h3 { font-size: 14pt; margin: 0.6em 0 0.3em; }
 h2, h3 { break-after: avoid; page-break-after: avoid; }
 p { text-align: justify; text-indent: 1cm; margin: 0 0 0.4em; orphans: 2; widows: 2; }
 ul.bullets { margin: 0 0 0.4em; padding-left: 1cm; }
+table.data { width: 100%; border-collapse: collapse; margin: 0.3em 0 0.8em; font-size: 12pt; line-height: 1.2;
+  break-inside: auto; }
+table.data th, table.data td { border: 1px solid #000; padding: 0.15em 0.3em; vertical-align: top; }
+table.data thead th { text-align: center; font-weight: bold; }
+table.data tbody th { text-align: left; font-weight: normal; }
+table.data tr > :first-child { width: 26%; }
+table.data td.num { text-align: right; white-space: nowrap; }
+table.data tr.total th, table.data tr.total td { font-weight: bold; }
+table.data thead { display: table-header-group; }
+table.data tr { break-inside: avoid; page-break-inside: avoid; }
 .footer { display: flex; justify-content: space-between; margin-top: 1.5em; break-inside: avoid; page-break-inside: avoid; }
 .distribution { font-size: 11pt; width: 45%; }
 .distribution strong { font-style: italic; font-size: 12pt; }
@@ -595,7 +769,7 @@ function M.html(blocks, title)
         "<span class=\"rule\"></span></td>",
         "<td><span class=\"nation\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br>",
         "<span class=\"motto\">Độc lập - Tự do - Hạnh phúc</span><span class=\"rule\"></span></td></tr>\n",
-        "<tr><td>", html.esc(b.number), "</td><td class=\"dated\">", html.esc(b.dated), "</td></tr>\n</table>\n" })
+        "<tr><td class=\"number\">", html.esc(M.number_room(b.number)), "</td><td class=\"dated\">", html.esc(b.dated), "</td></tr>\n</table>\n" })
     elseif b.kind == "title" then
       out[#out + 1] = "<h1>" .. html.esc(b.text) .. "</h1>\n<p class=\"subtitle\">" .. html.esc(b.sub) .. "</p>\n"
     elseif b.kind == "heading" then
@@ -606,6 +780,22 @@ function M.html(blocks, title)
       out[#out + 1] = "<ul class=\"bullets\">\n"
       for _, item in ipairs(b.items) do out[#out + 1] = "<li>" .. html_spans(item) .. "</li>\n" end
       out[#out + 1] = "</ul>\n"
+    elseif b.kind == "table" then
+      local cols = columns(b)
+      local rows = { "<table class=\"data\">\n<thead><tr>" }
+      for _, c in ipairs(cols) do rows[#rows + 1] = "<th scope=\"col\">" .. html.esc(c[1]) .. "</th>" end
+      rows[#rows + 1] = "</tr></thead>\n<tbody>\n"
+      for i, r in ipairs(b.rows) do
+        rows[#rows + 1] = (b.total and i == #b.rows) and "<tr class=\"total\">" or "<tr>"
+        for j, c in ipairs(cols) do
+          local cell = html.esc(r[j] == nil and "" or r[j])
+          rows[#rows + 1] = j == 1 and ("<th scope=\"row\">" .. cell .. "</th>")
+            or (c.align == "right" and ("<td class=\"num\">" .. cell .. "</td>") or ("<td>" .. cell .. "</td>"))
+        end
+        rows[#rows + 1] = "</tr>\n"
+      end
+      rows[#rows + 1] = "</tbody>\n</table>\n"
+      out[#out + 1] = table.concat(rows)
     elseif b.kind == "footer" then
       out[#out + 1] = "<div class=\"footer\">\n<div class=\"distribution\">"
       if #b.distribution > 0 then

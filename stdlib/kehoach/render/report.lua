@@ -205,6 +205,27 @@ local function commune_table(s, g)
   return columns, rows
 end
 
+-- The eligible households and where they went: chosen, not paid for lack of funds, waiting
+-- in a commune of the quota; those of the communes the quota does not name are neither
+-- chosen nor waiting, and are named with their communes, so that the figures add up.
+local function eligible_words(s, g)
+  local parts = { "được chọn: " .. group(g.households) }
+  if (g.unfunded or 0) > 0 then parts[#parts + 1] = "không đủ kinh phí: " .. group(g.unfunded) end
+  parts[#parts + 1] = "danh sách chờ: " .. group(g.waitlisted)
+  local text = string.format("Số hộ đủ điều kiện: %s; %s", group(g.eligible), table.concat(parts, "; "))
+  local where, n = {}, 0
+  for _, name in ipairs(s.communes) do
+    local k = type(g.outside) == "table" and g.outside[name]
+    if k then
+      where[#where + 1] = name .. " " .. vn.count(k) .. " hộ"
+      n = n + k
+    end
+  end
+  if n == 0 then return text end
+  return string.format("%s; %s hộ đủ điều kiện ở các %s không có chỉ tiêu của chương trình nên không được chọn " ..
+    "và không vào danh sách chờ (%s)", text, group(n), vn.children(s.plan), table.concat(where, ", "))
+end
+
 local function section_programmes(s, out)
   out[#out + 1] = "## 3. Các chương trình hỗ trợ\n\n"
   out[#out + 1] = tbl.markdown(PROGRAMME_COLUMNS, programme_rows(s, false))
@@ -215,8 +236,7 @@ local function section_programmes(s, out)
     if type(g.period) == "string" then facts[#facts + 1] = "Thời gian: " .. period_words(g.period, s.plan.year) end
     if type(g.source) == "string" then facts[#facts + 1] = "Nguồn: " .. source_label(s, g.source)
     elseif g.outside_budget then facts[#facts + 1] = "Ngoài ngân sách kế hoạch: " .. g.outside_budget end
-    facts[#facts + 1] = string.format("Số hộ đủ điều kiện: %s; được chọn: %s; danh sách chờ: %s",
-      group(g.eligible), group(g.households), group(g.waitlisted))
+    facts[#facts + 1] = eligible_words(s, g)
     for _, f in ipairs(facts) do out[#out + 1] = "- " .. f .. "\n" end
     out[#out + 1] = "\n"
     local columns, rows = commune_table(s, g)
@@ -233,7 +253,7 @@ local function section_budget(s, out)
   out[#out + 1] = "\n"
   local mode = s.budget.mode
   if mode and MODE_WORDS[mode] then
-    out[#out + 1] = string.format("Chế độ ngân sách `%s`: %s.\n\n", mode, MODE_WORDS[mode])
+    out[#out + 1] = string.format("Chế độ ngân sách: %s.\n\n", MODE_WORDS[mode])
     local rows = {}
     for _, x in ipairs(s.budget.sources) do
       rows[#rows + 1] = { x.label, money(x.declared), money(x.computed), money(x.spent), group(x.unfunded) }
@@ -264,9 +284,11 @@ end
 
 local ROMAN = { "I", "II", "III", "IV" }
 
+-- An effect in words, once: "thu nhập thêm 100.000 đồng/người/tháng từ quý III/2021";
+-- "không tăng thu nhập trong năm 2021" for an income of 0 that clears nothing.
 local function effect_words(e, s)
   local parts = {}
-  if type(e.income) == "number" then
+  if type(e.income) == "number" and e.income ~= 0 then
     parts[#parts + 1] = string.format("thu nhập thêm %s đồng/người/tháng", group(e.income))
   end
   if #e.clears > 0 then
@@ -274,7 +296,25 @@ local function effect_words(e, s)
     for i, col in ipairs(e.clears) do labels[i] = standards.label(col, s.plan.standard) end
     parts[#parts + 1] = "hết thiếu hụt " .. table.concat(labels, ", ")
   end
+  if #parts == 0 then return string.format("không tăng thu nhập trong năm %d", s.plan.year) end
   return table.concat(parts, "; ") .. " từ " .. period_words(e.from, s.plan.year)
+end
+
+-- Whether --set or --scenario changed programme id's effect: its note then no longer says
+-- what the projection assumed.
+local function effect_changed(s, id)
+  local pr = s.parameters
+  for _, c in ipairs(type(pr) == "table" and pr.set or {}) do
+    if type(c.path) == "string" and c.path:sub(1, #id + 8) == id .. ".effect." then return true end
+  end
+  return false
+end
+
+-- One assumption, stated once: the plan's note, which words it with its reasons, else
+-- (no note, or a value changed since) the effect in words.
+local function assumption_words(e, s)
+  if type(e.note) == "string" and not effect_changed(s, e.programme) then return e.note end
+  return vn.capitalize(effect_words(e, s)) .. "."
 end
 
 local function section_projection(s, out)
@@ -282,14 +322,14 @@ local function section_projection(s, out)
   if type(pr) ~= "table" then return end
   out[#out + 1] = "## 7. Dự báo thoát nghèo theo quý\n\n"
   out[#out + 1] = "Tác động của từng chương trình áp cho các hộ được hỗ trợ; cuối mỗi quý, mỗi hộ được phân loại lại " ..
-    string.format("theo chuẩn %s với thu nhập và thiếu hụt dự báo. Giả định (trong kế hoạch):\n\n", s.plan.standard)
+    string.format("theo %s với thu nhập và thiếu hụt dự báo. Các giả định của dự báo, theo từng chương trình:\n\n",
+      vn.standard(s.plan))
   for _, e in ipairs(pr.effects) do
     local label = e.programme
     for _, g in ipairs(s.programmes) do
       if g.id == e.programme then label = g.label end
     end
-    out[#out + 1] = string.format("- %s (%s hộ): %s%s\n", label, group(e.households), effect_words(e, s),
-      type(e.note) == "string" and (". " .. e.note) or "")
+    out[#out + 1] = string.format("- %s (%s hộ): %s\n", label, group(e.households), assumption_words(e, s))
   end
   out[#out + 1] = "\n"
   local target = pr.targets[1]
@@ -330,7 +370,7 @@ local function section_projection(s, out)
   out[#out + 1] = "\n"
   for _, g in ipairs(pr.targets) do
     local where = {}
-    for _, c in ipairs(project.shortfalls(s, g)) do where[#where + 1] = c.name .. " " .. group(c.n) end
+    for _, c in ipairs(project.shortfalls(s, g)) do where[#where + 1] = c.name .. " " .. vn.count(c.n) .. " hộ" end
     out[#out + 1] = string.format("**%s**: giảm %s hộ nghèo; dự báo %s hộ thoát nghèo — %s.\n\n", g.label or g.id,
       group(g.households), group(g.projected), g.met and "**đạt chỉ tiêu**" or
       string.format("**chưa đạt**, thiếu %s hộ%s", group(g.short_by),
@@ -377,8 +417,8 @@ end
 function M.markdown(s)
   local out = {}
   out[#out + 1] = string.format("# %s\n\n", s.plan.title)
-  out[#out + 1] = string.format("Kết quả tính của kế hoạch `%s` trên sổ hộ %s (rà soát năm %d), theo chuẩn nghèo %s. " ..
-    "Số tiền tính bằng đồng.\n\n", s.plan.id, vn.unit(s.plan), s.plan.registry_year, s.plan.standard)
+  out[#out + 1] = string.format("Kết quả tính của kế hoạch trên sổ hộ %s (rà soát năm %d), theo %s. " ..
+    "Số tiền tính bằng đồng.\n\n", vn.unit(s.plan), s.plan.registry_year, vn.standard(s.plan))
   section_parameters(s, out)
   section_poverty(s, out)
   section_targets(s, out)

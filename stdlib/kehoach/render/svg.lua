@@ -12,7 +12,11 @@
 --            stacked = false, format = function(v) -> text (default: digits grouped),
 --            unit = "hộ" (said in the tooltip of each mark; a series' own unit
 --            overrides it: { label = "Số khẩu", unit = "khẩu", values = ... }),
---            x_title = "...", y_title = "..." (lines: the axes' titles, drawn when given) }
+--            x_title = "...", y_title = "..." (lines: the axes' titles, drawn when given),
+--            fit = true (lines: the y axis spans the values' own range, not from 0, so that
+--            5.723 to 5.900 does not look flat) }
+--   Lines label the x axis at every step whose label has room: when the labels are wider
+--   than the steps are apart, every second (third, ...) one, computed from their widths.
 --   M.bars(spec), M.lines(spec) -> "<svg ...>...</svg>"
 local util = require "kehoach.util"
 local html = require "kehoach.render.html"
@@ -226,17 +230,38 @@ function M.lines(spec)
   for _, s in ipairs(series) do
     for i = 1, #steps do max = math.max(max, s.values[i] or 0) end
   end
-  local top, step = M.scale(max, whole_values(series))
+  local whole = whole_values(series)
+  local top, step = M.scale(max, whole)
+  local low = 0
+  if spec.fit then
+    local min = math.huge
+    for _, s in ipairs(series) do
+      for i = 1, #steps do min = math.min(min, s.values[i] or 0) end
+    end
+    if min > 0 and max > min then
+      local _, st = M.scale(max - min, whole)
+      low, step = math.floor(min / st) * st, st
+      top = math.ceil(max / st - 1e-9) * st
+      if top <= low then top = low + st end
+    end
+  end
   local left = label_width(fmt(top)) + 20 + (spec.y_title and 20 or 0)
   local h, head, foot = 300, 34, 30
   if spec.x_title then h, foot = h + 22, foot + 22 end
   local x0, x1, y0, y1 = left, WIDTH - 30, head, h - foot
   local function px(i) return #steps == 1 and (x0 + x1) / 2 or x0 + (x1 - x0) * (i - 1) / (#steps - 1) end
-  local function py(v) return y1 - (y1 - y0) * v / top end
+  local function py(v) return y1 - (y1 - y0) * (v - low) / (top - low) end
+  -- every how many steps an x label has room: the widest label and a gap between
+  local every = 1
+  if #steps > 1 then
+    local widest = 0
+    for _, label in ipairs(steps) do widest = math.max(widest, label_width(label)) end
+    every = math.max(1, math.ceil((widest + 12) / ((x1 - x0) / (#steps - 1))))
+  end
   local out = { open(spec, WIDTH, h) }
   legend(series, left, 8, out)
   out[#out + 1] = "<g class=\"grid\">\n"
-  local v = 0
+  local v = low
   while v <= top + 1e-9 do
     out[#out + 1] = string.format("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#ddd\"/>" ..
       "<text x=\"%s\" y=\"%s\" text-anchor=\"end\" fill=\"#555\">%s</text>\n", num(x0), num(py(v)), num(x1),
@@ -244,8 +269,10 @@ function M.lines(spec)
     v = v + step
   end
   for i, label in ipairs(steps) do
-    out[#out + 1] = string.format("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>\n", num(px(i)),
-      num(y1 + 18), html.esc(label))
+    if (i - 1) % every == 0 then
+      out[#out + 1] = string.format("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>\n", num(px(i)),
+        num(y1 + 18), html.esc(label))
+    end
   end
   if spec.x_title then
     out[#out + 1] = string.format("<text class=\"axis-title\" x=\"%s\" y=\"%s\" text-anchor=\"middle\" " ..

@@ -1,50 +1,34 @@
 -- render/sweep.lua — a sweep (kehoach.sweep) for people: the terminal table, sweep.svg's
--- two line charts (cost and gaps; poor households and shortfalls), and what the varied
--- value is, in Vietnamese, for the charts' x axis.
+-- line charts (the cost; the sources' shortfalls; poor households and the targets'
+-- shortfalls), and what the varied value is, in Vietnamese, for the charts' titles and axis.
 --
 --   M.axis(p, e) -> the title of params entry e's value: "Mức hỗ trợ của “Trợ cấp”
 --                   (đồng/khẩu/tháng)"; the path itself for a value without such words
---   M.terminal(sw, rows) -> text      M.chart(sw, rows) -> SVG text (sw.axis: its x title)
+--   M.what(p, e) -> the same without the unit, for titles
+--   M.terminal(sw, rows) -> text      M.chart(sw, rows) -> SVG text (sw.axis: its x title;
+--                                     sw.what: what the value is, in its titles)
 --   M.times(n) -> "1 time", "5 times"
 local util = require "kehoach.util"
-local values = require "kehoach.plan.values"
 local svg = require "kehoach.render.svg"
 local tbl = require "kehoach.render.table"
+local figures = require "kehoach.render.figures"
+local vn = require "kehoach.render.vn"
 
 local M = {}
 
 -- What the value at e's path is, for the axis of sweep.svg: "Mức hỗ trợ của “Trợ cấp”
 -- (đồng/khẩu/tháng)", "Chỉ tiêu của “Vay vốn” tại An Lạc (hộ)", "Ngân sách thành phố
--- (đồng)"; the path itself for a value without such words.
+-- (đồng)"; the path itself for a value without such words (kehoach.render.figures.path_words,
+-- as compare words a changed value).
 function M.axis(p, e)
-  local d = e.decl
-  if d.kind == "budget" then
-    local line = e.path:match("^budget%.(.+)$")
-    if line == "total" then return "Tổng kinh phí kế hoạch (đồng)" end
-    for _, x in ipairs(p.sources) do
-      if x.id == line then return x.label .. " (đồng)" end
-    end
-    return e.path
-  end
-  local rest = e.path:sub(#d.id + 2)
-  local name = "“" .. (d.label or d.id) .. "”"
-  if d.kind == "support" then
-    if rest == "amount" and d.amount then
-      local unit = d.amount.basis == "unit" and d.amount.noun and ("đồng/" .. d.amount.noun)
-        or values.BASES[d.amount.basis].label
-      return string.format("Mức hỗ trợ của %s (%s)", name, unit)
-    end
-    local commune = rest:match("^quota%.(.+)$")
-    if commune then return string.format("Chỉ tiêu của %s tại %s (hộ)", name, commune) end
-    if rest == "households" then return string.format("Số hộ của %s (hộ)", name) end
-    if rest == "persons" then return string.format("Số khẩu của %s (khẩu)", name) end
-    if rest == "effect.income" then return string.format("Thu nhập tăng thêm nhờ %s (đồng/người/tháng)", name) end
-  elseif d.kind == "target" then
-    if rest == "households" then return string.format("Chỉ tiêu giảm hộ nghèo %s (hộ)", name) end
-    local commune = rest:match("^by_commune%.(.+)$")
-    if commune then return string.format("Chỉ tiêu giảm hộ nghèo %s tại %s (hộ)", name, commune) end
-  end
-  return e.path
+  return figures.path_words({ programmes = p.supports, targets = p.targets, sources = p.sources,
+    reports = p.reports }, e.path).axis
+end
+
+-- The same without its unit, for the charts' titles: "Mức hỗ trợ của “Trợ cấp”".
+function M.what(p, e)
+  return figures.path_words({ programmes = p.supports, targets = p.targets, sources = p.sources,
+    reports = p.reports }, e.path).what
 end
 
 local group = util.group_digits
@@ -91,8 +75,11 @@ function M.times(n)
   return n == 1 and "1 time" or (n .. " times")
 end
 
--- Two line charts in one SVG document, one above the other; the x axis is the varied
--- value, titled with what it is (M.axis).
+-- Line charts in one SVG document, one above the other, each on its own axis: the cost
+-- (its axis spans its own range: 5.723 to 5.900 triệu đồng is not flat), each source's
+-- shortfall when one falls short, and the poor households, escapes and each target's
+-- shortfall when the run projects; the x axis is the varied value, titled with what it
+-- is (M.axis), and the titles name it in words, never by its path.
 function M.chart(sw, rows)
   local steps = {}
   for i, r in ipairs(rows) do steps[i] = show(sw, r.value) end
@@ -101,38 +88,62 @@ function M.chart(sw, rows)
     for i, r in ipairs(rows) do out[i] = get(r) end
     return out
   end
-  local millions = function(v) return group(math.floor(v / 1e6 + 0.5)) end
-  local money = { { label = "Kinh phí", values = values(function(r) return r.cost end) } }
+  local what = sw.what or sw.path
+  local x_title = sw.axis or sw.path
+  local millions = function(v) return vn.millions(math.floor(v + 0.5)) end
+  local range = string.format("%s từ %s đến %s", vn.lower_first(what), steps[1], steps[#steps])
+  local charts = { svg.lines({ id = "sweep-cost", title = "Tổng kinh phí (triệu đồng) theo " .. vn.lower_first(what),
+    desc = string.format("Mỗi giá trị của %s: tổng kinh phí.", range),
+    steps = steps, series = { { label = "Tổng kinh phí", values = values(function(r) return r.cost end) } },
+    format = millions, unit = "triệu đồng", x_title = x_title, y_title = "Triệu đồng", fit = true }) }
+  local gaps = {}
   for _, s in ipairs(sw.sources) do
     local any = false
     for _, r in ipairs(rows) do any = any or r.gap[s.id] > 0 end
-    if any then money[#money + 1] = { label = "Thiếu: " .. s.label, values = values(function(r) return r.gap[s.id] end) } end
+    if any then gaps[#gaps + 1] = { label = "Thiếu: " .. s.label, values = values(function(r) return r.gap[s.id] end) } end
   end
-  local charts = { svg.lines({ id = "sweep-cost", title = "Kinh phí và phần thiếu theo nguồn (triệu đồng) theo " .. sw.path,
-    desc = string.format("Mỗi giá trị của %s từ %s đến %s: tổng kinh phí và phần nguồn kinh phí còn thiếu.", sw.path,
-      steps[1], steps[#steps]),
-    steps = steps, series = money, format = millions, unit = "triệu đồng",
-    x_title = sw.axis or sw.path, y_title = "Triệu đồng" }) }
+  if #gaps > 0 then
+    charts[#charts + 1] = svg.lines({ id = "sweep-gap",
+      title = "Phần kinh phí còn thiếu theo nguồn (triệu đồng) theo " .. vn.lower_first(what),
+      desc = string.format("Mỗi giá trị của %s: phần còn thiếu của mỗi nguồn kinh phí không đủ.", range),
+      steps = steps, series = gaps, format = millions, unit = "triệu đồng", x_title = x_title, y_title = "Triệu đồng" })
+  end
   if sw.projects then
     local people = { { label = "Hộ nghèo cuối năm", values = values(function(r) return r.poor end) },
       { label = "Hộ thoát nghèo", values = values(function(r) return r.escapes end) } }
     for _, g in ipairs(sw.targets) do
-      people[#people + 1] = { label = "Còn thiếu so với " .. g.id, values = values(function(r) return r.short[g.id] end) }
+      people[#people + 1] = { label = "Còn thiếu so với chỉ tiêu “" .. (g.label or g.id) .. "”",
+        values = values(function(r) return r.short[g.id] end) }
     end
-    charts[2] = svg.lines({ id = "sweep-poor", title = "Dự báo hộ nghèo và chỉ tiêu theo " .. sw.path,
+    charts[#charts + 1] = svg.lines({ id = "sweep-poor", title = "Dự báo hộ nghèo và chỉ tiêu theo " .. vn.lower_first(what),
       desc = string.format("Mỗi giá trị của %s: hộ nghèo cuối năm, hộ thoát nghèo và số hộ còn thiếu so với chỉ tiêu.",
-        sw.path), steps = steps, series = people, unit = "hộ", x_title = sw.axis or sw.path, y_title = "Số hộ" })
+        range), steps = steps, series = people, unit = "hộ", x_title = x_title, y_title = "Số hộ" })
   end
+  local width = charts[1]:match('width="([%d.]+)"')
+  -- each chart under its title, broken between words to the width (bold 14 px: about 8 px
+  -- a column), never cut
+  local columns = math.floor((tonumber(width) - 16) / 8)
   local height = 0
   local parts = {}
   for _, c in ipairs(charts) do
     local h = tonumber(c:match('height="([%d.]+)"'))
-    local title = c:match("<title[^>]*>(.-)</title>")
-    parts[#parts + 1] = string.format("<text x=\"8\" y=\"%d\" font-family=\"sans-serif\" font-size=\"14\" " ..
-      "font-weight=\"bold\">%s</text>\n<g transform=\"translate(0,%d)\">\n%s</g>\n", height + 18, title, height + 26, c)
-    height = height + h + 40
+    local lines, line = {}, ""
+    for word in c:match("<title[^>]*>(.-)</title>"):gmatch("%S+") do
+      if line ~= "" and core.text.width(line .. " " .. word) > columns then
+        lines[#lines + 1], line = line, word
+      else
+        line = line == "" and word or (line .. " " .. word)
+      end
+    end
+    lines[#lines + 1] = line
+    for _, l in ipairs(lines) do
+      height = height + 18
+      parts[#parts + 1] = string.format("<text x=\"8\" y=\"%d\" font-family=\"sans-serif\" font-size=\"14\" " ..
+        "font-weight=\"bold\">%s</text>\n", height, l)
+    end
+    parts[#parts + 1] = string.format("<g transform=\"translate(0,%d)\">\n%s</g>\n", height + 8, c)
+    height = height + 8 + h + 14
   end
-  local width = charts[1]:match('width="([%d.]+)"')
   return string.format("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %s %d\" width=\"%s\" height=\"%d\">\n%s</svg>\n",
     width, height, width, height, table.concat(parts))
 end

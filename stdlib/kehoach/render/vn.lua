@@ -151,6 +151,15 @@ function M.unit(plan)
   return M.capitalize(plan.unit_title or plan.unit)
 end
 
+-- The plan's poverty standard inside a sentence, by its title: "chuẩn nghèo tiếp cận đa
+-- chiều áp dụng cho giai đoạn 2016 - 2020" (a summary without the title: "chuẩn nghèo
+-- vn-2016").
+function M.standard(plan)
+  local title = plan.standard_title
+  if type(title) ~= "string" or title == plan.standard then return "chuẩn nghèo " .. tostring(plan.standard) end
+  return title:match("^Chuẩn ") and M.lower_first(title) or title
+end
+
 -- The row of the whole: "Toàn huyện Diên Khánh", "Toàn tỉnh Mẫu"; for the country "Cả nước".
 function M.whole(plan)
   if plan.level == "country" then return "Cả nước" end

@@ -148,8 +148,8 @@ end
 local function sheet_summary(wb, f, s, used)
   local t = tracked(wb:sheet(M.sheet_name("Tổng hợp", used)))
   local cols = { "Chương trình", "Số hộ", "Số khẩu", "Số đơn vị", "Kinh phí (đồng)", "Nguồn kinh phí", "Thời gian" }
-  title_rows(t, f, s.plan.title, string.format("%s, năm %d; sổ hộ rà soát năm %d; chuẩn nghèo %s. Số hộ, số khẩu và kinh phí tính từ sổ hộ.",
-    vn.unit(s.plan), s.plan.year, s.plan.registry_year, s.plan.standard), #cols)
+  title_rows(t, f, s.plan.title, string.format("%s, năm %d; sổ hộ rà soát năm %d; %s. Số hộ, số khẩu và kinh phí tính từ sổ hộ.",
+    vn.unit(s.plan), s.plan.year, s.plan.registry_year, vn.standard(s.plan)), #cols)
   -- a variant says so under the title, a row a sentence, and the table moves down
   local top = 4
   local v = figures.variant(s)
@@ -370,6 +370,38 @@ local function sheet_projection(wb, f, s, used)
   if goal then last[9], last[10] = goal.households, tg.short_by or 0 end
   t.row(row + 1, last, last_fmts)
   t.finish(f.wrap)
+end
+
+-- ---- progress.xlsx: the review's result by commune (kehoach progress) ----------------------
+
+-- Writes progress.xlsx: one sheet, "Kết quả rà soát", the annual review's result tables by
+-- commune — columns { {key, title, rate = true}, ... } after the commune's name, rows
+-- { {name, key = number, ...}, ... } ending with the whole unit's total — under title and
+-- note. Rates (per cent) are "0.00", counts "#,##0". To a temporary file beside path;
+-- returns it, to be committed or aborted.
+function M.review(path, s, title, note, columns, rows)
+  local wb = core.xlsx.new(path, { title = title, subject = vn.unit(s.plan) .. ", năm " .. s.plan.year,
+    author = "kehoach " .. core.host.version(), created = M.stamp(s) })
+  local f = formats(wb)
+  local t = tracked(wb:sheet(M.sheet_name("Kết quả rà soát", {})))
+  local cols, nums = { vn.Children(s.plan) }, { false }
+  for i, c in ipairs(columns) do cols[i + 1], nums[i + 1] = c[2], true end
+  title_rows(t, f, title, note, #cols)
+  header(t, 4, cols, nums, f)
+  t.sheet:freeze(5, 2)
+  print_setup(t, 4, 4, #cols)
+  for i, r in ipairs(rows) do
+    local last = i == #rows
+    local cells, fmts = { r.name }, { last and f.total or nil }
+    for j, c in ipairs(columns) do
+      cells[j + 1] = r[c[1]]
+      fmts[j + 1] = c.rate and (last and f.total_pct or f.pct) or (last and f.total_num or f.num)
+    end
+    t.row(4 + i, cells, fmts)
+  end
+  t.finish(f.wrap)
+  wb:close()
+  return wb
 end
 
 -- Writes the workbook for summary s (beneficiaries from run in db) to a temporary file

@@ -31,8 +31,17 @@ local function aggregate(db, d, run)
       fig[k] = fig[k] + r[k]
     end
   end
-  -- eligible households anywhere in the district, for the coverage the plan promises
+  -- eligible households anywhere in the district, for the coverage the plan promises;
+  -- those in a commune its quota does not name are neither chosen nor waiting (outside)
   fig.eligible_all = db:value("SELECT count(*) FROM temp.kh_eligible WHERE programme = ?", prog)
+  fig.outside = {}
+  if fig.eligible_all > fig.eligible then
+    for r in db:rows("SELECT unit, count(*) AS n FROM temp.kh_eligible WHERE programme = ? GROUP BY unit ORDER BY unit",
+        prog) do
+      local n = r.n - (fig.by_unit[r.unit] and fig.by_unit[r.unit].eligible or 0)
+      if n > 0 then fig.outside[r.unit] = n end
+    end
+  end
   return fig
 end
 

@@ -3,6 +3,7 @@
 -- (kehoach.diff); the tables on stdout (with --json, the differences as one JSON
 -- document; with --quiet, nothing) and the same as DIR/<a>--<b>/diff.md.
 local diff = require "kehoach.diff"
+local render = require "kehoach.render.diff"
 local pipeline = require "kehoach.pipeline"
 local words = require "kehoach.render.messages"
 local json = require "kehoach.json"
@@ -33,12 +34,12 @@ return {
     local dir = (opts.out or "out") .. "/" .. d.a.p.id .. "--" .. d.b.p.id
     fs.mkdir(dir)
     local w = fs.open(dir .. "/diff.md")
-    w:write(diff.markdown(d))
+    w:write(render.markdown(d))
     w:commit()
     if opts.json then
       host.write(json.encode(diff.data(d), "  "), "\n")
     elseif not opts.quiet then
-      host.write(diff.terminal(d))
+      host.write(render.terminal(d))
       host.ewrite("written: ", dir, "/diff.md\n")
     end
     return 0

@@ -17,9 +17,14 @@ local M = {}
 local CSV_COLUMNS = { "programme", "commune", "household", "head", "persons", "rank", "status", "units",
   "amount", "source", "period" }
 
--- Streams the run's allocations from the database into the writer w as CSV.
+-- UTF-8's byte-order mark: without it Excel on Windows reads the file in the system's code
+-- page and garbles every Vietnamese name; kehoach's own CSV reader skips it.
+local BOM = "\239\187\191"
+
+-- Streams the run's allocations from the database into the writer w as CSV (UTF-8 with a
+-- byte-order mark, for Excel).
 local function write_allocations(db, run, w)
-  w:write(csv.encode(CSV_COLUMNS), "\n")
+  w:write(BOM, csv.encode(CSV_COLUMNS), "\n")
   local fields = {}
   for r in db:rows([[SELECT programme, commune, household, head, persons, rank, status, units, amount,
       source, period FROM allocations WHERE run = ? ORDER BY rowid]], run) do

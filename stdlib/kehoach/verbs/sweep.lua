@@ -39,7 +39,7 @@ function M.execute(path, opts)
     return 1
   end
   host.budget()
-  sw.axis = render.axis(p, sw.entry)
+  sw.axis, sw.what = render.axis(p, sw.entry), render.what(p, sw.entry)
   local dir = (opts.out or "out") .. "/" .. sw.plan.id .. (p.variant and ("/" .. p.variant) or "")
   fs.mkdir(dir)
   local w_csv, w_svg = fs.open(dir .. "/sweep.csv"), fs.open(dir .. "/sweep.svg")

@@ -1,0 +1,432 @@
+-- sheet.lua — household lists as offices have them (Excel workbooks, or CSV files with their
+-- own headers) read through a mapping (mapping.lua), as the rows of households, surveys and
+-- persons that import.lua checks and inserts, all or nothing.
+--
+--   sheet.source(paths, mapping, opts) -> a source for import.run's files:
+--     files = { households = src, surveys = src, persons = src }
+--     opts: { year = Y (the review's year when the mapping gives none) }
+--   src:each(spec, ctx, fn)   calls fn(raws, where, label) for each row of table spec: raws
+--                             by the table's column index, where naming each column's cell
+--                             ({ at = "row 12", income = "F12" }), label "FILE, sheet NAME"
+--   src.matched, src.new      households already in the registry (by code), and those added
+--   src.skipped               the hidden sheets, not read
+--
+-- Each table is a pass over the files, so a sheet is never held whole: households first
+-- (parents before children, as import.lua loads tables), then surveys, then persons. Each
+-- sheet's layout — which rows are the header, which column is which field — is found in the
+-- households pass and kept for the others. A household whose code is already in the registry
+-- is matched, not added: its survey and persons are (a new year's review of the same
+-- households); the persons of a household matched are not added again.
+local util = require "kehoach.util"
+local tables = require "kehoach.registry.tables"
+local schema = require "kehoach.registry.schema"
+local mapping = require "kehoach.registry.mapping"
+
+local csv, text, core_sheet = core.csv, core.text, core.sheet
+
+local M = {}
+
+local MAX_HEADER_SEARCH = 30
+
+local function quote(v)
+  return "'" .. v .. "'"
+end
+
+local function basename(path)
+  return path:match("([^/]*)$")
+end
+
+-- The rows of one sheet: for cells, r in rows — cells by column number, text only.
+local function csv_rows(reader)
+  local iter, state = reader:rows()
+  return function()
+    local fields, r = iter(state)
+    if not fields then return nil end
+    local cells = {}
+    for i, f in ipairs(fields) do
+      if not f:match("^%s*$") then cells[i] = f end
+    end
+    if r == 1 and cells[1] then cells[1] = cells[1]:gsub("^\239\187\191", "") end
+    return cells, r
+  end
+end
+
+-- A row of column numbers under the header: "(1)", "(2)", ... or 1, 2, 3 from the first.
+local function numbering(cells)
+  local prev, any = nil, false
+  for col = 1, 16384 do
+    local v = cells[col]
+    if v then
+      local n = tonumber(v:match("^%s*%(?(%d+)%)?%s*$"))
+      if not n or (prev and n ~= prev + 1) then return false end
+      prev, any = n, true
+    elseif next(cells, nil) == nil then
+      break
+    end
+    if prev and col > 200 then break end
+  end
+  return any
+end
+
+local function first_text(cells)
+  local best
+  for col, v in pairs(cells) do
+    if not best or col < best then best = col end
+  end
+  return best and cells[best]
+end
+
+-- ---- the layout of a sheet ---------------------------------------------------------------
+
+-- Finds the header in the rows held so far. Returns the layout, nil to read more rows, or
+-- false when there is none (the problem reported).
+local function find_layout(src, ctx, label, held, merges_of, final)
+  local m = src.mapping
+  local code = m.columns.code
+  local first
+  if m.header_row then
+    first = m.header_row
+  else
+    for _, h in ipairs(held) do
+      for _, v in pairs(h.cells) do
+        if mapping.key(v) == code.header then
+          first = h.r
+          break
+        end
+      end
+      if first then break end
+    end
+    if not first then
+      if final or #held >= MAX_HEADER_SEARCH then
+        ctx.problem(label, nil, nil, "no header %s in the first %d rows with a value (the mapping %s "
+          .. "finds the header by the code's column; a sheet without households, a summary, can be "
+          .. "hidden in Excel: hidden sheets are not read)", quote(code.text), #held, m.path)
+        return false
+      end
+      return nil
+    end
+  end
+  local code_col = code.col
+  if not code_col then
+    for _, h in ipairs(held) do
+      if h.r == first then
+        for col, v in pairs(h.cells) do
+          if mapping.key(v) == code.header then code_col = col end
+        end
+      end
+    end
+  end
+  local last
+  if m.header then
+    last = first + m.header - 1
+    if not final and held[#held].r < last then return nil end
+  else
+    for _, h in ipairs(held) do
+      if h.r > first and code_col and h.cells[code_col] and not numbering(h.cells) then
+        last = h.r - 1
+        break
+      end
+    end
+    if not last then
+      if not final then return nil end
+      last = first
+    end
+    last = math.min(last, first + 2)
+  end
+  -- the header's text by column, merged cells spread over their range
+  local texts = {}
+  local function add(col, v)
+    local key = mapping.key(v)
+    texts[col] = texts[col] or {}
+    texts[col][#texts[col] + 1] = key
+  end
+  local at = {}
+  for _, h in ipairs(held) do
+    if h.r >= first and h.r <= last then
+      at[h.r] = h.cells
+      for col, v in pairs(h.cells) do add(col, v) end
+    end
+  end
+  for _, g in ipairs(merges_of(last)) do
+    local v = at[g[1]] and at[g[1]][g[2]]
+    if v and g[3] >= first then
+      for col = g[2], g[4] do
+        if col ~= g[2] then add(col, v) end
+      end
+    end
+  end
+  local layout = { first = first, last = last, cols = {}, label = label }
+  local problem = false
+  for _, field in ipairs(util.sorted_keys(m.columns)) do
+    local s = m.columns[field]
+    if s.col then
+      layout.cols[field] = s.col
+    else
+      local found = {}
+      for col, keys in pairs(texts) do
+        for _, k in ipairs(keys) do
+          if k == s.header then
+            found[#found + 1] = col
+            break
+          end
+        end
+      end
+      table.sort(found)
+      if #found == 1 then
+        layout.cols[field] = found[1]
+      elseif #found == 0 then
+        ctx.problem(label, nil, nil, "no column headed %s in rows %d to %d (for %s in %s)", quote(s.text),
+          first, last, field, m.path)
+        problem = true
+      else
+        local letters = {}
+        for i, col in ipairs(found) do letters[i] = core_sheet.ref(first, col):match("^%u+") end
+        ctx.problem(label, nil, nil, "%s heads %d columns (%s): give %s by letter in %s ({ letter = \"%s\" })",
+          quote(s.text), #found, table.concat(letters, ", "), field, m.path, letters[1])
+        problem = true
+      end
+    end
+  end
+  return not problem and layout or false
+end
+
+-- ---- the rows of each table --------------------------------------------------------------
+
+-- A mark as a flag: "1", "0", or the text itself when it says neither. Remembered by text:
+-- a list holds the same few marks thousands of times.
+local function mark(src, v)
+  if v == nil then return "0" end
+  local known = src.marks[v]
+  if known then return known end
+  local k = mapping.key(v)
+  known = src.mapping.yes[k] and "1" or src.mapping.no[k] and "0" or v
+  if #v <= 32 then src.marks[v] = known end
+  return known
+end
+
+-- Column index by name, for each table.
+local INDEX = {}
+for _, spec in ipairs(tables.list) do
+  INDEX[spec.name] = {}
+  for i, c in ipairs(spec.columns) do INDEX[spec.name][c[1]] = i end
+end
+
+-- What the row gives for table tname: raws by column index, or nil to give nothing.
+local function table_row(src, ctx, tname, layout, cells, r, where)
+  local m, cols = src.mapping, layout.cols
+  local function at(field)
+    local col = cols[field]
+    if col then where[field] = layout.ref(r, col) end
+    return col and cells[col]
+  end
+  local code = at("code") or ""
+  where.household = where.code
+  local raws, index = {}, INDEX[tname]
+  local function put(column, v)
+    raws[index[column]] = v
+  end
+  if tname == "households" then
+    local commune
+    if m.commune == "sheet" then
+      commune, where.unit = layout.commune, "the sheet's name"
+    else
+      commune = at("commune")
+      where.unit = where.commune
+    end
+    if src.seen[code] == nil then
+      local known = code ~= "" and src.known(code)
+      src.seen[code] = known and "matched" or "new"
+      if known then
+        -- the same household: in the same commune, or the list is not what it seems
+        src.matched = src.matched + 1
+        if commune and commune ~= known.unit and mapping.key(commune) ~= mapping.key(known.name) then
+          ctx.problem(layout.label, where, "unit", "the household %s is in %s (%s) in the registry, not %s",
+            code, known.name, known.unit, quote(commune))
+        end
+        return nil
+      end
+      src.new = src.new + (code ~= "" and 1 or 0)
+    end
+    put("code", code)
+    put("unit", commune)
+    put("village", at("village"))
+    put("head", at("head"))
+    if cols.ethnic_minority then put("ethnic_minority", mark(src, at("ethnic_minority"))) end
+    return raws
+  end
+  if code == "" then return nil end           -- refused as a household already
+  if tname == "surveys" then
+    put("household", code)
+    put("year", src.year and tostring(src.year) or at("year"))
+    put("income", at("income"))
+    for _, d in ipairs(schema.values.indicator) do
+      if cols[d] then put(d, mark(src, at(d))) end
+    end
+    if cols.status then
+      local v = at("status")
+      local status = v and src.statuses[v]
+      if v and not status then
+        status = m.status[mapping.key(v)] or v
+        if #v <= 64 then src.statuses[v] = status end
+      end
+      put("status", status)
+    elseif cols.poor or cols.near_poor then
+      -- a mark neither yes nor no is refused as the status it fails to say
+      local p, n = cols.poor and mark(src, at("poor")) or "0", cols.near_poor and mark(src, at("near_poor")) or "0"
+      local odd = (p ~= "1" and p ~= "0") and p or (n ~= "1" and n ~= "0") and n
+      put("status", odd or (p == "1" and n == "1") and "poor and near_poor" or p == "1" and "poor"
+        or n == "1" and "near_poor" or nil)
+      where.status = (odd == p or p == "1") and where.poor or where.near_poor
+    end
+    if cols.unable_to_escape then put("unable_to_escape", mark(src, at("unable_to_escape"))) end
+    return raws
+  end
+  return raws
+end
+
+-- A row of a list of persons (mapping rows = "persons"): the person, naming the household.
+local function person_row(src, layout, cells, r, where)
+  local m, cols, raws, index = src.mapping, layout.cols, {}, INDEX.persons
+  for field, kind in pairs(mapping.PERSON_FIELDS) do
+    local col = cols[field]
+    if col then
+      local v = cells[col]
+      where[field == "code" and "household" or field] = layout.ref(r, col)
+      if kind == "mark" then v = mark(src, v)
+      elseif kind == "sex" and v then v = m.sex[mapping.key(v)] or v end
+      raws[index[field == "code" and "household" or field]] = v
+    end
+  end
+  return raws
+end
+
+-- Reads one sheet (or CSV file) and gives each data row to row(cells, r, layout).
+local function read_sheet(src, ctx, label, key, open_rows, merges_of, commune, row)
+  local layout = src.layouts[key]
+  if layout == false then return end
+  local held = not layout and {} or nil
+  local function data(cells, r)
+    if r <= layout.last or next(cells) == nil or numbering(cells) then return end
+    local code = layout.cols.code and cells[layout.cols.code]
+    if not code then
+      local first = first_text(cells)
+      local k = first and mapping.key(first) or ""
+      for _, w in ipairs(src.mapping.skip) do
+        if k:sub(1, #w) == w then return end
+      end
+    end
+    row(cells, r, layout)
+  end
+  for cells, r in open_rows() do
+    if layout then
+      data(cells, r)
+    else
+      held[#held + 1] = { cells = cells, r = r }
+      layout = find_layout(src, ctx, label, held, merges_of, false)
+      if layout == false then
+        src.layouts[key] = false
+        return
+      elseif layout then
+        layout.commune = commune
+        layout.ref = src.ref
+        src.layouts[key] = layout
+        for _, h in ipairs(held) do data(h.cells, h.r) end
+        held = nil
+      end
+    end
+  end
+  if not layout then
+    layout = find_layout(src, ctx, label, held, merges_of, true)
+    src.layouts[key] = layout
+    if layout then
+      layout.commune, layout.ref = commune, src.ref
+      for _, h in ipairs(held) do data(h.cells, h.r) end
+    end
+  end
+end
+
+local source = {}
+source.__index = source
+
+-- Every sheet of every file, each data row given to row(cells, r, layout).
+function source:each_row(ctx, row)
+  for _, path in ipairs(self.paths) do
+    local name = basename(path)
+    if path:lower():match("%.xlsx$") or path:lower():match("%.xlsm$") then
+      local wb <close> = core_sheet.open(path, name)
+      self.ref = core_sheet.ref
+      for i, s in ipairs(wb:sheets()) do
+        if s.state ~= "visible" then
+          self.hidden[name .. ", sheet " .. s.name] = true
+        else
+          local label = name .. ", sheet " .. s.name
+          read_sheet(self, ctx, label, path .. "\0" .. i, function() return wb:rows(i) end,
+            function(last) return wb:merges(i, last) end, s.name, row)
+        end
+      end
+    else
+      local reader <close> = csv.open(path)
+      self.ref = core_sheet.ref   -- as the spreadsheet the officer opens it in says
+      read_sheet(self, ctx, name, path, function() return csv_rows(reader) end, function() return {} end,
+        (name:gsub("%.[cC][sS][vV]$", "")), row)
+    end
+  end
+end
+
+function source:each(spec, ctx, fn)
+  self.known = self.known or function(code)
+    local iter, state = self.lookup:rows(code)
+    return iter(state)
+  end
+  self:each_row(ctx, function(cells, r, layout)
+    local where = { at = "row " .. r }
+    if self.mapping.rows == "persons" then
+      fn(person_row(self, layout, cells, r, where), where, layout.label)
+      return
+    end
+    if spec.name == "persons" then
+      local v = layout.cols.persons and cells[layout.cols.persons]
+      local code = layout.cols.code and cells[layout.cols.code]
+      if not v or not code or self.seen[code] ~= "new" or self.persons_done[code] then return end
+      self.persons_done[code] = true
+      local ref = layout.ref(r, layout.cols.persons)
+      local n = math.tointeger(tonumber(v))
+      if not n or n < 0 or n > 99 then
+        ctx.problem(layout.label, { persons = ref }, "persons", "%s is not a number of persons (a whole "
+          .. "number from 0 to 99)", quote(v))
+        return
+      end
+      local hidx = INDEX.persons.household
+      for _ = 1, n do fn({ [hidx] = code }, { at = ref, household = ref }, layout.label) end
+      return
+    end
+    local raws = table_row(self, ctx, spec.name, layout, cells, r, where)
+    if raws then fn(raws, where, layout.label) end
+  end)
+  local skipped = util.sorted_keys(self.hidden)
+  self.skipped = skipped
+end
+
+-- Which tables the mapping fills.
+function M.tables(m)
+  if m.rows == "persons" then return { persons = true } end
+  local t = { households = true }
+  for field in pairs(m.columns) do t[mapping.FIELDS[field][1]] = true end
+  return t
+end
+
+function M.source(paths, m, opts, db)
+  local src = setmetatable({ paths = paths, mapping = m, year = m.year or opts.year, layouts = {},
+    seen = {}, matched = 0, new = 0, hidden = {}, persons_done = {}, skipped = {}, marks = {}, statuses = {} },
+    source)
+  src.lookup = db:prepare("SELECT h.unit AS unit, coalesce(u.name, h.unit) AS name FROM households h "
+    .. "LEFT JOIN units u ON u.code = h.unit WHERE h.code = ?")
+  src.name = basename(paths[1])
+  return src
+end
+
+function M.close(src)
+  src.lookup:close()
+end
+
+return M
