@@ -102,7 +102,8 @@ try:
     check("allowance 300000: the city budget needs 378.000.000 (page: %s)" % city, city == "378.000.000")
     check("allowance 300000: the city budget's gap is 63.000.000 (page: %s)" % gap, gap == "63.000.000")
     check("the change is listed against the plan's value",
-          "tro_cap.amount = 300.000 (kế hoạch: 250.000)" in driver.find_element(By.ID, "wb-changes").text)
+          "300.000 đồng/khẩu/tháng (kế hoạch: 250.000 đồng/khẩu/tháng)" in
+          driver.find_element(By.ID, "wb-changes").text)
 
     # a quota raised: the projection follows
     before = cell("wb-communes-giam_ho_ngheo", "data-commune", "Tả Phời", 2)

@@ -175,11 +175,11 @@ function Session:evaluate(values)
   end
   local result = pipeline.allot(self.db, p, self.ctx, self.run, from, only)
   if check.count(result.messages).error > 0 then
-    return { errors = errors, messages = words.word(result.messages), plan = p }
+    return { errors = errors, messages = words.word(result.messages, result.units), plan = p }
   end
   result.projection, self.projected = pipeline.project(self.db, p, result, self.run,
     not reproject and self.projected or nil)
-  local s = summary.build(p, result, words.word(result.messages))
+  local s = summary.build(p, result, words.word(result.messages, result.units))
   self.last = now
   self.current = { plan = p, result = result, summary = s, key = self.key(values) }
   return { summary = s, plan = p, result = result, errors = errors, from = from }
