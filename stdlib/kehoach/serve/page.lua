@@ -204,7 +204,9 @@ local SCRIPT = [[
       body: JSON.stringify(body) }).then(function (r) { return r.json(); });
   }
   function evaluate() {
+    clearTimeout(timer);
     var mine = ++seq, v = values();
+    document.body.setAttribute('data-busy', '1');
     v.seq = mine;
     $('#status').textContent = 'Đang tính lại…';
     post('/api/evaluate', v).then(function (a) {
@@ -216,10 +218,15 @@ local SCRIPT = [[
       $('#failed').textContent = a.failed || '';
       if (a.html !== undefined) $('#figures').innerHTML = a.html;
       document.body.setAttribute('data-seq', String(mine));
+      document.body.setAttribute('data-busy', '0');  /* settled: the latest change is shown */
       $('#status').textContent = a.html !== undefined ? 'Đã tính xong (' + a.ms + ' ms).' : 'Chưa tính được.';
     }).catch(function () { if (mine === seq) $('#status').textContent = 'Mất kết nối tới máy chủ kehoach.'; });
   }
-  function soon() { clearTimeout(timer); timer = setTimeout(evaluate, 150); }
+  function soon() {
+    clearTimeout(timer);
+    document.body.setAttribute('data-busy', '1');
+    timer = setTimeout(evaluate, 150);
+  }
   all('[data-path]').forEach(function (el) {
     el.addEventListener('input', soon);
     el.addEventListener('change', evaluate);
