@@ -272,6 +272,20 @@ static void test_two_connections(void **state) {
   free(page);
 }
 
+/* Runs a Python test script against the server: SCRIPT URL KEHOACH PLACE REGISTRY OUT,
+** OUT a new folder under the fixture's (out_name); killed after seconds. */
+static kh_result run_script(const char *script, const char *place, const char *out_name, int seconds) {
+  char url[64], bin[PATH_MAX], here[PATH_MAX - 64];
+  snprintf(url, sizeof url, "http://127.0.0.1:%d/", srv.port);
+  if (kh_bin()[0] == '/') snprintf(bin, sizeof bin, "%s", kh_bin());
+  else snprintf(bin, sizeof bin, "%s/%s", getcwd(here, sizeof here), kh_bin());
+  char *out = kh_path(srv.dir, out_name);
+  const char *argv[] = {"/usr/bin/python3", script, url, bin, place, kh_registry(), out, NULL};
+  kh_result r = kh_exec(NULL, argv, seconds);
+  free(out);
+  return r;
+}
+
 /* Each change evaluated from the stage it reaches gives `kehoach run`'s figures for the
 ** same values (tests/serve_sequence.py: amounts, quotas, budget modes, scenarios, a
 ** priority, a commune added to a quota, one after the other). */
@@ -281,17 +295,11 @@ static void test_changes_give_the_runs_figures(void **state) {
     fprintf(stderr, "SKIPPED: no /usr/bin/python3\n");
     skip();
   }
-  char url[64], bin[PATH_MAX], here[PATH_MAX - 64];
-  snprintf(url, sizeof url, "http://127.0.0.1:%d/", srv.port);
-  if (kh_bin()[0] == '/') snprintf(bin, sizeof bin, "%s", kh_bin());
-  else snprintf(bin, sizeof bin, "%s/%s", getcwd(here, sizeof here), kh_bin());
-  char *out = kh_path(srv.dir, "sequence-out"), *plan = plan_path();
-  const char *argv[] = {"/usr/bin/python3", "tests/serve_sequence.py", url, bin, plan, kh_registry(), out, NULL};
-  kh_result r = kh_exec(NULL, argv, 600);
+  char *plan = plan_path();
+  kh_result r = run_script("tests/serve_sequence.py", plan, "sequence-out", 600);
   if (r.code != 0) fprintf(stderr, "%s%s", r.out, r.err);
   assert_int_equal(r.code, 0);
   kh_result_free(&r);
-  free(out);
   free(plan);
 }
 
@@ -303,23 +311,15 @@ static void test_in_chromium(void **state) {
     fprintf(stderr, "SKIPPED: no /usr/bin/python3 or /usr/bin/chromium\n");
     skip();
   }
-  char url[64], bin[PATH_MAX], here[PATH_MAX - 64];
-  snprintf(url, sizeof url, "http://127.0.0.1:%d/", srv.port);
-  if (kh_bin()[0] == '/') snprintf(bin, sizeof bin, "%s", kh_bin());
-  else snprintf(bin, sizeof bin, "%s/%s", getcwd(here, sizeof here), kh_bin());
-  char *out = kh_path(srv.dir, "browser-out");
-  const char *argv[] = {"/usr/bin/python3", "tests/serve_browser.py", url, bin, srv.dir, kh_registry(), out, NULL};
-  kh_result r = kh_exec(NULL, argv, 300);
+  kh_result r = run_script("tests/serve_browser.py", srv.dir, "browser-out", 300);
   fputs(r.out, stderr);
   if (r.code == 77) {
     kh_result_free(&r);
-    free(out);
     skip();
   }
   if (r.code != 0) fputs(r.err, stderr);
   assert_int_equal(r.code, 0);
   kh_result_free(&r);
-  free(out);
 }
 
 /* Ctrl-C: the server stops cleanly (exit 0), between requests, a tab's connection still
