@@ -10,7 +10,8 @@ static const luaL_Reg modules[] = {
     {"text", luaopen_kehoach_text}, {"fs", luaopen_kehoach_fs},
     {"csv", luaopen_kehoach_csv},   {"cjson", luaopen_cjson},
     {"xlsx", luaopen_kehoach_xlsx}, {"zip", luaopen_kehoach_zip},
-    {"sheet", luaopen_kehoach_sheet}, {NULL, NULL}};
+    {"sheet", luaopen_kehoach_sheet}, {"http", luaopen_kehoach_http},
+    {NULL, NULL}};
 
 void modules_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
                        lua_CFunction close) {

@@ -18,6 +18,7 @@ int luaopen_cjson(lua_State *L);         /* lua-cjson (Debian's lua-cjson-dev): 
 int luaopen_kehoach_xlsx(lua_State *L);  /* lua_xlsx.c: Excel workbooks (libxlsxwriter) */
 int luaopen_kehoach_zip(lua_State *L);   /* lua_zip.c: zip containers (libzip), for .docx */
 int luaopen_kehoach_sheet(lua_State *L); /* lua_sheet.c: reading .xlsx (sheet.c: libzip, expat) */
+int luaopen_kehoach_http(lua_State *L);  /* lua_http.c: the local server of kehoach serve */
 
 /* Registers the metatable `name` for a full userdata class: methods as __index, and
 ** `close` (idempotent: it must tolerate being called twice) as both __gc and __close, so

@@ -15,7 +15,7 @@ set -eu
 BIN=${1:-./kehoach}
 [ $# -gt 0 ] && shift
 SIZES=${*:-"1000000 10000000"}
-MEASUREMENTS=${BENCH_MEASUREMENTS:-"generate classify stats run sweep doc progress import"}
+MEASUREMENTS=${BENCH_MEASUREMENTS:-"generate classify stats run sweep doc progress import serve"}
 DATA=data
 # what a registry is made from: when any of it is newer, the cached registry is made again
 SOURCES="stdlib/kehoach/registry/generate.lua stdlib/kehoach/registry/profile.lua
@@ -185,12 +185,25 @@ bench_import() {
   rm -rf "$dir"
 }
 
+# the workbench (kehoach serve, scripts/bench_serve.py): 20 changes of an amount, an effect
+# and a quota, timed from request to figures, against the floor of an evaluation that
+# changes nothing and against one run (bench_run, just before); then successive changes
+# (SERVE_CHANGES, default 20 here; 1000 on the default registry, below) and the server's
+# resident memory after a tenth of them and after all
+bench_serve() {
+  /usr/bin/python3 scripts/bench_serve.py "$BIN" "$2" "${SERVE_CHANGES:-20}" "${RUN_SECONDS:-0}"
+}
+
 # every measurement as "label households seconds KiB", for the ratios at the end
 RESULTS=$(mktemp)
 trap 'rm -f "$RESULTS"' EXIT
 
 mkdir -p "$DATA"
 echo "kehoach bench: $($BIN --version), $(nproc) CPUs, $(uname -m)"
+if [ -f "$DATA/registry.db" ]; then
+  echo "the default registry ($DATA/registry.db), the workbench over 1000 changes:"
+  /usr/bin/python3 scripts/bench_serve.py "$BIN" "$DATA/registry.db" 1000
+fi
 # 1000000 -> 1m, 250000 -> 250k: the cache's file name
 short() {
   if [ $(($1 % 1000000)) -eq 0 ]; then echo "$(($1 / 1000000))m"

@@ -19,6 +19,7 @@ xlsxwriter:libxlsxwriter-dev
 libmd:libmd-dev
 libzip:libzip-dev
 expat:libexpat1-dev
+libmicrohttpd:libmicrohttpd-dev
 "
 
 missing=""
@@ -52,7 +53,7 @@ if [ -n "$missing" ]; then
   }
 fi
 
-pcs="lua5.4 lua5.4-cjson sqlite3 libutf8proc xlsxwriter libmd libzip expat"
+pcs="lua5.4 lua5.4-cjson sqlite3 libutf8proc xlsxwriter libmd libzip expat libmicrohttpd"
 echo "# written by scripts/deps.sh; remove it to check packages again"
 echo "PKG_CFLAGS = $(pkg-config --cflags $pcs)"
 echo "PKG_LIBS = $(pkg-config --libs $pcs) -lcsv -lm"

@@ -13,40 +13,17 @@ line per check; exits 0 when every check held, 1 otherwise, 77 when selenium or
 chromedriver is missing (the C test then says SKIPPED)."""
 import os
 import sys
-import tempfile
 
-try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-except ImportError:
-    print("SKIPPED: no python3-selenium")
-    sys.exit(77)
+import browser
 
-DRIVER = "/usr/bin/chromedriver"
+browser.start()
+
 FONT = 12  # px: the charts' text in their own units (render/svg.lua)
 SMALLEST = 10  # px: the smallest text a chart may show on screen
 
 page = os.path.abspath(sys.argv[1])
-if not os.access(DRIVER, os.X_OK):
-    print("SKIPPED: no chromedriver")
-    sys.exit(77)
-
-failures = []
-
-
-def check(what, ok):
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        failures.append(what)
-
-
-opts = webdriver.ChromeOptions()
-for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--user-data-dir=" + tempfile.mkdtemp(prefix="kehoach-report-profile-")]:
-    opts.add_argument(flag)
-opts.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
+check = browser.Checks()
+driver = browser.chromium("kehoach-report-profile-")
 driver.set_page_load_timeout(60)
 
 # Each chart: its drawn width and its own (viewBox) width, so the size its 12-unit text is
@@ -96,4 +73,4 @@ try:
 finally:
     driver.quit()
 
-sys.exit(1 if failures else 0)
+sys.exit(check.code())

@@ -43,6 +43,8 @@ M.verbs = {
     summary = "draft next year's plan from this year's and the registry" },
   { name = "diff", args = "PLAN_A PLAN_B", module = "kehoach.verbs.diff",
     summary = "compare two plans by commune, programme, funding source and rule" },
+  { name = "serve", args = "PLAN [--port N]", module = "kehoach.verbs.serve",
+    summary = "open the what-if workbench: a local web page where the figures follow each change" },
   { name = "db", args = "init|generate|import|export|stats|check ...", module = "kehoach.verbs.db",
     summary = "make, fill, inspect and check household registries" },
 }

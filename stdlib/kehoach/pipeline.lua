@@ -20,7 +20,9 @@
 --
 -- Phases 4-10 work on one connection, closed (and its transaction rolled back unless
 -- committed) however the run ends. Phases 6-8 are done again for each value of
--- kehoach sweep (opts.vary), from the first stage of 6 that the value reaches.
+-- kehoach sweep (opts.vary), from the first stage of 6 that the value reaches; kehoach
+-- serve (kehoach.serve.session) does the same per change, with M.open, M.select,
+-- M.allot and M.project.
 local util = require "kehoach.util"
 local plan = require "kehoach.plan"
 local check = require "kehoach.plan.check"
@@ -225,6 +227,8 @@ local function projection(db, p, result, run, reuse)
   if check.count(result.messages).error > 0 or #project.effects(p) == 0 then return nil end
   return project.project(db, p, result, run, reuse)
 end
+-- (kehoach serve re-evaluates phases 6-8 per change, as sweep does per value)
+M.project = projection
 
 -- ---- 9. record ------------------------------------------------------------------------------
 
