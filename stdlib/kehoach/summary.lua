@@ -116,7 +116,7 @@ local function programmes(p, result)
     local outside = {}
     for code, n in pairs(f.outside or {}) do outside[units.by_code[code].name] = n end
     out[#out + 1] = {
-      id = d.id, label = d.label, section = d.section, source = d.source or json.null,
+      id = d.id, label = d.label, short = d.short, section = d.section, source = d.source or json.null,
       outside_budget = d.outside_budget,
       households = f.households, persons = f.persons, units = f.units, cost = f.cost, need = f.need,
       eligible = f.eligible_all, waitlisted = f.waitlisted, unfunded = f.unfunded,

@@ -201,6 +201,7 @@ function target(name) end
 ---@field text? string|string[] the plan's own sentences for it in the plan document; {households}, {persons}, {communes}, {cost}, {units}, {amount}, {scope} and {path} are filled from the run
 ---@field show? string|string[] the figures the document's own sentences print: "households", "persons", "communes", "amount"
 ---@field budget_label? string what it pays for in the budget's line (placeholders as in text)
+---@field short? string a short name where the label does not fit: the workbook's sheet of its households
 ---@field period_note? string words in brackets after its period in the plan document
 ---@field expect? kehoach.SupportExpect what the registry should give (kehoach test)
 

@@ -119,4 +119,28 @@ function T.test_sheet_names_fit_excel_and_stay_unique()
   for name in pairs(used) do t.ok(utf8.len(name) <= 31, name) end
 end
 
+-- A support's short name names its sheet of households; without one, the label is cut at a
+-- word and says so.
+function T.test_a_supports_short_name_names_its_sheet()
+  local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
+  local run = require "kehoach.verbs.run"
+  local dir = fx.DIR .. "/xlsx_short"
+  fs.mkdir(dir)
+  local path = fx.plan_file("xlsx_short", fx.HEADER .. [[
+source "city" { label = "Ngân sách thành phố" }
+support "tro_cap" { label = "Hỗ trợ hằng tháng cho hộ nghèo không có khả năng thoát nghèo",
+  short = "Trợ cấp hằng tháng", who = { status = "poor", unable_to_escape = true },
+  amount = per_person_month(250000), months = "01-12", source = "city" }
+support "vay" { label = "Hỗ trợ hộ nghèo vay vốn tín dụng ưu đãi để phát triển sản xuất",
+  who = { status = "poor" }, amount = per_household(million(50)), quarters = "Q1", source = "city" }
+]])
+  local code = run.execute(path, { db = fx.registry(), out = dir, results = dir .. "/results.db", quiet = true })
+  t.eq(code, 0)
+  local wb <close> = core.sheet.open(dir .. "/mau-2021/report.xlsx")
+  local names = {}
+  for i, sh in ipairs(wb:sheets()) do names[i] = sh.name end
+  t.eq(names[3], "1. Trợ cấp hằng tháng")
+  t.eq(names[4], "2. Hỗ trợ hộ nghèo vay vốn…")
+end
+
 return T

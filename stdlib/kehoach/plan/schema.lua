@@ -246,6 +246,7 @@ M.declarations = {
       { "text", "texts", false, "the plan's own sentences for it in the plan document, before the notes; {households}, {persons}, {communes}, {cost}, {units}, {amount}, {scope} and {path} are filled from the run" },
       { "show", "names", false, "the figures the document's own sentences print: \"households\", \"persons\", \"communes\", \"amount\" (default: all but persons, and persons when the plan states them)" },
       { "budget_label", "text", false, "what it pays for in the budget's line, as the plan words it (placeholders as in text)" },
+      { "short", "text", false, "a short name where the label does not fit: the workbook's sheet of its households (at most 27 characters there)" },
       { "period_note", "text", false, "words in brackets after its period in the plan document: \"có Kế hoạch riêng\"" },
       { "expect", "table", false, "what the registry should give, checked by kehoach test: { households =, persons =, cost = }" },
     },

@@ -247,7 +247,8 @@ end
 local STATUS = { chosen = "được chọn", waitlisted = "danh sách chờ" }
 
 local function sheet_programme(wb, f, s, g, db, run, used, index)
-  local t = tracked(wb:sheet(M.sheet_name(index .. ". " .. g.label, used)))
+  -- the plan's short name when it gives one, else the label cut at a word ("…")
+  local t = tracked(wb:sheet(M.sheet_name(index .. ". " .. (g.short or g.label), used)))
   local has_units = g.units > 0
   local cols = { "STT", vn.Children(s.plan), "Mã hộ", "Chủ hộ", "Số khẩu", "Thứ tự ưu tiên", "Tình trạng" }
   local nums = { true, false, false, false, true, true, false }
