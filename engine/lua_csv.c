@@ -8,6 +8,9 @@
 **                        quoting raises a data error naming the file and row
 **   reader:close()
 **   csv.encode(fields)   one CSV record (no line end): fields quoted only where needed
+**
+** csv_needs_quotes (modules.h) is the one rule of which values are quoted, for
+** csv.encode and for db:csv (lua_store.c), which writes a query's rows as CSV text.
 */
 #include <errno.h>
 #include <stdio.h>
@@ -255,8 +258,15 @@ static int l_rows(lua_State *L) {
   return 4;
 }
 
-/* csv.encode(fields) -> one record, quoting a field only when it holds a comma, a quote,
-** a line break, or spaces at either end. */
+/* ---- writing --------------------------------------------------------------------------- */
+
+/* Whether a value of len bytes at s (NUL-terminated) is written in quotes: when it holds a
+** comma, a quote or a line break before any NUL, or a space at either end. */
+int csv_needs_quotes(const char *s, size_t len) {
+  return len > 0 && (s[0] == ' ' || s[len - 1] == ' ' || strpbrk(s, ",\"\r\n") != NULL);
+}
+
+/* csv.encode(fields) -> one record, each field quoted as csv_needs_quotes says. */
 static int l_encode(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_Integer n = luaL_len(L, 1);
@@ -271,7 +281,7 @@ static int l_encode(lua_State *L) {
     size_t len;
     const char *s = luaL_tolstring(L, -1, &len);
     lua_remove(L, -2);
-    if (len > 0 && (s[0] == ' ' || s[len - 1] == ' ' || strpbrk(s, ",\"\r\n") != NULL)) {
+    if (csv_needs_quotes(s, len)) {
       size_t need = len * 2 + 2;
       char *quoted = lua_newuserdatauv(L, need, 0);
       lua_pushlstring(L, quoted, csv_write(quoted, need, s, len));

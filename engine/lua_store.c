@@ -23,6 +23,10 @@
 **   db:first(sql, ...)              the first row, or nil
 **   db:value(sql, ...)              the first column of the first row, or nil
 **   db:run(sql, ...)                runs one statement; returns the rows changed
+**   db:csv(sql, ...)                for text, n in db:csv(...) — the rows as CSV records, each
+**                                   ended by "\n", n whole records about 256 KiB at a time:
+**                                   NULL an empty field, numbers as Lua writes them, text
+**                                   quoted as csv.encode quotes it (lua_csv.c)
 **   db:prepare(sql)                 a Stmt with :run(...), :rows(...), :close()
 **   db:func(name, nargs, fn)        an SQL function that calls fn (errors pass through)
 **   db:attach_registry(path [, schema])   a registry, read-only, as schema ("reg")
@@ -40,6 +44,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <csv.h>
 #include <lauxlib.h>
 
 #include "modules.h"
@@ -408,26 +413,92 @@ static int rows_iter(lua_State *L) {
   return 1;
 }
 
-/* Pushes iterator, state, control and closing value for the Stmt at index si. */
-static int push_rows(lua_State *L, int si, int owned) {
-  lua_pushboolean(L, owned);
-  lua_pushcclosure(L, rows_iter, 1);
-  lua_pushvalue(L, si);
-  lua_pushnil(L);
-  lua_pushvalue(L, si);
-  return 4;
-}
-
-/* db:rows(sql, ...) -> for-loop values; the statement is finalized when the loop ends
-** or is left early (closing value). */
-static int l_db_rows(lua_State *L) {
+/* Prepares sql (index 2) on the Db at index 1, binds the parameters from index 3 on, and
+** returns the for-loop values of iter over the new Stmt: iter as a closure whose upvalue
+** (true) says the loop owns the statement, the Stmt as state, nil, and the Stmt again as
+** closing value, so it is finalized when the loop ends or is left early. */
+static int push_loop(lua_State *L, lua_CFunction iter) {
   const char *sql = luaL_checkstring(L, 2);
   Stmt *s = push_stmt(L, 1, sql);
   lua_insert(L, 3);
   bind_all(L, s->st, 4);
   lua_settop(L, 3);
-  return push_rows(L, 3, 1);
+  lua_pushboolean(L, 1);
+  lua_pushcclosure(L, iter, 1);
+  lua_pushvalue(L, 3);
+  lua_pushnil(L);
+  lua_pushvalue(L, 3);
+  return 4;
 }
+
+/* db:rows(sql, ...) -> for-loop values (push_loop). */
+static int l_db_rows(lua_State *L) { return push_loop(L, rows_iter); }
+
+/* ---- rows as CSV --------------------------------------------------------------------- */
+
+/* How much CSV text db:csv gathers before handing it to Lua: large enough that the loop
+** in Lua costs nothing next to SQLite's, small enough that memory stays flat. */
+#define CSV_CHUNK (256 * 1024)
+
+/* Adds column i of the current row to b as a CSV field. Text and blobs are read through
+** sqlite3_column_text, which ends them with a NUL, as csv_needs_quotes wants. */
+static void add_csv_field(lua_State *L, luaL_Buffer *b, sqlite3_stmt *st, int i) {
+  switch (sqlite3_column_type(st, i)) {
+    case SQLITE_NULL: break;
+    case SQLITE_INTEGER: {
+      char num[32];
+      luaL_addlstring(b, num, (size_t)snprintf(num, sizeof num, LUA_INTEGER_FMT,
+                                               (LUAI_UACINT)sqlite3_column_int64(st, i)));
+      break;
+    }
+    case SQLITE_FLOAT: /* as Lua writes a float ("2.0", "0.1"): what csv.encode wrote */
+      lua_pushnumber(L, sqlite3_column_double(st, i));
+      lua_tolstring(L, -1, NULL);
+      luaL_addvalue(b);
+      break;
+    default: {
+      const char *s = (const char *)sqlite3_column_text(st, i);
+      size_t len = (size_t)sqlite3_column_bytes(st, i);
+      if (s == NULL) luaL_error(L, "out of memory");
+      if (csv_needs_quotes(s, len)) {
+        size_t need = len * 2 + 2;
+        luaL_addsize(b, csv_write(luaL_prepbuffsize(b, need), need, s, len));
+      } else {
+        luaL_addlstring(b, s, len);
+      }
+    }
+  }
+}
+
+/* The generic-for iterator of db:csv: the next records as one string and how many they
+** are, or nil at the end (the Stmt is then finalized). Stack: [-2, +2|0, e]. */
+static int csv_iter(lua_State *L) {
+  Stmt *s = luaL_checkudata(L, 1, STMT_MT);
+  if (s->st == NULL) return 0;
+  int n = sqlite3_column_count(s->st);
+  lua_Integer records = 0;
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  while (luaL_bufflen(&b) < CSV_CHUNK) {
+    if (step(L, s) == SQLITE_DONE) {
+      stmt_finalize(s);
+      break;
+    }
+    for (int i = 0; i < n; i++) {
+      if (i > 0) luaL_addchar(&b, ',');
+      add_csv_field(L, &b, s->st, i);
+    }
+    luaL_addchar(&b, '\n');
+    records++;
+  }
+  if (records == 0) return 0;
+  luaL_pushresult(&b);
+  lua_pushinteger(L, records);
+  return 2;
+}
+
+/* db:csv(sql, ...) -> for-loop values (push_loop). */
+static int l_db_csv(lua_State *L) { return push_loop(L, csv_iter); }
 
 /* Runs sql with the parameters from index 3 on; leaves the Stmt at index 3 stepped
 ** once; returns the step's result code. */
@@ -606,6 +677,7 @@ static int l_db_func(lua_State *L) {
 static const luaL_Reg db_methods[] = {
     {"exec", l_db_exec},   {"rows", l_db_rows},       {"first", l_db_first},
     {"value", l_db_value}, {"run", l_db_run},         {"prepare", l_db_prepare},
+    {"csv", l_db_csv},
     {"func", l_db_func},   {"close", l_db_close},     {"name", l_db_name},
     {"commit", l_db_commit}, {"rollback", l_db_rollback},
     {"attach_registry", l_db_attach_registry},          {NULL, NULL}};

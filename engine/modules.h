@@ -32,6 +32,11 @@ void modules_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
 ** it the process ends with exit 4 and a message saying why. */
 void host_limit_time(long long seconds, int given);
 
+/* lua_csv.c: whether a value (len bytes at s, NUL-terminated) is written in quotes in a CSV
+** record — when it holds a comma, a quote or a line break, or a space at either end; a
+** quoted value is written by libcsv's csv_write. The one rule of csv.encode and db:csv. */
+int csv_needs_quotes(const char *s, size_t len);
+
 /* Pushes a new table with one field per module above. Stack: [-0, +1, e]. */
 void modules_open(lua_State *L);
 

@@ -56,6 +56,38 @@ static void a_statement_outlives_its_closed_database(void **state) {
               "st:close()\n");
 }
 
+/* db:csv writes rows as csv.encode writes a record: NULL empty, numbers as Lua writes them,
+** quotes only where a value needs them; many rows to a string, every row whole, counted. */
+static void rows_as_csv_text(void **state) {
+  assert_runs(*state, OPEN
+              "db:run('INSERT INTO t VALUES (?, ?, ?)', 'a,b', 1, 0.5)\n"
+              "db:run('INSERT INTO t VALUES (?, ?, ?)', ' lead', nil, 2.0)\n"
+              "db:run('INSERT INTO t VALUES (?, ?, ?)', 'say \"hi\"\\nnow', -7, nil)\n"
+              "db:run('INSERT INTO t VALUES (?, ?, ?)', 'plain', 3, 1e300)\n"
+              "local text, n = {}, 0\n"
+              "for chunk, rows in db:csv('SELECT k, n, x FROM t ORDER BY k') do\n"
+              "  text[#text + 1] = chunk; n = n + rows\n"
+              "end\n"
+              "local want = {}\n"
+              "for row in db:rows('SELECT k, n, x FROM t ORDER BY k') do\n"
+              "  local f = { row.k, row.n or '', row.x or '' } -- as export.lua hands csv.encode a NULL\n"
+              "  want[#want + 1] = core.csv.encode(f) .. '\\n'\n"
+              "end\n"
+              "assert(table.concat(text) == table.concat(want), table.concat(text))\n"
+              "assert(n == 4)\n"
+              "assert(table.concat(text):find('\"a,b\",1,0.5\\n', 1, true))\n"
+              "db:exec('WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 30000) '\n"
+              "  .. 'INSERT INTO t SELECT printf(\\'k%05d\\', i), i, NULL FROM c')\n"
+              "local chunks, rows, ends = 0, 0, true\n"
+              "for chunk, r in db:csv('SELECT k, n FROM t') do\n"
+              "  chunks, rows = chunks + 1, rows + r\n"
+              "  ends = ends and chunk:sub(-1) == '\\n'\n"
+              "end\n"
+              "assert(chunks > 1 and rows == 30004 and ends, chunks .. ' ' .. rows)\n"
+              "for _ in db:csv('SELECT k FROM t') do break end -- left early: closed\n"
+              "db:close()\n");
+}
+
 /* An SQL function may close the database it runs in: db:run still counts the rows. */
 static void an_sql_function_that_closes_its_database(void **state) {
   assert_runs(*state, OPEN
@@ -68,7 +100,8 @@ static void an_sql_function_that_closes_its_database(void **state) {
 static void an_sql_functions_error_is_raised_as_it_was(void **state) {
   sandbox *sb = *state;
   const char *ways[] = {"db:exec('SELECT boom()')", "db:run('SELECT boom()')", "db:value('SELECT boom()')",
-                        "for _ in db:rows('SELECT boom()') do end", "db:prepare('SELECT boom()'):run()"};
+                        "for _ in db:rows('SELECT boom()') do end", "db:prepare('SELECT boom()'):run()",
+                        "for _ in db:csv('SELECT boom()') do end"};
   for (size_t i = 0; i < sizeof ways / sizeof ways[0]; i++) {
     char code[1024];
     snprintf(code, sizeof code, OPEN "db:func('boom', 0, function() core.host.fail('data', 'reg.db: row 7 is wrong') end)\n"
@@ -114,6 +147,7 @@ static void a_closed_database_is_said_so(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(rows_and_parameters, kh_sandbox_setup, kh_sandbox_teardown),
+      cmocka_unit_test_setup_teardown(rows_as_csv_text, kh_sandbox_setup, kh_sandbox_teardown),
       cmocka_unit_test_setup_teardown(a_statement_outlives_its_closed_database, kh_sandbox_setup, kh_sandbox_teardown),
       cmocka_unit_test_setup_teardown(an_sql_function_that_closes_its_database, kh_sandbox_setup, kh_sandbox_teardown),
       cmocka_unit_test_setup_teardown(an_sql_functions_error_is_raised_as_it_was, kh_sandbox_setup, kh_sandbox_teardown),

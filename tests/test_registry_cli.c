@@ -487,6 +487,27 @@ static void export_of_a_damaged_registry_leaves_nothing(void **state) {
   free(csv), free(out), free(reg), free(dir);
 }
 
+/* A row naming a household that is not in the registry (foreign keys were off when it was
+** written): export names the table and the id, and leaves nothing behind. */
+static void export_names_a_row_whose_household_is_missing(void **state) {
+  char *dir = kh_tmpdir();
+  char *reg = small_registry(dir);
+  sqlite3 *db = NULL;
+  assert_int_equal(sqlite3_open(reg, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, "UPDATE persons SET household = 987654 WHERE id = 4321", NULL,
+                                NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  char *out = kh_path(dir, "out"), *csv = kh_path(out, "csv");
+  const char *args[] = {"db", "export", csv, "--db", reg, NULL};
+  kh_result r = kh_run(args);
+  assert_int_equal(r.code, 3);
+  assert_non_null(strstr(r.err, "small.db: a row of persons names the household of id 987654, which "
+                                "is not in the registry"));
+  assert_false(kh_exists(out));
+  kh_result_free(&r);
+  free(csv), free(out), free(reg), free(dir);
+}
+
 /* ---- an import that does not finish ---------------------------------------------------- */
 
 /* persons.csv in the folder sub (made when missing) with n members of the household
@@ -993,6 +1014,7 @@ int main(void) {
       cmocka_unit_test(import_into_a_missing_file_creates_a_registry_or_nothing),
       cmocka_unit_test(household_codes_that_are_numbers_survive_export_and_import),
       cmocka_unit_test(export_of_a_damaged_registry_leaves_nothing),
+      cmocka_unit_test(export_names_a_row_whose_household_is_missing),
       cmocka_unit_test(a_killed_import_leaves_the_registry_as_it_was),
       cmocka_unit_test(imports_into_one_new_registry_take_turns),
       cmocka_unit_test(an_import_never_replaces_a_registry_made_meanwhile),
