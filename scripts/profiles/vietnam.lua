@@ -24,7 +24,17 @@
 --     the 2022-2025 standard (Quyết định 217/QĐ-BLĐTBXH, 04/02/2025, as Báo Yên Bái reported
 --     it on 12/02/2025); the households of the country are what those rates imply,
 --     599.608 ÷ 1,93% ≈ 31.040.000; in the northern midlands and mountains 8,72% were poor
---     (the same decision), the rate the mountain provinces below are given.
+--     (the same decision);
+--   * poverty by region: QĐ 217's figures for its six regions (poor and near-poor together
+--     for all six, poor alone for two), as the press reported them: each region has here
+--     its households of the decision, at this profile's scale (QD217 below);
+--   * poverty by province: the rates of the 12 old provinces that a public source gives (the
+--     review of 2024 for Điện Biên, Lai Châu, Lào Cai, Gia Lai, Ninh Bình, Sơn La (poor
+--     only) and Hà Giang (poor and near-poor together); of 2023 for Kon Tum and Bắc Kạn (poor
+--     only); none left in Bình Dương, Bà Rịa - Vũng Tàu and Hồ Chí Minh City under the
+--     national standard), each cited in OLD below, applied to
+--     the households this profile gives their communes: a new province made of several old
+--     ones has their rates by the households of each part (Nghị quyết 202/2025/QH15).
 --
 -- WHAT IS A PLACEHOLDER (no source was used; each figure is derived as said here):
 --   * which communes are especially difficult (ĐBKK): a share by region (most in the
@@ -33,12 +43,16 @@
 --     arrangement's figures of 2024 as the press reported them, rounded to ten thousand:
 --     approximate); within a province, communes get households by a fixed pattern of weights
 --     (a ward three times a commune).
---   * each province's poor and near-poor: a rate by region (northern mountains 8,72%; Lào
---     Cai 8,3%, the research notes' estimate; Central Highlands 4%; north-central 3%; coast
---     and Mekong 1,5%; Red River delta 0,8%; Đồng Nai 0,3%; Hồ Chí Minh City 0,05%), all
---     scaled so that the country has exactly 599.608 poor and 659.389 near-poor households at
---     full size; within a province, by households, a ward weighing 0,2 and an ĐBKK commune 2.
---     The annex of QĐ 217 by province was not seen: replace these with it when found.
+--   * the poor and near-poor of the other 51 old provinces, and what the 12 lack (ESTIMATED):
+--     what their region of QĐ 217 has left once the sourced provinces have theirs, shared
+--     by households weighted by a rate by kind of region (northern mountains 8,72; Central
+--     Highlands 4; Red River delta 0,8; ...). Where the sourced provinces take most of a
+--     region's (the northern mountains), the others come out low (Cao Bằng, Lạng Sơn about
+--     3% poor), because this profile gives the region more households than the decision
+--     counts. The split of poor and near-poor in four regions is estimated too (QD217
+--     below). Within a province, the part an old province made has its count, shared by
+--     households, a ward weighing 0,2 and an ĐBKK commune 2. The annex of QĐ 217 by
+--     province was not found: replace these with it when found.
 --   * households unable to escape poverty: 2% of the poor.
 --   * ethnic minorities, household sizes, incomes, deprivations, needs and personal names:
 --     plausible, not sourced. No `next_year`: the year after the review is not simulated.
@@ -3484,74 +3498,269 @@ local PROVINCES = {
   { "96", "Cà Mau", "tỉnh", 64, 2.61, "k" },
 }
 
--- by region: poor rate, near-poor rate (before scaling to the national totals), share of
--- communes especially difficult, ethnic-minority shares { all, among the poor }
+-- by region (the letter above): share of communes especially difficult, ethnic-minority
+-- shares { all, among the poor }, and the weights of a household's chances of being poor
+-- and near-poor within one region of QĐ 217 where no source gives its province's (below).
+-- All placeholders.
 local REGION = {
-  m = { 8.72, 6.26, 0.6, { 0.70, 0.90 } },
-  l = { 8.30, 6.60, 0.6, { 0.57, 0.85 } },
-  h = { 4.00, 4.50, 0.3, { 0.35, 0.60 } },
-  p = { 2.50, 3.50, 0.2, { 0.20, 0.50 } },
-  n = { 3.00, 4.00, 0.2, { 0.10, 0.30 } },
-  c = { 1.50, 2.50, 0.1, { 0.05, 0.20 } },
-  k = { 1.50, 2.50, 0.05, { 0.08, 0.25 } },
-  d = { 0.80, 1.20, 0.0, { 0.02, 0.05 } },
-  s = { 0.30, 0.60, 0.0, { 0.05, 0.10 } },
-  x = { 0.05, 0.10, 0.0, { 0.03, 0.05 } },
+  m = { 0.6, { 0.70, 0.90 }, { 8.72, 6.26 } },
+  l = { 0.6, { 0.57, 0.85 }, { 8.30, 6.60 } },
+  h = { 0.3, { 0.35, 0.60 }, { 4.00, 4.50 } },
+  p = { 0.2, { 0.20, 0.50 }, { 2.50, 3.50 } },
+  n = { 0.2, { 0.10, 0.30 }, { 3.00, 4.00 } },
+  c = { 0.1, { 0.05, 0.20 }, { 1.50, 2.50 } },
+  k = { 0.05, { 0.08, 0.25 }, { 1.50, 2.50 } },
+  d = { 0.0, { 0.02, 0.05 }, { 0.80, 1.20 } },
+  s = { 0.0, { 0.05, 0.10 }, { 0.30, 0.60 } },
+  x = { 0.0, { 0.03, 0.05 }, { 0.05, 0.10 } },
+}
+
+-- The review of 2024 by the six regions of QĐ 217/QĐ-BLĐTBXH (04/02/2025), as Báo Dân tộc và
+-- Phát triển (11/02/2025) and Tuyên Quang TV reported it:
+--   https://dantocphattrien.vietnamnet.vn/ca-nuoc-con-hon-12-trieu-ho-ngheo-va-ho-can-ngheo-1739263724313.htm
+--   https://tuyenquangtv.vn/xa-hoi-79B63F1E6/6-tinh-thanh-pho-khong-con-ho-ngheo-B1DA7F197.html
+-- poor and near-poor households together (%, households); poor alone where reported
+-- (%, households). The country: 4,06%, 1.258.997; poor 1,93%, 599.608.
+-- The regions' households add up to the country's.
+local REGIONS = { "tdmn", "dbsh", "btb", "tn", "dnb", "dbscl" }
+local QD217 = {
+  tdmn = { 14.98, 486623, 8.72, 283413 }, -- Trung du và miền núi phía Bắc
+  dbsh = { 1.40, 97755, 0.50, 35128 },    -- Đồng bằng sông Hồng
+  btb = { 6.24, 360614 },                 -- Bắc Trung Bộ và duyên hải miền Trung
+  tn = { 9.45, 152970 },                  -- Tây Nguyên
+  dnb = { 0.15, 7585 },                   -- Đông Nam Bộ
+  dbscl = { 3.14, 153450 },               -- Đồng bằng sông Cửu Long
+}
+-- ESTIMATED: the split of the other four regions' poor and near-poor (a region's fourth
+-- figure, computed here). The reports give it for the review of 2022 (Báo Bà Rịa - Vũng Tàu,
+-- 02/2023: poor 4,99% of 10,04% in the north central and coast, 8,39% of 15,39% in the
+-- Central Highlands, 0,21% of 0,34% in the south east, 2,26% of 5,73% in the Mekong delta:
+--   https://baobariavungtau.com.vn/xa-hoi/202302/toan-quoc-con-gan-2-trieu-ho-ngheo-da-chieu-970571/index.htm
+-- ); each region's poor here are its 2024 households poor or near-poor times its 2022 share,
+-- the four scaled together so that the country has its 599.608.
+do
+  local SHARE_2022 = { btb = 4.99 / 10.04, tn = 8.39 / 15.39, dnb = 0.21 / 0.34, dbscl = 2.26 / 5.73 }
+  local left, guess = 599608, 0
+  for i = 1, #REGIONS do
+    local k = REGIONS[i]
+    if SHARE_2022[k] then guess = guess + QD217[k][2] * SHARE_2022[k] else left = left - QD217[k][4] end
+  end
+  for i = 1, #REGIONS do
+    local k = REGIONS[i]
+    if SHARE_2022[k] then QD217[k][4] = QD217[k][2] * SHARE_2022[k] * left / guess end
+  end
+end
+
+-- The 63 provinces before 1 July 2025, as Nghị quyết 202/2025/QH15 merged them into the 34
+-- above (whole provinces): in each new province, by the first of their communes' codes in
+-- Công văn 1027 (the codes are the old ones, in the old provinces' order, so a commune
+-- belongs to the old province of the last first code not above its own; codes compare as
+-- text, all five digits). Then its region of QĐ 217, and its rates of poor and near-poor
+-- households (%) where a public source gives them (the review of 2024 unless said), each
+-- with its source. Two communes of other provinces' codes that Hà Nội has (a part of old
+-- Hòa Bình; Mê Linh, coded among Vĩnh Phúc's) count as Hà Nội's.
+local OLD = {
+  ["01"] = { { "00000", "Hà Nội", "dbsh" } },
+  ["04"] = { { "00000", "Cao Bằng", "tdmn" } },
+  ["08"] = {
+    -- poor and near-poor 36,35% at the end of 2024 (UBND tỉnh, via Báo Mới:
+    -- https://lite.baomoi.com/nam-2024-toan-tinh-co-tren-11-7-nghin-ho-thoat-ngheo-da-chieu-c51077801.epi);
+    -- ESTIMATED split, as at the end of 2023 (31,12% and 11,49%, Sở LĐ-TB&XH via VietNamNet:
+    -- https://vietnamnet.vn/ha-giang-phan-dau-giam-hon-7-800-ho-ngheo-da-chieu-nam-2024-2318672.html)
+    { "00000", "Hà Giang", "tdmn", 36.35 * 31.12 / 42.61, 36.35 * 11.49 / 42.61 },
+    { "02212", "Tuyên Quang", "tdmn" },
+  },
+  -- Thời báo Tài chính Việt Nam (02/09/2025): 21,29% poor, 11,96% near-poor in 2024
+  -- (https://thoibaotaichinhvietnam.vn/dien-bien-diem-sang-phat-trien-kinh-te-giam-ngheo-ben-vung-182485.html)
+  ["11"] = { { "00000", "Điện Biên", "tdmn", 21.29, 11.96 } },
+  -- Ngôi Sao: 20.961 poor (19,46%), 10.053 near-poor (9,33%) at the end of 2024
+  -- (https://m.ngoisao.vn/theo-dong-su-kien/kien-thuc/tinh-nao-cua-viet-nam-co-ti-le-giam-ngheo-nhanh-nhat-448566.htm)
+  ["12"] = { { "00000", "Lai Châu", "tdmn", 19.46, 9.33 } },
+  -- Kinh tế & Đô thị (17/12/2024): 11,11% poor at the end of 2024; near-poor not given
+  -- (https://kinhtedothi.vn/son-la-ty-le-ho-ngheo-giam-con-11-11)
+  ["14"] = { { "00000", "Sơn La", "tdmn", 11.11 } },
+  ["15"] = {
+    -- Báo Lào Cai: QĐ 3482/QĐ-UBND (23/12/2024), 20.411 of 181.603 households poor
+    -- (11,24%), 18.058 near-poor (9,94%) (https://baolaocai.vn/lao-cai-con-hon-20400-ho-ngheo-post395217.html)
+    { "00000", "Lào Cai", "tdmn", 11.24, 9.94 },
+    { "04252", "Yên Bái", "tdmn" },
+  },
+  ["19"] = {
+    -- VietNamNet (Sở LĐ-TB&XH Bắc Kạn): 21,9% poor at the end of 2023 (the latest found);
+    -- near-poor not given (https://vietnamnet.vn/tiep-can-da-chieu-giup-nguoi-dan-thoat-ngheo-ben-vung-2321777.html)
+    { "00000", "Bắc Kạn", "tdmn", 21.9 },
+    { "05443", "Thái Nguyên", "tdmn" },
+  },
+  ["20"] = { { "00000", "Lạng Sơn", "tdmn" } },
+  ["22"] = { { "00000", "Quảng Ninh", "dbsh" } },
+  ["24"] = { { "00000", "Bắc Giang", "tdmn" }, { "09169", "Bắc Ninh", "dbsh" } },
+  ["25"] = { { "00000", "Hòa Bình", "tdmn" }, { "07894", "Phú Thọ", "tdmn" }, { "08707", "Vĩnh Phúc", "dbsh" } },
+  ["31"] = { { "00000", "Hải Dương", "dbsh" }, { "11311", "Hải Phòng", "dbsh" } },
+  ["33"] = { { "00000", "Hưng Yên", "dbsh" }, { "12452", "Thái Bình", "dbsh" } },
+  ["37"] = {
+    { "00000", "Hà Nam", "dbsh" },
+    { "13669", "Nam Định", "dbsh" },
+    -- Báo Ninh Bình (baoninhbinh.org.vn, "Thách thức trong công tác giảm nghèo"): 4.806 poor
+    -- (1,51%), 6.006 near-poor (1,89%) at the end of 2024
+    { "14329", "Ninh Bình", "dbsh", 1.51, 1.89 },
+  },
+  ["38"] = { { "00000", "Thanh Hóa", "btb" } },
+  ["40"] = { { "00000", "Nghệ An", "btb" } },
+  ["42"] = { { "00000", "Hà Tĩnh", "btb" } },
+  ["44"] = { { "00000", "Quảng Bình", "btb" }, { "19333", "Quảng Trị", "btb" } },
+  ["46"] = { { "00000", "Thừa Thiên Huế", "btb" } },
+  ["48"] = { { "00000", "Đà Nẵng", "btb" }, { "20335", "Quảng Nam", "btb" } },
+  ["51"] = {
+    { "00000", "Quảng Ngãi", "btb" },
+    -- Cổng TTĐT Kon Tum (06/02/2024): QĐ 134/QĐ-BLĐTBXH, the review of 2023 (the latest
+    -- found): 6,84% poor, 4,39% near-poor
+    -- (https://kontum.gov.vn/pages/detail/49858/Ket-qua-ra-soat-ho-ngheo-can-ngheo-toan-quoc-nam-2023.html)
+    { "23284", "Kon Tum", "tn", 6.84, 4.39 },
+  },
+  ["52"] = {
+    { "00000", "Bình Định", "btb" },
+    -- Gia Lai TV, Báo Gia Lai (01/11/2024): 23.886 poor (6,07%), 34.546 near-poor (8,77%)
+    -- (https://baogialai.com.vn/gia-lai-con-23886-ho-ngheo-theo-chuan-da-chieu-post299172.html)
+    { "23563", "Gia Lai", "tn", 6.07, 8.77 },
+  },
+  ["56"] = { { "00000", "Khánh Hòa", "btb" }, { "22738", "Ninh Thuận", "btb" } },
+  ["66"] = { { "00000", "Phú Yên", "btb" }, { "24121", "Đắk Lắk", "tn" } },
+  ["68"] = { { "00000", "Bình Thuận", "btb" }, { "24611", "Đắk Nông", "tn" }, { "24778", "Lâm Đồng", "tn" } },
+  ["75"] = { { "00000", "Bình Phước", "dnb" }, { "25993", "Đồng Nai", "dnb" } },
+  -- Bình Dương, Bà Rịa - Vũng Tàu and Hồ Chí Minh City: no poor or near-poor household left
+  -- under the national standard (the press, 2024, on Bà Rịa - Vũng Tàu joining the other two,
+  -- as https://stockproxx.vn/tag/ty-le-ho-ngheo quotes it; QĐ 217 counts 6 provinces with none)
+  ["79"] = { { "00000", "Bình Dương", "dnb", 0, 0 }, { "26506", "Bà Rịa - Vũng Tàu", "dnb", 0, 0 },
+    { "26734", "Hồ Chí Minh", "dnb", 0, 0 } },
+  ["80"] = { { "00000", "Tây Ninh", "dnb" }, { "27694", "Long An", "dbscl" } },
+  ["82"] = { { "00000", "Tiền Giang", "dbscl" }, { "29869", "Đồng Tháp", "dbscl" } },
+  ["86"] = { { "00000", "Bến Tre", "dbscl" }, { "29242", "Trà Vinh", "dbscl" }, { "29551", "Vĩnh Long", "dbscl" } },
+  ["91"] = { { "00000", "An Giang", "dbscl" }, { "30742", "Kiên Giang", "dbscl" } },
+  ["92"] = { { "00000", "Cần Thơ", "dbscl" }, { "31321", "Hậu Giang", "dbscl" }, { "31507", "Sóc Trăng", "dbscl" } },
+  ["96"] = { { "00000", "Bạc Liêu", "dbscl" }, { "32002", "Cà Mau", "dbscl" } },
 }
 
 local function round(x) return ((x + 0.5) // 1) | 0 end
 
--- the weights of everything, before the counts
-local people, rated_poor, rated_near = 0, 0, 0
-for i = 1, #PROVINCES do
-  local pr = PROVINCES[i]
-  local r = REGION[pr[6]]
-  people = people + pr[5]
-  rated_poor = rated_poor + pr[5] * r[1]
-  rated_near = rated_near + pr[5] * r[2]
+-- The old province (a row of OLD) of a commune of the new province code.
+local function old_province(code, ccode)
+  local list, found = OLD[code], nil
+  for i = 1, #list do
+    if ccode >= list[i][1] then found = list[i] end
+  end
+  return found
 end
 
-local units = { { code = "VN", name = "Việt Nam", level = "country" } }
-local communes = {}
-local total, unable_total, poor_sum, near_sum = 0, 0, 0, 0
--- running sums, rounded at each step, so that counts add up exactly
-local cum_h, cum_p, cum_n, cum_u = 0.0, 0.0, 0.0, 0.0
-local function math_min(a, b) return a < b and a or b end
+-- First pass: households by province and commune, and each commune's old province.
+local people = 0
+for i = 1, #PROVINCES do people = people + PROVINCES[i][5] end
+local provinces = {}
+local cum_h = 0.0
 for i = 1, #PROVINCES do
   local pr = PROVINCES[i]
-  local code, name, kind, n, pop, r = pr[1], pr[2], pr[3], pr[4], pr[5], REGION[pr[6]]
-  units[#units + 1] = { code = code, name = name, kind = kind, level = "province", parent = "VN" }
+  local code, r = pr[1], REGION[pr[6]]
   local h0 = round(cum_h)
-  cum_h = cum_h + HOUSEHOLDS * pop / people
+  cum_h = cum_h + HOUSEHOLDS * pr[5] / people
   local hh = round(cum_h) - h0
-  local p0 = round(cum_p)
-  cum_p = cum_p + POOR * pop * r[1] / rated_poor
-  local poor = round(cum_p) - p0
-  local n0 = round(cum_n)
-  cum_n = cum_n + NEAR_POOR * pop * r[2] / rated_near
-  local near = round(cum_n) - n0
-  -- the communes' weights: households, and poverty by kind and difficulty
-  local w_h, w_p, list = 0, 0, {}
+  local w_h, list = 0, {}
   for ccode, k, cname in COMMUNES[code]:gmatch("(%d+) (%u) ([^\n]+)") do
     local j = #list + 1
     local ward = k == "P"
-    local difficult = not ward and ((j * 7) % 10) < r[3] * 10
+    local difficult = not ward and ((j * 7) % 10) < r[1] * 10
     local wh = (1 + ((j * 37) % 11) / 10) * (ward and 3 or 1)
-    local wp = wh * (ward and 0.2 or 1) * (difficult and 2 or 1)
-    list[j] = { code = ccode, name = cname, kind = KINDS[k], ward = ward, difficult = difficult, wh = wh, wp = wp }
-    w_h, w_p = w_h + wh, w_p + wp
+    list[j] = { code = ccode, name = cname, kind = KINDS[k], ward = ward, difficult = difficult, wh = wh,
+      wp = wh * (ward and 0.2 or 1) * (difficult and 2 or 1), old = old_province(code, ccode),
+      prior = r[3] }
+    w_h = w_h + wh
   end
-  n = #list  -- (the counts above, checked against the lists when they were copied)
-  local ch, cp, cn = 0.0, 0.0, 0.0
-  for j = 1, n do
+  local ch = 0.0
+  for j = 1, #list do
     local c = list[j]
-    local a, b, d = round(ch), round(cp), round(cn)
-    ch, cp, cn = ch + hh * c.wh / w_h, cp + poor * c.wp / w_p, cn + near * c.wp / w_p
-    local households, cpoor, cnear = round(ch) - a, round(cp) - b, round(cn) - d
+    local a = round(ch)
+    ch = ch + hh * c.wh / w_h
+    c.households = round(ch) - a
+  end
+  provinces[i] = list
+end
+
+-- Second pass: what each commune's households would have at its old province's rates (its
+-- status index s: 4 poor, 5 near-poor in a row of OLD, and the commune's own slot for it).
+-- Where the old province has no source: its region's households of QĐ 217 (at this
+-- profile's scale) less those the region's sourced provinces have here, shared among the
+-- region's other households by the weights of REGION (ESTIMATED: the households and the
+-- weights are placeholders). The regions' counts add up to the country's, so the country
+-- has exactly its poor and near-poor households (the scale at the end only matters were a
+-- remainder below zero).
+local function each_commune(f)
+  for i = 1, #provinces do
+    local list = provinces[i]
+    for j = 1, #list do f(list[j]) end
+  end
+end
+local function expected(s, total)
+  local given, open = {}, {}
+  for i = 1, #REGIONS do given[REGIONS[i]], open[REGIONS[i]] = 0, 0 end
+  each_commune(function(c)
+    local reg = c.old[3]
+    if c.old[s] then
+      c[s] = c.households * c.old[s] / 100
+      given[reg] = given[reg] + c[s]
+    else
+      open[reg] = open[reg] + c.households * c.prior[s - 3]
+    end
+  end)
+  local fixed, guessed = 0, 0
+  each_commune(function(c)
+    if c.old[s] then
+      fixed = fixed + c[s]
+    else
+      local reg, q = c.old[3], QD217[c.old[3]]
+      local left = (s == 4 and q[4] or q[2] - q[4]) / SCALE - given[reg]
+      c[s] = left > 0 and c.households * c.prior[s - 3] * left / open[reg] or 0
+      guessed = guessed + c[s]
+    end
+  end)
+  local scale = (total - fixed) / guessed
+  each_commune(function(c)
+    if not c.old[s] then c[s] = c[s] * scale end
+  end)
+end
+expected(4, POOR)
+expected(5, NEAR_POOR)
+
+local units = { { code = "VN", name = "Việt Nam", level = "country" } }
+local communes = {}
+local total, unable_total = 0, 0
+-- running sums, rounded at each step, so that counts add up exactly
+local cum_p, cum_n, cum_u = 0.0, 0.0, 0.0
+local function math_min(a, b) return a < b and a or b end
+for i = 1, #PROVINCES do
+  local pr = PROVINCES[i]
+  local code, name, kind, r = pr[1], pr[2], pr[3], REGION[pr[6]]
+  units[#units + 1] = { code = code, name = name, kind = kind, level = "province", parent = "VN" }
+  local list = provinces[i]
+  -- within the part of the province an old province made, its poor and near-poor by
+  -- households, a ward weighing 0,2 and an ĐBKK commune 2
+  local parts = {}
+  for j = 1, #list do
+    local c = list[j]
+    local p = parts[c.old]
+    if not p then
+      p = { poor = 0, near = 0, w = 0 }
+      parts[c.old] = p
+    end
+    p.poor, p.near, p.w = p.poor + c[4], p.near + c[5], p.w + c.wp
+  end
+  for j = 1, #list do
+    local c = list[j]
+    local p = parts[c.old]
+    local b, d = round(cum_p), round(cum_n)
+    cum_p, cum_n = cum_p + p.poor * c.wp / p.w, cum_n + p.near * c.wp / p.w
+    local households, cpoor, cnear = c.households, round(cum_p) - b, round(cum_n) - d
     local u0 = round(cum_u)
     cum_u = cum_u + cpoor * 0.02
     local unable = math_min(round(cum_u) - u0, cpoor)
-    local em = r[4]
+    local em = r[2]
     communes[#communes + 1] = {
       code = c.code,
       name = c.name,
@@ -3568,7 +3777,6 @@ for i = 1, #PROVINCES do
     -- a special zone's kind does not say whether the urban lines apply: they do not
     if c.kind == "đặc khu" then communes[#communes].urban = false end
     total, unable_total = total + households, unable_total + unable
-    poor_sum, near_sum = poor_sum + cpoor, near_sum + cnear
   end
 end
 

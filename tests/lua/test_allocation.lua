@@ -193,6 +193,15 @@ function T.test_the_national_plan_divides_the_fund_among_34_provinces_and_their_
   t.eq(reg:value("SELECT count(*) FROM units WHERE level = 'province'"), 34)
   t.eq(reg:value("SELECT count(*) FROM units WHERE level = 'commune'"), 3321)
   t.eq(reg:value("SELECT round(100.0 * sum(status = 'poor') / count(*), 2) FROM surveys WHERE year = 2026"), 1.93)
+  -- by province where a source gives it (the profile's header): Điện Biên 21,29% poor at the
+  -- end of 2024; none left in Hồ Chí Minh City under the national standard
+  local function poor_rate(province)
+    return reg:value([[SELECT round(100.0 * sum(s.status = 'poor') / count(*), 1) FROM surveys s
+      JOIN households h ON h.id = s.household JOIN units c ON c.code = h.unit
+      WHERE s.year = 2026 AND c.parent = ?]], province)
+  end
+  t.eq(poor_rate("11"), 21.3)
+  t.eq(poor_rate("79"), 0.0)
   reg:close()
   local p = plan.load("plans/viet-nam-2027.lua")
   local r = pipeline.run(p, { db = NATIONAL, keep = true })
