@@ -10,6 +10,9 @@
 --
 -- Each file is streamed: a row is checked (types, enumerations, units and households it
 -- refers to, keys already taken) and inserted at once, so later rows and files see it.
+-- The rows whose values are all plainly good are checked and inserted in C (core.load,
+-- fed by the CSV reader without a Lua value made); Lua sees only the others, and checks
+-- and words them below as if it had read every row.
 -- Tables load parents first (tables.list order), whatever order the files came in; meta
 -- before them all, and when it has a problem the other files are not read.
 local util = require "kehoach.util"
@@ -17,7 +20,7 @@ local tables = require "kehoach.registry.tables"
 local standards = require "kehoach.standards"
 local unit_tree = require "kehoach.units"
 
-local csv, text = core.csv, core.text
+local csv, text, load = core.csv, core.text, core.load
 
 local M = {}
 
@@ -302,8 +305,9 @@ end
 -- Statements for one table: insert, and one lookup per unique key.
 local function statements(db, spec)
   local names = tables.column_names(spec)
-  local st = { insert = db:prepare(string.format("INSERT INTO %s(%s) VALUES (%s)", spec.name,
-    table.concat(names, ", "), string.rep("?", #names, ", "))), unique = {} }
+  local sql = string.format("INSERT INTO %s(%s) VALUES (%s)", spec.name, table.concat(names, ", "),
+    string.rep("?", #names, ", "))
+  local st = { sql = sql, insert = db:prepare(sql), unique = {} }
   for i, key in ipairs(spec.unique) do
     local conds = {}
     for k, col in ipairs(key) do conds[k] = col .. " = ?" end
@@ -314,6 +318,7 @@ local function statements(db, spec)
 end
 
 local function close_all(st)
+  if st.loader then st.loader:close() end
   st.insert:close()
   for _, s in ipairs(st.unique) do s:close() end
 end
@@ -392,13 +397,32 @@ local function import_row(ctx, spec, st, raws, file, row, good, parents)
   return 0
 end
 
+-- The loader of a table (core.load), given the column of each field of its file (pos), or
+-- nil for rows from another source; nil for the tables Lua loads alone: units (a unit is
+-- known at once, to the rows after it, and the tree is checked at the end) and meta (a
+-- value is checked by its key).
+local function loader(ctx, spec, st, pos)
+  if spec.name == "units" or spec.name == "meta" then return nil end
+  local columns = {}
+  for i, c in ipairs(spec.columns) do
+    columns[i] = { c[2], pos = pos and pos[c[1]], required = c.required, default = c.default, min = c.min,
+      max = c.max, values = c.values, aliases = c.aliases, level = spec.name == "households" and "commune" or nil }
+  end
+  return load.new(ctx.db, st.sql, columns)
+end
+
 -- A table's rows from a source other than its CSV file (kehoach.registry.sheet: a workbook
 -- or a CSV file read through a mapping): source:each(spec, ctx, fn) calls fn with each row's
 -- text by column index, a table naming the cell of each column, and the file (and sheet).
 local function import_source(ctx, spec, source, st)
   local n, parents = 0, {}
+  st.loader = loader(ctx, spec, st, nil)
   source:each(spec, ctx, function(raws, where, file)
-    n = n + import_row(ctx, spec, st, raws, file, where, true, parents)
+    if st.loader and st.loader:put(raws) then
+      n = n + 1
+    else
+      n = n + import_row(ctx, spec, st, raws, file, where, true, parents)
+    end
   end)
   return n
 end
@@ -430,6 +454,8 @@ local function import_file(ctx, spec, file)
       width = #fields
       pos = read_header(ctx, spec, file, fields)
       if not pos then return 0 end
+      st.loader = loader(ctx, spec, st, pos)
+      if st.loader then reader:load(st.loader) end
     elseif not (#fields == 1 and fields[1] == "") then
       for i, c in ipairs(spec.columns) do raws[i] = pos[c[1]] and fields[pos[c[1]]] or "" end
       local good = #fields == width
@@ -447,6 +473,7 @@ local function import_file(ctx, spec, file)
         show(p.code))
     end
   end
+  n = n + (st.loader and st.loader:count() or 0)
   if spec.name == "units" and n > 0 then check_tree(ctx, file, st.row_of) end
   return n
 end
