@@ -117,11 +117,29 @@ static int whole(const char *s, size_t len, int minus, lua_Integer *v) {
   return 1;
 }
 
+/* Whether s is made only of characters that are NFC whatever stands around them: ASCII but
+** NUL, U+0080 to U+02FF and U+1E00 to U+1EFF (Latin letters, precomposed: Vietnamese is
+** written in them). None is a combining mark, none decomposes, none composes with the
+** character before it. */
+static int plain_latin(const unsigned char *s, size_t len) {
+  for (size_t i = 0; i < len;) {
+    unsigned char b = s[i];
+    if (b < 0x80 && b != 0) {
+      i++;
+    } else if (b >= 0xC2 && b <= 0xCB && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+    } else if (b == 0xE1 && i + 2 < len && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+    } else {
+      return 0;
+    }
+  }
+  return 1;
+}
+
 /* UTF-8 text already in NFC (what text.nfc would give back unchanged), with no NUL. */
 static int nfc(const char *s, size_t len) {
-  size_t i = 0;
-  while (i < len && (unsigned char)s[i] < 0x80 && s[i] != '\0') i++;
-  if (i == len) return 1; /* ASCII */
+  if (plain_latin((const unsigned char *)s, len)) return 1;
   if (memchr(s, '\0', len)) return 0;
   utf8proc_int32_t buf[MAX_NFC_CHARS];
   int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
