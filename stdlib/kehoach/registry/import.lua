@@ -411,20 +411,37 @@ local function loader(ctx, spec, st, pos)
   return load.new(ctx.db, st.sql, columns)
 end
 
--- A table's rows from a source other than its CSV file (kehoach.registry.sheet: a workbook
--- or a CSV file read through a mapping): source:each(spec, ctx, fn) calls fn with each row's
--- text by column index, a table naming the cell of each column, and the file (and sheet).
-local function import_source(ctx, spec, source, st)
-  local n, parents = 0, {}
-  st.loader = loader(ctx, spec, st, nil)
-  source:each(spec, ctx, function(raws, where, file)
+-- The statements of a table, and what its rows need, closed with it.
+local function open_table(ctx, spec)
+  local st = setmetatable(statements(ctx.db, spec), { __close = close_all })
+  st.values, st.index, st.row_of = {}, {}, {}
+  for i, c in ipairs(spec.columns) do st.index[c[1]] = i end
+  return st
+end
+
+local CLOSE_EACH = { __close = function(sts) for _, st in pairs(sts) do close_all(st) end end }
+
+-- The rows of tables (specs, in load order) from one source other than their CSV files
+-- (kehoach.registry.sheet: workbooks or CSV files read through a mapping), in one pass:
+-- source:each(specs, ctx, fn) calls fn with a row's table, its text by column index, a
+-- table naming the cell of each column, and the file (and sheet). Returns the rows of each.
+local function import_source(ctx, specs, source)
+  local sts <close> = setmetatable({}, CLOSE_EACH)
+  local counts, parents = {}, {}
+  for _, spec in ipairs(specs) do
+    local st = open_table(ctx, spec)
+    sts[spec.name], counts[spec.name] = st, 0
+    st.loader = loader(ctx, spec, st, nil)
+  end
+  source:each(specs, ctx, function(spec, raws, where, file)
+    local st = sts[spec.name]
     if st.loader and st.loader:put(raws) then
-      n = n + 1
+      counts[spec.name] = counts[spec.name] + 1
     else
-      n = n + import_row(ctx, spec, st, raws, file, where, true, parents)
+      counts[spec.name] = counts[spec.name] + import_row(ctx, spec, st, raws, file, where, true, parents)
     end
   end)
-  return n
+  return counts
 end
 
 -- The units as a tree, once the file's rows are in: a parent that is a commune, or parents
@@ -442,10 +459,7 @@ local function check_tree(ctx, file, row_of)
 end
 
 local function import_file(ctx, spec, file)
-  local st <close> = setmetatable(statements(ctx.db, spec), { __close = close_all })
-  st.values, st.index, st.row_of = {}, {}, {}
-  for i, c in ipairs(spec.columns) do st.index[c[1]] = i end
-  if type(file) == "table" then return import_source(ctx, spec, file, st) end
+  local st <close> = open_table(ctx, spec)
   local reader <close> = csv.open(file)
   local pos, width
   local n, parents, raws = 0, {}, {}
@@ -498,12 +512,25 @@ function M.run(db, files, near)
   local skipped = {}
   db:exec("BEGIN IMMEDIATE")
   db:exec("PRAGMA defer_foreign_keys = ON")
-  for _, spec in ipairs(in_order(files)) do
-    -- a list read through a mapping is read whole, for every table: each problem is said
-    if #ctx.problems > 0 and spec.name ~= "meta" and type(files[spec.name]) == "string" then
-      skipped[#skipped + 1] = files[spec.name]
+  local order, read = in_order(files), {}
+  for _, spec in ipairs(order) do
+    local file = files[spec.name]
+    if read[spec.name] then
+      -- read with the other tables of its source
+    elseif type(file) == "table" then
+      -- a list read through a mapping is read whole, once for all its tables: each problem is said
+      local specs = {}
+      for _, other in ipairs(order) do
+        if files[other.name] == file then
+          specs[#specs + 1] = other
+          read[other.name] = true
+        end
+      end
+      for name, n in pairs(import_source(ctx, specs, file)) do counts[name] = n end
+    elseif #ctx.problems > 0 and spec.name ~= "meta" then
+      skipped[#skipped + 1] = file
     else
-      counts[spec.name] = import_file(ctx, spec, files[spec.name])
+      counts[spec.name] = import_file(ctx, spec, file)
     end
   end
   ctx.household_by_code:close()
