@@ -131,7 +131,7 @@ static void on_record(int c, void *data) {
 /* Once every record of the queue is taken: the record being built moves to its front. */
 static void compact(Reader *r) {
   size_t first = r->building < r->nfields ? r->fields[r->building].off : r->text_len;
-  memmove(r->text, r->text + first, r->text_len - first);
+  if (first > 0) memmove(r->text, r->text + first, r->text_len - first);
   r->text_len -= first;
   for (size_t i = r->building; i < r->nfields; i++) {
     r->fields[i - r->building] = r->fields[i];
