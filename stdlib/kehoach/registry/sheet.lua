@@ -235,10 +235,12 @@ local function table_row(src, ctx, tname, layout, cells, r, where)
     else
       commune = cols.commune and cells[cols.commune]
     end
-    if src.seen[code] == nil then
-      local known = code ~= "" and src.known(code)
-      src.seen[code] = known and "matched" or "new"
-      if known then
+    -- a code in the registry before the import is matched, the first time; one this import
+    -- added, or matched already, is given again, and refused as taken. Nothing is kept in
+    -- Lua by code: a list of millions is read within the same memory as one of ten.
+    local known = code ~= "" and src.known(code)
+    if known and known.id <= src.before then
+      if src.match:run(code) == 1 then
         -- the same household: in the same commune, or the list is not what it seems
         src.matched = src.matched + 1
         if commune and commune ~= known.unit and mapping.key(commune) ~= mapping.key(known.name) then
@@ -247,7 +249,9 @@ local function table_row(src, ctx, tname, layout, cells, r, where)
         end
         return nil
       end
-      src.new = src.new + (code ~= "" and 1 or 0)
+    elseif not known and code ~= "" then
+      src.new = src.new + 1
+      where.fresh = true                       -- its members follow (person_rows)
     end
     raws[index.code] = code
     raws[index.unit] = commune
@@ -375,12 +379,12 @@ function source:each_row(ctx, row)
   end
 end
 
--- The members of a new household, as many as its row counts: each a persons row naming it.
-local function person_rows(self, ctx, spec, layout, cells, r, fn)
+-- The members of a household new on this row, as many as its row counts: each a persons
+-- row naming it.
+local function person_rows(ctx, spec, layout, cells, r, where, fn)
   local v = layout.cols.persons and cells[layout.cols.persons]
   local code = layout.cols.code and cells[layout.cols.code]
-  if not v or not code or self.seen[code] ~= "new" or self.persons_done[code] then return end
-  self.persons_done[code] = true
+  if not v or not code or not where.fresh then return end
   local ref = layout.ref(r, layout.cols.persons)
   local n = math.tointeger(tonumber(v))
   if not n or n < 0 or n > 99 then
@@ -405,7 +409,7 @@ function source:each(specs, ctx, fn)
       if self.mapping.rows == "persons" then
         fn(spec, person_row(self, layout, cells), where, layout.label)
       elseif spec.name == "persons" then
-        person_rows(self, ctx, spec, layout, cells, r, fn)
+        person_rows(ctx, spec, layout, cells, r, where, fn)
       else
         local raws = table_row(self, ctx, spec.name, layout, cells, r, where)
         if raws then fn(spec, raws, where, layout.label) end
@@ -426,16 +430,23 @@ end
 
 function M.source(paths, m, opts, db)
   local src = setmetatable({ paths = paths, mapping = m, year = m.year or opts.year, layouts = {},
-    seen = {}, matched = 0, new = 0, hidden = {}, persons_done = {}, skipped = {}, marks = {}, statuses = {} },
-    source)
-  src.lookup = db:prepare("SELECT h.unit AS unit, coalesce(u.name, h.unit) AS name FROM households h "
+    matched = 0, new = 0, hidden = {}, skipped = {}, marks = {}, statuses = {} }, source)
+  src.lookup = db:prepare("SELECT h.id AS id, h.unit AS unit, coalesce(u.name, h.unit) AS name FROM households h "
     .. "LEFT JOIN units u ON u.code = h.unit WHERE h.code = ?")
+  -- the households there before the import (SQLite numbers the new ones after them), and
+  -- the codes matched so far, on SQLite's side
+  src.before = db:value("SELECT coalesce(max(id), 0) FROM households")
+  db:exec("CREATE TEMP TABLE IF NOT EXISTS import_matched(code TEXT PRIMARY KEY); DELETE FROM temp.import_matched")
+  src.match = db:prepare("INSERT OR IGNORE INTO temp.import_matched(code) VALUES (?)")
+  src.db = db
   src.name = basename(paths[1])
   return src
 end
 
 function M.close(src)
   src.lookup:close()
+  src.match:close()
+  src.db:exec("DROP TABLE IF EXISTS temp.import_matched")
 end
 
 return M
