@@ -24,9 +24,6 @@
 
 #define READER_MT "kehoach.CsvReader"
 
-/* Records wait in a queue of C memory (the Lua state's allocator: the sandbox counts it)
-** between the parse and whoever takes them, a Lua table made only for a record Lua gets. */
-
 /* The longest value read: what a spreadsheet cell holds, so every value imported can be
 ** written to report.xlsx. libcsv keeps a value in a buffer of its own (not counted by the
 ** sandbox) that is never let grow past its UTF-8 bytes at most: a 100 MB value (a quote
@@ -34,7 +31,9 @@
 #define MAX_FIELD_CHARS 32767 /* as the message says */
 #define MAX_FIELD_BYTES (4 * MAX_FIELD_CHARS + 256)
 
-/* A value of the queue: its bytes at off in the queue's text. */
+/* Records wait in a queue of C memory between the parse and whoever takes them: a Lua
+** table is made only for a record Lua gets. A value of the queue: its bytes at off in the
+** queue's text. */
 typedef struct Field {
   size_t off, len;
 } Field;
@@ -61,7 +60,7 @@ typedef struct Reader {
   size_t nrecords, starts_cap;
   size_t head;          /* the next record of the queue to take */
   size_t building;      /* the first value of the record being built */
-  Loader *loader;       /* reader:load: takes the rows it can, anchored in user value 5 */
+  Loader *loader;       /* reader:load: takes the rows it can, anchored in user value 3 */
 } Reader;
 
 /* What stopped a parse, found inside libcsv's callbacks and raised once csv_parse has
