@@ -185,8 +185,13 @@ $(BUILD)/tests/walk: tests/faults/walk.c tests/harness.h | $(CONFIG)
 valgrind: $(BIN) $(REGISTRY)
 	@sh tests/valgrind.sh ./$(BIN) $(PLAN) $(REGISTRY)
 
-bench: $(BIN)
+bench: $(BIN) $(BUILD)/bench_workbook
 	sh scripts/bench.sh ./$(BIN)
+
+# the workbook bench_import reads (.xlsx) beside the CSV files of the same rows
+$(BUILD)/bench_workbook: scripts/bench_workbook.c | $(CONFIG)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
 
 clean:
 	rm -rf build kehoach out

@@ -84,6 +84,8 @@ static Db *check_db(lua_State *L, int i) {
   return db;
 }
 
+struct sqlite3 *kehoach_store_db(lua_State *L, int i) { return check_db(L, i)->h; }
+
 /* Pushes a new Db userdata, closed; opened by the caller. Created closed first so an
 ** allocation error cannot leak the handle. */
 static Db *new_db(lua_State *L) {

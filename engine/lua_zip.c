@@ -4,10 +4,12 @@
 ** string, which the caller writes with core.fs (a temporary file, fsync, rename), so a
 ** document is whole or absent like every other output.
 **
-**   zip.pack(entries) -> string   entries: a list of {name, data}, in the order they are
-**                                 stored; each part compressed (deflate) except those
-**                                 whose name ends in ".png"/".jpeg"; every entry dated
-**                                 1980-01-01, so the same parts give the same bytes
+**   zip.pack(entries [, store]) -> string   entries: a list of {name, data}, in the order
+**                                 they are stored; each part compressed (deflate) except
+**                                 those whose name ends in ".png"/".jpeg", or every part
+**                                 stored when store is true (the fuzz harness: deflate's
+**                                 setup costs more than the rest of an input); every entry
+**                                 dated 1980-01-01, so the same parts give the same bytes
 **
 ** A libzip failure raises an output error (exit 5) naming the part; a bad argument is a
 ** plain error (a bug in the stdlib).
@@ -83,9 +85,11 @@ static int l_pack_gc(lua_State *L) {
   return 0;
 }
 
-/* zip.pack(entries): see the file's comment. Stack: [-1, +1, e]. */
+/* zip.pack(entries [, store]): see the file's comment. Stack: [-(1|2), +1, e]. */
 static int l_pack(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
+  int store_all = lua_toboolean(L, 2);
+  lua_settop(L, 1);
   lua_Integer n = luaL_len(L, 1);
   /* every name and datum anchored on the stack while libzip points into them */
   luaL_checkstack(L, (int)(2 * n + 8), "too many parts");
@@ -117,7 +121,7 @@ static int l_pack(lua_State *L) {
     zip_int64_t idx = part ? zip_file_add(pk->za, name, part, ZIP_FL_ENC_UTF_8) : -1;
     if (idx < 0 && part) zip_source_free(part);
     if (idx < 0 ||
-        zip_set_file_compression(pk->za, (zip_uint64_t)idx, stored(name) ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9) < 0 ||
+        zip_set_file_compression(pk->za, (zip_uint64_t)idx, store_all || stored(name) ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9) < 0 ||
         zip_file_set_mtime(pk->za, (zip_uint64_t)idx, mtime, 0) < 0) {
       zip_error_set(&ze, zip_error_code_zip(zip_get_error(pk->za)), 0);
       return zip_fail(L, name, &ze);

@@ -19,6 +19,11 @@ int luaopen_kehoach_xlsx(lua_State *L);  /* lua_xlsx.c: Excel workbooks (libxlsx
 int luaopen_kehoach_zip(lua_State *L);   /* lua_zip.c: zip containers (libzip), for .docx */
 int luaopen_kehoach_sheet(lua_State *L); /* lua_sheet.c: reading .xlsx (sheet.c: libzip, expat) */
 int luaopen_kehoach_http(lua_State *L);  /* lua_http.c: the local server of kehoach serve */
+int luaopen_kehoach_load(lua_State *L);  /* lua_load.c: rows checked and inserted in C, for import */
+
+/* lua_store.c: the connection of the open Db at stack index i (raises when it is not one,
+** or is closed). The Db owns it: keep the Db anchored while the pointer is used. */
+struct sqlite3 *kehoach_store_db(lua_State *L, int i);
 
 /* Registers the metatable `name` for a full userdata class: methods as __index, and
 ** `close` (idempotent: it must tolerate being called twice) as both __gc and __close, so

@@ -51,12 +51,20 @@ static char scratch[PATH_MAX];
 __attribute__((used, section("__libfuzzer_extra_counters"))) static uint8_t line_counters[COUNTERS];
 static uint32_t previous_line;
 
-/* FNV-1a of the chunk name and line; the edge from the previous line picks a counter. */
+/* FNV-1a of the chunk name and line; the edge from the previous line picks a counter. The
+** name's hash is kept for its address (Lua's string, the same for every line of a chunk):
+** most lines follow a line of the same chunk. */
 static void count_line(void *ud, const char *source, int line) {
+  static const char *last_source;
+  static uint32_t last_hash;
   (void)ud;
-  uint32_t h = 2166136261u;
-  for (const char *p = source; *p; p++) h = (h ^ (uint8_t)*p) * 16777619u;
-  h = (h ^ (uint32_t)line) * 16777619u;
+  if (source != last_source) {
+    uint32_t h = 2166136261u;
+    for (const char *p = source; *p; p++) h = (h ^ (uint8_t)*p) * 16777619u;
+    last_source = source;
+    last_hash = h;
+  }
+  uint32_t h = (last_hash ^ (uint32_t)line) * 16777619u;
   uint8_t *c = &line_counters[(h ^ previous_line) % COUNTERS];
   if (*c < 255) (*c)++;
   previous_line = h >> 1;

@@ -47,6 +47,10 @@ local function row_counts(db)
   return n
 end
 
+-- The scratch registry is made once and kept while imports leave it as it was (refused
+-- ones must, and most inputs are refused): making one is most of an input's time.
+local scratch, scratch_counts
+
 function M.csv_import(data, dir)
   local name, body = data:match("^(%l+)\n(.*)$")
   if not (name and tables.by_name[name]) then
@@ -54,14 +58,18 @@ function M.csv_import(data, dir)
   end
   local path = dir .. "/" .. name .. ".csv"
   fs.write(path, body)
-  local db <close> = store.registry(":memory:", "init")
-  db:exec(SCRATCH_REGISTRY)
-  local before = row_counts(db)
+  if not scratch then
+    scratch = store.registry(":memory:", "init")
+    scratch:exec(SCRATCH_REGISTRY)
+    scratch_counts = row_counts(scratch)
+  end
+  local db, before = scratch, scratch_counts
   local ok, counts, problems, total = pcall(import.run, db, { [name] = path })
   if not ok then
     pcall(db.exec, db, "ROLLBACK")  -- as closing the registry would
   end
   local after = row_counts(db)
+  local changed = false
   for _, t in ipairs(tables.list) do
     local added = after[t.name] - before[t.name]
     local said = ok and counts and counts[t.name] or 0
@@ -69,6 +77,11 @@ function M.csv_import(data, dir)
       bug("%s: %d rows of %s added, but the import %s %d", path, added, t.name,
         ok and counts and "says" or "was refused, so expected", said)
     end
+    changed = changed or added ~= 0
+  end
+  if changed then                         -- the next input gets a new one
+    scratch:close()
+    scratch = nil
   end
   if not ok then error(counts, 0) end     -- the error, as `kehoach db import` raises it
   if not counts then
@@ -207,11 +220,10 @@ end
 -- LibreOffice wrote, their parts stored or deflated). Any other input is the XML of one
 -- sheet, then, after a line "--strings--", that of the shared strings: the harness packs
 -- them into a workbook in memory, so the mutations reach the XML reader rather than the
--- zip's checksums. The packed parts are named *.png, which zip.pack stores rather than
--- deflates (the reader follows the relationships, whatever the names): deflating every
--- input would take most of the fuzzer's time. Whatever the bytes, the reader gives rows in increasing order, cells
--- within Excel's columns, UTF-8 text, types it documents, and merged ranges that are
--- ranges; or it refuses with a data error.
+-- zip's checksums. The parts are stored, not deflated (zip.pack's store): deflate's setup
+-- alone, for every input, would take most of the fuzzer's time. Whatever the bytes, the
+-- reader gives rows in increasing order, cells within Excel's columns, UTF-8 text, types
+-- it documents, and merged ranges that are ranges; or it refuses with a data error.
 
 local WORKBOOK_PARTS = {
   { "_rels/.rels", '<Relationships><Relationship Id="r" Type="x/officeDocument" Target="xl/workbook.png"/></Relationships>' },
@@ -260,7 +272,7 @@ function M.sheet(data)
     for i, p in ipairs(WORKBOOK_PARTS) do parts[i] = p end
     parts[#parts + 1] = { "xl/worksheets/sheet1.png", xml or data }
     parts[#parts + 1] = { "xl/sharedStrings.png", strings or "<sst><si><t>Mã hộ</t></si><si><r><t>Hộ</t></r><r><t> nghèo</t></r></si></sst>" }
-    data = zip.pack(parts)
+    data = zip.pack(parts, true)
   end
   local wb <close> = sheet.read(data, name)
   local sheets = wb:sheets()

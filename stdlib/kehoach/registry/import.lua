@@ -10,6 +10,9 @@
 --
 -- Each file is streamed: a row is checked (types, enumerations, units and households it
 -- refers to, keys already taken) and inserted at once, so later rows and files see it.
+-- The rows whose values are all plainly good are checked and inserted in C (core.load,
+-- fed by the CSV reader without a Lua value made); Lua sees only the others, and checks
+-- and words them below as if it had read every row.
 -- Tables load parents first (tables.list order), whatever order the files came in; meta
 -- before them all, and when it has a problem the other files are not read.
 local util = require "kehoach.util"
@@ -17,7 +20,7 @@ local tables = require "kehoach.registry.tables"
 local standards = require "kehoach.standards"
 local unit_tree = require "kehoach.units"
 
-local csv, text = core.csv, core.text
+local csv, text, load = core.csv, core.text, core.load
 
 local M = {}
 
@@ -302,8 +305,9 @@ end
 -- Statements for one table: insert, and one lookup per unique key.
 local function statements(db, spec)
   local names = tables.column_names(spec)
-  local st = { insert = db:prepare(string.format("INSERT INTO %s(%s) VALUES (%s)", spec.name,
-    table.concat(names, ", "), string.rep("?", #names, ", "))), unique = {} }
+  local sql = string.format("INSERT INTO %s(%s) VALUES (%s)", spec.name, table.concat(names, ", "),
+    string.rep("?", #names, ", "))
+  local st = { sql = sql, insert = db:prepare(sql), unique = {} }
   for i, key in ipairs(spec.unique) do
     local conds = {}
     for k, col in ipairs(key) do conds[k] = col .. " = ?" end
@@ -314,6 +318,7 @@ local function statements(db, spec)
 end
 
 local function close_all(st)
+  if st.loader then st.loader:close() end
   st.insert:close()
   for _, s in ipairs(st.unique) do s:close() end
 end
@@ -392,15 +397,51 @@ local function import_row(ctx, spec, st, raws, file, row, good, parents)
   return 0
 end
 
--- A table's rows from a source other than its CSV file (kehoach.registry.sheet: a workbook
--- or a CSV file read through a mapping): source:each(spec, ctx, fn) calls fn with each row's
--- text by column index, a table naming the cell of each column, and the file (and sheet).
-local function import_source(ctx, spec, source, st)
-  local n, parents = 0, {}
-  source:each(spec, ctx, function(raws, where, file)
-    n = n + import_row(ctx, spec, st, raws, file, where, true, parents)
+-- The loader of a table (core.load), given the column of each field of its file (pos), or
+-- nil for rows from another source; nil for the tables Lua loads alone: units (a unit is
+-- known at once, to the rows after it, and the tree is checked at the end) and meta (a
+-- value is checked by its key).
+local function loader(ctx, spec, st, pos)
+  if spec.name == "units" or spec.name == "meta" then return nil end
+  local columns = {}
+  for i, c in ipairs(spec.columns) do
+    columns[i] = { c[2], pos = pos and pos[c[1]], required = c.required, default = c.default, min = c.min,
+      max = c.max, values = c.values, aliases = c.aliases, level = spec.name == "households" and "commune" or nil }
+  end
+  return load.new(ctx.db, st.sql, columns)
+end
+
+-- The statements of a table, and what its rows need, closed with it.
+local function open_table(ctx, spec)
+  local st = setmetatable(statements(ctx.db, spec), { __close = close_all })
+  st.values, st.index, st.row_of = {}, {}, {}
+  for i, c in ipairs(spec.columns) do st.index[c[1]] = i end
+  return st
+end
+
+local CLOSE_EACH = { __close = function(sts) for _, st in pairs(sts) do close_all(st) end end }
+
+-- The rows of tables (specs, in load order) from one source other than their CSV files
+-- (kehoach.registry.sheet: workbooks or CSV files read through a mapping), in one pass:
+-- source:each(specs, ctx, fn) calls fn with a row's table, its text by column index, a
+-- table naming the cell of each column, and the file (and sheet). Returns the rows of each.
+local function import_source(ctx, specs, source)
+  local sts <close> = setmetatable({}, CLOSE_EACH)
+  local counts, parents = {}, {}
+  for _, spec in ipairs(specs) do
+    local st = open_table(ctx, spec)
+    sts[spec.name], counts[spec.name] = st, 0
+    st.loader = loader(ctx, spec, st, nil)
+  end
+  source:each(specs, ctx, function(spec, raws, where, file)
+    local st = sts[spec.name]
+    if st.loader and st.loader:put(raws) then
+      counts[spec.name] = counts[spec.name] + 1
+    else
+      counts[spec.name] = counts[spec.name] + import_row(ctx, spec, st, raws, file, where, true, parents)
+    end
   end)
-  return n
+  return counts
 end
 
 -- The units as a tree, once the file's rows are in: a parent that is a commune, or parents
@@ -418,10 +459,7 @@ local function check_tree(ctx, file, row_of)
 end
 
 local function import_file(ctx, spec, file)
-  local st <close> = setmetatable(statements(ctx.db, spec), { __close = close_all })
-  st.values, st.index, st.row_of = {}, {}, {}
-  for i, c in ipairs(spec.columns) do st.index[c[1]] = i end
-  if type(file) == "table" then return import_source(ctx, spec, file, st) end
+  local st <close> = open_table(ctx, spec)
   local reader <close> = csv.open(file)
   local pos, width
   local n, parents, raws = 0, {}, {}
@@ -430,6 +468,8 @@ local function import_file(ctx, spec, file)
       width = #fields
       pos = read_header(ctx, spec, file, fields)
       if not pos then return 0 end
+      st.loader = loader(ctx, spec, st, pos)
+      if st.loader then reader:load(st.loader) end
     elseif not (#fields == 1 and fields[1] == "") then
       for i, c in ipairs(spec.columns) do raws[i] = pos[c[1]] and fields[pos[c[1]]] or "" end
       local good = #fields == width
@@ -447,6 +487,7 @@ local function import_file(ctx, spec, file)
         show(p.code))
     end
   end
+  n = n + (st.loader and st.loader:count() or 0)
   if spec.name == "units" and n > 0 then check_tree(ctx, file, st.row_of) end
   return n
 end
@@ -471,12 +512,25 @@ function M.run(db, files, near)
   local skipped = {}
   db:exec("BEGIN IMMEDIATE")
   db:exec("PRAGMA defer_foreign_keys = ON")
-  for _, spec in ipairs(in_order(files)) do
-    -- a list read through a mapping is read whole, for every table: each problem is said
-    if #ctx.problems > 0 and spec.name ~= "meta" and type(files[spec.name]) == "string" then
-      skipped[#skipped + 1] = files[spec.name]
+  local order, read = in_order(files), {}
+  for _, spec in ipairs(order) do
+    local file = files[spec.name]
+    if read[spec.name] then
+      -- read with the other tables of its source
+    elseif type(file) == "table" then
+      -- a list read through a mapping is read whole, once for all its tables: each problem is said
+      local specs = {}
+      for _, other in ipairs(order) do
+        if files[other.name] == file then
+          specs[#specs + 1] = other
+          read[other.name] = true
+        end
+      end
+      for name, n in pairs(import_source(ctx, specs, file)) do counts[name] = n end
+    elseif #ctx.problems > 0 and spec.name ~= "meta" then
+      skipped[#skipped + 1] = file
     else
-      counts[spec.name] = import_file(ctx, spec, files[spec.name])
+      counts[spec.name] = import_file(ctx, spec, file)
     end
   end
   ctx.household_by_code:close()

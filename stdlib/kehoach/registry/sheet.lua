@@ -5,16 +5,17 @@
 --   sheet.source(paths, mapping, opts) -> a source for import.run's files:
 --     files = { households = src, surveys = src, persons = src }
 --     opts: { year = Y (the review's year when the mapping gives none) }
---   src:each(spec, ctx, fn)   calls fn(raws, where, label) for each row of table spec: raws
---                             by the table's column index, where naming each column's cell
---                             ({ at = "row 12", income = "F12" }), label "FILE, sheet NAME"
+--   src:each(specs, ctx, fn)  calls fn(spec, raws, where, label) for each row of each table
+--                             of specs (in their order, row by row): raws by the table's
+--                             column index, where naming each column's cell ({ at = "row
+--                             12", income = "F12" }), label "FILE, sheet NAME"
 --   src.matched, src.new      households already in the registry (by code), and those added
 --   src.skipped               the hidden sheets, not read
 --
--- Each table is a pass over the files, so a sheet is never held whole: households first
--- (parents before children, as import.lua loads tables), then surveys, then persons. Each
--- sheet's layout — which rows are the header, which column is which field — is found in the
--- households pass and kept for the others. A household whose code is already in the registry
+-- One pass over the files gives every table, so a sheet is read once and never held whole:
+-- each row its household first (parents before children, as import.lua loads tables), then
+-- its survey and its persons. Each sheet's layout — which rows are the header, which
+-- column is which field — is found as its first rows are read. A household whose code is already in the registry
 -- is matched, not added: its survey and persons are (a new year's review of the same
 -- households); the persons of a household matched are not added again.
 local util = require "kehoach.util"
@@ -211,32 +212,35 @@ for _, spec in ipairs(tables.list) do
   for i, c in ipairs(spec.columns) do INDEX[spec.name][c[1]] = i end
 end
 
+-- The cell a row's problem in a column names ("F12"), made only when a problem names one
+-- (most rows have none): where = { at = "row 12", r = 12, layout = }, the column's field
+-- by the mapping's name (household: the code, unit: the commune, status: where.status_field
+-- or the status); a column with no cell is nil, and the problem names the row.
+local FIELD_OF = { household = "code", unit = "commune" }
+local WHERE = { __index = function(where, column)
+  local field = column == "status" and where.status_field or FIELD_OF[column] or column
+  local col = where.layout.cols[field]
+  return col and where.layout.ref(where.r, col) or nil
+end }
+
 -- What the row gives for table tname: raws by column index, or nil to give nothing.
 local function table_row(src, ctx, tname, layout, cells, r, where)
   local m, cols = src.mapping, layout.cols
-  local function at(field)
-    local col = cols[field]
-    if col then where[field] = layout.ref(r, col) end
-    return col and cells[col]
-  end
-  local code = at("code") or ""
-  where.household = where.code
+  local code = cols.code and cells[cols.code] or ""
   local raws, index = {}, INDEX[tname]
-  local function put(column, v)
-    raws[index[column]] = v
-  end
   if tname == "households" then
     local commune
     if m.commune == "sheet" then
       commune, where.unit = layout.commune, "the sheet's name"
     else
-      commune = at("commune")
-      where.unit = where.commune
+      commune = cols.commune and cells[cols.commune]
     end
-    if src.seen[code] == nil then
-      local known = code ~= "" and src.known(code)
-      src.seen[code] = known and "matched" or "new"
-      if known then
+    -- a code in the registry before the import is matched, the first time; one this import
+    -- added, or matched already, is given again, and refused as taken. Nothing is kept in
+    -- Lua by code: a list of millions is read within the same memory as one of ten.
+    local known = code ~= "" and src.known(code)
+    if known and known.id <= src.before then
+      if src.match:run(code) == 1 then
         -- the same household: in the same commune, or the list is not what it seems
         src.matched = src.matched + 1
         if commune and commune ~= known.unit and mapping.key(commune) ~= mapping.key(known.name) then
@@ -245,53 +249,55 @@ local function table_row(src, ctx, tname, layout, cells, r, where)
         end
         return nil
       end
-      src.new = src.new + (code ~= "" and 1 or 0)
+    elseif not known and code ~= "" then
+      src.new = src.new + 1
+      where.fresh = true                       -- its members follow (person_rows)
     end
-    put("code", code)
-    put("unit", commune)
-    put("village", at("village"))
-    put("head", at("head"))
-    if cols.ethnic_minority then put("ethnic_minority", mark(src, at("ethnic_minority"))) end
+    raws[index.code] = code
+    raws[index.unit] = commune
+    raws[index.village] = cols.village and cells[cols.village]
+    raws[index.head] = cols.head and cells[cols.head]
+    if cols.ethnic_minority then raws[index.ethnic_minority] = mark(src, cells[cols.ethnic_minority]) end
     return raws
   end
   if code == "" then return nil end           -- refused as a household already
   if tname == "surveys" then
-    put("household", code)
-    put("year", src.year and tostring(src.year) or at("year"))
-    put("income", at("income"))
+    raws[index.household] = code
+    raws[index.year] = src.year and tostring(src.year) or cols.year and cells[cols.year]
+    raws[index.income] = cols.income and cells[cols.income]
     for _, d in ipairs(schema.values.indicator) do
-      if cols[d] then put(d, mark(src, at(d))) end
+      if cols[d] then raws[index[d]] = mark(src, cells[cols[d]]) end
     end
     if cols.status then
-      local v = at("status")
+      local v = cells[cols.status]
       local status = v and src.statuses[v]
       if v and not status then
         status = m.status[mapping.key(v)] or v
         if #v <= 64 then src.statuses[v] = status end
       end
-      put("status", status)
+      raws[index.status] = status
     elseif cols.poor or cols.near_poor then
       -- a mark neither yes nor no is refused as the status it fails to say
-      local p, n = cols.poor and mark(src, at("poor")) or "0", cols.near_poor and mark(src, at("near_poor")) or "0"
+      local p = cols.poor and mark(src, cells[cols.poor]) or "0"
+      local n = cols.near_poor and mark(src, cells[cols.near_poor]) or "0"
       local odd = (p ~= "1" and p ~= "0") and p or (n ~= "1" and n ~= "0") and n
-      put("status", odd or (p == "1" and n == "1") and "poor and near_poor" or p == "1" and "poor"
-        or n == "1" and "near_poor" or nil)
-      where.status = (odd == p or p == "1") and where.poor or where.near_poor
+      raws[index.status] = odd or (p == "1" and n == "1") and "poor and near_poor" or p == "1" and "poor"
+        or n == "1" and "near_poor" or nil
+      where.status_field = (odd == p or p == "1") and "poor" or "near_poor"
     end
-    if cols.unable_to_escape then put("unable_to_escape", mark(src, at("unable_to_escape"))) end
+    if cols.unable_to_escape then raws[index.unable_to_escape] = mark(src, cells[cols.unable_to_escape]) end
     return raws
   end
   return raws
 end
 
 -- A row of a list of persons (mapping rows = "persons"): the person, naming the household.
-local function person_row(src, layout, cells, r, where)
+local function person_row(src, layout, cells)
   local m, cols, raws, index = src.mapping, layout.cols, {}, INDEX.persons
   for field, kind in pairs(mapping.PERSON_FIELDS) do
     local col = cols[field]
     if col then
       local v = cells[col]
-      where[field == "code" and "household" or field] = layout.ref(r, col)
       if kind == "mark" then v = mark(src, v)
       elseif kind == "sex" and v then v = m.sex[mapping.key(v)] or v end
       raws[index[field == "code" and "household" or field]] = v
@@ -373,35 +379,42 @@ function source:each_row(ctx, row)
   end
 end
 
-function source:each(spec, ctx, fn)
+-- The members of a household new on this row, as many as its row counts: each a persons
+-- row naming it.
+local function person_rows(ctx, spec, layout, cells, r, where, fn)
+  local v = layout.cols.persons and cells[layout.cols.persons]
+  local code = layout.cols.code and cells[layout.cols.code]
+  if not v or not code or not where.fresh then return end
+  local ref = layout.ref(r, layout.cols.persons)
+  local n = math.tointeger(tonumber(v))
+  if not n or n < 0 or n > 99 then
+    ctx.problem(layout.label, { persons = ref }, "persons", "%s is not a number of persons (a whole "
+      .. "number from 0 to 99)", quote(v))
+    return
+  end
+  local hidx = INDEX.persons.household
+  for _ = 1, n do fn(spec, { [hidx] = code }, { at = ref, household = ref }, layout.label) end
+end
+
+-- One pass over the files for every table: each row gives its household first, then its
+-- review and its members, so a row's children follow their parent.
+function source:each(specs, ctx, fn)
   self.known = self.known or function(code)
     local iter, state = self.lookup:rows(code)
     return iter(state)
   end
   self:each_row(ctx, function(cells, r, layout)
-    local where = { at = "row " .. r }
-    if self.mapping.rows == "persons" then
-      fn(person_row(self, layout, cells, r, where), where, layout.label)
-      return
-    end
-    if spec.name == "persons" then
-      local v = layout.cols.persons and cells[layout.cols.persons]
-      local code = layout.cols.code and cells[layout.cols.code]
-      if not v or not code or self.seen[code] ~= "new" or self.persons_done[code] then return end
-      self.persons_done[code] = true
-      local ref = layout.ref(r, layout.cols.persons)
-      local n = math.tointeger(tonumber(v))
-      if not n or n < 0 or n > 99 then
-        ctx.problem(layout.label, { persons = ref }, "persons", "%s is not a number of persons (a whole "
-          .. "number from 0 to 99)", quote(v))
-        return
+    local where = setmetatable({ at = "row " .. r, r = r, layout = layout }, WHERE)
+    for _, spec in ipairs(specs) do
+      if self.mapping.rows == "persons" then
+        fn(spec, person_row(self, layout, cells), where, layout.label)
+      elseif spec.name == "persons" then
+        person_rows(ctx, spec, layout, cells, r, where, fn)
+      else
+        local raws = table_row(self, ctx, spec.name, layout, cells, r, where)
+        if raws then fn(spec, raws, where, layout.label) end
       end
-      local hidx = INDEX.persons.household
-      for _ = 1, n do fn({ [hidx] = code }, { at = ref, household = ref }, layout.label) end
-      return
     end
-    local raws = table_row(self, ctx, spec.name, layout, cells, r, where)
-    if raws then fn(raws, where, layout.label) end
   end)
   local skipped = util.sorted_keys(self.hidden)
   self.skipped = skipped
@@ -417,16 +430,23 @@ end
 
 function M.source(paths, m, opts, db)
   local src = setmetatable({ paths = paths, mapping = m, year = m.year or opts.year, layouts = {},
-    seen = {}, matched = 0, new = 0, hidden = {}, persons_done = {}, skipped = {}, marks = {}, statuses = {} },
-    source)
-  src.lookup = db:prepare("SELECT h.unit AS unit, coalesce(u.name, h.unit) AS name FROM households h "
+    matched = 0, new = 0, hidden = {}, skipped = {}, marks = {}, statuses = {} }, source)
+  src.lookup = db:prepare("SELECT h.id AS id, h.unit AS unit, coalesce(u.name, h.unit) AS name FROM households h "
     .. "LEFT JOIN units u ON u.code = h.unit WHERE h.code = ?")
+  -- the households there before the import (SQLite numbers the new ones after them), and
+  -- the codes matched so far, on SQLite's side
+  src.before = db:value("SELECT coalesce(max(id), 0) FROM households")
+  db:exec("CREATE TEMP TABLE IF NOT EXISTS import_matched(code TEXT PRIMARY KEY); DELETE FROM temp.import_matched")
+  src.match = db:prepare("INSERT OR IGNORE INTO temp.import_matched(code) VALUES (?)")
+  src.db = db
   src.name = basename(paths[1])
   return src
 end
 
 function M.close(src)
   src.lookup:close()
+  src.match:close()
+  src.db:exec("DROP TABLE IF EXISTS temp.import_matched")
 end
 
 return M
