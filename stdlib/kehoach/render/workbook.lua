@@ -81,18 +81,34 @@ function M.sheet_name(label, used)
 end
 
 -- A sheet that remembers the widest text of each column and sets the widths at the end.
+-- Lists run to hundreds of thousands of rows, so a cell is measured only when it might
+-- widen its column: a number only when larger than the largest met in the column (its
+-- width grows with it), a text only when longer in bytes than the column is wide (never
+-- narrower than its bytes), and a text once (names and communes come again and again; the
+-- memory of them is let go at MEASURED texts, so that it stays small however long the list).
+local MEASURED = 4096
 local function tracked(sh)
-  local widths = {}
+  local widths, largest, measured, n_measured = {}, {}, {}, 0
   local t = {}
   function t.write(row, col, v, fmt)
     local w, need = widths[col] or 6
     if type(v) == "number" then
-      local digits = #string.format("%d", math.floor(math.abs(v)))
-      need = digits + (digits - 1) // 3 + 2       -- as "#,##0" shows it
+      local a = math.abs(v)
+      if a > (largest[col] or -1) then
+        largest[col] = a
+        local digits = #string.format("%d", math.floor(a))
+        need = digits + (digits - 1) // 3 + 2       -- as "#,##0" shows it
+      end
     elseif v ~= nil then
-      -- a text is never wider than its bytes: measure it only when it might widen the column
       local s = tostring(v)
-      if #s + 2 > w then need = text.width(s) + 2 end
+      if #s + 2 > w then
+        need = measured[s]
+        if not need then
+          need = text.width(s) + 2
+          if n_measured == MEASURED then measured, n_measured = {}, 0 end
+          measured[s], n_measured = need, n_measured + 1
+        end
+      end
     end
     if need and need > w then widths[col] = need elseif not widths[col] then widths[col] = w end
     sh:write(row, col, v, fmt)
