@@ -21,11 +21,17 @@ local CSV_COLUMNS = { "programme", "commune", "household", "head", "persons", "r
 -- page and garbles every Vietnamese name; kehoach's own CSV reader skips it.
 local BOM = "\239\187\191"
 
--- A CSV field of column c as csv.encode writes it, in SQL: empty for NULL; quoted, each
--- quote doubled, when it holds a comma, a quote, a line break, or spaces at either end.
+-- The columns that hold text from the registry (names, codes); the others are numbers, or
+-- words kehoach makes (support and source ids are Lua names, statuses and periods its own).
+local FREE_TEXT = { commune = true, household = true, head = true }
+
+-- A CSV field of column c as csv.encode writes it, in SQL: empty for NULL; a text from the
+-- registry quoted, each quote doubled, when it holds a comma, a quote, a line break, or
+-- spaces at either end.
 local function csv_field(c)
-  return string.format([[CASE WHEN %s IS NULL THEN '' WHEN typeof(%s) = 'text' AND (%s GLOB '*[",'||char(13, 10)||']*'
-    OR %s GLOB ' *' OR %s GLOB '* ') THEN '"' || replace(%s, '"', '""') || '"' ELSE %s END]], c, c, c, c, c, c, c)
+  if not FREE_TEXT[c] then return string.format("coalesce(%s, '')", c) end
+  return string.format([[CASE WHEN %s IS NULL THEN '' WHEN %s GLOB '*[",'||char(13, 10)||']*'
+    OR %s GLOB ' *' OR %s GLOB '* ' THEN '"' || replace(%s, '"', '""') || '"' ELSE %s END]], c, c, c, c, c, c)
 end
 
 -- Streams the run's allocations from the database into the writer w as CSV (UTF-8 with a
