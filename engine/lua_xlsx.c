@@ -19,10 +19,10 @@
 **                              a text cell, a boolean a boolean, nil a blank cell; a text
 **                              longer than a cell holds (32,767 characters) is cut with a
 **                              mark at its end, and write returns true
-**   sh:write_row(row, col, values, n, formats, widths, measure)   values[1..n] (n nil: up
-**                              to the first nil) from column col on (false: the cell left
-**                              alone), keeping in widths the
-**                              widest each column needs; measure(text) the width of a text
+**   sh:write(row, col, values, n, formats, widths, measure)   a row: values[1..n] (n nil:
+**                              up to the first nil) from column col on (false: the cell
+**                              left alone), keeping in widths the widest each column
+**                              needs; measure(text) the width of a text
 **   sh:width(first, last, width [, format])   widths of columns first..last, in characters
 **   sh:freeze(row, col)        rows above row and columns left of col stay in view
 **   sh:merge(r1, c1, r2, c2, text [, format])   one cell over the range (cut as write does)
@@ -334,8 +334,12 @@ static int write_cell(lua_State *L, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
   return cut;
 }
 
-/* sh:write(row, col, value [, format]) -> true when a text was cut to fit the cell. */
+static int l_write_row(lua_State *L);
+
+/* sh:write(row, col, value [, format]) -> true when a text was cut to fit the cell; with a
+** table of values, a row (l_write_row). */
 static int l_write(lua_State *L) {
+  if (lua_istable(L, 4)) return l_write_row(L);
   lxw_worksheet *ws = check_sheet(L, 1);
   lxw_row_t row = check_row(L, 2);
   lxw_col_t col = check_col(L, 3);
@@ -368,7 +372,7 @@ static lua_Integer cell_width(lua_State *L, int i, lua_Integer w, int m) {
   return need;
 }
 
-/* sh:write_row(row, col, values, n, formats, widths, measure): values[1..n] into row, from
+/* sh:write(row, col, values, n, formats, widths, measure): values[1..n] into row, from
 ** column col on, each with formats[k] (formats may be nil); n nil: up to the first nil, as
 ** ipairs goes (with n, a nil is a blank cell); a value false leaves its cell alone. widths (a table by column) keeps the widest each column needs (a column starts
 ** 6 wide); measure(text) is the width a text needs, margin included. One call per row of
@@ -471,7 +475,7 @@ static const luaL_Reg workbook_methods[] = {
     {"commit", l_commit}, {"abort", l_workbook_gc}, {NULL, NULL}};
 
 static const luaL_Reg sheet_methods[] = {
-    {"write", l_write}, {"write_row", l_write_row}, {"width", l_width}, {"freeze", l_freeze},
+    {"write", l_write}, {"width", l_width}, {"freeze", l_freeze},
     {"merge", l_merge}, {"print", l_print}, {"name", l_sheet_name}, {NULL, NULL}};
 
 static const luaL_Reg xlsx_funcs[] = {{"new", l_new}, {NULL, NULL}};

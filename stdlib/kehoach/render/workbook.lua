@@ -81,7 +81,7 @@ function M.sheet_name(label, used)
 end
 
 -- A sheet that remembers the widest text of each column and sets the widths at the end
--- (core.xlsx's write_row measures each cell as it writes it). Lists run to hundreds of
+-- (core.xlsx's sh:write of a row measures each cell as it writes it). Lists run to hundreds of
 -- thousands of rows, so a row is one call, and a text is measured once (names and
 -- communes come again and again; the memory of them is let go at MEASURED texts, so that
 -- it stays small however long the list).
@@ -101,10 +101,10 @@ local function tracked(sh)
   local one, one_format = {}, {}
   function t.write(row, col, v, fmt)
     one[1], one_format[1] = v, fmt
-    sh:write_row(row, col, one, 1, one_format, widths, measure)
+    sh:write(row, col, one, 1, one_format, widths, measure)
   end
   function t.row(row, values, fmts)
-    sh:write_row(row, 1, values, nil, fmts, widths, measure)
+    sh:write(row, 1, values, nil, fmts, widths, measure)
   end
   function t.finish(wrap)
     for col, w in pairs(widths) do sh:width(col, col, math.min(w, MAX_WIDTH), w > MAX_WIDTH and wrap or nil) end
