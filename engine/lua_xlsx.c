@@ -19,7 +19,8 @@
 **                              a text cell, a boolean a boolean, nil a blank cell; a text
 **                              longer than a cell holds (32,767 characters) is cut with a
 **                              mark at its end, and write returns true
-**   sh:write(row, col, values, n, formats, widths, measure)   a row: values[1..n] (n nil:
+**   sh:write(row, col, values, n, formats, widths, measure)   a row (a table of values
+**                              with the measure function): values[1..n] (n nil:
 **                              up to the first nil) from column col on (false: the cell
 **                              left alone), keeping in widths the widest each column
 **                              needs; measure(text) the width of a text
@@ -337,9 +338,9 @@ static int write_cell(lua_State *L, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
 static int l_write_row(lua_State *L);
 
 /* sh:write(row, col, value [, format]) -> true when a text was cut to fit the cell; with a
-** table of values, a row (l_write_row). */
+** table of values and the widths and measure after them, a row (l_write_row). */
 static int l_write(lua_State *L) {
-  if (lua_istable(L, 4)) return l_write_row(L);
+  if (lua_istable(L, 4) && lua_isfunction(L, 8)) return l_write_row(L);
   lxw_worksheet *ws = check_sheet(L, 1);
   lxw_row_t row = check_row(L, 2);
   lxw_col_t col = check_col(L, 3);

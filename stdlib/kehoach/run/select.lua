@@ -1,15 +1,17 @@
 -- select.lua — phase "select and rank" of kehoach.pipeline: the household view under the
--- plan's standard (temp.kh_hh), poverty at the review, and each support's eligible
--- households, ranked within their commune by the support's priority, into
--- temp.kh_eligible. Households stay in SQLite: a selector is compiled to a WHERE; Lua sees
--- one row per commune, except for a plan's `where` functions, called per household.
+-- plan's standard (temp.kh_hh), the households some support can reach read from it in one
+-- pass (temp.kh_reach), poverty at the review, and each support's eligible households,
+-- ranked within their commune by the support's priority, into temp.kh_eligible.
+-- Households stay in SQLite: a selector is compiled to a WHERE; Lua sees one row per
+-- commune, except for a plan's `where` functions, called per household.
 --
 -- None of it depends on a value --set or --vary can change after selection (amounts,
 -- quotas, budget lines), so kehoach sweep selects once.
 --
 --   M.prepare(db, p, units, std, progress) -> ctx { units, standard, poverty, messages },
 --       or nil and the error messages (no survey for the review year)
---   M.compile(db, p, units, std, d, run) -> kehoach.plan.selector.compile's result for support d
+--   M.compile(db, p, units, std, d, run [, args]) -> kehoach.plan.selector.compile's result
+--       for support d
 --   M.select_after(db, p, units, std, d, run)   a support naming others' households
 --       (also_in, not_in) is selected once they are chosen, in phase 6
 local check = require "kehoach.plan.check"
