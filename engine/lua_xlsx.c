@@ -19,6 +19,11 @@
 **                              a text cell, a boolean a boolean, nil a blank cell; a text
 **                              longer than a cell holds (32,767 characters) is cut with a
 **                              mark at its end, and write returns true
+**   sh:write(row, col, values, n, formats, widths, measure)   a row (a table of values
+**                              with the measure function): values[1..n] (n nil:
+**                              up to the first nil) from column col on (false: the cell
+**                              left alone), keeping in widths the widest each column
+**                              needs; measure(text) the width of a text
 **   sh:width(first, last, width [, format])   widths of columns first..last, in characters
 **   sh:freeze(row, col)        rows above row and columns left of col stay in view
 **   sh:merge(r1, c1, r2, c2, text [, format])   one cell over the range (cut as write does)
@@ -30,6 +35,7 @@
 ** row, a sheet of a closed workbook) raises a plain error, which is a bug in the stdlib.
 */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -311,25 +317,105 @@ static const char *cell_text(lua_State *L, int i, int *cut) {
   return lua_tostring(L, i);
 }
 
-/* sh:write(row, col, value [, format]) -> true when a text was cut to fit the cell. */
+/* Writes the value at stack index i into the cell at row, col (0-based) with format f:
+** a number, a text (cut as cell_text does), a boolean, or nil for a blank. Returns whether
+** a text was cut; raises for another type. Stack: [-0, +0, e] (i may be replaced). */
+static int write_cell(lua_State *L, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int i, lxw_format *f) {
+  lxw_error err;
+  int cut = 0;
+  switch (lua_type(L, i)) {
+    case LUA_TNUMBER: err = worksheet_write_number(ws, row, col, lua_tonumber(L, i), f); break;
+    case LUA_TSTRING: err = worksheet_write_string(ws, row, col, cell_text(L, i, &cut), f); break;
+    case LUA_TBOOLEAN: err = worksheet_write_boolean(ws, row, col, lua_toboolean(L, i), f); break;
+    case LUA_TNIL:
+    case LUA_TNONE: err = worksheet_write_blank(ws, row, col, f); break;
+    default: return luaL_typeerror(L, i, "number, string, boolean or nil");
+  }
+  check_lxw(L, err, "write");
+  return cut;
+}
+
+static int l_write_row(lua_State *L);
+
+/* sh:write(row, col, value [, format]) -> true when a text was cut to fit the cell; with a
+** table of values and the widths and measure after them, a row (l_write_row). */
 static int l_write(lua_State *L) {
+  if (lua_istable(L, 4) && lua_isfunction(L, 8)) return l_write_row(L);
   lxw_worksheet *ws = check_sheet(L, 1);
   lxw_row_t row = check_row(L, 2);
   lxw_col_t col = check_col(L, 3);
-  lxw_format *f = opt_format(L, 5);
-  lxw_error err;
-  int cut = 0;
-  switch (lua_type(L, 4)) {
-    case LUA_TNUMBER: err = worksheet_write_number(ws, row, col, lua_tonumber(L, 4), f); break;
-    case LUA_TSTRING: err = worksheet_write_string(ws, row, col, cell_text(L, 4, &cut), f); break;
-    case LUA_TBOOLEAN: err = worksheet_write_boolean(ws, row, col, lua_toboolean(L, 4), f); break;
-    case LUA_TNIL:
-    case LUA_TNONE: err = worksheet_write_blank(ws, row, col, f); break;
-    default: return luaL_typeerror(L, 4, "number, string, boolean or nil");
-  }
-  check_lxw(L, err, "write");
-  lua_pushboolean(L, cut);
+  lua_pushboolean(L, write_cell(L, ws, row, col, 4, opt_format(L, 5)));
   return 1;
+}
+
+/* The width in characters the value at stack index i needs in a column now w wide, or 0
+** when it cannot widen it: a number as "#,##0" shows it (its digits, their group marks and
+** a margin of 2); a text, when longer in bytes than w less the margin (a text is never
+** wider than its bytes), as measure (the function at index m) says. Stack: [-0, +0, e]. */
+static lua_Integer cell_width(lua_State *L, int i, lua_Integer w, int m) {
+  if (lua_type(L, i) == LUA_TNUMBER) {
+    char digits[64];
+    int n = lua_isinteger(L, i) ? snprintf(digits, sizeof digits, "%llu", (unsigned long long)llabs(lua_tointeger(L, i)))
+                                : snprintf(digits, sizeof digits, "%.0f", floor(fabs(lua_tonumber(L, i))));
+    return n + (n - 1) / 3 + 2;
+  }
+  if (lua_isnoneornil(L, i)) return 0;
+  size_t len;
+  if (lua_type(L, i) == LUA_TBOOLEAN) len = lua_toboolean(L, i) ? 4 : 5; /* "true", "false" */
+  else luaL_checklstring(L, i, &len);
+  if ((lua_Integer)len + 2 <= w) return 0;
+  if (lua_type(L, i) == LUA_TBOOLEAN) return (lua_Integer)len + 2;
+  lua_pushvalue(L, m);
+  lua_pushvalue(L, i);
+  lua_call(L, 1, 1);
+  lua_Integer need = luaL_checkinteger(L, -1);
+  lua_pop(L, 1);
+  return need;
+}
+
+/* sh:write(row, col, values, n, formats, widths, measure): values[1..n] into row, from
+** column col on, each with formats[k] (formats may be nil); n nil: up to the first nil, as
+** ipairs goes (with n, a nil is a blank cell); a value false leaves its cell alone. widths (a table by column) keeps the widest each column needs (a column starts
+** 6 wide); measure(text) is the width a text needs, margin included. One call per row of
+** a long list. Stack: [-7, +0, e]. */
+static int l_write_row(lua_State *L) {
+  lxw_worksheet *ws = check_sheet(L, 1);
+  lxw_row_t row = check_row(L, 2);
+  lua_Integer col = luaL_checkinteger(L, 3);
+  luaL_checktype(L, 4, LUA_TTABLE);
+  int counted = !lua_isnoneornil(L, 5);
+  lua_Integer n = counted ? luaL_checkinteger(L, 5) : LUA_MAXINTEGER;
+  int has_formats = lua_istable(L, 6);
+  luaL_checktype(L, 7, LUA_TTABLE);
+  luaL_checktype(L, 8, LUA_TFUNCTION);
+  for (lua_Integer k = 1; k <= n; k++) {
+    int v = lua_gettop(L) + 1;
+    if (lua_rawgeti(L, 4, k) == LUA_TNIL && !counted) break;
+    if (lua_isboolean(L, v) && !lua_toboolean(L, v)) {
+      lua_pop(L, 1);
+      continue;
+    }
+    lua_Integer c = col + k - 1;
+    lua_rawgeti(L, 7, c);
+    int known = !lua_isnil(L, -1);
+    lua_Integer w = known ? lua_tointeger(L, -1) : 6;
+    lua_pop(L, 1);
+    lua_Integer need = cell_width(L, v, w, 8);
+    if (need > w || !known) {
+      lua_pushinteger(L, need > w ? need : w);
+      lua_rawseti(L, 7, c);
+    }
+    lxw_format *f = NULL;
+    if (has_formats) {
+      lua_rawgeti(L, 6, k);
+      f = opt_format(L, -1);
+      lua_pop(L, 1);
+    }
+    luaL_argcheck(L, c >= 1 && c <= LXW_COL_MAX, 3, "a column from 1 to 16384");
+    write_cell(L, ws, row, (lxw_col_t)(c - 1), v, f);
+    lua_settop(L, v - 1);
+  }
+  return 0;
 }
 
 static int l_width(lua_State *L) {

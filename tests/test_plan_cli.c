@@ -449,6 +449,102 @@ static void the_target_and_its_rate_match_the_registry(void **state) {
                              "json_extract(value, '$.due') IN ('2021-06-05', '2021-12-05')"), 2);
 }
 
+/* The number the query gives on db; -1 when it gives none. */
+static long long count_on(sqlite3 *db, const char *sql) {
+  sqlite3_stmt *st = NULL;
+  long long v = -1;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) fail_msg("bad query: %s: %s", sql, sqlite3_errmsg(db));
+  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+/* SQLite's shell, for the hand-written floor: /usr/bin/sqlite3, or NULL (the test is then
+** skipped: apt-get install sqlite3). */
+static const char *sqlite3_shell(void) {
+  return access("/usr/bin/sqlite3", X_OK) == 0 ? "/usr/bin/sqlite3" : NULL;
+}
+
+/* The floor scripts/bench.sh sets the run's time against (scripts/bench/plan-2021.sql, plain
+** SQL in SQLite's shell) computes what the run computes: each of its figures equals the
+** run's figure at the same path, its allocations are the run's row for row in the run's
+** order (household, rank, status, units, amount...), its projection escapes the same
+** households in the same quarters, and its allocations.csv holds the run's rows. */
+static void a_hand_written_sql_floor_computes_what_the_run_computes(void **state) {
+  golden_run *g = *state;
+  NEED_RUN(g);
+  const char *shell = sqlite3_shell();
+  if (shell == NULL) {
+    fprintf(stderr, "SKIPPED: no sqlite3 shell (apt-get install sqlite3): the floor is not checked\n");
+    skip();
+  }
+  char here[2048], script[4096], registry[4096], attach[4200];
+  if (getcwd(here, sizeof here) == NULL) fail_msg("getcwd");
+  snprintf(script, sizeof script, ".read %s/scripts/bench/plan-2021.sql", here);
+  if (kh_registry()[0] == '/') snprintf(registry, sizeof registry, "%s", kh_registry());
+  else snprintf(registry, sizeof registry, "%s/%s", here, kh_registry());
+  snprintf(attach, sizeof attach, "ATTACH 'file:%s?mode=ro' AS reg", registry);
+  char *floor_dir = kh_path(g->dir, "floor");
+  mkdir(floor_dir, 0700);
+  const char *argv[] = {shell, "-bail", "floor.db", "-cmd", attach, script, NULL};
+  kh_result r = kh_exec(floor_dir, argv, 0);
+  if (r.code != 0) fail_msg("sqlite3 exited %d:\n%s", r.code, r.err);
+  kh_result_free(&r);
+
+  char *path = kh_path(floor_dir, "floor.db");
+  char *results = kh_path(g->dir, "results.db");
+  sqlite3 *db = NULL;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  char *sql = sqlite3_mprintf("ATTACH %Q AS run", results);
+  assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_free(sql);
+  /* every figure there is in both, and the floor computes most of the summary's */
+  assert_true(count_on(db, "SELECT count(*) FROM figures") > 700);
+  long long differ = count_on(db, "SELECT count(*) FROM figures f LEFT JOIN run.figures x "
+                                  "ON x.run = 1 AND x.path = f.path WHERE x.value IS NOT f.value");
+  if (differ != 0) {
+    sqlite3_stmt *st = NULL;
+    sqlite3_prepare_v2(db, "SELECT f.path, f.value, x.value FROM figures f LEFT JOIN run.figures x "
+                       "ON x.run = 1 AND x.path = f.path WHERE x.value IS NOT f.value LIMIT 1", -1, &st, NULL);
+    sqlite3_step(st);
+    fail_msg("%lld figures differ, such as %s: %s by the floor, %s by the run", differ,
+             (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+             (const char *)sqlite3_column_text(st, 2));
+  }
+  /* the allocations, in order */
+  static const char cols[] = "programme, unit, commune, household, head, persons, income, deprivations, rank, "
+                             "status, units, amount, need, source, period";
+  sql = sqlite3_mprintf("SELECT count(*) FROM (SELECT row_number() OVER (ORDER BY rowid), %s FROM main.allocations "
+                        "EXCEPT SELECT row_number() OVER (ORDER BY rowid), %s FROM run.allocations WHERE run = 1)",
+                        cols, cols);
+  assert_int_equal(count_on(db, sql), 0);
+  sqlite3_free(sql);
+  assert_int_equal(count_on(db, "SELECT count(*) FROM main.allocations"),
+                   count_on(db, "SELECT count(*) FROM run.allocations WHERE run = 1"));
+  assert_true(count_on(db, "SELECT count(*) FROM main.allocations") > 2000);
+  /* the projection, household by household */
+  assert_int_equal(count_on(db, "SELECT count(*) FROM (SELECT household, escaped FROM main.projected_households "
+                                "EXCEPT SELECT household, escaped FROM run.projected_households WHERE run = 1)"), 0);
+  assert_int_equal(count_on(db, "SELECT count(*) FROM main.projected_households"),
+                   count_on(db, "SELECT count(*) FROM run.projected_households WHERE run = 1"));
+  sqlite3_close(db);
+
+  /* allocations.csv, read back by the shell (CSV quoting may differ, never a value) */
+  char *run_csv = kh_path(g->dir, "lao-cai-city-2021/allocations.csv");
+  char *import_run = sqlite3_mprintf(".import --csv %s run", run_csv);
+  const char *cmp[] = {shell, "-bail", "csv.db", import_run, ".import --csv allocations.csv floor",
+                       "SELECT (SELECT count(*) FROM (SELECT * FROM run EXCEPT SELECT * FROM floor)) + "
+                       "(SELECT count(*) FROM (SELECT * FROM floor EXCEPT SELECT * FROM run)), "
+                       "(SELECT count(*) FROM run) = (SELECT count(*) FROM floor)",
+                       NULL};
+  r = kh_exec(floor_dir, cmp, 0);
+  if (r.code != 0) fail_msg("sqlite3 exited %d:\n%s", r.code, r.err);
+  assert_string_equal(r.out, "0|1\n");
+  kh_result_free(&r);
+  sqlite3_free(import_run);
+  free(run_csv), free(results), free(path), free(floor_dir);
+}
+
 static void explain_tells_a_chosen_household_why_and_how_much(void **state) {
   golden_run *g = *state;
   NEED_RUN(g);
@@ -572,6 +668,7 @@ int main(void) {
       cmocka_unit_test(the_quota_programmes_reach_their_households_commune_by_commune),
       cmocka_unit_test(the_costs_by_source_add_up_to_5723_million),
       cmocka_unit_test(the_target_and_its_rate_match_the_registry),
+      cmocka_unit_test(a_hand_written_sql_floor_computes_what_the_run_computes),
       cmocka_unit_test(explain_tells_a_chosen_household_why_and_how_much),
       cmocka_unit_test(explain_json_gives_each_programmes_conditions_and_outcome),
       cmocka_unit_test(explain_follows_the_budget_mode_of_a_what_if),

@@ -80,27 +80,31 @@ function M.sheet_name(label, used)
   return name
 end
 
--- A sheet that remembers the widest text of each column and sets the widths at the end.
+-- A sheet that remembers the widest text of each column and sets the widths at the end
+-- (core.xlsx's sh:write of a row measures each cell as it writes it). Lists run to hundreds of
+-- thousands of rows, so a row is one call, and a text is measured once (names and
+-- communes come again and again; the memory of them is let go at MEASURED texts, so that
+-- it stays small however long the list).
+local MEASURED = 4096
 local function tracked(sh)
-  local widths = {}
-  local t = {}
-  function t.write(row, col, v, fmt)
-    local w, need = widths[col] or 6
-    if type(v) == "number" then
-      local digits = #string.format("%d", math.floor(math.abs(v)))
-      need = digits + (digits - 1) // 3 + 2       -- as "#,##0" shows it
-    elseif v ~= nil then
-      -- a text is never wider than its bytes: measure it only when it might widen the column
-      local s = tostring(v)
-      if #s + 2 > w then need = text.width(s) + 2 end
+  local widths, measured, n_measured = {}, {}, 0
+  local function measure(s)
+    local need = measured[s]
+    if not need then
+      need = text.width(s) + 2
+      if n_measured == MEASURED then measured, n_measured = {}, 0 end
+      measured[s], n_measured = need, n_measured + 1
     end
-    if need and need > w then widths[col] = need elseif not widths[col] then widths[col] = w end
-    sh:write(row, col, v, fmt)
+    return need
+  end
+  local t = {}
+  local one, one_format = {}, {}
+  function t.write(row, col, v, fmt)
+    one[1], one_format[1] = v, fmt
+    sh:write(row, col, one, 1, one_format, widths, measure)
   end
   function t.row(row, values, fmts)
-    for i, v in ipairs(values) do
-      if v ~= false then t.write(row, i, v, fmts and fmts[i]) end
-    end
+    sh:write(row, 1, values, nil, fmts, widths, measure)
   end
   function t.finish(wrap)
     for col, w in pairs(widths) do sh:width(col, col, math.min(w, MAX_WIDTH), w > MAX_WIDTH and wrap or nil) end

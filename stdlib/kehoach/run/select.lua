@@ -1,15 +1,17 @@
 -- select.lua — phase "select and rank" of kehoach.pipeline: the household view under the
--- plan's standard (temp.kh_hh), poverty at the review, and each support's eligible
--- households, ranked within their commune by the support's priority, into
--- temp.kh_eligible. Households stay in SQLite: a selector is compiled to a WHERE; Lua sees
--- one row per commune, except for a plan's `where` functions, called per household.
+-- plan's standard (temp.kh_hh), the households some support can reach read from it in one
+-- pass (temp.kh_reach), poverty at the review, and each support's eligible households,
+-- ranked within their commune by the support's priority, into temp.kh_eligible.
+-- Households stay in SQLite: a selector is compiled to a WHERE; Lua sees one row per
+-- commune, except for a plan's `where` functions, called per household.
 --
 -- None of it depends on a value --set or --vary can change after selection (amounts,
 -- quotas, budget lines), so kehoach sweep selects once.
 --
 --   M.prepare(db, p, units, std, progress) -> ctx { units, standard, poverty, messages },
 --       or nil and the error messages (no survey for the review year)
---   M.compile(db, p, units, std, d, run) -> kehoach.plan.selector.compile's result for support d
+--   M.compile(db, p, units, std, d, run [, args]) -> kehoach.plan.selector.compile's result
+--       for support d
 --   M.select_after(db, p, units, std, d, run)   a support naming others' households
 --       (also_in, not_in) is selected once they are chosen, in phase 6
 local check = require "kehoach.plan.check"
@@ -69,25 +71,42 @@ end
 
 -- Households, poor and near-poor households by the plan's child at the review, and by the
 -- commune they live in (by_leaf, with the poor of an ethnic minority: what an allocation by
--- criteria counts), in one pass in the registry's order.
-local function poverty(db)
+-- criteria counts). The households of each commune are counted from the registry's
+-- indexes alone; the poor and near-poor among them from temp.kh_reach, which holds them.
+-- When the review has as many households as the registry, each household has one (a
+-- review is of a household that exists, once a year), and a commune's households are
+-- those the index of households by commune lists: no review is looked up.
+local function poverty(db, p)
   local out = { households = 0, poor = 0, near_poor = 0, by_unit = {}, by_leaf = {} }
+  local every = db:value([[SELECT (SELECT count(*) FROM reg.households) =
+    (SELECT count(*) FROM reg.surveys WHERE year = ?)]], p.registry_year) == 1
+  local poor = {}
   for r in db:rows([[
-      SELECT h.leaf, h.unit, count(*) AS households,
-        count(*) FILTER (WHERE h.status = 'poor') AS poor,
+      SELECT h.leaf, count(*) FILTER (WHERE h.status = 'poor') AS poor,
         count(*) FILTER (WHERE h.status = 'near_poor') AS near_poor,
         count(*) FILTER (WHERE h.status = 'poor' AND h.ethnic_minority = 1) AS ethnic_minority_poor
-      FROM temp.kh_hh h GROUP BY h.leaf]]) do
-    out.by_leaf[r.leaf] = r
-    local u = out.by_unit[r.unit]
-    if not u then
-      u = { unit = r.unit, households = 0, poor = 0, near_poor = 0 }
-      out.by_unit[r.unit] = u
+      FROM temp.kh_reach h GROUP BY h.leaf]]) do
+    poor[r.leaf] = r
+  end
+  for r in db:rows([[
+      SELECT c.code AS leaf, c.child AS unit, (SELECT count(*) FROM reg.households h WHERE h.unit = c.code
+        AND (:every OR EXISTS (SELECT 1 FROM reg.surveys s WHERE s.household = h.id AND s.year = :year)))
+        AS households
+      FROM temp.kh_leaves c]], { every = every and 1 or 0, year = p.registry_year }) do
+    if r.households > 0 then
+      local q = poor[r.leaf] or {}
+      r.poor, r.near_poor, r.ethnic_minority_poor = q.poor or 0, q.near_poor or 0, q.ethnic_minority_poor or 0
+      out.by_leaf[r.leaf] = r
+      local u = out.by_unit[r.unit]
+      if not u then
+        u = { unit = r.unit, households = 0, poor = 0, near_poor = 0 }
+        out.by_unit[r.unit] = u
+      end
+      u.households, u.poor, u.near_poor = u.households + r.households, u.poor + r.poor, u.near_poor + r.near_poor
+      out.households = out.households + r.households
+      out.poor = out.poor + r.poor
+      out.near_poor = out.near_poor + r.near_poor
     end
-    u.households, u.poor, u.near_poor = u.households + r.households, u.poor + r.poor, u.near_poor + r.near_poor
-    out.households = out.households + r.households
-    out.poor = out.poor + r.poor
-    out.near_poor = out.near_poor + r.near_poor
   end
   return out
 end
@@ -99,10 +118,11 @@ local ORDER = {
   most_deprived = "h.deprivations DESC, h.income ASC, h.code ASC",
 }
 
--- Compiles a support's selector for the view aliased h.
-function M.compile(db, p, units, std, d, run)
+-- Compiles a support's selector for the view aliased h; args: the parameters' table to
+-- add its own to (several selectors in one statement), else a new one.
+function M.compile(db, p, units, std, d, run, args)
   local ctx = {
-    alias = "h", year = p.registry_year, std = std, run = run or 1,
+    alias = "h", year = p.registry_year, std = std, run = run or 1, args = args,
     support_label = function(id) return p.by_id[id] and p.by_id[id].label or id end,
     commune_code = function(name) return units.code_of(name) end,
     commune_label = units.label,
@@ -132,8 +152,9 @@ end
 
 -- Selects and ranks one support's eligible households, in every commune, into
 -- temp.kh_eligible (rank: within the commune, by the support's priority; status: as
--- recorded at the review, for the projection).
-local function select_eligible(db, p, units, std, d, run)
+-- recorded at the review, for the projection), from the households of view (temp.kh_reach,
+-- or temp.kh_hh for a support selected after others are chosen).
+local function select_eligible(db, p, units, std, d, run, view)
   local sel = M.compile(db, p, units, std, d, run)
   local order = ORDER[d.priority] or "h.code ASC"
   local args = { prog = d.id }
@@ -144,7 +165,34 @@ local function select_eligible(db, p, units, std, d, run)
     SELECT :prog, h.unit, h.commune, h.code, h.head,
       (SELECT count(*) FROM reg.persons p WHERE p.household = h.id),
       h.income, h.deprivations, h.status, row_number() OVER (PARTITION BY h.unit ORDER BY %s)
-    FROM temp.kh_hh h WHERE %s]], order, sel.sql), args)
+    FROM %s h WHERE %s]], order, view or "temp.kh_reach", sel.sql), args)
+end
+
+-- Whether selector who asks for households whose status is poor or near-poor, and
+-- nothing wider (the status alone settles it: other conditions only narrow).
+local function within_poverty(who)
+  local st = who.status
+  if st == nil then return false end
+  for _, v in ipairs(type(st) == "table" and st or { st }) do
+    if v ~= "poor" and v ~= "near_poor" then return false end
+  end
+  return true
+end
+
+-- temp.kh_reach: the households of the review some support selected now can reach, and
+-- the poor and near-poor (poverty counts them), in one pass over the registry; each
+-- support's selection then reads only them, and no other household is classified.
+local function reach(db, p, units, std)
+  local args = { n = 0, year = p.registry_year }
+  local conds = { "h.status IN ('poor', 'near_poor')" }
+  for _, d in ipairs(p.supports) do
+    -- a support only for the poor or near-poor adds no household
+    if not M.names_supports(d) and not within_poverty(d.who) then
+      conds[#conds + 1] = "(" .. M.compile(db, p, units, std, d, nil, args).sql .. ")"
+    end
+  end
+  db:exec("DROP TABLE IF EXISTS temp.kh_reach")
+  db:run("CREATE TEMP TABLE kh_reach AS SELECT * FROM temp.kh_hh h WHERE " .. table.concat(conds, " OR "), args)
 end
 
 -- Whether support d's selector names another support's households (also_in, not_in).
@@ -156,7 +204,7 @@ end
 -- (kehoach.pipeline calls it, in the plan's order, before choosing d's households).
 function M.select_after(db, p, units, std, d, run)
   db:run("DELETE FROM temp.kh_eligible WHERE programme = ?", d.id)
-  select_eligible(db, p, units, std, d, run)
+  select_eligible(db, p, units, std, d, run, "temp.kh_hh")
 end
 
 -- The household view, poverty at the review, and every support's eligible households
@@ -165,7 +213,8 @@ function M.prepare(db, p, units, std, progress)
   local list, add = check.messages()
   host.budget()
   setup(db, p, units, std)
-  local pov = poverty(db)
+  reach(db, p, units, std)
+  local pov = poverty(db, p)
   if pov.households == 0 then
     add("error", "no-survey", p.meta, { registry_year = p.registry_year, district = units.district.name,
       registry_year_set = p.meta.registry_year ~= nil })

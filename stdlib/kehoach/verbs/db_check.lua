@@ -9,9 +9,11 @@ local host = core.host
 
 local function run(opts)
   local db <close>, year, std, path = classify.open(opts, true)
+  -- "+c.code": the few households found are sorted; ordered by the index of codes, SQLite
+  -- would read every household and its review in code order, one page here, one there
   local sql = string.format([[SELECT c.*, u.name AS commune FROM (%s) c JOIN units u ON u.code = c.unit
     WHERE c.recorded IS NOT c.status OR (c.unable_to_escape = 1 AND c.recorded IS NOT 'poor')
-    ORDER BY c.code]], classify.sql(std))
+    ORDER BY +c.code]], classify.sql(std))
   local found = 0
   for row in db:rows(sql, { year = year }) do
     found = found + 1

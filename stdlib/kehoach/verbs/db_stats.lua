@@ -41,19 +41,28 @@ local function subtotals(db, rows)
 end
 
 -- One row per commune (every commune of the registry, in code order) with counts, the
--- totals, and the subtotals of the units above the communes.
+-- totals, and the subtotals of the units above the communes. The households are counted
+-- commune by commune as the registry's index lists them, then joined to the communes: a
+-- join before counting would copy every household into a temporary index.
 local function gather(db, year, std)
   local sql = string.format([[
-    SELECT u.code AS code, u.name AS name, count(c.id) AS households,
-      sum((SELECT count(*) FROM persons p WHERE p.household = c.id)) AS persons,
-      count(CASE WHEN c.status = 'poor' THEN 1 END) AS poor,
-      count(CASE WHEN c.kind = 'income' THEN 1 END) AS income_poor,
-      count(CASE WHEN c.kind = 'deprivation' THEN 1 END) AS deprivation_poor,
-      count(CASE WHEN c.status = 'near_poor' THEN 1 END) AS near_poor,
-      count(CASE WHEN c.unable_to_escape = 1 THEN 1 END) AS unable_to_escape,
-      count(CASE WHEN c.recorded IS NOT c.status THEN 1 END) AS differ
-    FROM units u LEFT JOIN (%s) c ON c.unit = u.code WHERE u.level = 'commune'
-    GROUP BY u.code ORDER BY u.code]], classify.sql(std))
+    SELECT u.code AS code, u.name AS name, coalesce(c.households, 0) AS households,
+      coalesce(c.persons, 0) AS persons, coalesce(c.poor, 0) AS poor,
+      coalesce(c.income_poor, 0) AS income_poor, coalesce(c.deprivation_poor, 0) AS deprivation_poor,
+      coalesce(c.near_poor, 0) AS near_poor, coalesce(c.unable_to_escape, 0) AS unable_to_escape,
+      coalesce(c.differ, 0) AS differ
+    FROM units u LEFT JOIN (
+      SELECT k.unit AS unit, count(*) AS households,
+        sum((SELECT count(*) FROM persons p WHERE p.household = k.id)) AS persons,
+        count(CASE WHEN k.status = 'poor' THEN 1 END) AS poor,
+        count(CASE WHEN k.kind = 'income' THEN 1 END) AS income_poor,
+        count(CASE WHEN k.kind = 'deprivation' THEN 1 END) AS deprivation_poor,
+        count(CASE WHEN k.status = 'near_poor' THEN 1 END) AS near_poor,
+        count(CASE WHEN k.unable_to_escape = 1 THEN 1 END) AS unable_to_escape,
+        count(CASE WHEN k.recorded IS NOT k.status THEN 1 END) AS differ
+      FROM (%s) k GROUP BY k.unit) c ON c.unit = u.code
+    WHERE u.level = 'commune'
+    ORDER BY u.code]], classify.sql(std))
   local rows = {}
   for row in db:rows(sql, { year = year }) do rows[#rows + 1] = row end
   local total = { name = "Total", differ = 0 }
