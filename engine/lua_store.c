@@ -572,6 +572,21 @@ static int l_stmt_rows(lua_State *L) {
   return 2;
 }
 
+/* ---- statements stepped in C ------------------------------------------------------------ */
+
+struct sqlite3_stmt *kehoach_store_bind(lua_State *L, int i, int first) {
+  Stmt *s = check_stmt(L, i);
+  bind_all(L, s->st, first);
+  return s->st;
+}
+
+int kehoach_store_step(lua_State *L, int i) {
+  Stmt *s = check_stmt(L, i);
+  if (step(L, s) == SQLITE_ROW) return 1;
+  sqlite3_reset(s->st);
+  return 0;
+}
+
 /* ---- SQL functions written in Lua ---------------------------------------------------- */
 
 typedef struct Func {

@@ -25,6 +25,16 @@ int luaopen_kehoach_load(lua_State *L);  /* lua_load.c: rows checked and inserte
 ** or is closed). The Db owns it: keep the Db anchored while the pointer is used. */
 struct sqlite3 *kehoach_store_db(lua_State *L, int i);
 
+/* lua_store.c: the statement of the open Stmt at stack index i, reset, with the values
+** from index first to the top bound to it as stmt:rows binds them. The Stmt owns it: keep
+** the Stmt anchored while the pointer is used. Stack: [-0, +0, e]. */
+struct sqlite3_stmt *kehoach_store_bind(lua_State *L, int i, int first);
+
+/* lua_store.c: steps the Stmt at stack index i: 1 at a row (read it through the pointer
+** kehoach_store_bind returned), 0 at the end (the statement is then reset); raises on an
+** error as stmt:rows does. Stack: [-0, +0, e]. */
+int kehoach_store_step(lua_State *L, int i);
+
 /* Registers the metatable `name` for a full userdata class: methods as __index, and
 ** `close` (idempotent: it must tolerate being called twice) as both __gc and __close, so
 ** the resource is released when Lua collects it or a to-be-closed variable leaves scope.

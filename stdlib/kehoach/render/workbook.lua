@@ -106,6 +106,11 @@ local function tracked(sh)
   function t.row(row, values, fmts)
     sh:write(row, 1, values, nil, fmts, widths, measure)
   end
+  -- a numbered list from row on: the rows of stmt (its values after it), rows past last
+  -- counted; returns rows written, rows left
+  function t.list(row, stmt, fmts, last, ...)
+    return sh:rows(row, { formats = fmts, widths = widths, measure = measure, last = last, numbered = true }, stmt, ...)
+  end
   function t.finish(wrap)
     for col, w in pairs(widths) do sh:width(col, col, math.min(w, MAX_WIDTH), w > MAX_WIDTH and wrap or nil) end
   end
@@ -269,37 +274,28 @@ local function sheet_programme(wb, f, s, g, db, run, used, index)
   header(t, 3, cols, nums, f)
   t.sheet:freeze(4, 3)
   print_setup(t, 3, 3, #cols)
-  local row, k, left = 3, 0, 0
-  local sum = { persons = 0, units = 0, amount = 0 }  -- of the chosen, for the total row
-  local limit = M.MAX_ROWS - 1
-  -- one list of cells reused for every household (lists run to hundreds of thousands)
-  local cells, fmts = {}, { f.num, nil, nil, nil, f.num, f.num }
-  local last = has_units and 9 or 8
-  fmts[last] = f.num
-  if has_units then fmts[8] = f.num end
-  for r in db:rows([[SELECT commune, household, head, persons, rank, status, units, amount FROM allocations
-      WHERE run = ? AND programme = ? ORDER BY status = 'waitlisted', rowid]], run, g.id) do
-    if row >= limit then
-      left = left + 1
-    else
-      row, k = row + 1, k + 1
-      cells[1], cells[2], cells[3], cells[4] = k, r.commune, r.household, r.head or ""
-      cells[5], cells[6], cells[7] = r.persons, r.rank, STATUS[r.status] or r.status
-      if has_units then cells[8] = r.units or false end
-      cells[last] = r.amount
-      t.row(row, cells, fmts)
-    end
-    if r.status == "chosen" then
-      sum.persons, sum.amount = sum.persons + (r.persons or 0), sum.amount + (r.amount or 0)
-      sum.units = sum.units + (r.units or 0)
-    end
-  end
+  -- the households, numbered, straight from the results database into the sheet (lists
+  -- run to hundreds of thousands of rows: no Lua value per cell), as many as leave room
+  -- for the note and the total row
+  local status = {}
+  for word, label in pairs(STATUS) do status[#status + 1] = string.format("WHEN '%s' THEN '%s'", word, label) end
+  local list = db:prepare(string.format([[SELECT commune, household, coalesce(head, ''), persons, rank,
+      CASE status %s ELSE status END%s, amount FROM allocations WHERE run = ? AND programme = ?
+      ORDER BY status = 'waitlisted', rowid]], table.concat(status, " "), has_units and ", units" or ""))
+  local fmts = { f.num, nil, nil, nil, f.num, f.num, nil, f.num, f.num }
+  local written, left = t.list(4, list, fmts, M.MAX_ROWS - 2, run, g.id)
+  list:close()
+  local row = 3 + written
+  local sum = db:first([[SELECT coalesce(sum(persons), 0) AS persons, coalesce(sum(units), 0) AS units,
+      coalesce(sum(amount), 0) AS amount FROM allocations WHERE run = ? AND programme = ? AND status = 'chosen']],
+    run, g.id)
   if left > 0 then
     row = row + 1
     t.sheet:merge(row, 1, row, #cols, string.format("… và %s hộ nữa: danh sách đầy đủ trong allocations.csv",
       vn.int(left)), f.note)
   end
   -- the total of the households chosen (the waiting list is not paid)
+  local last = has_units and 9 or 8
   local total = { "", string.format("Cộng: %s hộ được chọn", vn.int(g.households)), "", "", sum.persons, "", "" }
   local total_fmts = { f.total, f.total, f.total, f.total, f.total_num, f.total, f.total }
   if has_units then total[8], total_fmts[8] = sum.units, f.total_num end
