@@ -102,18 +102,26 @@ end
 -- households}] } (a, b: support ids, in the plan's order; the pairs that share any).
 function M.overlap(db, run)
   local out = { households = 0, by_unit = {}, pairs = {} }
+  -- the households in two allocations or more, chosen or not, from the index of allocations
+  -- by household alone (no row read): the rest is asked of these few thousand, not of
+  -- every household chosen
+  db:exec("DROP TABLE IF EXISTS temp.kh_twice")
+  db:run([[CREATE TEMP TABLE kh_twice AS SELECT household FROM allocations WHERE run = ? GROUP BY household
+    HAVING count(*) >= 2]], run)
   for r in db:rows([[
       SELECT unit, count(*) AS n FROM (SELECT unit, household FROM allocations
-        WHERE run = ? AND status = 'chosen' GROUP BY unit, household HAVING count(DISTINCT programme) >= 2)
+        WHERE run = ? AND household IN temp.kh_twice AND status = 'chosen' GROUP BY unit, household
+        HAVING count(DISTINCT programme) >= 2)
       GROUP BY unit ORDER BY unit]], run) do
     out.by_unit[r.unit] = r.n
     out.households = out.households + r.n
   end
   for r in db:rows([[
       SELECT x.programme AS a, y.programme AS b, count(DISTINCT x.household) AS households
-      FROM allocations x JOIN allocations y ON y.run = x.run AND y.household = x.household
+      FROM temp.kh_twice t CROSS JOIN allocations x CROSS JOIN allocations y
         JOIN temp.kh_programmes gx ON gx.id = x.programme JOIN temp.kh_programmes gy ON gy.id = y.programme
-      WHERE x.run = ? AND x.status = 'chosen' AND y.status = 'chosen' AND gx.ord < gy.ord
+      WHERE x.run = ? AND x.household = t.household AND y.run = x.run AND y.household = x.household
+        AND x.status = 'chosen' AND y.status = 'chosen' AND gx.ord < gy.ord
       GROUP BY x.programme, y.programme ORDER BY min(gx.ord), min(gy.ord)]], run) do
     out.pairs[#out.pairs + 1] = r
   end
