@@ -170,6 +170,26 @@ function T.test_a_cost_left_to_the_registry_is_noted_by_check_alone_not_by_the_r
   db:close()
 end
 
+-- A programme's list longer than a sheet holds stops where its note and its total still
+-- fit: the sheet's last two rows (the limit lowered to 6 rows here: the header is row 3).
+function T.test_a_list_longer_than_a_sheet_ends_with_its_note_and_total_on_the_last_rows()
+  local workbook = require "kehoach.render.workbook"
+  local max = workbook.MAX_ROWS
+  workbook.MAX_ROWS = 6
+  local ok, code, _, dir = pcall(execute, PLAN, "run_long_list")
+  workbook.MAX_ROWS = max
+  t.ok(ok, code)
+  t.eq(code, 0)
+  local wb <close> = core.sheet.open(dir .. "/mau-2021/report.xlsx")
+  local rows = {}
+  for cells, row in wb:rows(4) do rows[row] = cells end
+  t.eq(rows[4][1], "1")
+  t.eq(rows[4][3], "A03", "vay_von's first household")
+  t.eq(rows[5][1], "… và 4 hộ nữa: danh sách đầy đủ trong allocations.csv")
+  t.eq(rows[6][2], "Cộng: 3 hộ được chọn")
+  t.eq(rows[7], nil)
+end
+
 function T.test_a_plan_with_errors_writes_nothing()
   -- an error the plan shows alone (a quota's sum): not even the results database is made
   local bad = PLAN:gsub('%["Hoà Bình"%] = 1 }', '["Hoà Bình"] = 2 }', 1)
