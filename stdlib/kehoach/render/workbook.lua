@@ -279,12 +279,11 @@ local function sheet_programme(wb, f, s, g, db, run, used, index)
   -- for the note and the total row
   local status = {}
   for word, label in pairs(STATUS) do status[#status + 1] = string.format("WHEN '%s' THEN '%s'", word, label) end
-  local list = db:prepare(string.format([[SELECT commune, household, coalesce(head, ''), persons, rank,
+  local list <close> = db:prepare(string.format([[SELECT commune, household, coalesce(head, ''), persons, rank,
       CASE status %s ELSE status END%s, amount FROM allocations WHERE run = ? AND programme = ?
       ORDER BY status = 'waitlisted', rowid]], table.concat(status, " "), has_units and ", units" or ""))
   local fmts = { f.num, nil, nil, nil, f.num, f.num, nil, f.num, f.num }
   local written, left = t.list(4, list, fmts, M.MAX_ROWS - 2, run, g.id)
-  list:close()
   local row = 3 + written
   local sum = db:first([[SELECT coalesce(sum(persons), 0) AS persons, coalesce(sum(units), 0) AS units,
       coalesce(sum(amount), 0) AS amount FROM allocations WHERE run = ? AND programme = ? AND status = 'chosen']],
