@@ -499,7 +499,10 @@ static void write_result_row(lua_State *L, lxw_worksheet *ws, lxw_row_t row, lxw
       default: { /* text, and a blob as its bytes */
         const char *text = (const char *)sqlite3_column_text(st, k);
         size_t len = (size_t)sqlite3_column_bytes(st, k);
-        if (text == NULL) luaL_error(L, "out of memory");
+        if (text == NULL) { /* an empty blob, or no memory to make the text */
+          if (sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM) luaL_error(L, "out of memory");
+          text = "";
+        }
         need = text_width(L, text, len, w[k], m);
         if (len <= CELL_MAX_CHARS) {
           err = worksheet_write_string(ws, row, col + k, text, fmts[k]);
