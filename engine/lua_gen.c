@@ -1,0 +1,929 @@
+/*
+** lua_gen.c — core.gen: the households of `kehoach db generate`, drawn and written in C.
+** kehoach.registry.generate keeps the layout, the bands of the standard, the messages and
+** the checks; here is only the work done once per household, which in Lua took most of the
+** time. The draws are Lua 5.4's own (xoshiro256**, math.randomseed and math.random as
+** lmathlib.c makes them), in the order generate.lua made them before, so a profile and seed
+** give the registry they always gave.
+**
+**   gen.rng(n [, m])          an Rng seeded as math.randomseed(n, m) seeds Lua's
+**   rng:random([m [, n]])     what math.random(...) would return next
+**   gen.new(db, spec)         a Generator writing into the open registry db (see
+**                             read_spec for spec, which generate.lua builds); seeded as
+**                             math.randomseed(spec.seed), the sizes of the households
+**                             unable to escape drawn first
+**   g:commune(c [, progress]) writes the households of commune c ({ code, urban, villages,
+**                             ethnic_minority, households, count, needs }, generate.layout's)
+**                             in one go, committing every BATCH households and then calling
+**                             progress(done, total); returns the households and persons
+**                             written so far
+**   g:close()                 finalizes its statements and frees what it holds
+*/
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <sqlite3.h>
+
+#include "modules.h"
+#include "sandbox.h"
+
+#define RNG_MT "kehoach.Rng"
+#define GEN_MT "kehoach.Generator"
+#define BATCH 10000 /* households per transaction, as generate.lua had them */
+
+/* ---- Lua 5.4's random numbers ------------------------------------------------------------ */
+
+typedef struct Rng {
+  uint64_t s[4];
+} Rng;
+
+static uint64_t rotl(uint64_t x, int n) { return (x << n) | (x >> (64 - n)); }
+
+/* xoshiro256**: the next 64 bits. */
+static uint64_t rng_next(Rng *r) {
+  uint64_t *s = r->s;
+  uint64_t out = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = rotl(s[3], 45);
+  return out;
+}
+
+/* math.randomseed(n1, n2): the state {n1, 0xff, n2, 0}, its first 16 outputs thrown away. */
+static void rng_seed(Rng *r, int64_t n1, int64_t n2) {
+  r->s[0] = (uint64_t)n1;
+  r->s[1] = 0xff;
+  r->s[2] = (uint64_t)n2;
+  r->s[3] = 0;
+  for (int i = 0; i < 16; i++) rng_next(r);
+}
+
+/* math.random(): a float in [0, 1) from the 53 high bits. */
+static double rng_float(Rng *r) { return (double)(rng_next(r) >> 11) * 0x1.0p-53; }
+
+/* ran brought into [0, n] as lmathlib.c's `project` does: masked to the smallest 2^b - 1
+** not below n, drawing again while it lands above n. */
+static uint64_t rng_project(Rng *r, uint64_t ran, uint64_t n) {
+  if ((n & (n + 1)) == 0) return ran & n;
+  uint64_t lim = n;
+  lim |= lim >> 1;
+  lim |= lim >> 2;
+  lim |= lim >> 4;
+  lim |= lim >> 8;
+  lim |= lim >> 16;
+  lim |= lim >> 32;
+  while ((ran &= lim) > n) ran = rng_next(r);
+  return ran;
+}
+
+/* math.random(lo, up), lo <= up: a whole number in [lo, up]. */
+static int64_t rng_range(Rng *r, int64_t lo, int64_t up) {
+  uint64_t ran = rng_next(r);
+  return (int64_t)(rng_project(r, ran, (uint64_t)up - (uint64_t)lo) + (uint64_t)lo);
+}
+
+/* gen.rng(n [, m]) -> Rng. Stack: [-0, +1, e]. */
+static int l_rng(lua_State *L) {
+  int64_t n1 = luaL_checkinteger(L, 1), n2 = luaL_optinteger(L, 2, 0);
+  Rng *r = lua_newuserdatauv(L, sizeof *r, 0);
+  rng_seed(r, n1, n2);
+  luaL_setmetatable(L, RNG_MT);
+  return 1;
+}
+
+/* rng:random([m [, n]]) -> as math.random(...). Stack: [-0, +1, e]. */
+static int l_rng_random(lua_State *L) {
+  Rng *r = luaL_checkudata(L, 1, RNG_MT);
+  int64_t lo, up;
+  switch (lua_gettop(L) - 1) {
+    case 0: lua_pushnumber(L, rng_float(r)); return 1;
+    case 1:
+      lo = 1;
+      up = luaL_checkinteger(L, 2);
+      if (up == 0) { /* math.random(0): all 64 bits */
+        lua_pushinteger(L, (lua_Integer)rng_next(r));
+        return 1;
+      }
+      break;
+    case 2:
+      lo = luaL_checkinteger(L, 2);
+      up = luaL_checkinteger(L, 3);
+      break;
+    default: return luaL_error(L, "wrong number of arguments");
+  }
+  luaL_argcheck(L, lo <= up, lua_gettop(L), "interval is empty");
+  lua_pushinteger(L, rng_range(r, lo, up));
+  return 1;
+}
+
+static int l_rng_close(lua_State *L) { return 0; }
+
+/* ---- what a generator holds ------------------------------------------------------------- */
+
+enum { UNABLE, INCOME_POOR, DEPRIVATION_POOR, NEAR_POOR, MIDDLE, NON_POOR, NCATEGORIES };
+static const char *const CATEGORY[NCATEGORIES] = {"unable", "income_poor", "deprivation_poor",
+                                                  "near_poor", "middle", "non_poor"};
+static const int STATUS_OF[NCATEGORIES] = {0, 0, 0, 1, 2, 3};
+#define NSTATUS 4
+static const char *const STATUS[NSTATUS] = {"poor", "near_poor", "middle", "non_poor"};
+static const char *const AREA[2] = {"rural", "urban"};
+enum { MALE, FEMALE };
+static const char *const SEX[2] = {"M", "F"};
+
+/* A cumulative table for weighted draws (generate.lua's `cumulative`). */
+typedef struct Draw {
+  double *cum, total;
+  int n;
+} Draw;
+
+/* A list of names, each a NUL-terminated copy. */
+typedef struct Names {
+  char **v;
+  int n;
+} Names;
+
+/* The names of one group (majority, minority): family, and middle and given by sex. */
+typedef struct NameGroup {
+  Names family, middle[2], given[2];
+} NameGroup;
+
+/* The income band of a category, area and drawn deprivation count: k as band() moved it,
+** lo, and hi (none: no line above); or the message band() raised. */
+typedef struct Band {
+  int k, has_hi;
+  double lo, hi;
+  char *error;
+} Band;
+
+typedef struct Person {
+  char *name; /* a buffer of Generator.name_size bytes */
+  int sex, age, disability, chronic, can_work;
+  const char *relation;
+} Person;
+
+typedef struct Generator {
+  sqlite3 *h; /* NULL once closed; the Db is anchored in the first user value */
+  sqlite3_stmt *household, *person, *survey, *need;
+  Rng rng;
+  int year, code_width;
+  long long total, hid, pid;
+  NameGroup names[2]; /* majority, minority */
+  size_t name_size;
+  double unable_floor, unable_ceiling, income_poor_floor, non_poor_ceiling, step;
+  int nneed_kinds;
+  char **need_kinds;
+  double *need_rates; /* [status * nneed_kinds + kind]: the share, or -1 where none */
+  Draw size_draw, dep_draw[NCATEGORIES], indicator_draw[2];
+  int nindicators;   /* the registry's indicator columns (schema.values.indicator) */
+  int nstd;          /* the standard's indicators */
+  int *std_column;   /* [j]: the column of the standard's j-th indicator */
+  int housing_quality, child_schooling, health_insurance; /* columns, or -1 */
+  Band *bands[NCATEGORIES][2]; /* [k], k < dep_draw[cat].n; NULL: no household of it */
+  int *unable_sizes, nunable, unable_next;
+  Person *people;
+  int max_size;
+  int *dep; /* [column]: 0, 1, or -1 for an indicator the standard does not ask */
+  int *needs;
+} Generator;
+
+static void free_names(Names *n) {
+  for (int i = 0; i < n->n; i++) free(n->v[i]);
+  free(n->v);
+  n->v = NULL;
+  n->n = 0;
+}
+
+/* g:close(): finalizes the statements and frees everything; idempotent. Stack: [-0, +0, -]. */
+static int l_gen_close(lua_State *L) {
+  Generator *g = luaL_checkudata(L, 1, GEN_MT);
+  sqlite3_finalize(g->household);
+  sqlite3_finalize(g->person);
+  sqlite3_finalize(g->survey);
+  sqlite3_finalize(g->need);
+  g->household = g->person = g->survey = g->need = NULL;
+  g->h = NULL;
+  for (int m = 0; m < 2; m++) {
+    free_names(&g->names[m].family);
+    for (int s = 0; s < 2; s++) {
+      free_names(&g->names[m].middle[s]);
+      free_names(&g->names[m].given[s]);
+    }
+  }
+  for (int i = 0; i < g->nneed_kinds; i++) free(g->need_kinds[i]);
+  free(g->need_kinds);
+  g->need_kinds = NULL;
+  g->nneed_kinds = 0;
+  free(g->need_rates);
+  g->need_rates = NULL;
+  free(g->size_draw.cum);
+  g->size_draw.cum = NULL;
+  for (int c = 0; c < NCATEGORIES; c++) {
+    free(g->dep_draw[c].cum);
+    g->dep_draw[c].cum = NULL;
+    for (int a = 0; a < 2; a++) {
+      Band *b = g->bands[c][a];
+      if (b)
+        for (int k = 0; k < g->dep_draw[c].n; k++) free(b[k].error);
+      free(b);
+      g->bands[c][a] = NULL;
+    }
+  }
+  for (int a = 0; a < 2; a++) {
+    free(g->indicator_draw[a].cum);
+    g->indicator_draw[a].cum = NULL;
+  }
+  free(g->std_column);
+  g->std_column = NULL;
+  free(g->unable_sizes);
+  g->unable_sizes = NULL;
+  if (g->people)
+    for (int i = 0; i < g->max_size; i++) free(g->people[i].name);
+  free(g->people);
+  g->people = NULL;
+  free(g->dep);
+  g->dep = NULL;
+  free(g->needs);
+  g->needs = NULL;
+  return 0;
+}
+
+/* calloc that raises (as a limit error) when memory runs out. */
+static void *alloc(lua_State *L, size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size);
+  if (p == NULL) sandbox_raise_memory(L, "kehoach db generate");
+  return p;
+}
+
+/* ---- reading the spec ------------------------------------------------------------------- */
+
+/* The number at field k of the table at i. Stack: [-0, +0, e]. */
+static double num_field(lua_State *L, int i, const char *k) {
+  lua_getfield(L, i, k);
+  if (!lua_isnumber(L, -1)) luaL_error(L, "generator spec: %s: expected a number", k);
+  double v = lua_tonumber(L, -1);
+  lua_pop(L, 1);
+  return v;
+}
+
+/* The list of strings at the top into n (copies); pops it. Stack: [-1, +0, e]. */
+static void read_names(lua_State *L, Names *n, size_t *longest) {
+  luaL_checktype(L, -1, LUA_TTABLE);
+  int len = (int)lua_rawlen(L, -1);
+  n->v = alloc(L, len, sizeof *n->v);
+  for (int i = 1; i <= len; i++) {
+    lua_rawgeti(L, -1, i);
+    size_t sz;
+    const char *s = luaL_checklstring(L, -1, &sz);
+    n->v[i - 1] = alloc(L, sz + 1, 1);
+    memcpy(n->v[i - 1], s, sz);
+    n->n = i;
+    if (sz > *longest) *longest = sz;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+/* The cumulative table at the top ({ cum =, total = }) into d; pops it. Stack: [-1, +0, e]. */
+static void read_draw(lua_State *L, Draw *d) {
+  luaL_checktype(L, -1, LUA_TTABLE);
+  d->total = num_field(L, -1, "total");
+  lua_getfield(L, -1, "cum");
+  luaL_checktype(L, -1, LUA_TTABLE);
+  int n = (int)lua_rawlen(L, -1);
+  d->cum = alloc(L, n, sizeof *d->cum);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    d->cum[i - 1] = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+  }
+  d->n = n;
+  lua_pop(L, 2);
+}
+
+/* The position of column name in the list at index list (1-based), or 0. */
+static int position(lua_State *L, int list, const char *name) {
+  int n = (int)lua_rawlen(L, list);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, list, i);
+    int same = strcmp(luaL_checkstring(L, -1), name) == 0;
+    lua_pop(L, 1);
+    if (same) return i;
+  }
+  return 0;
+}
+
+/* The bands of one category and area (a list by k + 1 of { k, lo, hi } or a message) at the
+** top into g; pops it. Stack: [-1, +0, e]. */
+static void read_bands(lua_State *L, Generator *g, int cat, int area) {
+  int n = g->dep_draw[cat].n;
+  Band *b = g->bands[cat][area] = alloc(L, n, sizeof *b);
+  for (int k = 0; k < n; k++) {
+    lua_rawgeti(L, -1, k + 1);
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      b[k].error = strdup(lua_tostring(L, -1));
+      if (b[k].error == NULL) sandbox_raise_memory(L, "kehoach db generate");
+    } else {
+      luaL_checktype(L, -1, LUA_TTABLE);
+      lua_rawgeti(L, -1, 1);
+      lua_rawgeti(L, -2, 2);
+      lua_rawgeti(L, -3, 3);
+      b[k].k = (int)lua_tointeger(L, -3);
+      b[k].lo = lua_tonumber(L, -2);
+      b[k].has_hi = !lua_isnil(L, -1);
+      b[k].hi = lua_tonumber(L, -1);
+      lua_pop(L, 3);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+/* Reads spec (the table at index i), which generate.lua makes:
+**   { seed, year, total, code_width,
+**     names = { majority = { family =, middle = { M =, F = }, given = { M =, F = } }, minority = },
+**     incomes = the profile's, need_kinds = { kind... }, need_rates = { [status] = { [kind] = share } },
+**     size_draw = cumulative, dep_draw = { [category] = cumulative },
+**     indicator_draw = { rural = cumulative, urban = cumulative },
+**     indicators = the registry's columns, std_indicators = the standard's,
+**     unable = { households =, persons = },
+**     bands = { [category] = { [area] = { [k + 1] = { k, lo, hi } or a message } } } }
+** Stack: [-0, +0, e]. */
+static void read_spec(lua_State *L, Generator *g, int i) {
+  luaL_checktype(L, i, LUA_TTABLE);
+  g->year = (int)num_field(L, i, "year");
+  g->total = (long long)num_field(L, i, "total");
+  g->code_width = (int)num_field(L, i, "code_width");
+  lua_getfield(L, i, "names");
+  size_t family = 0, middle = 0, given = 0;
+  for (int m = 0; m < 2; m++) {
+    lua_getfield(L, -1, m == 0 ? "majority" : "minority");
+    lua_getfield(L, -1, "family");
+    read_names(L, &g->names[m].family, &family);
+    for (int s = 0; s < 2; s++) {
+      lua_getfield(L, -1, "middle");
+      lua_getfield(L, -1, SEX[s]);
+      read_names(L, &g->names[m].middle[s], &middle);
+      lua_pop(L, 1);
+      lua_getfield(L, -1, "given");
+      lua_getfield(L, -1, SEX[s]);
+      read_names(L, &g->names[m].given[s], &given);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  g->name_size = family + middle + given + 3; /* two spaces and the NUL */
+
+  lua_getfield(L, i, "incomes");
+  g->unable_floor = num_field(L, -1, "unable_floor");
+  g->unable_ceiling = num_field(L, -1, "unable_ceiling");
+  g->income_poor_floor = num_field(L, -1, "income_poor_floor");
+  g->non_poor_ceiling = num_field(L, -1, "non_poor_ceiling");
+  g->step = num_field(L, -1, "step");
+  lua_pop(L, 1);
+
+  lua_getfield(L, i, "need_kinds");
+  int nk = (int)lua_rawlen(L, -1);
+  g->need_kinds = alloc(L, nk, sizeof *g->need_kinds);
+  for (int k = 1; k <= nk; k++) {
+    lua_rawgeti(L, -1, k);
+    g->need_kinds[k - 1] = strdup(luaL_checkstring(L, -1));
+    if (g->need_kinds[k - 1] == NULL) sandbox_raise_memory(L, "kehoach db generate");
+    g->nneed_kinds = k;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  g->needs = alloc(L, nk, sizeof *g->needs);
+  g->need_rates = alloc(L, (size_t)NSTATUS * nk, sizeof *g->need_rates);
+  lua_getfield(L, i, "need_rates");
+  for (int s = 0; s < NSTATUS; s++) {
+    lua_getfield(L, -1, STATUS[s]);
+    for (int k = 0; k < nk; k++) {
+      double rate = -1;
+      if (lua_istable(L, -1)) {
+        lua_getfield(L, -1, g->need_kinds[k]);
+        if (!lua_isnil(L, -1)) rate = luaL_checknumber(L, -1);
+        lua_pop(L, 1);
+      }
+      g->need_rates[s * nk + k] = rate;
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+
+  lua_getfield(L, i, "size_draw");
+  read_draw(L, &g->size_draw);
+  lua_getfield(L, i, "dep_draw");
+  for (int c = 0; c < NCATEGORIES; c++) {
+    lua_getfield(L, -1, CATEGORY[c]);
+    read_draw(L, &g->dep_draw[c]);
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, i, "indicator_draw");
+  for (int a = 0; a < 2; a++) {
+    lua_getfield(L, -1, AREA[a]);
+    read_draw(L, &g->indicator_draw[a]);
+  }
+  lua_pop(L, 1);
+
+  lua_getfield(L, i, "indicators");
+  int all = lua_gettop(L);
+  g->nindicators = (int)lua_rawlen(L, all);
+  g->dep = alloc(L, g->nindicators, sizeof *g->dep);
+  g->housing_quality = position(L, all, "d_housing_quality") - 1;
+  g->child_schooling = position(L, all, "d_child_schooling") - 1;
+  g->health_insurance = position(L, all, "d_health_insurance") - 1;
+  lua_getfield(L, i, "std_indicators");
+  g->nstd = (int)lua_rawlen(L, -1);
+  g->std_column = alloc(L, g->nstd, sizeof *g->std_column);
+  for (int j = 1; j <= g->nstd; j++) {
+    lua_rawgeti(L, -1, j);
+    int col = position(L, all, luaL_checkstring(L, -1));
+    if (col == 0) luaL_error(L, "generator spec: %s is not an indicator column", lua_tostring(L, -1));
+    g->std_column[j - 1] = col - 1;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2);
+
+  lua_getfield(L, i, "bands");
+  for (int c = 0; c < NCATEGORIES; c++) {
+    lua_getfield(L, -1, CATEGORY[c]);
+    for (int a = 0; a < 2; a++) {
+      if (lua_istable(L, -1)) lua_getfield(L, -1, AREA[a]);
+      else lua_pushnil(L);
+      if (lua_istable(L, -1)) read_bands(L, g, c, a);
+      else lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+
+  g->max_size = g->size_draw.n;
+  g->people = alloc(L, g->max_size, sizeof *g->people);
+  for (int p = 0; p < g->max_size; p++) g->people[p].name = alloc(L, g->name_size, 1);
+}
+
+/* The sizes of the households unable to escape (generate.lua's unable_sizes): n
+** households, exactly `persons` persons, most alone or in twos. */
+static void unable_sizes(lua_State *L, Generator *g, int n, long long persons) {
+  g->nunable = n;
+  if (n == 0) return;
+  int *sizes = g->unable_sizes = alloc(L, n, sizeof *sizes);
+  for (int i = 0; i < n; i++) sizes[i] = 1;
+  long long per = (persons + n - 1) / n + 1;
+  int cap = (int)(per > 4 ? per : 4);
+  if (cap > g->max_size) cap = g->max_size;
+  for (long long left = persons - n; left > 0;) {
+    int i = (int)rng_range(&g->rng, 1, n) - 1;
+    if (sizes[i] < cap && (sizes[i] == 1 || rng_float(&g->rng) < 0.35)) {
+      sizes[i]++;
+      left--;
+    }
+  }
+}
+
+static int prepare(Generator *g, const char *sql, sqlite3_stmt **st) {
+  return sqlite3_prepare_v3(g->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
+}
+
+/* The statements that insert a household, a person, a survey with every indicator column,
+** and a need. */
+static int prepare_all(lua_State *L, Generator *g, int indicators) {
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  luaL_addstring(&b, "INSERT INTO surveys(household, year, income, status, unable_to_escape");
+  for (int i = 1; i <= g->nindicators; i++) {
+    lua_rawgeti(L, indicators, i);
+    luaL_addstring(&b, ", ");
+    luaL_addvalue(&b);
+  }
+  luaL_addstring(&b, ") VALUES (?, ?, ?, ?, ?");
+  for (int i = 0; i < g->nindicators; i++) luaL_addstring(&b, ", ?");
+  luaL_addstring(&b, ")");
+  luaL_pushresult(&b);
+  int rc = prepare(g, lua_tostring(L, -1), &g->survey);
+  lua_pop(L, 1);
+  if (rc == SQLITE_OK)
+    rc = prepare(g, "INSERT INTO households(id, code, unit, village, head, ethnic_minority) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", &g->household);
+  if (rc == SQLITE_OK)
+    rc = prepare(g, "INSERT INTO persons(id, household, name, sex, birth_year, relation, "
+                    "can_work, disability, chronic_illness, health_insurance, in_school) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &g->person);
+  if (rc == SQLITE_OK)
+    rc = prepare(g, "INSERT INTO needs(household, year, kind) VALUES (?, ?, ?)", &g->need);
+  return rc;
+}
+
+/* gen.new(db, spec) -> Generator. The userdata is made closed, then filled, so an error on
+** the way leaves only what its __gc frees. Stack: [-0, +1, e]. */
+static int l_new(lua_State *L) {
+  sqlite3 *h = store_check_db(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  Generator *g = lua_newuserdatauv(L, sizeof *g, 1);
+  memset(g, 0, sizeof *g);
+  luaL_setmetatable(L, GEN_MT);
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, 1);
+  read_spec(L, g, 2);
+  g->h = h;
+  g->hid = g->pid = 1;
+  lua_getfield(L, 2, "indicators");
+  int rc = prepare_all(L, g, lua_gettop(L));
+  lua_pop(L, 1);
+  if (rc != SQLITE_OK) return store_raise(L, h, rc);
+  lua_getfield(L, 2, "seed");
+  rng_seed(&g->rng, (int64_t)luaL_checkinteger(L, -1), 0);
+  lua_pop(L, 1);
+  lua_getfield(L, 2, "unable");
+  int n = (int)num_field(L, -1, "households");
+  long long persons = (long long)num_field(L, -1, "persons");
+  lua_pop(L, 1);
+  unable_sizes(L, g, n, persons);
+  return 1;
+}
+
+static Generator *check_gen(lua_State *L) {
+  Generator *g = luaL_checkudata(L, 1, GEN_MT);
+  if (g->h == NULL) luaL_error(L, "the generator is closed");
+  return g;
+}
+
+/* ---- one household ---------------------------------------------------------------------- */
+
+/* An index drawn with the weights of d (1-based, as generate.lua's `draw`). */
+static int draw(Rng *r, const Draw *d) {
+  double x = rng_float(r) * d->total;
+  for (int i = 0; i < d->n; i++)
+    if (x < d->cum[i]) return i + 1;
+  return d->n;
+}
+
+static const char *pick(Rng *r, const Names *n) { return n->v[rng_range(r, 1, n->n) - 1]; }
+
+static int random_sex(Rng *r) { return rng_float(r) < 0.5 ? MALE : FEMALE; }
+
+static int imax(int a, int b) { return a > b ? a : b; }
+static int imin(int a, int b) { return a < b ? a : b; }
+
+/* The people of one household into g->people (generate.lua's make_people). Returns the
+** number of school-age children (6 to 15). */
+static int make_people(Generator *g, int size, int em, int cat) {
+  Rng *r = &g->rng;
+  const NameGroup *names = &g->names[em];
+  int unable = cat == UNABLE, head_age;
+  if (unable)
+    head_age = rng_float(r) < 0.7 ? (int)rng_range(r, 62, 92) : (int)rng_range(r, 30, 60);
+  else {
+    head_age = (int)rng_range(r, 24, 58);
+    head_age += (int)rng_range(r, 0, 20);
+  }
+  int head_sex = rng_float(r) < (unable ? 0.45 : 0.78) ? MALE : FEMALE;
+  const char *family = pick(r, &names->family);
+  int school = 0;
+  for (int i = 1; i <= size; i++) {
+    Person *p = &g->people[i - 1];
+    int age = head_age, sex = head_sex;
+    const char *relation = "Chủ hộ", *fam = family;
+    if (i > 1) {
+      double x = rng_float(r);
+      if (i == 2 && x < (unable ? 0.3 : 0.85)) {
+        sex = head_sex == MALE ? FEMALE : MALE;
+        relation = sex == FEMALE ? "Vợ" : "Chồng";
+        age = imax(18, head_age + (int)rng_range(r, -6, 4));
+        fam = pick(r, &names->family);
+      } else if (head_age >= 58 && x < 0.9) {
+        if (rng_float(r) < 0.5) {
+          relation = "Cháu";
+          age = (int)rng_range(r, 0, 17);
+        } else {
+          relation = "Con";
+          age = (int)rng_range(r, 20, imax(20, head_age - 20));
+        }
+        sex = random_sex(r);
+      } else if (head_age <= 45 && x < 0.93 && rng_float(r) < 0.1) {
+        sex = random_sex(r);
+        relation = sex == MALE ? "Bố" : "Mẹ";
+        age = imin(95, head_age + (int)rng_range(r, 20, 32));
+        fam = pick(r, &names->family);
+      } else {
+        sex = random_sex(r);
+        relation = "Con";
+        age = (int)rng_range(r, imax(0, head_age - 45), imax(0, head_age - 18));
+      }
+    }
+    const char *middle = pick(r, &names->middle[sex]);
+    const char *given = pick(r, &names->given[sex]);
+    snprintf(p->name, g->name_size, "%s %s %s", fam, middle, given);
+    p->sex = sex;
+    p->age = age;
+    p->relation = relation;
+    int disability = 0;
+    if (unable && i == 1 && rng_float(r) < 0.6) disability = (int)rng_range(r, 2, 3);
+    else if (rng_float(r) < 0.03) disability = (int)rng_range(r, 1, 3);
+    p->disability = disability;
+    double chronic = unable ? 0.5 : (age >= 60 ? 0.2 : 0.04);
+    p->chronic = rng_float(r) < chronic;
+    p->can_work = age >= 15 && age <= 60 && disability < 2 && !(unable && i == 1);
+    if (age >= 6 && age <= 15) school++;
+  }
+  return school;
+}
+
+/* Chooses k deprivations among the standard's indicators into g->dep, honouring a forced
+** housing one (generate.lua's make_deprivations). */
+static void make_deprivations(Generator *g, int k, int area, int housing, int school) {
+  int *dep = g->dep;
+  for (int c = 0; c < g->nindicators; c++) dep[c] = -1;
+  for (int j = 0; j < g->nstd; j++) dep[g->std_column[j]] = 0;
+  int chosen = 0;
+  if (housing) {
+    dep[g->housing_quality] = 1;
+    chosen = 1;
+  }
+  int allowed = g->nstd - (school == 0 ? 1 : 0);
+  if (k > allowed) k = allowed;
+  while (chosen < k) {
+    int col = g->std_column[draw(&g->rng, &g->indicator_draw[area]) - 1];
+    if (dep[col] == 0 && (col != g->child_schooling || school > 0)) {
+      dep[col] = 1;
+      chosen++;
+    }
+  }
+}
+
+/* Income in VND per person per month inside band b of category cat (generate.lua's
+** make_income); the arithmetic is Lua's, in doubles, so the same numbers come out. */
+static long long make_income(lua_State *L, Generator *g, int cat, const Band *b) {
+  double lo = b->lo, hi = b->hi, step = g->step;
+  if (lo == 0 && b->has_hi) {
+    if (cat == UNABLE) {
+      lo = hi * g->unable_floor;
+      hi = hi * g->unable_ceiling;
+    } else {
+      lo = hi * g->income_poor_floor;
+    }
+  } else if (b->has_hi) {
+    lo = lo + step;
+  } else {
+    hi = lo * g->non_poor_ceiling;
+    lo = lo + step;
+  }
+  double steps = floor((hi - lo) / step);
+  if (steps < 0) luaL_error(L, "bad argument #2 to 'random' (interval is empty)");
+  return (long long)floor(lo) + rng_range(&g->rng, 0, (int64_t)steps) * (long long)step;
+}
+
+/* The needs of one household into g->needs (indexes of need kinds); returns how many
+** (generate.lua's draw_needs). exact[kind] is -1 where the commune gives no count. */
+static int draw_needs(Generator *g, int status, long long *exact, long long able_left) {
+  int n = 0;
+  for (int k = 0; k < g->nneed_kinds; k++) {
+    int yes;
+    if (status == 0 && exact[k] >= 0) {
+      yes = exact[k] > 0 && rng_range(&g->rng, 1, able_left) <= exact[k];
+      if (yes) exact[k]--;
+    } else {
+      double rate = g->need_rates[status * g->nneed_kinds + k];
+      yes = rate >= 0 && rng_float(&g->rng) < rate;
+    }
+    if (yes) g->needs[n++] = k;
+  }
+  return n;
+}
+
+/* Steps a bound statement, then resets it; raises the SQLite error. */
+static void step(lua_State *L, Generator *g, sqlite3_stmt *st) {
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE) store_raise(L, g->h, rc);
+}
+
+/* Writes the people of household hid (generate.lua's write_people): when deprived, one
+** person of 6 or more is uninsured (the head, if the draw lands on a younger one) and one
+** child of 6 to 15 is out of school. */
+static void write_people(lua_State *L, Generator *g, int size) {
+  Rng *r = &g->rng;
+  int uninsured = 0;
+  if (g->health_insurance >= 0 && g->dep[g->health_insurance] == 1) {
+    uninsured = (int)rng_range(r, 1, size);
+    if (g->people[uninsured - 1].age < 6) uninsured = 1;
+  }
+  int out_of_school = g->child_schooling >= 0 && g->dep[g->child_schooling] == 1;
+  sqlite3_stmt *st = g->person;
+  for (int i = 1; i <= size; i++) {
+    const Person *p = &g->people[i - 1];
+    int in_school = 0;
+    if (p->age >= 6 && p->age <= 15) {
+      in_school = 1;
+      if (out_of_school) {
+        in_school = 0;
+        out_of_school = 0;
+      }
+    } else if (p->age >= 16 && p->age <= 18) {
+      in_school = rng_float(r) < 0.7;
+    } else if (p->age >= 19 && p->age <= 22) {
+      in_school = rng_float(r) < 0.25;
+    }
+    sqlite3_bind_int64(st, 1, g->pid);
+    sqlite3_bind_int64(st, 2, g->hid);
+    sqlite3_bind_text(st, 3, p->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, SEX[p->sex], 1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 5, g->year - p->age);
+    sqlite3_bind_text(st, 6, p->relation, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 7, p->can_work);
+    sqlite3_bind_int(st, 8, p->disability);
+    sqlite3_bind_int(st, 9, p->chronic);
+    sqlite3_bind_int(st, 10, i == uninsured ? 0 : 1);
+    sqlite3_bind_int(st, 11, in_school);
+    step(L, g, st);
+    g->pid++;
+  }
+}
+
+/* ---- one commune ------------------------------------------------------------------------ */
+
+/* What write_commune needs of a commune, read from generate.layout's entry. */
+typedef struct Commune {
+  const char *code;
+  int urban, nvillages, villages_listed; /* villages_listed: names at stack index villages */
+  int villages;
+  double em_all, em_poor;
+  long long households, count[NCATEGORIES];
+  long long *exact; /* [need kind]: -1 where the commune gives no count */
+} Commune;
+
+/* Reads the layout entry at index i ({ commune = c, households =, count =, needs = }).
+** Leaves the commune's table on the stack (its code and village names are read from it).
+** Stack: [-0, +1, e]. */
+static void read_commune(lua_State *L, Generator *g, int i, Commune *c) {
+  c->households = (long long)num_field(L, i, "households");
+  lua_getfield(L, i, "count");
+  for (int k = 0; k < NCATEGORIES; k++) c->count[k] = (long long)num_field(L, -1, CATEGORY[k]);
+  lua_pop(L, 1);
+  lua_getfield(L, i, "needs");
+  for (int k = 0; k < g->nneed_kinds; k++) {
+    lua_getfield(L, -1, g->need_kinds[k]);
+    c->exact[k] = lua_isnil(L, -1) ? -1 : (long long)luaL_checkinteger(L, -1);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, i, "commune");
+  int t = lua_gettop(L);
+  c->urban = (int)num_field(L, t, "urban") == 1;
+  lua_getfield(L, t, "code");
+  c->code = luaL_checkstring(L, -1); /* anchored in the commune's table */
+  lua_pop(L, 1);
+  lua_getfield(L, t, "ethnic_minority");
+  c->em_all = num_field(L, -1, "all");
+  c->em_poor = num_field(L, -1, "poor");
+  lua_pop(L, 1);
+  lua_getfield(L, t, "villages");
+  c->villages_listed = lua_istable(L, -1);
+  c->nvillages = c->villages_listed ? (int)lua_rawlen(L, -1) : (int)luaL_checkinteger(L, -1);
+  lua_pop(L, 1);
+  if (c->villages_listed) {
+    lua_getfield(L, t, "villages");
+    c->villages = lua_gettop(L);
+  }
+}
+
+/* Writes one household of commune c, number seq in it. */
+static void write_household(lua_State *L, Generator *g, Commune *c, long long seq,
+                            long long *left, long long *total, long long *able_left) {
+  Rng *r = &g->rng;
+  /* the category, drawn without replacement from what is left */
+  long long x = rng_range(r, 1, *total);
+  int cat = NON_POOR;
+  for (int k = 0; k < NCATEGORIES; k++) {
+    x -= left[k];
+    if (x <= 0) {
+      cat = k;
+      break;
+    }
+  }
+  left[cat]--;
+  (*total)--;
+  int status = STATUS_OF[cat];
+  int distressed = status <= 1;
+  int em = rng_float(r) < (distressed ? c->em_poor : c->em_all);
+  int nneeds = 0;
+  if (cat == INCOME_POOR || cat == DEPRIVATION_POOR) {
+    nneeds = draw_needs(g, status, c->exact, *able_left);
+    (*able_left)--;
+  } else if (cat != UNABLE) {
+    nneeds = draw_needs(g, status, c->exact, 0);
+  }
+  int housing = 0;
+  for (int i = 0; i < nneeds; i++)
+    if (strcmp(g->need_kinds[g->needs[i]], "housing") == 0) housing = 1;
+  int size;
+  if (cat == UNABLE) {
+    if (g->unable_next >= g->nunable) luaL_error(L, "more households unable to escape than the profile lists");
+    size = g->unable_sizes[g->unable_next++];
+  } else {
+    size = draw(r, &g->size_draw);
+  }
+  int school = make_people(g, size, em, cat);
+  int k = draw(r, &g->dep_draw[cat]) - 1;
+  const Band *b = g->bands[cat][c->urban] ? &g->bands[cat][c->urban][k] : NULL;
+  if (b == NULL) luaL_error(L, "no income band for a %s household", CATEGORY[cat]);
+  if (b->error) {
+    lua_pushstring(L, b->error);
+    lua_error(L);
+  }
+  make_deprivations(g, b->k, c->urban, housing, school);
+  long long income = make_income(L, g, cat, b);
+  char village[64];
+  const char *village_name;
+  int v = (int)rng_range(r, 1, c->nvillages);
+  if (c->villages_listed) {
+    lua_rawgeti(L, c->villages, v);
+    village_name = lua_tostring(L, -1);
+    lua_pop(L, 1); /* the name stays anchored in the commune's list */
+  } else {
+    snprintf(village, sizeof village, "%s%d", c->urban ? "Tổ dân phố " : "Thôn ", v);
+    village_name = village;
+  }
+  char code[96];
+  snprintf(code, sizeof code, "%s-%0*lld", c->code, g->code_width, seq);
+  sqlite3_stmt *st = g->household;
+  sqlite3_bind_int64(st, 1, g->hid);
+  sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, c->code, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, village_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 5, g->people[0].name, -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, 6, em);
+  step(L, g, st);
+  write_people(L, g, size);
+  st = g->survey;
+  sqlite3_bind_int64(st, 1, g->hid);
+  sqlite3_bind_int(st, 2, g->year);
+  sqlite3_bind_int64(st, 3, income);
+  sqlite3_bind_text(st, 4, STATUS[status], -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, 5, cat == UNABLE);
+  for (int i = 0; i < g->nindicators; i++) {
+    if (g->dep[i] < 0) sqlite3_bind_null(st, 6 + i);
+    else sqlite3_bind_int(st, 6 + i, g->dep[i]);
+  }
+  step(L, g, st);
+  st = g->need;
+  for (int i = 0; i < nneeds; i++) {
+    sqlite3_bind_int64(st, 1, g->hid);
+    sqlite3_bind_int(st, 2, g->year);
+    sqlite3_bind_text(st, 3, g->need_kinds[g->needs[i]], -1, SQLITE_STATIC);
+    step(L, g, st);
+  }
+  g->hid++;
+}
+
+/* g:commune(lay [, progress]) -> households, persons written so far. Stack: [-0, +2, e]. */
+static int l_commune(lua_State *L) {
+  Generator *g = check_gen(L);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  int progress = !lua_isnoneornil(L, 3);
+  lua_settop(L, 3);
+  Commune c;
+  c.exact = lua_newuserdatauv(L, sizeof *c.exact * (g->nneed_kinds ? g->nneed_kinds : 1), 0);
+  read_commune(L, g, 2, &c);
+  long long left[NCATEGORIES], total = 0;
+  for (int k = 0; k < NCATEGORIES; k++) {
+    left[k] = c.count[k];
+    total += left[k];
+  }
+  long long able_left = c.count[INCOME_POOR] + c.count[DEPRIVATION_POOR];
+  for (long long seq = 1; seq <= c.households; seq++) {
+    write_household(L, g, &c, seq, left, &total, &able_left);
+    if (g->hid % BATCH == 1) {
+      int rc = sqlite3_exec(g->h, "COMMIT; BEGIN", NULL, NULL, NULL);
+      if (rc != SQLITE_OK) return store_raise(L, g->h, rc);
+      if (progress) {
+        lua_pushvalue(L, 3);
+        lua_pushinteger(L, g->hid - 1);
+        lua_pushinteger(L, g->total);
+        lua_call(L, 2, 0);
+      }
+    }
+  }
+  lua_pushinteger(L, g->hid - 1);
+  lua_pushinteger(L, g->pid - 1);
+  return 2;
+}
+
+static const luaL_Reg rng_methods[] = {{"random", l_rng_random}, {NULL, NULL}};
+static const luaL_Reg gen_methods[] = {{"commune", l_commune}, {"close", l_gen_close}, {NULL, NULL}};
+static const luaL_Reg gen_funcs[] = {{"rng", l_rng}, {"new", l_new}, {NULL, NULL}};
+
+int luaopen_kehoach_gen(lua_State *L) {
+  modules_new_class(L, RNG_MT, rng_methods, l_rng_close);
+  modules_new_class(L, GEN_MT, gen_methods, l_gen_close);
+  luaL_newlib(L, gen_funcs);
+  return 1;
+}
