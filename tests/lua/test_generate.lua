@@ -1,6 +1,7 @@
 -- test_generate.lua — the registry generator on small registries (5,000 households) of the
 -- default profile: what the 2021 plan needs survives scaling down, statuses agree with the
--- standard, and the same seed gives the same data; and the default registry (`make`).
+-- standard, and the same seed gives the same data; and the default registry (`make`). And
+-- core.gen's random numbers are Lua's: the registries made before it drew them stay the same.
 local t = ...
 local profiles = require "kehoach.registry.profile"
 local generate = require "kehoach.registry.generate"
@@ -123,6 +124,27 @@ function T.test_too_few_households_for_the_profile_is_refused_with_a_size_that_w
   local db = small(1, n)
   t.eq(db:value("SELECT count(*) FROM households"), n, "the suggested size makes a registry, 2021 review included")
   t.ok(db:value("SELECT count(*) FROM surveys WHERE year = 2021") > 0)
+end
+
+-- core.gen.rng(n, m) draws what math.random draws after math.randomseed(n, m): 10^5 of each
+-- form, from seeds of both signs, ranges that are and are not a power of two wide.
+function T.test_the_generator_draws_lua_s_own_random_numbers()
+  for _, seed in ipairs({ { 2021 }, { 2021, 2022 }, { -7, 1 << 40 }, { 0 } }) do
+    math.randomseed(table.unpack(seed))
+    local rng = core.gen.rng(table.unpack(seed))
+    for i = 1, 100000 do
+      local n = i % 97 + 1
+      local a, b = math.random(), rng:random()
+      if a ~= b then t.eq(b, a, "random() draw " .. i) end
+      a, b = math.random(n), rng:random(n)
+      if a ~= b then t.eq(b, a, "random(" .. n .. ") draw " .. i) end
+      a, b = math.random(-6, n * 1000), rng:random(-6, n * 1000)
+      if a ~= b then t.eq(b, a, "random(-6, " .. n * 1000 .. ") draw " .. i) end
+      a, b = math.random(0), rng:random(0)
+      if a ~= b then t.eq(b, a, "random(0) draw " .. i) end
+    end
+  end
+  t.raises("interval is empty", function() core.gen.rng(1):random(3, 2) end)
 end
 
 return T
