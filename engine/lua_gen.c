@@ -917,13 +917,651 @@ static int l_commune(lua_State *L) {
   return 2;
 }
 
+/* ---- the year after the review ---------------------------------------------------------- */
+
+#define YEAR_MT "kehoach.Year"
+#define MAX_INDICATORS 64 /* deprivations are bits of one mask */
+enum { G_POOR, G_NEAR_POOR, G_OTHER };
+
+/* What kehoach.registry.year's two passes over the households need: its `g` (anchored in
+** the first user value) read into C once. Columns are positions in the registry's list of
+** indicators; a mask has bit i for column i. */
+typedef struct Year {
+  sqlite3 *h; /* NULL once closed; the Db is anchored in the second user value */
+  Rng rng;
+  int year, days, review_day, until_day, write_review;
+  int nindicators, n0, n1, naddable;
+  int ind0[MAX_INDICATORS], ind1[MAX_INDICATORS], addable[MAX_INDICATORS];
+  uint64_t in0, in1; /* the columns each standard asks */
+  int employment, nutrition, dependants;
+  double persist, moved, needs_kept, dissolved_all, dissolved_alone, dissolved_unable;
+  double growth_mean, growth_spread, escaped_income[2], fallen_income[2];
+  double new_rate[2][3]; /* [employment, nutrition][poor, near_poor, other] */
+  double fell_near_poor, fell_middle;
+  double poor0[2], near0[2], poor1[2], middle1[2]; /* the lines, [rural, urban] */
+  int has_k0;
+  long long k0, k1;
+  double unable_floor, income_poor_floor, non_poor_ceiling;
+  long long step;
+  int nkinds;
+  char **kinds;        /* the need kinds, in order */
+  double *escape_weight; /* [kind] */
+  double *rate[2];     /* [poor, near_poor][kind]: the share of registering at the review */
+} Year;
+
+/* y:close(): frees what it holds; idempotent. Stack: [-0, +0, -]. */
+static int l_year_close(lua_State *L) {
+  Year *y = luaL_checkudata(L, 1, YEAR_MT);
+  y->h = NULL;
+  for (int k = 0; k < y->nkinds; k++) free(y->kinds[k]);
+  free(y->kinds);
+  free(y->escape_weight);
+  free(y->rate[0]);
+  free(y->rate[1]);
+  y->kinds = NULL;
+  y->escape_weight = y->rate[0] = y->rate[1] = NULL;
+  y->nkinds = 0;
+  return 0;
+}
+
+/* The number at t[k1][k2] (t at index i), or def where either is missing. */
+static double num_at(lua_State *L, int i, const char *k1, const char *k2, double def) {
+  double v = def;
+  lua_getfield(L, i, k1);
+  if (lua_istable(L, -1)) {
+    lua_getfield(L, -1, k2);
+    if (!lua_isnil(L, -1)) v = luaL_checknumber(L, -1);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return v;
+}
+
+/* The columns of the list of names at the top into cols, as positions in the list at index
+** all; returns how many; pops it. Stack: [-1, +0, e]. */
+static int read_columns(lua_State *L, int all, int *cols) {
+  int n = (int)lua_rawlen(L, -1);
+  if (n > MAX_INDICATORS) luaL_error(L, "more than %d indicators", MAX_INDICATORS);
+  for (int j = 1; j <= n; j++) {
+    lua_rawgeti(L, -1, j);
+    int col = position(L, all, luaL_checkstring(L, -1));
+    if (col == 0) luaL_error(L, "%s is not an indicator column", lua_tostring(L, -1));
+    cols[j - 1] = col - 1;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return n;
+}
+
+/* Reads year.lua's g (at index i; see M.run there) into y. Stack: [-0, +0, e]. */
+static void read_year(lua_State *L, Year *y, int i) {
+  y->year = (int)num_field(L, i, "year");
+  y->days = (int)num_field(L, i, "days");
+  y->review_day = (int)num_field(L, i, "review_day");
+  y->until_day = (int)num_field(L, i, "until_day");
+  y->write_review = y->until_day >= y->review_day;
+  lua_getfield(L, i, "indicators");
+  int all = lua_gettop(L);
+  y->nindicators = (int)lua_rawlen(L, all);
+  if (y->nindicators > MAX_INDICATORS) luaL_error(L, "more than %d indicators", MAX_INDICATORS);
+  y->employment = position(L, all, "d_employment") - 1;
+  y->nutrition = position(L, all, "d_nutrition") - 1;
+  y->dependants = position(L, all, "d_dependants") - 1;
+  if (y->employment < 0 || y->nutrition < 0 || y->dependants < 0)
+    luaL_error(L, "the registry has no d_employment, d_nutrition or d_dependants column");
+  lua_getfield(L, i, "std0");
+  lua_getfield(L, -1, "indicators");
+  lua_remove(L, -2);
+  y->n0 = read_columns(L, all, y->ind0);
+  lua_getfield(L, i, "std1");
+  lua_getfield(L, -1, "indicators");
+  lua_remove(L, -2);
+  y->n1 = read_columns(L, all, y->ind1);
+  lua_getfield(L, i, "addable");
+  y->naddable = read_columns(L, all, y->addable);
+  lua_pop(L, 1);
+  for (int j = 0; j < y->n0; j++) y->in0 |= (uint64_t)1 << y->ind0[j];
+  for (int j = 0; j < y->n1; j++) y->in1 |= (uint64_t)1 << y->ind1[j];
+
+  lua_getfield(L, i, "ny");
+  int ny = lua_gettop(L);
+  y->persist = num_field(L, ny, "persist");
+  y->moved = num_field(L, ny, "moved");
+  y->needs_kept = num_field(L, ny, "needs_kept");
+  y->dissolved_all = num_at(L, ny, "dissolved", "all", 0);
+  y->dissolved_alone = num_at(L, ny, "dissolved", "alone", 0);
+  y->dissolved_unable = num_at(L, ny, "dissolved", "unable", 0);
+  y->growth_mean = num_at(L, ny, "growth", "mean", 0);
+  y->growth_spread = num_at(L, ny, "growth", "spread", 0);
+  for (int k = 0; k < 2; k++) {
+    lua_getfield(L, ny, k == 0 ? "escaped_income" : "fallen_income");
+    lua_rawgeti(L, -1, 1);
+    lua_rawgeti(L, -2, 2);
+    double *pair = k == 0 ? y->escaped_income : y->fallen_income;
+    pair[0] = luaL_checknumber(L, -2);
+    pair[1] = luaL_checknumber(L, -1);
+    lua_pop(L, 3);
+  }
+  static const char *const group[3] = {"poor", "near_poor", "other"};
+  lua_getfield(L, ny, "new_deprivations");
+  for (int d = 0; d < 2; d++)
+    for (int k = 0; k < 3; k++)
+      y->new_rate[d][k] = num_at(L, lua_gettop(L), d == 0 ? "d_employment" : "d_nutrition", group[k], 0);
+  lua_pop(L, 1);
+  y->fell_near_poor = num_at(L, ny, "fell_weights", "near_poor", 0);
+  y->fell_middle = num_at(L, ny, "fell_weights", "middle", 0);
+
+  lua_getfield(L, i, "lines");
+  static const char *const line[4] = {"poor0", "near0", "poor1", "middle1"};
+  double *lines[4] = {y->poor0, y->near0, y->poor1, y->middle1};
+  for (int l = 0; l < 4; l++)
+    for (int a = 0; a < 2; a++) lines[l][a] = num_at(L, lua_gettop(L), line[l], AREA[a], 0);
+  lua_pop(L, 1);
+  lua_getfield(L, i, "k0");
+  y->has_k0 = !lua_isnil(L, -1);
+  y->k0 = y->has_k0 ? luaL_checkinteger(L, -1) : 0;
+  lua_pop(L, 1);
+  y->k1 = (long long)num_field(L, i, "k1");
+  lua_getfield(L, i, "incomes");
+  y->unable_floor = num_field(L, -1, "unable_floor");
+  y->income_poor_floor = num_field(L, -1, "income_poor_floor");
+  y->non_poor_ceiling = num_field(L, -1, "non_poor_ceiling");
+  y->step = (long long)num_field(L, -1, "step");
+  lua_pop(L, 1);
+
+  lua_getfield(L, i, "need_kinds");
+  int nk = (int)lua_rawlen(L, -1);
+  y->kinds = alloc(L, nk, sizeof *y->kinds);
+  y->escape_weight = alloc(L, nk, sizeof *y->escape_weight);
+  y->rate[0] = alloc(L, nk, sizeof *y->rate[0]);
+  y->rate[1] = alloc(L, nk, sizeof *y->rate[1]);
+  for (int k = 1; k <= nk; k++) {
+    lua_rawgeti(L, -1, k);
+    y->kinds[k - 1] = strdup(luaL_checkstring(L, -1));
+    if (y->kinds[k - 1] == NULL) sandbox_raise_memory(L, "kehoach db generate");
+    y->nkinds = k;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, i, "need_rates");
+  int rates = lua_gettop(L);
+  for (int k = 0; k < nk; k++) {
+    y->escape_weight[k] = num_at(L, ny, "escape_weights", y->kinds[k], 0);
+    y->rate[0][k] = num_at(L, rates, "poor", y->kinds[k], 0);
+    y->rate[1][k] = num_at(L, rates, "near_poor", y->kinds[k], 0);
+  }
+  lua_pop(L, 2);
+}
+
+/* gen.year(db, g) -> Year, seeded as math.randomseed(g.seed, g.year). The userdata is made
+** closed, then filled. Stack: [-0, +1, e]. */
+static int l_year(lua_State *L) {
+  sqlite3 *h = store_check_db(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  Year *y = lua_newuserdatauv(L, sizeof *y, 2);
+  memset(y, 0, sizeof *y);
+  luaL_setmetatable(L, YEAR_MT);
+  lua_pushvalue(L, 2);
+  lua_setiuservalue(L, -2, 1);
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, 2);
+  read_year(L, y, 2);
+  lua_getfield(L, 2, "seed");
+  rng_seed(&y->rng, (int64_t)luaL_checkinteger(L, -1), y->year);
+  lua_pop(L, 1);
+  y->h = h;
+  return 1;
+}
+
+static Year *check_year(lua_State *L) {
+  Year *y = luaL_checkudata(L, 1, YEAR_MT);
+  if (y->h == NULL) luaL_error(L, "the year is closed");
+  return y;
+}
+
+/* The statement of sql, prepared, into a Stmt-less holder: finalized by the caller. */
+static sqlite3_stmt *prepare_or_raise(lua_State *L, sqlite3 *h, const char *sql) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(st);
+    store_raise(L, h, rc);
+  }
+  return st;
+}
+
+/* The statements of one pass: finalized on any way out (the holder is a to-be-closed
+** userdata on the Lua stack). */
+typedef struct Pass {
+  sqlite3_stmt *st[4];
+} Pass;
+
+static int l_pass_close(lua_State *L) {
+  Pass *p = lua_touserdata(L, 1);
+  for (int i = 0; i < 4; i++) {
+    sqlite3_finalize(p->st[i]);
+    p->st[i] = NULL;
+  }
+  return 0;
+}
+
+/* Pushes a Pass with the statements of the strings at stack indexes first.. (n of them),
+** marked to be closed. Stack: [-0, +1, e]. */
+static Pass *new_pass(lua_State *L, sqlite3 *h, int first, int n) {
+  Pass *p = lua_newuserdatauv(L, sizeof *p, 0);
+  memset(p, 0, sizeof *p);
+  lua_newtable(L);
+  lua_pushcfunction(L, l_pass_close);
+  lua_setfield(L, -2, "__close");
+  lua_pushcfunction(L, l_pass_close);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  lua_toclose(L, -1);
+  for (int i = 0; i < n; i++) p->st[i] = prepare_or_raise(L, h, luaL_checkstring(L, first + i));
+  return p;
+}
+
+/* Commits the batch every BATCH rows. */
+static void batch(lua_State *L, sqlite3 *h, long long n) {
+  if (n % BATCH != 0) return;
+  int rc = sqlite3_exec(h, "COMMIT; BEGIN", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) store_raise(L, h, rc);
+}
+
+static int count_bits(uint64_t mask, const int *cols, int n) {
+  int c = 0;
+  for (int j = 0; j < n; j++) c += (mask >> cols[j]) & 1;
+  return c;
+}
+
+/* A weighted sampling key (Efraimidis–Spirakis), as Lua's `random() ^ (1 / weight)` (which
+** squares for an exponent of 2: luai_numpow). */
+static double sampling_key(Rng *r, double weight) {
+  double x = rng_float(r), e = 1 / weight;
+  return e == 2 ? x * x : pow(x, e);
+}
+
+static int is_text(sqlite3_stmt *st, int col, const char *text) {
+  const unsigned char *t = sqlite3_column_text(st, col);
+  return t != NULL && strcmp((const char *)t, text) == 0;
+}
+
+/* y:propose(select, insert) -> rows: pass one (year.lua's pass_one). Each household of the
+** base review, read with select (columns: id, unit, urban, income, status, unable, kind,
+** every indicator, persons, workers, needs; :y the base year), gets its draws for the year,
+** written with insert (18 values, in kh_year's order). Stack: [-0, +1, e]. */
+static int l_propose(lua_State *L) {
+  Year *y = check_year(L);
+  Rng *r = &y->rng;
+  Pass *p = new_pass(L, y->h, 2, 2);
+  sqlite3_stmt *sel = p->st[0], *ins = p->st[1];
+  sqlite3_bind_int(sel, sqlite3_bind_parameter_index(sel, ":y"), y->year - 1);
+  const int ni = y->nindicators, c_persons = 7 + ni, c_workers = 8 + ni, c_needs = 9 + ni;
+  long long n = 0;
+  int rc;
+  while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+    int urban = sqlite3_column_int(sel, 2) == 1;
+    int unable = sqlite3_column_int(sel, 5);
+    long long persons = sqlite3_column_int64(sel, c_persons);
+    long long workers = sqlite3_column_int64(sel, c_workers);
+    int poor = is_text(sel, 4, "poor"), near_poor = is_text(sel, 4, "near_poor");
+    int middle = is_text(sel, 4, "middle");
+    /* leaving: moving away, or the household ending (its last member gone) */
+    double dissolve = unable == 1 ? y->dissolved_unable
+                                  : (persons == 1 ? y->dissolved_alone : y->dissolved_all);
+    const char *gone = NULL;
+    if (rng_float(r) < dissolve) gone = "dissolved";
+    else if (rng_float(r) < y->moved) gone = "moved";
+    long long gone_day = rng_range(r, 1, y->days);
+    double growth = 1 + y->growth_mean + (2 * rng_float(r) - 1) * y->growth_spread;
+    double poor_line = y->poor0[urban];
+    double escape_income =
+        poor_line * (y->escaped_income[0] + rng_float(r) * (y->escaped_income[1] - y->escaped_income[0]));
+    double fall_income =
+        poor_line * (y->fallen_income[0] + rng_float(r) * (y->fallen_income[1] - y->fallen_income[0]));
+    int has_escape = poor && unable == 0, has_fell = near_poor || middle;
+    double k_escape = 0, k_fell = 0, k_re = 0;
+    if (has_escape) {
+      /* 1 and the weights of the needs, in the order the query gives them */
+      double w = 1;
+      const char *needs = (const char *)sqlite3_column_text(sel, c_needs);
+      for (const char *s = needs; s && *s;) {
+        size_t len = strcspn(s, ",");
+        for (int k = 0; k < y->nkinds; k++)
+          if (strlen(y->kinds[k]) == len && memcmp(y->kinds[k], s, len) == 0) w = w + y->escape_weight[k];
+        s += len + (s[len] == ',');
+      }
+      k_escape = sampling_key(r, w);
+    }
+    if (has_fell) k_fell = sampling_key(r, near_poor ? y->fell_near_poor : y->fell_middle);
+    if (near_poor) k_re = rng_float(r);
+    /* last year's deprivations, most persisting; employment and nutrition drawn, dependants
+    ** counted (more than half the members unable to work) */
+    uint64_t mask = 0;
+    for (int c = 0; c < ni; c++)
+      if (sqlite3_column_type(sel, 7 + c) != SQLITE_NULL && sqlite3_column_int64(sel, 7 + c) == 1 &&
+          rng_float(r) < y->persist)
+        mask |= (uint64_t)1 << c;
+    int group = poor ? G_POOR : near_poor ? G_NEAR_POOR : G_OTHER;
+    mask &= ~((uint64_t)1 << y->employment);
+    if (workers > 0 && rng_float(r) < y->new_rate[0][group]) mask |= (uint64_t)1 << y->employment;
+    mask &= ~((uint64_t)1 << y->nutrition);
+    if (rng_float(r) < y->new_rate[1][group]) mask |= (uint64_t)1 << y->nutrition;
+    mask &= ~((uint64_t)1 << y->dependants);
+    if (persons > 0 && (persons - workers) * 2 > persons) mask |= (uint64_t)1 << y->dependants;
+    double rnd = rng_float(r);
+
+    sqlite3_bind_value(ins, 1, sqlite3_column_value(sel, 0));
+    sqlite3_bind_value(ins, 2, sqlite3_column_value(sel, 1));
+    sqlite3_bind_value(ins, 3, sqlite3_column_value(sel, 2));
+    sqlite3_bind_value(ins, 4, sqlite3_column_value(sel, 4));
+    sqlite3_bind_value(ins, 5, sqlite3_column_value(sel, 6));
+    sqlite3_bind_value(ins, 6, sqlite3_column_value(sel, 5));
+    if (gone) sqlite3_bind_text(ins, 7, gone, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(ins, 7);
+    sqlite3_bind_int64(ins, 8, gone_day);
+    sqlite3_bind_int64(ins, 9, (long long)floor((double)sqlite3_column_int64(sel, 3) * growth));
+    sqlite3_bind_int64(ins, 10, (long long)floor(escape_income));
+    sqlite3_bind_int64(ins, 11, (long long)floor(fall_income));
+    if (has_escape) sqlite3_bind_double(ins, 12, k_escape);
+    else sqlite3_bind_null(ins, 12);
+    if (has_fell) sqlite3_bind_double(ins, 13, k_fell);
+    else sqlite3_bind_null(ins, 13);
+    if (near_poor) sqlite3_bind_double(ins, 14, k_re);
+    else sqlite3_bind_null(ins, 14);
+    sqlite3_bind_int64(ins, 15, (long long)mask);
+    sqlite3_bind_int(ins, 16, count_bits(mask, y->ind1, y->n1));
+    sqlite3_bind_double(ins, 17, rnd);
+    sqlite3_bind_value(ins, 18, sqlite3_column_value(sel, c_needs));
+    int wrc = sqlite3_step(ins);
+    sqlite3_reset(ins);
+    if (wrc != SQLITE_DONE) return store_raise(L, y->h, wrc);
+    batch(L, y->h, ++n);
+  }
+  if (rc != SQLITE_DONE) return store_raise(L, y->h, rc);
+  lua_pushinteger(L, n);
+  return 1;
+}
+
+/* ---- pass two --------------------------------------------------------------------------- */
+
+static long long floordiv(long long a, long long b) {
+  long long q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+/* A whole number of đồng in [lo, hi] on the step: x itself when it falls there, else drawn
+** near the edge it passed (year.lua's fit). */
+static long long fit(Rng *r, long long x, long long lo, long long hi, long long step) {
+  lo = -floordiv(-lo, step) * step;
+  hi = floordiv(hi, step) * step;
+  if (hi < lo) hi = lo;
+  if (x >= lo && x <= hi) {
+    long long v = floordiv(x, step) * step;
+    return v > lo ? v : lo;
+  }
+  double reach_f = floor((double)(hi - lo) * 0.15 / (double)step);
+  long long reach = reach_f > 0 ? (long long)reach_f : 0;
+  if (x > hi) return hi - rng_range(r, 0, reach) * step;
+  return lo + rng_range(r, 0, reach) * step;
+}
+
+/* Deprivation bounds under both standards (1: the review's, 0: the base one). */
+typedef struct Bounds {
+  int has_min1, has_max1, has_min0, has_max0;
+  long long min1, max1, min0, max0;
+} Bounds;
+
+/* A column drawn among n candidates, or -1 when there are none (no draw then). */
+static int pick_column(Rng *r, const int *cands, int n) {
+  return n == 0 ? -1 : cands[rng_range(r, 1, n) - 1];
+}
+
+/* Adds or removes deprivations until the counts under both standards are within b
+** (year.lua's settle). */
+static uint64_t settle(lua_State *L, Year *y, uint64_t mask, const Bounds *b) {
+  Rng *r = &y->rng;
+  int cands[MAX_INDICATORS];
+  for (int round = 0; round < 40; round++) {
+    long long c1 = count_bits(mask, y->ind1, y->n1), c0 = count_bits(mask, y->ind0, y->n0);
+    int n = 0, col;
+    if (b->has_min1 && c1 < b->min1) {
+      /* add what the base standard does not count when it must stay low */
+      int only1 = b->has_max0 && c0 >= b->max0;
+      for (int j = 0; j < y->naddable; j++) {
+        int c = y->addable[j];
+        if ((y->in1 >> c & 1) && !(mask >> c & 1) && !(only1 && (y->in0 >> c & 1))) cands[n++] = c;
+      }
+      if ((col = pick_column(r, cands, n)) < 0) luaL_error(L, "no deprivation left to add");
+      mask |= (uint64_t)1 << col;
+    } else if (b->has_min0 && c0 < b->min0) {
+      for (int j = 0; j < y->naddable; j++) {
+        int c = y->addable[j];
+        if ((y->in0 >> c & 1) && !(mask >> c & 1)) cands[n++] = c;
+      }
+      if ((col = pick_column(r, cands, n)) < 0) luaL_error(L, "no deprivation left to add");
+      mask |= (uint64_t)1 << col;
+    } else if (b->has_max1 && c1 > b->max1) {
+      for (int j = 0; j < y->n1; j++) {
+        int c = y->ind1[j];
+        if ((mask >> c & 1) && c != y->dependants) cands[n++] = c;
+      }
+      col = pick_column(r, cands, n);
+      mask &= ~((uint64_t)1 << (col < 0 ? y->dependants : col));
+    } else if (b->has_max0 && c0 > b->max0) {
+      /* what only the base standard counts goes first */
+      for (int j = 0; j < y->n0; j++) {
+        int c = y->ind0[j];
+        if ((mask >> c & 1) && !(y->in1 >> c & 1)) cands[n++] = c;
+      }
+      if (n == 0)
+        for (int j = 0; j < y->n0; j++)
+          if (mask >> y->ind0[j] & 1) cands[n++] = y->ind0[j];
+      col = pick_column(r, cands, n);
+      mask &= ~((uint64_t)1 << col);
+    } else {
+      return mask;
+    }
+  }
+  return luaL_error(L, "deprivations did not settle");
+}
+
+enum { S_POOR, S_NEAR_POOR, S_MIDDLE, S_NON_POOR };
+
+/* The columns pass two reads of temp.kh_year, in this order. */
+enum { K_ID, K_UNIT, K_URBAN, K_STATUS0, K_KIND0, K_UNABLE, K_GONE, K_GONE_DAY, K_INCOME,
+       K_DEPS, K_NEEDS0, K_EVENT, K_EVENT_RANK, K_POOR0, K_BELOW, K_POOR1 };
+
+/* The income band and deprivation bounds of a household at the review (year.lua's band):
+** poor0 under the base standard, status1 under the review's. */
+static void review_band(Year *y, sqlite3_stmt *st, int urban, int status1, double *lo, double *hi,
+                        Bounds *b) {
+  double p0 = y->poor0[urban], n0 = y->near0[urban];
+  double line1 = y->poor1[urban], mid1 = y->middle1[urban];
+  memset(b, 0, sizeof *b);
+  if (status1 == S_POOR) {
+    b->has_min1 = 1;
+    b->min1 = y->k1;
+  } else {
+    b->has_max1 = 1;
+    b->max1 = y->k1 - 1;
+  }
+  if (sqlite3_column_int(st, K_POOR0) == 1) {
+    double floor_share = sqlite3_column_int(st, K_UNABLE) == 1 ? y->unable_floor : y->income_poor_floor;
+    if (status1 == S_POOR && is_text(st, K_STATUS0, "poor") && is_text(st, K_KIND0, "deprivation") &&
+        sqlite3_column_type(st, K_EVENT) == SQLITE_NULL) {
+      *lo = p0 + 1;
+      *hi = n0;
+      b->has_min0 = y->has_k0;
+      b->min0 = y->k0;
+      return;
+    }
+    *lo = p0 * floor_share;
+    *hi = p0;
+    return;
+  }
+  if (status1 == S_POOR || status1 == S_NEAR_POOR) {
+    /* above the base standard's poor line; at or under its near-poor line only with few
+    ** deprivations, which settle() sees to when the income lands there */
+    *lo = p0 + 1;
+    *hi = line1;
+    return;
+  }
+  b->has_min1 = b->has_max1 = 0;
+  if (status1 == S_MIDDLE) {
+    *lo = line1 + 1;
+    *hi = mid1;
+  } else {
+    *lo = mid1 + 1;
+    *hi = mid1 * y->non_poor_ceiling;
+  }
+}
+
+/* Writes an event when its day is not after `until`; counts it. */
+static void write_event(lua_State *L, Year *y, sqlite3_stmt *st, sqlite3_value *id, long long day,
+                        const char *kind, long long *events) {
+  if (day > y->until_day) return;
+  sqlite3_bind_value(st, 1, id);
+  sqlite3_bind_int64(st, 2, day);
+  sqlite3_bind_text(st, 3, kind, -1, SQLITE_TRANSIENT);
+  lua_getiuservalue(L, 1, 1);
+  lua_getfield(L, -1, "notes");
+  lua_getfield(L, -1, kind);
+  sqlite3_bind_text(st, 4, luaL_checkstring(L, -1), -1, SQLITE_TRANSIENT);
+  lua_pop(L, 3);
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE) store_raise(L, y->h, rc);
+  (*events)++;
+}
+
+/* Day-of-year of the first day of quarter q (1..4) of year y. */
+static int quarter_start(int year, int q) {
+  static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0, n = 1;
+  for (int m = 1; m <= 3 * (q - 1); m++) n += (m == 2 && leap) ? 29 : days[m - 1];
+  return n;
+}
+
+/* The day of an escape of rank k in its commune: in the quarter the profile's counts put it. */
+static long long escape_day(lua_State *L, Year *y, const char *unit, long long k) {
+  lua_getiuservalue(L, 1, 1);
+  lua_getfield(L, -1, "counts");
+  lua_getfield(L, -1, unit);
+  lua_getfield(L, -1, "q");
+  int q = 1;
+  for (;; q++) {
+    lua_rawgeti(L, -1, q);
+    long long in_q = luaL_checkinteger(L, -1);
+    lua_pop(L, 1);
+    if (k <= in_q || q == 4) break;
+    k -= in_q;
+  }
+  lua_pop(L, 4);
+  int first = quarter_start(y->year, q);
+  int last = q < 4 ? quarter_start(y->year, q + 1) - 1 : (y->days < y->review_day ? y->days : y->review_day);
+  return rng_range(&y->rng, first, last);
+}
+
+/* y:settle(select, survey, need, event) -> events, surveys: pass two (year.lua's
+** pass_two). Each row of temp.kh_year (select: the K_* columns) is brought into its band
+** and written: its event (event: household, day, kind, note), and when the review is kept
+** its survey (survey: household, year, income, status, unable_to_escape, every indicator)
+** and needs (need: household, year, kind). Stack: [-0, +2, e]. */
+static int l_settle(lua_State *L) {
+  Year *y = check_year(L);
+  Rng *r = &y->rng;
+  Pass *p = new_pass(L, y->h, 2, 4);
+  sqlite3_stmt *sel = p->st[0], *survey = p->st[1], *need = p->st[2], *event = p->st[3];
+  static const char *const status_name[4] = {"poor", "near_poor", "middle", "non_poor"};
+  long long n = 0, events = 0, surveys = 0;
+  int rc;
+  while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+    sqlite3_value *id = sqlite3_column_value(sel, K_ID);
+    int urban = sqlite3_column_int(sel, K_URBAN) == 1;
+    if (sqlite3_column_type(sel, K_GONE) != SQLITE_NULL) {
+      write_event(L, y, event, id, sqlite3_column_int64(sel, K_GONE_DAY),
+                  (const char *)sqlite3_column_text(sel, K_GONE), &events);
+    } else {
+      if (is_text(sel, K_EVENT, "escaped")) {
+        long long day = escape_day(L, y, (const char *)sqlite3_column_text(sel, K_UNIT),
+                                   sqlite3_column_int64(sel, K_EVENT_RANK));
+        write_event(L, y, event, id, day, "escaped", &events);
+      } else if (sqlite3_column_type(sel, K_EVENT) != SQLITE_NULL) {
+        long long day = rng_range(r, 1, y->review_day);
+        write_event(L, y, event, id, day, (const char *)sqlite3_column_text(sel, K_EVENT), &events);
+      }
+      long long income0 = sqlite3_column_int64(sel, K_INCOME);
+      int status1;
+      if (sqlite3_column_int(sel, K_BELOW) == 1)
+        status1 = sqlite3_column_int(sel, K_POOR1) == 1 ? S_POOR : S_NEAR_POOR;
+      else
+        status1 = (double)income0 <= y->middle1[urban] ? S_MIDDLE : S_NON_POOR;
+      double lo, hi;
+      Bounds b;
+      review_band(y, sel, urban, status1, &lo, &hi, &b);
+      long long income = fit(r, income0, (long long)floor(lo), (long long)floor(hi), y->step);
+      /* at or under the base standard's near-poor line, a household that is not poor under
+      ** it must have fewer deprivations than make one poor */
+      if (y->has_k0 && sqlite3_column_int(sel, K_POOR0) == 0 && (double)income <= y->near0[urban]) {
+        b.has_max0 = 1;
+        b.max0 = y->k0 - 1;
+      }
+      uint64_t mask = settle(L, y, (uint64_t)sqlite3_column_int64(sel, K_DEPS), &b);
+      int unable = sqlite3_column_int(sel, K_UNABLE) == 1 && status1 == S_POOR;
+      if (y->write_review) {
+        sqlite3_bind_value(survey, 1, id);
+        sqlite3_bind_int(survey, 2, y->year);
+        sqlite3_bind_int64(survey, 3, income);
+        sqlite3_bind_text(survey, 4, status_name[status1], -1, SQLITE_STATIC);
+        sqlite3_bind_int(survey, 5, unable);
+        for (int c = 0; c < y->nindicators; c++) sqlite3_bind_int(survey, 6 + c, (int)(mask >> c & 1));
+        int wrc = sqlite3_step(survey);
+        sqlite3_reset(survey);
+        if (wrc != SQLITE_DONE) return store_raise(L, y->h, wrc);
+        surveys++;
+      }
+      /* needs registered at the review, by the poor and near-poor able to work their way out */
+      if ((status1 == S_POOR || status1 == S_NEAR_POOR) && !unable) {
+        const char *had = (const char *)sqlite3_column_text(sel, K_NEEDS0);
+        for (int k = 0; k < y->nkinds; k++) {
+          int kept = 0;
+          size_t len = strlen(y->kinds[k]);
+          for (const char *s = had; s && *s;) {
+            size_t l = strcspn(s, ",");
+            if (l == len && memcmp(s, y->kinds[k], len) == 0) kept = 1;
+            s += l + (s[l] == ',');
+          }
+          int yes = (kept && rng_float(r) < y->needs_kept) || rng_float(r) < y->rate[status1][k];
+          if (yes && y->write_review) {
+            sqlite3_bind_value(need, 1, id);
+            sqlite3_bind_int(need, 2, y->year);
+            sqlite3_bind_text(need, 3, y->kinds[k], -1, SQLITE_STATIC);
+            int wrc = sqlite3_step(need);
+            sqlite3_reset(need);
+            if (wrc != SQLITE_DONE) return store_raise(L, y->h, wrc);
+          }
+        }
+      }
+    }
+    batch(L, y->h, ++n);
+  }
+  if (rc != SQLITE_DONE) return store_raise(L, y->h, rc);
+  lua_pushinteger(L, events);
+  lua_pushinteger(L, surveys);
+  return 2;
+}
+
 static const luaL_Reg rng_methods[] = {{"random", l_rng_random}, {NULL, NULL}};
 static const luaL_Reg gen_methods[] = {{"commune", l_commune}, {"close", l_gen_close}, {NULL, NULL}};
-static const luaL_Reg gen_funcs[] = {{"rng", l_rng}, {"new", l_new}, {NULL, NULL}};
+static const luaL_Reg year_methods[] = {
+    {"propose", l_propose}, {"settle", l_settle}, {"close", l_year_close}, {NULL, NULL}};
+static const luaL_Reg gen_funcs[] = {{"rng", l_rng}, {"new", l_new}, {"year", l_year}, {NULL, NULL}};
 
 int luaopen_kehoach_gen(lua_State *L) {
   modules_new_class(L, RNG_MT, rng_methods, l_rng_close);
   modules_new_class(L, GEN_MT, gen_methods, l_gen_close);
+  modules_new_class(L, YEAR_MT, year_methods, l_year_close);
   luaL_newlib(L, gen_funcs);
   return 1;
 }
