@@ -1186,24 +1186,74 @@ static int is_text(sqlite3_stmt *st, int col, const char *text) {
   return t != NULL && strcmp((const char *)t, text) == 0;
 }
 
-/* y:propose(select, insert) -> rows: pass one (year.lua's pass_one). Each household of the
-** base review, read with select (columns: id, unit, urban, income, status, unable, kind,
-** every indicator, persons, workers, needs; :y the base year), gets its draws for the year,
-** written with insert (18 values, in kh_year's order). Stack: [-0, +1, e]. */
+/* A cursor over rows in ascending order of their first column (a household's id), for a
+** merge with the households: `at` is the row it stands on, done when none is left. */
+typedef struct Cursor {
+  sqlite3_stmt *st;
+  int done;
+  long long at;
+} Cursor;
+
+static void cursor_next(lua_State *L, sqlite3 *h, Cursor *c) {
+  int rc = sqlite3_step(c->st);
+  if (rc == SQLITE_DONE) {
+    c->done = 1;
+    return;
+  }
+  if (rc != SQLITE_ROW) store_raise(L, h, rc);
+  long long at = sqlite3_column_int64(c->st, 0);
+  if (at < c->at) luaL_error(L, "the rows of a household are not together (a bug in kehoach)");
+  c->at = at;
+}
+
+/* Moves c past the rows of households before id; returns whether it stands on one of id. */
+static int cursor_seek(lua_State *L, sqlite3 *h, Cursor *c, long long id) {
+  while (!c->done && c->at < id) cursor_next(L, h, c);
+  return !c->done && c->at == id;
+}
+
+/* y:propose(select, persons, needs, insert) -> rows: pass one (year.lua's pass_one). Each
+** household of the base review, read with select (columns: id, unit, urban, income, status,
+** unable, kind, every indicator; in the order of id; :y the base year), with its members
+** from persons (household, can_work: in the order of household) and its needs at the base
+** review from needs (household, kind: in the order of household, then kind), gets its draws
+** for the year, written with insert (18 values, in kh_year's order). Stack: [-0, +1, e]. */
 static int l_propose(lua_State *L) {
   Year *y = check_year(L);
   Rng *r = &y->rng;
-  Pass *p = new_pass(L, y->h, 2, 2);
-  sqlite3_stmt *sel = p->st[0], *ins = p->st[1];
+  Pass *p = new_pass(L, y->h, 2, 4);
+  sqlite3_stmt *sel = p->st[0], *ins = p->st[3];
   sqlite3_bind_int(sel, sqlite3_bind_parameter_index(sel, ":y"), y->year - 1);
-  const int ni = y->nindicators, c_persons = 7 + ni, c_workers = 8 + ni, c_needs = 9 + ni;
+  sqlite3_bind_int(p->st[2], sqlite3_bind_parameter_index(p->st[2], ":y"), y->year - 1);
+  Cursor members = {p->st[1], 0, -1}, needed = {p->st[2], 0, -1};
+  cursor_next(L, y->h, &members);
+  cursor_next(L, y->h, &needed);
+  const int ni = y->nindicators;
+  luaL_Buffer needs_text;
   long long n = 0;
   int rc;
   while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+    long long id = sqlite3_column_int64(sel, 0);
+    long long persons = 0, workers = 0;
+    for (int at = cursor_seek(L, y->h, &members, id); at; at = !members.done && members.at == id) {
+      persons++;
+      workers += sqlite3_column_int(members.st, 1) == 1;
+      cursor_next(L, y->h, &members);
+    }
+    /* the kinds joined by commas, as group_concat gives them; none: NULL */
+    int has_needs = 0;
+    luaL_buffinit(L, &needs_text);
+    for (int at = cursor_seek(L, y->h, &needed, id); at; at = !needed.done && needed.at == id) {
+      if (has_needs) luaL_addchar(&needs_text, ',');
+      luaL_addlstring(&needs_text, (const char *)sqlite3_column_text(needed.st, 1),
+                      (size_t)sqlite3_column_bytes(needed.st, 1));
+      has_needs = 1;
+      cursor_next(L, y->h, &needed);
+    }
+    luaL_pushresult(&needs_text);
+    const char *needs = has_needs ? lua_tostring(L, -1) : NULL;
     int urban = sqlite3_column_int(sel, 2) == 1;
     int unable = sqlite3_column_int(sel, 5);
-    long long persons = sqlite3_column_int64(sel, c_persons);
-    long long workers = sqlite3_column_int64(sel, c_workers);
     int poor = is_text(sel, 4, "poor"), near_poor = is_text(sel, 4, "near_poor");
     int middle = is_text(sel, 4, "middle");
     /* leaving: moving away, or the household ending (its last member gone) */
@@ -1224,7 +1274,6 @@ static int l_propose(lua_State *L) {
     if (has_escape) {
       /* 1 and the weights of the needs, in the order the query gives them */
       double w = 1;
-      const char *needs = (const char *)sqlite3_column_text(sel, c_needs);
       for (const char *s = needs; s && *s;) {
         size_t len = strcspn(s, ",");
         for (int k = 0; k < y->nkinds; k++)
@@ -1272,9 +1321,11 @@ static int l_propose(lua_State *L) {
     sqlite3_bind_int64(ins, 15, (long long)mask);
     sqlite3_bind_int(ins, 16, count_bits(mask, y->ind1, y->n1));
     sqlite3_bind_double(ins, 17, rnd);
-    sqlite3_bind_value(ins, 18, sqlite3_column_value(sel, c_needs));
+    if (needs) sqlite3_bind_text(ins, 18, needs, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(ins, 18);
     int wrc = sqlite3_step(ins);
     sqlite3_reset(ins);
+    lua_pop(L, 1);
     if (wrc != SQLITE_DONE) return store_raise(L, y->h, wrc);
     batch(L, y->h, ++n);
   }

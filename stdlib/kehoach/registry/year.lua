@@ -107,15 +107,15 @@ local function pass_one(db, g, y)
   for i, col in ipairs(INDICATORS) do d_cols[i] = "s." .. col end
   local dep0 = g.std0.deprivations_sql("s")
   local sql = string.format([[
-    SELECT h.id, h.unit, u.urban, s.income, s.status, s.unable_to_escape AS unable, %s AS kind, %s,
-      (SELECT count(*) FROM persons p WHERE p.household = h.id) AS persons,
-      (SELECT count(*) FROM persons p WHERE p.household = h.id AND p.can_work = 1) AS workers,
-      (SELECT group_concat(kind) FROM (SELECT n.kind FROM needs n WHERE n.household = h.id
-         AND n.year = :y ORDER BY n.kind)) AS needs
+    SELECT h.id, h.unit, u.urban, s.income, s.status, s.unable_to_escape AS unable, %s AS kind, %s
     FROM households h JOIN surveys s ON s.household = h.id AND s.year = :y
     JOIN units u ON u.code = h.unit WHERE u.level = 'commune' ORDER BY h.id]],
     g.std0.kind_sql("s.income", "u.urban", dep0), table.concat(d_cols, ", "))
-  return y:propose(sql, [[INSERT INTO temp.kh_year(id, unit, urban, status0, kind0, unable, gone,
+  -- the members and needs of each household merged in, rather than looked up for each:
+  -- persons are numbered household by household
+  return y:propose(sql, "SELECT household, can_work FROM persons ORDER BY id",
+    "SELECT household, kind FROM needs WHERE year = :y ORDER BY household, kind",
+    [[INSERT INTO temp.kh_year(id, unit, urban, status0, kind0, unable, gone,
       gone_day, income, escape_income, fall_income, k_escape, k_fell, k_re, deps, d1, rnd, needs0)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]])
 end
@@ -187,11 +187,13 @@ local function tally(db, g)
     UPDATE temp.kh_year SET below = 1 WHERE gone IS NULL AND poor0;
     UPDATE temp.kh_year_counts SET poor0 = (SELECT count(*) FROM temp.kh_year z
       WHERE z.unit = kh_year_counts.unit AND z.below = 1);
-    UPDATE temp.kh_year SET below = 1
+    -- (the ids first: a set of ids updated is a lookup each, where UPDATE FROM a window
+    -- joins every row of the table)
+    UPDATE temp.kh_year SET below = 1 WHERE id IN (SELECT r.id
       FROM (SELECT id, unit, row_number() OVER (PARTITION BY unit ORDER BY income, id) AS k
             FROM temp.kh_year WHERE gone IS NULL AND NOT poor0) r
       JOIN temp.kh_year_counts c ON c.unit = r.unit
-      WHERE kh_year.id = r.id AND r.k <= c.poor + c.near - c.poor0;
+      WHERE r.k <= c.poor + c.near - c.poor0);
     UPDATE temp.kh_year SET poor1 = 1
       FROM (SELECT id, unit, row_number() OVER (PARTITION BY unit ORDER BY
               unable DESC, (status0 = 'poor' AND kind0 = 'deprivation' AND event IS NULL) DESC,
