@@ -1,10 +1,11 @@
 /*
 ** lua_gen.c — core.gen: the households of `kehoach db generate`, drawn and written in C.
-** kehoach.registry.generate keeps the layout, the bands of the standard, the messages and
-** the checks; here is only the work done once per household, which in Lua took most of the
-** time. The draws are Lua 5.4's own (xoshiro256**, math.randomseed and math.random as
-** lmathlib.c makes them), in the order generate.lua made them before, so a profile and seed
-** give the registry they always gave.
+** kehoach.registry.generate and kehoach.registry.year keep the layout, the bands of the
+** standard, the SQL of the tallies, the messages and the checks; here is only the work done
+** once per household, which in Lua took most of the time. The draws are Lua 5.4's own
+** (xoshiro256**, math.randomseed and math.random as lmathlib.c makes them), made in the order
+** the Lua made them, so a profile and seed give the registry they always gave
+** (tests/fixtures/generate-digests.txt).
 **
 **   gen.rng(n [, m])          an Rng seeded as math.randomseed(n, m) seeds Lua's
 **   rng:random([m [, n]])     what math.random(...) would return next
@@ -12,12 +13,23 @@
 **                             read_spec for spec, which generate.lua builds); seeded as
 **                             math.randomseed(spec.seed), the sizes of the households
 **                             unable to escape drawn first
-**   g:commune(c [, progress]) writes the households of commune c ({ code, urban, villages,
-**                             ethnic_minority, households, count, needs }, generate.layout's)
-**                             in one go, committing every BATCH households and then calling
-**                             progress(done, total); returns the households and persons
-**                             written so far
+**   g:commune(c [, progress]) writes the households of commune c ({ commune, households,
+**                             count, needs }, generate.layout's) in one go, committing every
+**                             BATCH households and then calling progress(done, total);
+**                             returns the households and persons written so far
 **   g:close()                 finalizes its statements and frees what it holds
+**   gen.year(db, g)           a Year: the year after the review (year.lua's g), seeded as
+**                             math.randomseed(g.seed, g.year)
+**   y:propose(select, persons, needs, insert)    pass one: each household's draws for the
+**                             year, into temp.kh_year; returns the rows written
+**   y:settle(select, survey, need, event)        pass two, after the tallies: each
+**                             household brought into its band and written; returns the
+**                             events and surveys written
+**   y:close()                 frees what it holds
+**
+** The SQL both passes run is year.lua's, handed in as text; the Generator prepares its own
+** four INSERTs. Every userdata is made closed, then filled, with an idempotent close as
+** both __gc and __close; statements of a pass are finalized however it ends.
 */
 #include <math.h>
 #include <stdint.h>
@@ -162,6 +174,11 @@ typedef struct Band {
   char *error;
 } Band;
 
+/* The profile's `incomes`: shares of the lines, and the step incomes are whole multiples of. */
+typedef struct Incomes {
+  double unable_floor, unable_ceiling, income_poor_floor, non_poor_ceiling, step;
+} Incomes;
+
 typedef struct Person {
   char *name; /* a buffer of Generator.name_size bytes */
   int sex, age, disability, chronic, can_work;
@@ -169,17 +186,16 @@ typedef struct Person {
 } Person;
 
 typedef struct Generator {
-  sqlite3 *h; /* NULL once closed; the Db is anchored in the first user value */
+  sqlite3 *h; /* NULL once closed; the Db is anchored in the second user value */
   sqlite3_stmt *household, *person, *survey, *need;
   Rng rng;
   int year, code_width;
   long long total, hid, pid;
   NameGroup names[2]; /* majority, minority */
   size_t name_size;
-  double unable_floor, unable_ceiling, income_poor_floor, non_poor_ceiling, step;
-  int nneed_kinds;
-  char **need_kinds;
-  double *need_rates; /* [status * nneed_kinds + kind]: the share, or -1 where none */
+  Incomes incomes;
+  Names need_kinds;
+  double *need_rates; /* [status * need_kinds.n + kind]: the share, or -1 where none */
   Draw size_draw, dep_draw[NCATEGORIES], indicator_draw[2];
   int nindicators;   /* the registry's indicator columns (schema.values.indicator) */
   int nstd;          /* the standard's indicators */
@@ -216,10 +232,7 @@ static int l_gen_close(lua_State *L) {
       free_names(&g->names[m].given[s]);
     }
   }
-  for (int i = 0; i < g->nneed_kinds; i++) free(g->need_kinds[i]);
-  free(g->need_kinds);
-  g->need_kinds = NULL;
-  g->nneed_kinds = 0;
+  free_names(&g->need_kinds);
   free(g->need_rates);
   g->need_rates = NULL;
   free(g->size_draw.cum);
@@ -272,6 +285,17 @@ static double num_field(lua_State *L, int i, const char *k) {
   return v;
 }
 
+/* The table field `incomes` of the table at i into inc. Stack: [-0, +0, e]. */
+static void read_incomes(lua_State *L, int i, Incomes *inc) {
+  lua_getfield(L, i, "incomes");
+  inc->unable_floor = num_field(L, -1, "unable_floor");
+  inc->unable_ceiling = num_field(L, -1, "unable_ceiling");
+  inc->income_poor_floor = num_field(L, -1, "income_poor_floor");
+  inc->non_poor_ceiling = num_field(L, -1, "non_poor_ceiling");
+  inc->step = num_field(L, -1, "step");
+  lua_pop(L, 1);
+}
+
 /* The list of strings at the top into n (copies); pops it. Stack: [-1, +0, e]. */
 static void read_names(lua_State *L, Names *n, size_t *longest) {
   luaL_checktype(L, -1, LUA_TTABLE);
@@ -288,6 +312,15 @@ static void read_names(lua_State *L, Names *n, size_t *longest) {
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
+}
+
+/* The need kinds (field need_kinds of the table at i) into n; returns how many.
+** Stack: [-0, +0, e]. */
+static int read_kinds(lua_State *L, int i, Names *n) {
+  size_t longest = 0;
+  lua_getfield(L, i, "need_kinds");
+  read_names(L, n, &longest);
+  return n->n;
 }
 
 /* The cumulative table at the top ({ cum =, total = }) into d; pops it. Stack: [-1, +0, e]. */
@@ -381,25 +414,9 @@ static void read_spec(lua_State *L, Generator *g, int i) {
   lua_pop(L, 1);
   g->name_size = family + middle + given + 3; /* two spaces and the NUL */
 
-  lua_getfield(L, i, "incomes");
-  g->unable_floor = num_field(L, -1, "unable_floor");
-  g->unable_ceiling = num_field(L, -1, "unable_ceiling");
-  g->income_poor_floor = num_field(L, -1, "income_poor_floor");
-  g->non_poor_ceiling = num_field(L, -1, "non_poor_ceiling");
-  g->step = num_field(L, -1, "step");
-  lua_pop(L, 1);
+  read_incomes(L, i, &g->incomes);
 
-  lua_getfield(L, i, "need_kinds");
-  int nk = (int)lua_rawlen(L, -1);
-  g->need_kinds = alloc(L, nk, sizeof *g->need_kinds);
-  for (int k = 1; k <= nk; k++) {
-    lua_rawgeti(L, -1, k);
-    g->need_kinds[k - 1] = strdup(luaL_checkstring(L, -1));
-    if (g->need_kinds[k - 1] == NULL) sandbox_raise_memory(L, "kehoach db generate");
-    g->nneed_kinds = k;
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
+  int nk = read_kinds(L, i, &g->need_kinds);
   g->needs = alloc(L, nk, sizeof *g->needs);
   g->need_rates = alloc(L, (size_t)NSTATUS * nk, sizeof *g->need_rates);
   lua_getfield(L, i, "need_rates");
@@ -408,7 +425,7 @@ static void read_spec(lua_State *L, Generator *g, int i) {
     for (int k = 0; k < nk; k++) {
       double rate = -1;
       if (lua_istable(L, -1)) {
-        lua_getfield(L, -1, g->need_kinds[k]);
+        lua_getfield(L, -1, g->need_kinds.v[k]);
         if (!lua_isnil(L, -1)) rate = luaL_checknumber(L, -1);
         lua_pop(L, 1);
       }
@@ -522,16 +539,31 @@ static int prepare_all(lua_State *L, Generator *g, int indicators) {
   return rc;
 }
 
+/* Pushes a new userdata of size bytes, zeroed, with the metatable mt, for the open Db at stack
+** index 1 and the table at 2, both anchored in its user values (1: the table, 2: the Db).
+** Returns it; *h is the Db's connection and *seed the table's `seed`. Stack: [-0, +1, e]. */
+static void *new_drawer(lua_State *L, size_t size, const char *mt, sqlite3 **h, lua_Integer *seed) {
+  *h = store_check_db(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  lua_getfield(L, 2, "seed");
+  *seed = luaL_checkinteger(L, -1);
+  lua_pop(L, 1);
+  void *u = lua_newuserdatauv(L, size, 2);
+  memset(u, 0, size);
+  luaL_setmetatable(L, mt);
+  lua_pushvalue(L, 2);
+  lua_setiuservalue(L, -2, 1);
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, 2);
+  return u;
+}
+
 /* gen.new(db, spec) -> Generator. The userdata is made closed, then filled, so an error on
 ** the way leaves only what its __gc frees. Stack: [-0, +1, e]. */
 static int l_new(lua_State *L) {
-  sqlite3 *h = store_check_db(L, 1);
-  luaL_checktype(L, 2, LUA_TTABLE);
-  Generator *g = lua_newuserdatauv(L, sizeof *g, 1);
-  memset(g, 0, sizeof *g);
-  luaL_setmetatable(L, GEN_MT);
-  lua_pushvalue(L, 1);
-  lua_setiuservalue(L, -2, 1);
+  sqlite3 *h;
+  lua_Integer seed;
+  Generator *g = new_drawer(L, sizeof *g, GEN_MT, &h, &seed);
   read_spec(L, g, 2);
   g->h = h;
   g->hid = g->pid = 1;
@@ -539,9 +571,7 @@ static int l_new(lua_State *L) {
   int rc = prepare_all(L, g, lua_gettop(L));
   lua_pop(L, 1);
   if (rc != SQLITE_OK) return store_raise(L, h, rc);
-  lua_getfield(L, 2, "seed");
-  rng_seed(&g->rng, (int64_t)luaL_checkinteger(L, -1), 0);
-  lua_pop(L, 1);
+  rng_seed(&g->rng, seed, 0);
   lua_getfield(L, 2, "unable");
   int n = (int)num_field(L, -1, "households");
   long long persons = (long long)num_field(L, -1, "persons");
@@ -662,18 +692,18 @@ static void make_deprivations(Generator *g, int k, int area, int housing, int sc
 /* Income in VND per person per month inside band b of category cat (generate.lua's
 ** make_income); the arithmetic is Lua's, in doubles, so the same numbers come out. */
 static long long make_income(lua_State *L, Generator *g, int cat, const Band *b) {
-  double lo = b->lo, hi = b->hi, step = g->step;
+  double lo = b->lo, hi = b->hi, step = g->incomes.step;
   if (lo == 0 && b->has_hi) {
     if (cat == UNABLE) {
-      lo = hi * g->unable_floor;
-      hi = hi * g->unable_ceiling;
+      lo = hi * g->incomes.unable_floor;
+      hi = hi * g->incomes.unable_ceiling;
     } else {
-      lo = hi * g->income_poor_floor;
+      lo = hi * g->incomes.income_poor_floor;
     }
   } else if (b->has_hi) {
     lo = lo + step;
   } else {
-    hi = lo * g->non_poor_ceiling;
+    hi = lo * g->incomes.non_poor_ceiling;
     lo = lo + step;
   }
   double steps = floor((hi - lo) / step);
@@ -685,13 +715,13 @@ static long long make_income(lua_State *L, Generator *g, int cat, const Band *b)
 ** (generate.lua's draw_needs). exact[kind] is -1 where the commune gives no count. */
 static int draw_needs(Generator *g, int status, long long *exact, long long able_left) {
   int n = 0;
-  for (int k = 0; k < g->nneed_kinds; k++) {
+  for (int k = 0; k < g->need_kinds.n; k++) {
     int yes;
     if (status == 0 && exact[k] >= 0) {
       yes = exact[k] > 0 && rng_range(&g->rng, 1, able_left) <= exact[k];
       if (yes) exact[k]--;
     } else {
-      double rate = g->need_rates[status * g->nneed_kinds + k];
+      double rate = g->need_rates[status * g->need_kinds.n + k];
       yes = rate >= 0 && rng_float(&g->rng) < rate;
     }
     if (yes) g->needs[n++] = k;
@@ -769,8 +799,8 @@ static void read_commune(lua_State *L, Generator *g, int i, Commune *c) {
   for (int k = 0; k < NCATEGORIES; k++) c->count[k] = (long long)num_field(L, -1, CATEGORY[k]);
   lua_pop(L, 1);
   lua_getfield(L, i, "needs");
-  for (int k = 0; k < g->nneed_kinds; k++) {
-    lua_getfield(L, -1, g->need_kinds[k]);
+  for (int k = 0; k < g->need_kinds.n; k++) {
+    lua_getfield(L, -1, g->need_kinds.v[k]);
     c->exact[k] = lua_isnil(L, -1) ? -1 : (long long)luaL_checkinteger(L, -1);
     lua_pop(L, 1);
   }
@@ -823,7 +853,7 @@ static void write_household(lua_State *L, Generator *g, Commune *c, long long se
   }
   int housing = 0;
   for (int i = 0; i < nneeds; i++)
-    if (strcmp(g->need_kinds[g->needs[i]], "housing") == 0) housing = 1;
+    if (strcmp(g->need_kinds.v[g->needs[i]], "housing") == 0) housing = 1;
   int size;
   if (cat == UNABLE) {
     if (g->unable_next >= g->nunable) luaL_error(L, "more households unable to escape than the profile lists");
@@ -852,8 +882,9 @@ static void write_household(lua_State *L, Generator *g, Commune *c, long long se
     snprintf(village, sizeof village, "%s%d", c->urban ? "Tổ dân phố " : "Thôn ", v);
     village_name = village;
   }
-  char code[96];
-  snprintf(code, sizeof code, "%s-%0*lld", c->code, g->code_width, seq);
+  char code[128];
+  if (snprintf(code, sizeof code, "%s-%0*lld", c->code, g->code_width, seq) >= (int)sizeof code)
+    luaL_error(L, "the commune code %s is too long to number its households", c->code);
   sqlite3_stmt *st = g->household;
   sqlite3_bind_int64(st, 1, g->hid);
   sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
@@ -878,7 +909,7 @@ static void write_household(lua_State *L, Generator *g, Commune *c, long long se
   for (int i = 0; i < nneeds; i++) {
     sqlite3_bind_int64(st, 1, g->hid);
     sqlite3_bind_int(st, 2, g->year);
-    sqlite3_bind_text(st, 3, g->need_kinds[g->needs[i]], -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, g->need_kinds.v[g->needs[i]], -1, SQLITE_STATIC);
     step(L, g, st);
   }
   g->hid++;
@@ -891,7 +922,7 @@ static int l_commune(lua_State *L) {
   int progress = !lua_isnoneornil(L, 3);
   lua_settop(L, 3);
   Commune c;
-  c.exact = lua_newuserdatauv(L, sizeof *c.exact * (g->nneed_kinds ? g->nneed_kinds : 1), 0);
+  c.exact = lua_newuserdatauv(L, sizeof *c.exact * (g->need_kinds.n ? g->need_kinds.n : 1), 0);
   read_commune(L, g, 2, &c);
   long long left[NCATEGORIES], total = 0;
   for (int k = 0; k < NCATEGORIES; k++) {
@@ -941,10 +972,8 @@ typedef struct Year {
   double poor0[2], near0[2], poor1[2], middle1[2]; /* the lines, [rural, urban] */
   int has_k0;
   long long k0, k1;
-  double unable_floor, income_poor_floor, non_poor_ceiling;
-  long long step;
-  int nkinds;
-  char **kinds;        /* the need kinds, in order */
+  Incomes incomes;
+  Names kinds;         /* the need kinds, in order */
   double *escape_weight; /* [kind] */
   double *rate[2];     /* [poor, near_poor][kind]: the share of registering at the review */
 } Year;
@@ -953,14 +982,11 @@ typedef struct Year {
 static int l_year_close(lua_State *L) {
   Year *y = luaL_checkudata(L, 1, YEAR_MT);
   y->h = NULL;
-  for (int k = 0; k < y->nkinds; k++) free(y->kinds[k]);
-  free(y->kinds);
+  free_names(&y->kinds);
   free(y->escape_weight);
   free(y->rate[0]);
   free(y->rate[1]);
-  y->kinds = NULL;
   y->escape_weight = y->rate[0] = y->rate[1] = NULL;
-  y->nkinds = 0;
   return 0;
 }
 
@@ -1062,33 +1088,18 @@ static void read_year(lua_State *L, Year *y, int i) {
   y->k0 = y->has_k0 ? luaL_checkinteger(L, -1) : 0;
   lua_pop(L, 1);
   y->k1 = (long long)num_field(L, i, "k1");
-  lua_getfield(L, i, "incomes");
-  y->unable_floor = num_field(L, -1, "unable_floor");
-  y->income_poor_floor = num_field(L, -1, "income_poor_floor");
-  y->non_poor_ceiling = num_field(L, -1, "non_poor_ceiling");
-  y->step = (long long)num_field(L, -1, "step");
-  lua_pop(L, 1);
+  read_incomes(L, i, &y->incomes);
 
-  lua_getfield(L, i, "need_kinds");
-  int nk = (int)lua_rawlen(L, -1);
-  y->kinds = alloc(L, nk, sizeof *y->kinds);
+  int nk = read_kinds(L, i, &y->kinds);
   y->escape_weight = alloc(L, nk, sizeof *y->escape_weight);
   y->rate[0] = alloc(L, nk, sizeof *y->rate[0]);
   y->rate[1] = alloc(L, nk, sizeof *y->rate[1]);
-  for (int k = 1; k <= nk; k++) {
-    lua_rawgeti(L, -1, k);
-    y->kinds[k - 1] = strdup(luaL_checkstring(L, -1));
-    if (y->kinds[k - 1] == NULL) sandbox_raise_memory(L, "kehoach db generate");
-    y->nkinds = k;
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
   lua_getfield(L, i, "need_rates");
   int rates = lua_gettop(L);
   for (int k = 0; k < nk; k++) {
-    y->escape_weight[k] = num_at(L, ny, "escape_weights", y->kinds[k], 0);
-    y->rate[0][k] = num_at(L, rates, "poor", y->kinds[k], 0);
-    y->rate[1][k] = num_at(L, rates, "near_poor", y->kinds[k], 0);
+    y->escape_weight[k] = num_at(L, ny, "escape_weights", y->kinds.v[k], 0);
+    y->rate[0][k] = num_at(L, rates, "poor", y->kinds.v[k], 0);
+    y->rate[1][k] = num_at(L, rates, "near_poor", y->kinds.v[k], 0);
   }
   lua_pop(L, 2);
 }
@@ -1096,19 +1107,11 @@ static void read_year(lua_State *L, Year *y, int i) {
 /* gen.year(db, g) -> Year, seeded as math.randomseed(g.seed, g.year). The userdata is made
 ** closed, then filled. Stack: [-0, +1, e]. */
 static int l_year(lua_State *L) {
-  sqlite3 *h = store_check_db(L, 1);
-  luaL_checktype(L, 2, LUA_TTABLE);
-  Year *y = lua_newuserdatauv(L, sizeof *y, 2);
-  memset(y, 0, sizeof *y);
-  luaL_setmetatable(L, YEAR_MT);
-  lua_pushvalue(L, 2);
-  lua_setiuservalue(L, -2, 1);
-  lua_pushvalue(L, 1);
-  lua_setiuservalue(L, -2, 2);
+  sqlite3 *h;
+  lua_Integer seed;
+  Year *y = new_drawer(L, sizeof *y, YEAR_MT, &h, &seed);
   read_year(L, y, 2);
-  lua_getfield(L, 2, "seed");
-  rng_seed(&y->rng, (int64_t)luaL_checkinteger(L, -1), y->year);
-  lua_pop(L, 1);
+  rng_seed(&y->rng, seed, y->year);
   y->h = h;
   return 1;
 }
@@ -1276,8 +1279,8 @@ static int l_propose(lua_State *L) {
       double w = 1;
       for (const char *s = needs; s && *s;) {
         size_t len = strcspn(s, ",");
-        for (int k = 0; k < y->nkinds; k++)
-          if (strlen(y->kinds[k]) == len && memcmp(y->kinds[k], s, len) == 0) w = w + y->escape_weight[k];
+        for (int k = 0; k < y->kinds.n; k++)
+          if (strlen(y->kinds.v[k]) == len && memcmp(y->kinds.v[k], s, len) == 0) w = w + y->escape_weight[k];
         s += len + (s[len] == ',');
       }
       k_escape = sampling_key(r, w);
@@ -1438,7 +1441,8 @@ static void review_band(Year *y, sqlite3_stmt *st, int urban, int status1, doubl
     b->max1 = y->k1 - 1;
   }
   if (sqlite3_column_int(st, K_POOR0) == 1) {
-    double floor_share = sqlite3_column_int(st, K_UNABLE) == 1 ? y->unable_floor : y->income_poor_floor;
+    double floor_share = sqlite3_column_int(st, K_UNABLE) == 1 ? y->incomes.unable_floor
+                                                             : y->incomes.income_poor_floor;
     if (status1 == S_POOR && is_text(st, K_STATUS0, "poor") && is_text(st, K_KIND0, "deprivation") &&
         sqlite3_column_type(st, K_EVENT) == SQLITE_NULL) {
       *lo = p0 + 1;
@@ -1464,7 +1468,7 @@ static void review_band(Year *y, sqlite3_stmt *st, int urban, int status1, doubl
     *hi = mid1;
   } else {
     *lo = mid1 + 1;
-    *hi = mid1 * y->non_poor_ceiling;
+    *hi = mid1 * y->incomes.non_poor_ceiling;
   }
 }
 
@@ -1551,7 +1555,8 @@ static int l_settle(lua_State *L) {
       double lo, hi;
       Bounds b;
       review_band(y, sel, urban, status1, &lo, &hi, &b);
-      long long income = fit(r, income0, (long long)floor(lo), (long long)floor(hi), y->step);
+      long long income = fit(r, income0, (long long)floor(lo), (long long)floor(hi),
+                             (long long)y->incomes.step);
       /* at or under the base standard's near-poor line, a household that is not poor under
       ** it must have fewer deprivations than make one poor */
       if (y->has_k0 && sqlite3_column_int(sel, K_POOR0) == 0 && (double)income <= y->near0[urban]) {
@@ -1575,19 +1580,19 @@ static int l_settle(lua_State *L) {
       /* needs registered at the review, by the poor and near-poor able to work their way out */
       if ((status1 == S_POOR || status1 == S_NEAR_POOR) && !unable) {
         const char *had = (const char *)sqlite3_column_text(sel, K_NEEDS0);
-        for (int k = 0; k < y->nkinds; k++) {
+        for (int k = 0; k < y->kinds.n; k++) {
           int kept = 0;
-          size_t len = strlen(y->kinds[k]);
+          size_t len = strlen(y->kinds.v[k]);
           for (const char *s = had; s && *s;) {
             size_t l = strcspn(s, ",");
-            if (l == len && memcmp(s, y->kinds[k], len) == 0) kept = 1;
+            if (l == len && memcmp(s, y->kinds.v[k], len) == 0) kept = 1;
             s += l + (s[l] == ',');
           }
           int yes = (kept && rng_float(r) < y->needs_kept) || rng_float(r) < y->rate[status1][k];
           if (yes && y->write_review) {
             sqlite3_bind_value(need, 1, id);
             sqlite3_bind_int(need, 2, y->year);
-            sqlite3_bind_text(need, 3, y->kinds[k], -1, SQLITE_STATIC);
+            sqlite3_bind_text(need, 3, y->kinds.v[k], -1, SQLITE_STATIC);
             int wrc = sqlite3_step(need);
             sqlite3_reset(need);
             if (wrc != SQLITE_DONE) return store_raise(L, y->h, wrc);
