@@ -140,11 +140,9 @@ static int l_rng_close(lua_State *L) { return 0; }
 /* ---- what a generator holds ------------------------------------------------------------- */
 
 enum { UNABLE, INCOME_POOR, DEPRIVATION_POOR, NEAR_POOR, MIDDLE, NON_POOR, NCATEGORIES };
-static const char *const CATEGORY[NCATEGORIES] = {"unable", "income_poor", "deprivation_poor",
-                                                  "near_poor", "middle", "non_poor"};
-static const int STATUS_OF[NCATEGORIES] = {0, 0, 0, 1, 2, 3};
-#define NSTATUS 4
-static const char *const STATUS[NSTATUS] = {"poor", "near_poor", "middle", "non_poor"};
+/* The categories are generate.lua's CATEGORIES, in its order (the enum above); their
+** names, and the schema's words (statuses, need kinds, indicator columns), come from the
+** spec: the engine's C holds none of the schema's values. */
 static const char *const AREA[2] = {"rural", "urban"};
 enum { MALE, FEMALE };
 static const char *const SEX[2] = {"M", "F"};
@@ -194,8 +192,10 @@ typedef struct Generator {
   NameGroup names[2]; /* majority, minority */
   size_t name_size;
   Incomes incomes;
+  Names category, status;  /* by category: its name, and its status */
   Names need_kinds;
-  double *need_rates; /* [status * need_kinds.n + kind]: the share, or -1 where none */
+  int housing_kind;        /* the need kind that forces a housing deprivation, or -1 */
+  double *need_rates; /* [category * need_kinds.n + kind]: the share, or -1 where none */
   Draw size_draw, dep_draw[NCATEGORIES], indicator_draw[2];
   int nindicators;   /* the registry's indicator columns (schema.values.indicator) */
   int nstd;          /* the standard's indicators */
@@ -233,6 +233,8 @@ static int l_gen_close(lua_State *L) {
     }
   }
   free_names(&g->need_kinds);
+  free_names(&g->category);
+  free_names(&g->status);
   free(g->need_rates);
   g->need_rates = NULL;
   free(g->size_draw.cum);
@@ -352,6 +354,29 @@ static int position(lua_State *L, int list, const char *name) {
   return 0;
 }
 
+/* The column named by spec.columns[key] (spec at index i) in the list at index all, from 0;
+** raises when it is not one. Stack: [-0, +0, e]. */
+static int column_of(lua_State *L, int i, int all, const char *key) {
+  lua_getfield(L, i, "columns");
+  lua_getfield(L, -1, key);
+  int col = position(L, all, luaL_checkstring(L, -1)) - 1;
+  if (col < 0) luaL_error(L, "%s is not an indicator column", lua_tostring(L, -1));
+  lua_pop(L, 2);
+  return col;
+}
+
+/* The n numbers of the list at field key of the table at i into out. Stack: [-0, +0, e]. */
+static void read_numbers(lua_State *L, int i, const char *key, double *out, int n) {
+  lua_getfield(L, i, key);
+  luaL_checktype(L, -1, LUA_TTABLE);
+  for (int k = 0; k < n; k++) {
+    lua_rawgeti(L, -1, k + 1);
+    out[k] = luaL_checknumber(L, -1);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
 /* The bands of one category and area (a list by k + 1 of { k, lo, hi } or a message) at the
 ** top into g; pops it. Stack: [-1, +0, e]. */
 static void read_bands(lua_State *L, Generator *g, int cat, int area) {
@@ -400,7 +425,7 @@ static void read_spec(lua_State *L, Generator *g, int i) {
     lua_getfield(L, -1, "family");
     read_names(L, &g->names[m].family, &family);
     for (int s = 0; s < 2; s++) {
-      lua_getfield(L, -1, "middle");
+      lua_getfield(L, -1, "second");
       lua_getfield(L, -1, SEX[s]);
       read_names(L, &g->names[m].middle[s], &middle);
       lua_pop(L, 1);
@@ -416,12 +441,31 @@ static void read_spec(lua_State *L, Generator *g, int i) {
 
   read_incomes(L, i, &g->incomes);
 
+  size_t longest = 0;
+  lua_getfield(L, i, "categories");
+  read_names(L, &g->category, &longest);
+  if (g->category.n != NCATEGORIES) luaL_error(L, "generator spec: expected %d categories", NCATEGORIES);
+  g->status.v = alloc(L, NCATEGORIES, sizeof *g->status.v);
+  g->status.n = NCATEGORIES;
+  lua_getfield(L, i, "status_of");
+  for (int c = 0; c < NCATEGORIES; c++) {
+    lua_getfield(L, -1, g->category.v[c]);
+    g->status.v[c] = strdup(luaL_checkstring(L, -1));
+    if (g->status.v[c] == NULL) sandbox_raise_memory(L, "kehoach db generate");
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
   int nk = read_kinds(L, i, &g->need_kinds);
+  lua_getfield(L, i, "housing_need");
+  g->housing_kind = -1;
+  for (int k = 0; k < nk; k++)
+    if (strcmp(g->need_kinds.v[k], luaL_checkstring(L, -1)) == 0) g->housing_kind = k;
+  lua_pop(L, 1);
   g->needs = alloc(L, nk, sizeof *g->needs);
-  g->need_rates = alloc(L, (size_t)NSTATUS * nk, sizeof *g->need_rates);
+  g->need_rates = alloc(L, (size_t)NCATEGORIES * nk, sizeof *g->need_rates);
   lua_getfield(L, i, "need_rates");
-  for (int s = 0; s < NSTATUS; s++) {
-    lua_getfield(L, -1, STATUS[s]);
+  for (int s = 0; s < NCATEGORIES; s++) {
+    lua_getfield(L, -1, g->category.v[s]);
     for (int k = 0; k < nk; k++) {
       double rate = -1;
       if (lua_istable(L, -1)) {
@@ -439,7 +483,7 @@ static void read_spec(lua_State *L, Generator *g, int i) {
   read_draw(L, &g->size_draw);
   lua_getfield(L, i, "dep_draw");
   for (int c = 0; c < NCATEGORIES; c++) {
-    lua_getfield(L, -1, CATEGORY[c]);
+    lua_getfield(L, -1, g->category.v[c]);
     read_draw(L, &g->dep_draw[c]);
   }
   lua_pop(L, 1);
@@ -454,9 +498,9 @@ static void read_spec(lua_State *L, Generator *g, int i) {
   int all = lua_gettop(L);
   g->nindicators = (int)lua_rawlen(L, all);
   g->dep = alloc(L, g->nindicators, sizeof *g->dep);
-  g->housing_quality = position(L, all, "d_housing_quality") - 1;
-  g->child_schooling = position(L, all, "d_child_schooling") - 1;
-  g->health_insurance = position(L, all, "d_health_insurance") - 1;
+  g->housing_quality = column_of(L, i, all, "housing_quality");
+  g->child_schooling = column_of(L, i, all, "child_schooling");
+  g->health_insurance = column_of(L, i, all, "health_insurance");
   lua_getfield(L, i, "std_indicators");
   g->nstd = (int)lua_rawlen(L, -1);
   g->std_column = alloc(L, g->nstd, sizeof *g->std_column);
@@ -471,7 +515,7 @@ static void read_spec(lua_State *L, Generator *g, int i) {
 
   lua_getfield(L, i, "bands");
   for (int c = 0; c < NCATEGORIES; c++) {
-    lua_getfield(L, -1, CATEGORY[c]);
+    lua_getfield(L, -1, g->category.v[c]);
     for (int a = 0; a < 2; a++) {
       if (lua_istable(L, -1)) lua_getfield(L, -1, AREA[a]);
       else lua_pushnil(L);
@@ -711,17 +755,18 @@ static long long make_income(lua_State *L, Generator *g, int cat, const Band *b)
   return (long long)floor(lo) + rng_range(&g->rng, 0, (int64_t)steps) * (long long)step;
 }
 
-/* The needs of one household into g->needs (indexes of need kinds); returns how many
-** (generate.lua's draw_needs). exact[kind] is -1 where the commune gives no count. */
-static int draw_needs(Generator *g, int status, long long *exact, long long able_left) {
+/* The needs of one household of category cat into g->needs (indexes of need kinds); returns
+** how many (generate.lua's draw_needs). exact[kind] is -1 where the commune gives no count;
+** counts apply to the poor. */
+static int draw_needs(Generator *g, int cat, long long *exact, long long able_left) {
   int n = 0;
   for (int k = 0; k < g->need_kinds.n; k++) {
     int yes;
-    if (status == 0 && exact[k] >= 0) {
+    if (cat <= DEPRIVATION_POOR && exact[k] >= 0) {
       yes = exact[k] > 0 && rng_range(&g->rng, 1, able_left) <= exact[k];
       if (yes) exact[k]--;
     } else {
-      double rate = g->need_rates[status * g->need_kinds.n + k];
+      double rate = g->need_rates[cat * g->need_kinds.n + k];
       yes = rate >= 0 && rng_float(&g->rng) < rate;
     }
     if (yes) g->needs[n++] = k;
@@ -790,13 +835,14 @@ typedef struct Commune {
   long long *exact; /* [need kind]: -1 where the commune gives no count */
 } Commune;
 
-/* Reads the layout entry at index i ({ commune = c, households =, count =, needs = }).
+/* Reads the layout entry at index i ({ commune = c, households =, count =, needs =,
+** minority = { share of ethnic-minority households, among the poor and near-poor } }).
 ** Leaves the commune's table on the stack (its code and village names are read from it).
 ** Stack: [-0, +1, e]. */
 static void read_commune(lua_State *L, Generator *g, int i, Commune *c) {
   c->households = (long long)num_field(L, i, "households");
   lua_getfield(L, i, "count");
-  for (int k = 0; k < NCATEGORIES; k++) c->count[k] = (long long)num_field(L, -1, CATEGORY[k]);
+  for (int k = 0; k < NCATEGORIES; k++) c->count[k] = (long long)num_field(L, -1, g->category.v[k]);
   lua_pop(L, 1);
   lua_getfield(L, i, "needs");
   for (int k = 0; k < g->need_kinds.n; k++) {
@@ -811,10 +857,10 @@ static void read_commune(lua_State *L, Generator *g, int i, Commune *c) {
   lua_getfield(L, t, "code");
   c->code = luaL_checkstring(L, -1); /* anchored in the commune's table */
   lua_pop(L, 1);
-  lua_getfield(L, t, "ethnic_minority");
-  c->em_all = num_field(L, -1, "all");
-  c->em_poor = num_field(L, -1, "poor");
-  lua_pop(L, 1);
+  double minority[2];
+  read_numbers(L, i, "minority", minority, 2);
+  c->em_all = minority[0];
+  c->em_poor = minority[1];
   lua_getfield(L, t, "villages");
   c->villages_listed = lua_istable(L, -1);
   c->nvillages = c->villages_listed ? (int)lua_rawlen(L, -1) : (int)luaL_checkinteger(L, -1);
@@ -841,19 +887,18 @@ static void write_household(lua_State *L, Generator *g, Commune *c, long long se
   }
   left[cat]--;
   (*total)--;
-  int status = STATUS_OF[cat];
-  int distressed = status <= 1;
+  int distressed = cat <= NEAR_POOR; /* poor or near-poor */
   int em = rng_float(r) < (distressed ? c->em_poor : c->em_all);
   int nneeds = 0;
   if (cat == INCOME_POOR || cat == DEPRIVATION_POOR) {
-    nneeds = draw_needs(g, status, c->exact, *able_left);
+    nneeds = draw_needs(g, cat, c->exact, *able_left);
     (*able_left)--;
   } else if (cat != UNABLE) {
-    nneeds = draw_needs(g, status, c->exact, 0);
+    nneeds = draw_needs(g, cat, c->exact, 0);
   }
   int housing = 0;
   for (int i = 0; i < nneeds; i++)
-    if (strcmp(g->need_kinds.v[g->needs[i]], "housing") == 0) housing = 1;
+    if (g->needs[i] == g->housing_kind) housing = 1;
   int size;
   if (cat == UNABLE) {
     if (g->unable_next >= g->nunable) luaL_error(L, "more households unable to escape than the profile lists");
@@ -864,7 +909,7 @@ static void write_household(lua_State *L, Generator *g, Commune *c, long long se
   int school = make_people(g, size, em, cat);
   int k = draw(r, &g->dep_draw[cat]) - 1;
   const Band *b = g->bands[cat][c->urban] ? &g->bands[cat][c->urban][k] : NULL;
-  if (b == NULL) luaL_error(L, "no income band for a %s household", CATEGORY[cat]);
+  if (b == NULL) luaL_error(L, "no income band for a %s household", g->category.v[cat]);
   if (b->error) {
     lua_pushstring(L, b->error);
     lua_error(L);
@@ -898,7 +943,7 @@ static void write_household(lua_State *L, Generator *g, Commune *c, long long se
   sqlite3_bind_int64(st, 1, g->hid);
   sqlite3_bind_int(st, 2, g->year);
   sqlite3_bind_int64(st, 3, income);
-  sqlite3_bind_text(st, 4, STATUS[status], -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, g->status.v[cat], -1, SQLITE_STATIC);
   sqlite3_bind_int(st, 5, cat == UNABLE);
   for (int i = 0; i < g->nindicators; i++) {
     if (g->dep[i] < 0) sqlite3_bind_null(st, 6 + i);
@@ -953,6 +998,11 @@ static int l_commune(lua_State *L) {
 #define YEAR_MT "kehoach.Year"
 #define MAX_INDICATORS 64 /* deprivations are bits of one mask */
 enum { G_POOR, G_NEAR_POOR, G_OTHER };
+/* The schema's words the passes compare and write, by the keys of spec.words. */
+enum { W_POOR, W_NEAR_POOR, W_MIDDLE, W_NON_POOR, W_ESCAPED, W_MOVED, W_DISSOLVED, NWORDS };
+static const char *const WORD_KEY[NWORDS] = {"status_poor", "status_near_poor", "status_middle",
+                                             "status_non_poor", "event_escaped", "event_moved",
+                                             "event_dissolved"};
 
 /* What kehoach.registry.year's two passes over the households need: its `g` (anchored in
 ** the first user value) read into C once. Columns are positions in the registry's list of
@@ -974,6 +1024,7 @@ typedef struct Year {
   long long k0, k1;
   Incomes incomes;
   Names kinds;         /* the need kinds, in order */
+  Names word;          /* [W_*] */
   double *escape_weight; /* [kind] */
   double *rate[2];     /* [poor, near_poor][kind]: the share of registering at the review */
 } Year;
@@ -983,24 +1034,12 @@ static int l_year_close(lua_State *L) {
   Year *y = luaL_checkudata(L, 1, YEAR_MT);
   y->h = NULL;
   free_names(&y->kinds);
+  free_names(&y->word);
   free(y->escape_weight);
   free(y->rate[0]);
   free(y->rate[1]);
   y->escape_weight = y->rate[0] = y->rate[1] = NULL;
   return 0;
-}
-
-/* The number at t[k1][k2] (t at index i), or def where either is missing. */
-static double num_at(lua_State *L, int i, const char *k1, const char *k2, double def) {
-  double v = def;
-  lua_getfield(L, i, k1);
-  if (lua_istable(L, -1)) {
-    lua_getfield(L, -1, k2);
-    if (!lua_isnil(L, -1)) v = luaL_checknumber(L, -1);
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
-  return v;
 }
 
 /* The columns of the list of names at the top into cols, as positions in the list at index
@@ -1019,7 +1058,7 @@ static int read_columns(lua_State *L, int all, int *cols) {
   return n;
 }
 
-/* Reads year.lua's g (at index i; see M.run there) into y. Stack: [-0, +0, e]. */
+/* Reads year.lua's spec (at index i; see `drawing` there) into y. Stack: [-0, +0, e]. */
 static void read_year(lua_State *L, Year *y, int i) {
   y->year = (int)num_field(L, i, "year");
   y->days = (int)num_field(L, i, "days");
@@ -1030,18 +1069,12 @@ static void read_year(lua_State *L, Year *y, int i) {
   int all = lua_gettop(L);
   y->nindicators = (int)lua_rawlen(L, all);
   if (y->nindicators > MAX_INDICATORS) luaL_error(L, "more than %d indicators", MAX_INDICATORS);
-  y->employment = position(L, all, "d_employment") - 1;
-  y->nutrition = position(L, all, "d_nutrition") - 1;
-  y->dependants = position(L, all, "d_dependants") - 1;
-  if (y->employment < 0 || y->nutrition < 0 || y->dependants < 0)
-    luaL_error(L, "the registry has no d_employment, d_nutrition or d_dependants column");
-  lua_getfield(L, i, "std0");
-  lua_getfield(L, -1, "indicators");
-  lua_remove(L, -2);
+  y->employment = column_of(L, i, all, "employment_column");
+  y->nutrition = column_of(L, i, all, "nutrition_column");
+  y->dependants = column_of(L, i, all, "dependants_column");
+  lua_getfield(L, i, "ind0");
   y->n0 = read_columns(L, all, y->ind0);
-  lua_getfield(L, i, "std1");
-  lua_getfield(L, -1, "indicators");
-  lua_remove(L, -2);
+  lua_getfield(L, i, "ind1");
   y->n1 = read_columns(L, all, y->ind1);
   lua_getfield(L, i, "addable");
   y->naddable = read_columns(L, all, y->addable);
@@ -1049,39 +1082,42 @@ static void read_year(lua_State *L, Year *y, int i) {
   for (int j = 0; j < y->n0; j++) y->in0 |= (uint64_t)1 << y->ind0[j];
   for (int j = 0; j < y->n1; j++) y->in1 |= (uint64_t)1 << y->ind1[j];
 
-  lua_getfield(L, i, "ny");
-  int ny = lua_gettop(L);
-  y->persist = num_field(L, ny, "persist");
-  y->moved = num_field(L, ny, "moved");
-  y->needs_kept = num_field(L, ny, "needs_kept");
-  y->dissolved_all = num_at(L, ny, "dissolved", "all", 0);
-  y->dissolved_alone = num_at(L, ny, "dissolved", "alone", 0);
-  y->dissolved_unable = num_at(L, ny, "dissolved", "unable", 0);
-  y->growth_mean = num_at(L, ny, "growth", "mean", 0);
-  y->growth_spread = num_at(L, ny, "growth", "spread", 0);
-  for (int k = 0; k < 2; k++) {
-    lua_getfield(L, ny, k == 0 ? "escaped_income" : "fallen_income");
-    lua_rawgeti(L, -1, 1);
-    lua_rawgeti(L, -2, 2);
-    double *pair = k == 0 ? y->escaped_income : y->fallen_income;
-    pair[0] = luaL_checknumber(L, -2);
-    pair[1] = luaL_checknumber(L, -1);
-    lua_pop(L, 3);
+  y->word.v = alloc(L, NWORDS, sizeof *y->word.v);
+  y->word.n = NWORDS;
+  lua_getfield(L, i, "words");
+  for (int w = 0; w < NWORDS; w++) {
+    lua_getfield(L, -1, WORD_KEY[w]);
+    y->word.v[w] = strdup(luaL_checkstring(L, -1));
+    if (y->word.v[w] == NULL) sandbox_raise_memory(L, "kehoach db generate");
+    lua_pop(L, 1);
   }
-  static const char *const group[3] = {"poor", "near_poor", "other"};
-  lua_getfield(L, ny, "new_deprivations");
-  for (int d = 0; d < 2; d++)
-    for (int k = 0; k < 3; k++)
-      y->new_rate[d][k] = num_at(L, lua_gettop(L), d == 0 ? "d_employment" : "d_nutrition", group[k], 0);
   lua_pop(L, 1);
-  y->fell_near_poor = num_at(L, ny, "fell_weights", "near_poor", 0);
-  y->fell_middle = num_at(L, ny, "fell_weights", "middle", 0);
 
+  y->persist = num_field(L, i, "persist");
+  y->moved = num_field(L, i, "leaving");
+  y->needs_kept = num_field(L, i, "needs_kept");
+  double ending[3], growth[2], fell[2];
+  read_numbers(L, i, "ending", ending, 3);
+  y->dissolved_all = ending[0];
+  y->dissolved_alone = ending[1];
+  y->dissolved_unable = ending[2];
+  read_numbers(L, i, "growth", growth, 2);
+  y->growth_mean = growth[0];
+  y->growth_spread = growth[1];
+  read_numbers(L, i, "escape_income", y->escaped_income, 2);
+  read_numbers(L, i, "fall_income", y->fallen_income, 2);
+  read_numbers(L, i, "new_employment", y->new_rate[0], 3);
+  read_numbers(L, i, "new_nutrition", y->new_rate[1], 3);
+  read_numbers(L, i, "fell_weights", fell, 2);
+  y->fell_near_poor = fell[0];
+  y->fell_middle = fell[1];
   lua_getfield(L, i, "lines");
-  static const char *const line[4] = {"poor0", "near0", "poor1", "middle1"};
   double *lines[4] = {y->poor0, y->near0, y->poor1, y->middle1};
-  for (int l = 0; l < 4; l++)
-    for (int a = 0; a < 2; a++) lines[l][a] = num_at(L, lua_gettop(L), line[l], AREA[a], 0);
+  for (int l = 0; l < 4; l++) {
+    lua_rawgeti(L, -1, l + 1);
+    for (int a = 0; a < 2; a++) lines[l][a] = num_field(L, -1, AREA[a]);
+    lua_pop(L, 1);
+  }
   lua_pop(L, 1);
   lua_getfield(L, i, "k0");
   y->has_k0 = !lua_isnil(L, -1);
@@ -1094,14 +1130,9 @@ static void read_year(lua_State *L, Year *y, int i) {
   y->escape_weight = alloc(L, nk, sizeof *y->escape_weight);
   y->rate[0] = alloc(L, nk, sizeof *y->rate[0]);
   y->rate[1] = alloc(L, nk, sizeof *y->rate[1]);
-  lua_getfield(L, i, "need_rates");
-  int rates = lua_gettop(L);
-  for (int k = 0; k < nk; k++) {
-    y->escape_weight[k] = num_at(L, ny, "escape_weights", y->kinds.v[k], 0);
-    y->rate[0][k] = num_at(L, rates, "poor", y->kinds.v[k], 0);
-    y->rate[1][k] = num_at(L, rates, "near_poor", y->kinds.v[k], 0);
-  }
-  lua_pop(L, 2);
+  read_numbers(L, i, "escape_weights", y->escape_weight, nk);
+  read_numbers(L, i, "rates_poor", y->rate[0], nk);
+  read_numbers(L, i, "rates_near_poor", y->rate[1], nk);
 }
 
 /* gen.year(db, g) -> Year, seeded as math.randomseed(g.seed, g.year). The userdata is made
@@ -1257,14 +1288,14 @@ static int l_propose(lua_State *L) {
     const char *needs = has_needs ? lua_tostring(L, -1) : NULL;
     int urban = sqlite3_column_int(sel, 2) == 1;
     int unable = sqlite3_column_int(sel, 5);
-    int poor = is_text(sel, 4, "poor"), near_poor = is_text(sel, 4, "near_poor");
-    int middle = is_text(sel, 4, "middle");
+    int poor = is_text(sel, 4, y->word.v[W_POOR]), near_poor = is_text(sel, 4, y->word.v[W_NEAR_POOR]);
+    int middle = is_text(sel, 4, y->word.v[W_MIDDLE]);
     /* leaving: moving away, or the household ending (its last member gone) */
     double dissolve = unable == 1 ? y->dissolved_unable
                                   : (persons == 1 ? y->dissolved_alone : y->dissolved_all);
     const char *gone = NULL;
-    if (rng_float(r) < dissolve) gone = "dissolved";
-    else if (rng_float(r) < y->moved) gone = "moved";
+    if (rng_float(r) < dissolve) gone = y->word.v[W_DISSOLVED];
+    else if (rng_float(r) < y->moved) gone = y->word.v[W_MOVED];
     long long gone_day = rng_range(r, 1, y->days);
     double growth = 1 + y->growth_mean + (2 * rng_float(r) - 1) * y->growth_spread;
     double poor_line = y->poor0[urban];
@@ -1443,7 +1474,7 @@ static void review_band(Year *y, sqlite3_stmt *st, int urban, int status1, doubl
   if (sqlite3_column_int(st, K_POOR0) == 1) {
     double floor_share = sqlite3_column_int(st, K_UNABLE) == 1 ? y->incomes.unable_floor
                                                              : y->incomes.income_poor_floor;
-    if (status1 == S_POOR && is_text(st, K_STATUS0, "poor") && is_text(st, K_KIND0, "deprivation") &&
+    if (status1 == S_POOR && is_text(st, K_STATUS0, y->word.v[W_POOR]) && is_text(st, K_KIND0, "deprivation") &&
         sqlite3_column_type(st, K_EVENT) == SQLITE_NULL) {
       *lo = p0 + 1;
       *hi = n0;
@@ -1528,7 +1559,6 @@ static int l_settle(lua_State *L) {
   Rng *r = &y->rng;
   Pass *p = new_pass(L, y->h, 2, 4);
   sqlite3_stmt *sel = p->st[0], *survey = p->st[1], *need = p->st[2], *event = p->st[3];
-  static const char *const status_name[4] = {"poor", "near_poor", "middle", "non_poor"};
   long long n = 0, events = 0, surveys = 0;
   int rc;
   while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
@@ -1538,10 +1568,10 @@ static int l_settle(lua_State *L) {
       write_event(L, y, event, id, sqlite3_column_int64(sel, K_GONE_DAY),
                   (const char *)sqlite3_column_text(sel, K_GONE), &events);
     } else {
-      if (is_text(sel, K_EVENT, "escaped")) {
+      if (is_text(sel, K_EVENT, y->word.v[W_ESCAPED])) {
         long long day = escape_day(L, y, (const char *)sqlite3_column_text(sel, K_UNIT),
                                    sqlite3_column_int64(sel, K_EVENT_RANK));
-        write_event(L, y, event, id, day, "escaped", &events);
+        write_event(L, y, event, id, day, y->word.v[W_ESCAPED], &events);
       } else if (sqlite3_column_type(sel, K_EVENT) != SQLITE_NULL) {
         long long day = rng_range(r, 1, y->review_day);
         write_event(L, y, event, id, day, (const char *)sqlite3_column_text(sel, K_EVENT), &events);
@@ -1569,7 +1599,7 @@ static int l_settle(lua_State *L) {
         sqlite3_bind_value(survey, 1, id);
         sqlite3_bind_int(survey, 2, y->year);
         sqlite3_bind_int64(survey, 3, income);
-        sqlite3_bind_text(survey, 4, status_name[status1], -1, SQLITE_STATIC);
+        sqlite3_bind_text(survey, 4, y->word.v[W_POOR + status1], -1, SQLITE_STATIC);
         sqlite3_bind_int(survey, 5, unable);
         for (int c = 0; c < y->nindicators; c++) sqlite3_bind_int(survey, 6 + c, (int)(mask >> c & 1));
         int wrc = sqlite3_step(survey);

@@ -88,9 +88,11 @@ static void a_value_too_long_is_named_by_row_and_column(void **state) {
   free(text);
 }
 
-/* The n-th allocation of a read fails, for n = 1, 2, ... until a read completes: each
+/* The n-th allocation of a read fails, for n = 1, 2, ... until reads complete: each
 ** fails as a memory error (a row of the file named once the parse is under way) and
-** leaves the sandbox usable; under ASan, nothing leaks or is used after it was freed. */
+** leaves the sandbox usable; under ASan, nothing leaks or is used after it was freed. A
+** failure Lua absorbs (its string table not growing) lets a read complete too, so the walk
+** ends only when five in a row have. */
 static void every_failed_allocation_while_reading_ends_cleanly(void **state) {
   char text[8192] = "k,name,note\n";
   for (int i = 1; i <= 200; i++) {
@@ -100,14 +102,15 @@ static void every_failed_allocation_while_reading_ends_cleanly(void **state) {
   }
   char *path = csv_file(text);
   int completed = 0, named = 0;
-  for (long n = 1; n < 100000 && !completed; n++) {
+  for (long n = 1; n < 100000 && completed < 5; n++) {
     sandbox *sb = kh_sandbox(0, 0);
     kh_error err;
     sandbox_fail_allocation(sb, n);
     int rc = read_file(sb, READ_ALL "assert(last == 201)\n", path, &err);
     if (rc == KH_OK) {
-      completed = 1;
+      completed++;
     } else {
+      completed = 0;
       if (rc != KH_ELIMIT) fail_msg("failing allocation %ld: exit %d: %s", n, rc, err.msg);
       named += strstr(err.msg, "rows.csv: row ") != NULL && strstr(err.msg, "memory") != NULL;
       sandbox_fail_allocation(sb, 0);
@@ -115,7 +118,7 @@ static void every_failed_allocation_while_reading_ends_cleanly(void **state) {
     }
     sandbox_free(sb);
   }
-  assert_true(completed);
+  assert_int_equal(completed, 5);
   assert_true(named > 0); /* failures inside libcsv's callbacks were among them */
   free(path);
 }

@@ -251,10 +251,17 @@ function M.run(o)
   for _, cat in ipairs(CATEGORIES) do g.dep_draw[cat] = cumulative(p.deprivations[cat]) end
   local largest = 0
   for _, lay in ipairs(layout) do largest = max(largest, lay.households) end
+  -- core.gen reads the schema's words (statuses, need kinds, indicator columns) from here,
+  -- under keys that are not themselves words of the schema
+  local names, rates = {}, {}
+  for group, n in pairs(p.names) do names[group] = { family = n.family, second = n.middle, given = n.given } end
+  for _, cat in ipairs(CATEGORIES) do rates[cat] = (p.need_rates or {})[STATUS[cat]] end
   local spec = {
     seed = seed, year = p.survey.year, total = households, code_width = max(5, #tostring(largest)),
-    names = p.names, incomes = p.incomes, need_kinds = profiles.NEED_KINDS,
-    need_rates = p.need_rates or {},
+    categories = CATEGORIES, status_of = STATUS, housing_need = "housing",
+    columns = { housing_quality = "d_housing_quality", child_schooling = "d_child_schooling",
+      health_insurance = "d_health_insurance" },
+    names = names, incomes = p.incomes, need_kinds = profiles.NEED_KINDS, need_rates = rates,
     size_draw = cumulative(p.household_size), dep_draw = g.dep_draw,
     indicator_draw = indicator_draws(p, std),
     indicators = INDICATORS, std_indicators = std.indicators,
@@ -278,6 +285,8 @@ function M.run(o)
   do
     local households_of <close> = gen.new(db, spec)
     for _, lay in ipairs(layout) do
+      local em = lay.commune.ethnic_minority
+      lay.minority = { em.all, em.poor }
       local _
       _, persons = households_of:commune(lay, o.progress)
     end

@@ -249,6 +249,42 @@ end
 
 -- ---- the whole year ------------------------------------------------------------------
 
+-- What core.gen's two passes read, under keys that are not words of the schema (the
+-- engine's C holds none of them): the profile's `next_year` as numbers and lists, and the
+-- words the passes compare and write.
+local function drawing(g)
+  local ny = g.ny
+  local function new(col)
+    local r = ny.new_deprivations[col] or {}
+    return { r.poor or 0, r.near_poor or 0, r.other or 0 }
+  end
+  local weights, poor, near = {}, g.need_rates.poor or {}, g.need_rates.near_poor or {}
+  local rates_poor, rates_near = {}, {}
+  for i, kind in ipairs(g.need_kinds) do
+    weights[i] = ny.escape_weights[kind] or 0
+    rates_poor[i], rates_near[i] = poor[kind] or 0, near[kind] or 0
+  end
+  local l = g.lines
+  return {
+    seed = g.seed, year = g.year, days = g.days, review_day = g.review_day, until_day = g.until_day,
+    indicators = INDICATORS, ind0 = g.std0.indicators, ind1 = g.std1.indicators, addable = ADDABLE,
+    columns = { employment_column = "d_employment", nutrition_column = "d_nutrition",
+      dependants_column = "d_dependants" },
+    words = { status_poor = "poor", status_near_poor = "near_poor", status_middle = "middle",
+      status_non_poor = "non_poor", event_escaped = "escaped", event_moved = "moved",
+      event_dissolved = "dissolved" },
+    persist = ny.persist, leaving = ny.moved, needs_kept = ny.needs_kept,
+    ending = { ny.dissolved.all, ny.dissolved.alone, ny.dissolved.unable },
+    growth = { ny.growth.mean, ny.growth.spread },
+    escape_income = ny.escaped_income, fall_income = ny.fallen_income,
+    new_employment = new("d_employment"), new_nutrition = new("d_nutrition"),
+    fell_weights = { ny.fell_weights.near_poor, ny.fell_weights.middle },
+    lines = { l.poor0, l.near0, l.poor1, l.middle1 }, k0 = g.k0, k1 = g.k1, incomes = g.incomes,
+    need_kinds = g.need_kinds, escape_weights = weights, rates_poor = rates_poor,
+    rates_near_poor = rates_near, notes = g.notes, counts = g.counts,
+  }
+end
+
 local function lines_of(std0, std1)
   local l = { poor0 = {}, near0 = {}, poor1 = {}, middle1 = {} }
   for _, area in ipairs({ "rural", "urban" }) do
@@ -280,7 +316,7 @@ function M.run(o)
     incomes = p.incomes, need_rates = ny.need_rates or p.need_rates or {}, need_kinds = o.need_kinds,
     counts = counts(p, o.scale),
     days = days_in(year),
-    notes = NOTES, seed = o.seed, indicators = INDICATORS, addable = ADDABLE,
+    notes = NOTES, seed = o.seed,
   }
   -- day-of-year of the review and of `until` (0: before the year; days + 1: after it)
   local function day_of(d)
@@ -309,7 +345,7 @@ function M.run(o)
     BEGIN]])
   local out = { events = 0, surveys = 0 }
   -- the draws: one stream, seeded as math.randomseed(seed, year), through both passes
-  local y <close> = gen.year(db, g)
+  local y <close> = gen.year(db, drawing(g))
   pass_one(db, g, y)
   db:exec("CREATE INDEX temp.kh_year_unit ON kh_year(unit)")  -- after the rows: one sort
   tally(db, g)
