@@ -1251,7 +1251,8 @@ static int cursor_seek(lua_State *L, sqlite3 *h, Cursor *c, long long id) {
 ** unable, kind, every indicator; in the order of id; :y the base year), with its members
 ** from persons (household, can_work: in the order of household) and its needs at the base
 ** review from needs (household, kind: in the order of household, then kind), gets its draws
-** for the year, written with insert (18 values, in kh_year's order). Stack: [-0, +1, e]. */
+** for the year, written with insert (19 values, in kh_year's order, poor0 last). Stack:
+** [-0, +1, e]. */
 static int l_propose(lua_State *L) {
   Year *y = check_year(L);
   Rng *r = &y->rng;
@@ -1357,6 +1358,8 @@ static int l_propose(lua_State *L) {
     sqlite3_bind_double(ins, 17, rnd);
     if (needs) sqlite3_bind_text(ins, 18, needs, -1, SQLITE_STATIC);
     else sqlite3_bind_null(ins, 18);
+    if (gone) sqlite3_bind_null(ins, 19); /* poor at the review under the base standard, */
+    else sqlite3_bind_int(ins, 19, poor); /* unless an event changes it (the tallies) */
     int wrc = sqlite3_step(ins);
     sqlite3_reset(ins);
     lua_pop(L, 1);

@@ -116,8 +116,9 @@ local function pass_one(db, g, y)
   return y:propose(sql, "SELECT household, can_work FROM persons ORDER BY id",
     "SELECT household, kind FROM needs WHERE year = :y ORDER BY household, kind",
     [[INSERT INTO temp.kh_year(id, unit, urban, status0, kind0, unable, gone,
-      gone_day, income, escape_income, fall_income, k_escape, k_fell, k_re, deps, d1, rnd, needs0)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]])
+      gone_day, income, escape_income, fall_income, k_escape, k_fell, k_re, deps, d1, rnd, needs0,
+      poor0)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]])
 end
 
 -- ---- the tallies, commune by commune, in SQL -----------------------------------------
@@ -158,14 +159,15 @@ local function tally(db, g)
   draw("re_poor", "re", "k_re", "to fall back into poverty among the near-poor")
   draw("fell_into", "fell", "k_fell", "newly poor among the near-poor and middle households")
 
-  -- poor under the base standard at the review, and the income the year leaves
+  -- poor under the base standard at the review, and the income the year leaves (pass one
+  -- wrote both as they are without an event: poor0 is status0 = 'poor' for those staying)
   db:exec([[UPDATE temp.kh_year SET
       poor0 = CASE WHEN (status0 = 'poor' AND event IS NOT 'escaped')
                      OR event IS 'fell_into' OR event IS 're_poor' THEN 1 ELSE 0 END,
       income = CASE event WHEN 'escaped' THEN max(income, escape_income)
                           WHEN 'fell_into' THEN min(income, fall_income)
                           WHEN 're_poor' THEN min(income, fall_income) ELSE income END
-    WHERE gone IS NULL]])
+    WHERE gone IS NULL AND event IS NOT NULL]])
 
   -- below the review's line: the poor of the base standard, then the lowest incomes
   for r in db:rows([[SELECT c.unit, c.poor + c.near AS want, count(y.id) AS present,
