@@ -156,6 +156,7 @@ typedef struct Draw {
 /* A list of names, each a NUL-terminated copy. */
 typedef struct Names {
   char **v;
+  size_t *len; /* [i]: the length of v[i] */
   int n;
 } Names;
 
@@ -178,7 +179,8 @@ typedef struct Incomes {
 } Incomes;
 
 typedef struct Person {
-  char *name; /* a buffer of Generator.name_size bytes */
+  char *name; /* a buffer of Generator.name_size bytes; name_len of them used */
+  int name_len;
   int sex, age, disability, chronic, can_work;
   const char *relation;
 } Person;
@@ -212,7 +214,9 @@ typedef struct Generator {
 static void free_names(Names *n) {
   for (int i = 0; i < n->n; i++) free(n->v[i]);
   free(n->v);
+  free(n->len);
   n->v = NULL;
+  n->len = NULL;
   n->n = 0;
 }
 
@@ -303,12 +307,14 @@ static void read_names(lua_State *L, Names *n, size_t *longest) {
   luaL_checktype(L, -1, LUA_TTABLE);
   int len = (int)lua_rawlen(L, -1);
   n->v = alloc(L, len, sizeof *n->v);
+  n->len = alloc(L, len, sizeof *n->len);
   for (int i = 1; i <= len; i++) {
     lua_rawgeti(L, -1, i);
     size_t sz;
     const char *s = luaL_checklstring(L, -1, &sz);
     n->v[i - 1] = alloc(L, sz + 1, 1);
     memcpy(n->v[i - 1], s, sz);
+    n->len[i - 1] = sz;
     n->n = i;
     if (sz > *longest) *longest = sz;
     lua_pop(L, 1);
@@ -437,7 +443,7 @@ static void read_spec(lua_State *L, Generator *g, int i) {
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
-  g->name_size = family + middle + given + 3; /* two spaces and the NUL */
+  g->name_size = family + middle + given + 2; /* and two spaces */
 
   read_incomes(L, i, &g->incomes);
 
@@ -640,7 +646,14 @@ static int draw(Rng *r, const Draw *d) {
   return d->n;
 }
 
-static const char *pick(Rng *r, const Names *n) { return n->v[rng_range(r, 1, n->n) - 1]; }
+/* A name drawn from n: its index. */
+static int pick(Rng *r, const Names *n) { return (int)rng_range(r, 1, n->n) - 1; }
+
+/* Name i of n copied to at; returns the end of the copy. */
+static char *put_name(char *at, const Names *n, int i) {
+  memcpy(at, n->v[i], n->len[i]);
+  return at + n->len[i];
+}
 
 static int random_sex(Rng *r) { return rng_float(r) < 0.5 ? MALE : FEMALE; }
 
@@ -660,12 +673,13 @@ static int make_people(Generator *g, int size, int em, int cat) {
     head_age += (int)rng_range(r, 0, 20);
   }
   int head_sex = rng_float(r) < (unable ? 0.45 : 0.78) ? MALE : FEMALE;
-  const char *family = pick(r, &names->family);
+  int family = pick(r, &names->family);
   int school = 0;
   for (int i = 1; i <= size; i++) {
     Person *p = &g->people[i - 1];
     int age = head_age, sex = head_sex;
-    const char *relation = "Chủ hộ", *fam = family;
+    const char *relation = "Chủ hộ";
+    int fam = family;
     if (i > 1) {
       double x = rng_float(r);
       if (i == 2 && x < (unable ? 0.3 : 0.85)) {
@@ -693,9 +707,14 @@ static int make_people(Generator *g, int size, int em, int cat) {
         age = (int)rng_range(r, imax(0, head_age - 45), imax(0, head_age - 18));
       }
     }
-    const char *middle = pick(r, &names->middle[sex]);
-    const char *given = pick(r, &names->given[sex]);
-    snprintf(p->name, g->name_size, "%s %s %s", fam, middle, given);
+    int middle = pick(r, &names->middle[sex]);
+    int given = pick(r, &names->given[sex]);
+    char *at = put_name(p->name, &names->family, fam);
+    *at++ = ' ';
+    at = put_name(at, &names->middle[sex], middle);
+    *at++ = ' ';
+    at = put_name(at, &names->given[sex], given);
+    p->name_len = (int)(at - p->name);
     p->sex = sex;
     p->age = age;
     p->relation = relation;
@@ -809,7 +828,7 @@ static void write_people(lua_State *L, Generator *g, int size) {
     }
     sqlite3_bind_int64(st, 1, g->pid);
     sqlite3_bind_int64(st, 2, g->hid);
-    sqlite3_bind_text(st, 3, p->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, p->name, p->name_len, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, SEX[p->sex], 1, SQLITE_STATIC);
     sqlite3_bind_int(st, 5, g->year - p->age);
     sqlite3_bind_text(st, 6, p->relation, -1, SQLITE_STATIC);
@@ -935,7 +954,7 @@ static void write_household(lua_State *L, Generator *g, Commune *c, long long se
   sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 3, c->code, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 4, village_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 5, g->people[0].name, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 5, g->people[0].name, g->people[0].name_len, SQLITE_STATIC);
   sqlite3_bind_int(st, 6, em);
   step(L, g, st);
   write_people(L, g, size);
