@@ -13,13 +13,14 @@
 **                             read_spec for spec, which generate.lua builds); seeded as
 **                             math.randomseed(spec.seed), the sizes of the households
 **                             unable to escape drawn first
-**   g:commune(c [, progress]) writes the households of commune c ({ commune, households,
-**                             count, needs }, generate.layout's) in one go, committing every
-**                             BATCH households and then calling progress(done, total);
-**                             returns the households and persons written so far
+**   g:commune(c [, progress]) writes the households of commune c (generate.layout's entry:
+**                             { commune, households, count, needs, minority }) in one go,
+**                             committing every BATCH households and then calling
+**                             progress(done, total); returns the households and persons
+**                             written so far
 **   g:close()                 finalizes its statements and frees what it holds
-**   gen.year(db, g)           a Year: the year after the review (year.lua's g), seeded as
-**                             math.randomseed(g.seed, g.year)
+**   gen.year(db, spec)        a Year: the year after the review (spec: year.lua's
+**                             `drawing`), seeded as math.randomseed(spec.seed, spec.year)
 **   y:propose(select, persons, needs, insert)    pass one: each household's draws for the
 **                             year, into temp.kh_year; returns the rows written
 **   y:settle(select, survey, need, event)        pass two, after the tallies: each
@@ -28,8 +29,10 @@
 **   y:close()                 frees what it holds
 **
 ** The SQL both passes run is year.lua's, handed in as text; the Generator prepares its own
-** four INSERTs. Every userdata is made closed, then filled, with an idempotent close as
-** both __gc and __close; statements of a pass are finalized however it ends.
+** four INSERTs. The schema's words (statuses, events, need kinds, indicator columns) come
+** in the specs too: this file holds none of them (test_registry_schema.lua checks). Every
+** userdata is made closed, then filled, with an idempotent close as both __gc and __close;
+** statements of a pass are finalized however it ends.
 */
 #include <math.h>
 #include <stdint.h>
@@ -411,8 +414,12 @@ static void read_bands(lua_State *L, Generator *g, int cat, int area) {
 
 /* Reads spec (the table at index i), which generate.lua makes:
 **   { seed, year, total, code_width,
-**     names = { majority = { family =, middle = { M =, F = }, given = { M =, F = } }, minority = },
-**     incomes = the profile's, need_kinds = { kind... }, need_rates = { [status] = { [kind] = share } },
+**     categories = generate.lua's CATEGORIES, status_of = { [category] = status },
+**     columns = { housing_quality =, child_schooling =, health_insurance = } (their names),
+**     housing_need = the need kind that makes a household deprived of housing,
+**     names = { majority = { family =, second = { M =, F = }, given = { M =, F = } }, minority = },
+**     incomes = the profile's, need_kinds = { kind... },
+**     need_rates = { [category] = { [kind] = share } },
 **     size_draw = cumulative, dep_draw = { [category] = cumulative },
 **     indicator_draw = { rural = cumulative, urban = cumulative },
 **     indicators = the registry's columns, std_indicators = the standard's,
@@ -1023,8 +1030,8 @@ static const char *const WORD_KEY[NWORDS] = {"status_poor", "status_near_poor", 
                                              "status_non_poor", "event_escaped", "event_moved",
                                              "event_dissolved"};
 
-/* What kehoach.registry.year's two passes over the households need: its `g` (anchored in
-** the first user value) read into C once. Columns are positions in the registry's list of
+/* What kehoach.registry.year's two passes over the households need: its spec (`drawing`,
+** anchored in the first user value) read into C once. Columns are positions in the registry's list of
 ** indicators; a mask has bit i for column i. */
 typedef struct Year {
   sqlite3 *h; /* NULL once closed; the Db is anchored in the second user value */
@@ -1154,8 +1161,8 @@ static void read_year(lua_State *L, Year *y, int i) {
   read_numbers(L, i, "rates_near_poor", y->rate[1], nk);
 }
 
-/* gen.year(db, g) -> Year, seeded as math.randomseed(g.seed, g.year). The userdata is made
-** closed, then filled. Stack: [-0, +1, e]. */
+/* gen.year(db, spec) -> Year, seeded as math.randomseed(spec.seed, spec.year). The userdata
+** is made closed, then filled. Stack: [-0, +1, e]. */
 static int l_year(lua_State *L) {
   sqlite3 *h;
   lua_Integer seed;
