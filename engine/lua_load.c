@@ -370,7 +370,7 @@ static int prepare(sqlite3 *h, const char *sql, sqlite3_stmt **st) {
 /* load.new(db, sql, columns) -> Loader, or nil. Made closed, then opened; the user values
 ** anchor the Db (1) and the words the columns point into (2). Stack: [-0, +1, e]. */
 static int l_new(lua_State *L) {
-  sqlite3 *h = kehoach_store_db(L, 1);
+  sqlite3 *h = store_check_db(L, 1);
   const char *sql = luaL_checkstring(L, 2);
   luaL_checktype(L, 3, LUA_TTABLE);
   Loader *ld = lua_newuserdatauv(L, sizeof *ld, 2);

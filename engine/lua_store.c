@@ -84,7 +84,9 @@ static Db *check_db(lua_State *L, int i) {
   return db;
 }
 
-struct sqlite3 *kehoach_store_db(lua_State *L, int i) { return check_db(L, i)->h; }
+sqlite3 *store_check_db(lua_State *L, int i) { return check_db(L, i)->h; }
+
+int store_raise(lua_State *L, sqlite3 *h, int rc) { return raise_sqlite(L, h, rc); }
 
 /* Pushes a new Db userdata, closed; opened by the caller. Created closed first so an
 ** allocation error cannot leak the handle. */

@@ -20,10 +20,7 @@ int luaopen_kehoach_zip(lua_State *L);   /* lua_zip.c: zip containers (libzip), 
 int luaopen_kehoach_sheet(lua_State *L); /* lua_sheet.c: reading .xlsx (sheet.c: libzip, expat) */
 int luaopen_kehoach_http(lua_State *L);  /* lua_http.c: the local server of kehoach serve */
 int luaopen_kehoach_load(lua_State *L);  /* lua_load.c: rows checked and inserted in C, for import */
-
-/* lua_store.c: the connection of the open Db at stack index i (raises when it is not one,
-** or is closed). The Db owns it: keep the Db anchored while the pointer is used. */
-struct sqlite3 *kehoach_store_db(lua_State *L, int i);
+int luaopen_kehoach_gen(lua_State *L);   /* lua_gen.c: the generator's households, drawn in C */
 
 /* Registers the metatable `name` for a full userdata class: methods as __index, and
 ** `close` (idempotent: it must tolerate being called twice) as both __gc and __close, so
@@ -31,6 +28,16 @@ struct sqlite3 *kehoach_store_db(lua_State *L, int i);
 ** Stack: [-0, +0, e]. */
 void modules_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
                        lua_CFunction close);
+
+/* lua_store.c: the connection of the Db at stack index i, which stays its owner (the caller
+** anchors the Db for as long as it uses the handle); raises when i is not an open Db.
+** Stack: [-0, +0, e]. */
+struct sqlite3;
+struct sqlite3 *store_check_db(lua_State *L, int i);
+
+/* lua_store.c: raises the SQLite error rc of connection h as store.c words it, naming the
+** database file, with the exit code of its kind. Never returns. */
+int store_raise(lua_State *L, struct sqlite3 *h, int rc);
 
 /* lua_host.c: limits the whole command to seconds of processor time (0: none), given
 ** with --max-time or not (a limit given is never lowered for part of the command); past
