@@ -1319,15 +1319,166 @@ static void XMLCALL merge_start(void *ud, const char *name, const char **atts) {
   c->list[c->n++] = g;
 }
 
+/* Excel writes a sheet's merged ranges after its rows, so parsing the sheet again to reach
+** them would cost as much as reading it. Its bytes are scanned instead for the markup that
+** opens <mergeCells>, and expat parses only the root's start tag and what follows from there:
+** the document with its rows left out. Outside comments, CDATA sections, processing
+** instructions and attribute values, '<' only ever opens markup (XML escapes it elsewhere),
+** so the scan follows those and nothing else. */
+enum scan_state { SC_TEXT, SC_LT, SC_NAME, SC_TAG, SC_DQ, SC_SQ, SC_BANG, SC_COMMENT, SC_CDATA, SC_PI };
+
+#define SCAN_NAME 64      /* longer names are not <mergeCells> */
+#define SCAN_ROOT 65536   /* a root start tag longer than this: the sheet is parsed whole */
+
+typedef struct scan {
+  int state, first_done, dashes, brackets; /* brackets: "]" in CDATA, "?" in a PI, before */
+  char name[SCAN_NAME + 1];
+  size_t nlen;
+  buf root; /* the bytes up to the end of the root's start tag */
+  char bang[8];
+  size_t nbang;
+} scan;
+
+/* Follows the markup of n bytes at p. Returns the offset in p just past the name of a
+** <mergeCells> start tag (found: s->name holds the name), -1 to read on, -2 when the scan
+** cannot follow the part (a DOCTYPE, a root tag too long, no memory): it is parsed whole. */
+static long scan_bytes(scan *s, const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    char ch = p[i];
+    if (!s->first_done && buf_add(&s->root, &ch, 1) < 0) return -2;
+    if (!s->first_done && s->root.len > SCAN_ROOT) return -2;
+    switch (s->state) {
+      case SC_TEXT: {
+        const char *lt = memchr(p + i, '<', n - i);
+        if (lt == NULL) {
+          if (!s->first_done && buf_add(&s->root, p + i + 1, n - i - 1) < 0) return -2;
+          return -1;
+        }
+        if (!s->first_done && buf_add(&s->root, p + i + 1, (size_t)(lt - p) - i) < 0) return -2;
+        i = (size_t)(lt - p);
+        s->state = SC_LT;
+        break;
+      }
+      case SC_LT:
+        s->nlen = 0, s->brackets = 0;
+        if (ch == '!') s->state = SC_BANG, s->nbang = 0;
+        else if (ch == '?') s->state = SC_PI;
+        else if (ch == '/') s->state = SC_TAG;
+        else s->state = SC_NAME, s->name[s->nlen++] = ch;
+        break;
+      case SC_NAME:
+        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '/' || ch == '>') {
+          s->name[s->nlen < SCAN_NAME ? s->nlen : SCAN_NAME] = '\0';
+          size_t k = s->nlen;
+          if (s->first_done && k >= 10 && k <= SCAN_NAME && memcmp(s->name + k - 10, "mergeCells", 10) == 0 &&
+              (k == 10 || s->name[k - 11] == ':'))
+            return (long)i;
+          s->state = SC_TAG;
+          i--; /* the tag's end may be this byte */
+        } else if (s->nlen < SCAN_NAME + 1) {
+          if (s->nlen < SCAN_NAME) s->name[s->nlen] = ch;
+          s->nlen++;
+        }
+        break;
+      case SC_TAG:
+        if (s->first_done) { /* most bytes of a sheet: past them quickly */
+          while (i < n && p[i] != '"' && p[i] != '\'' && p[i] != '>') i++;
+          if (i == n) return -1;
+          ch = p[i];
+        }
+        if (ch == '"') s->state = SC_DQ;
+        else if (ch == '\'') s->state = SC_SQ;
+        else if (ch == '>') {
+          s->state = SC_TEXT;
+          s->first_done = 1; /* the first tag that ends is the root's start tag */
+        }
+        break;
+      case SC_DQ:
+      case SC_SQ: {
+        const char *q = s->first_done ? memchr(p + i, s->state == SC_DQ ? '"' : '\'', n - i) : NULL;
+        if (s->first_done && q == NULL) return -1;
+        if (q) i = (size_t)(q - p), ch = *q;
+        if (ch == (s->state == SC_DQ ? '"' : '\'')) s->state = SC_TAG;
+        break;
+      }
+      case SC_BANG:
+        s->bang[s->nbang++] = ch;
+        if (s->nbang == 2 && memcmp(s->bang, "--", 2) == 0) s->state = SC_COMMENT, s->dashes = 0;
+        else if (s->nbang == 7 && memcmp(s->bang, "[CDATA[", 7) == 0) s->state = SC_CDATA, s->brackets = 0;
+        else if (s->nbang >= 7 || (s->nbang == 2 && s->bang[0] != '[')) return -2; /* a DOCTYPE */
+        break;
+      case SC_COMMENT:
+        if (ch == '>' && s->dashes >= 2) s->state = SC_TEXT;
+        s->dashes = ch == '-' ? s->dashes + 1 : 0;
+        break;
+      case SC_CDATA:
+        if (ch == '>' && s->brackets >= 2) s->state = SC_TEXT;
+        s->brackets = ch == ']' ? s->brackets + 1 : 0;
+        break;
+      case SC_PI:
+        if (ch == '>' && s->brackets) s->state = SC_TEXT;
+        s->brackets = ch == '?';
+        break;
+    }
+  }
+  return -1;
+}
+
+/* The merged ranges by the scan: 1 when they are in c, 0 when the sheet must be parsed
+** whole instead, -1 when memory was refused (err filled). */
+static int merges_by_scan(merge_ctx *c, sheet_book *b, size_t i, kh_error *err) {
+  kh_error ignored;
+  scan s;
+  memset(&s, 0, sizeof s);
+  char *chunk = malloc(CHUNK);
+  if (chunk == NULL) return no_memory(err), -1;
+  int rc = 0;
+  if (xml_open(&c->x, b, b->sheets[i].part, b->lim.sheet_bytes, merge_start, NULL, NULL, &ignored) == 0) {
+    long n, at = -1;
+    while (at < 0 && (n = part_read(&c->x.part, chunk, CHUNK, &ignored)) > 0) {
+      at = scan_bytes(&s, chunk, (size_t)n);
+      if (at == -2) break;
+      if (at >= 0) {
+        /* the root's start tag, then "<mergeCells" and the rest of the part */
+        int ok = XML_Parse(c->x.p, s.root.p, (int)s.root.len, 0) == XML_STATUS_OK &&
+                 XML_Parse(c->x.p, "<", 1, 0) == XML_STATUS_OK &&
+                 XML_Parse(c->x.p, s.name, (int)strlen(s.name), 0) == XML_STATUS_OK &&
+                 XML_Parse(c->x.p, chunk + at, (int)(n - at), 0) == XML_STATUS_OK;
+        while (ok && (n = part_read(&c->x.part, chunk, CHUNK, &ignored)) > 0)
+          ok = XML_Parse(c->x.p, chunk, (int)n, 0) == XML_STATUS_OK;
+        rc = ok && n == 0 && XML_Parse(c->x.p, "", 0, 1) == XML_STATUS_OK && !c->x.failed;
+      }
+    }
+    if (at == -1 && n == 0 && s.state == SC_TEXT && s.first_done) rc = 1; /* no merged range */
+  }
+  xml_close(&c->x);
+  free(chunk);
+  free(s.root.p);
+  return rc;
+}
+
 int sheet_merges(sheet_book *b, size_t i, unsigned max_row, sheet_range **out, size_t *n, kh_error *err) {
   merge_ctx c;
   memset(&c, 0, sizeof c);
   c.b = b;
   c.sheet = b->sheets[i].name;
   c.max_row = max_row;
-  if (xml_parse(&c.x, b, b->sheets[i].part, b->lim.sheet_bytes, merge_start, NULL, NULL, err) < 0) {
+  int rc = merges_by_scan(&c, b, i, err);
+  if (rc < 0) {
     free(c.list);
     return -1;
+  }
+  if (rc == 0) {
+    /* parsed whole: whatever stopped the scan is found and said, or was nothing */
+    free(c.list);
+    memset(&c, 0, sizeof c);
+    c.b = b;
+    c.sheet = b->sheets[i].name;
+    c.max_row = max_row;
+    if (xml_parse(&c.x, b, b->sheets[i].part, b->lim.sheet_bytes, merge_start, NULL, NULL, err) < 0) {
+      free(c.list);
+      return -1;
+    }
   }
   *out = c.list;
   *n = c.n;
