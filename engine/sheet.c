@@ -1374,7 +1374,7 @@ static long scan_bytes(scan *s, const char *p, size_t n) {
               (k == 10 || s->name[k - 11] == ':'))
             return (long)i;
           s->state = SC_TAG;
-          i--; /* the tag's end may be this byte */
+          if (ch == '>') s->state = SC_TEXT, s->first_done = 1; /* as SC_TAG does */
         } else if (s->nlen < SCAN_NAME + 1) {
           if (s->nlen < SCAN_NAME) s->name[s->nlen] = ch;
           s->nlen++;
