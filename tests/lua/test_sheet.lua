@@ -8,7 +8,9 @@ local t = ...
 local workbook = require "kehoach.render.workbook"
 local tables = require "kehoach.registry.tables"
 
-local fs, xlsx, sheet, store, load = core.fs, core.xlsx, core.sheet, core.store, core.load
+local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
+
+local fs, xlsx, sheet, store = core.fs, core.xlsx, core.sheet, core.store
 
 local T = {}
 
@@ -78,18 +80,6 @@ function T.test_what_is_not_a_workbook()
   t.contains(err.message, "mem.xlsx: ")
 end
 
--- A Loader of table name, as import.lua makes one for rows from a list.
-local function loader(db, name)
-  local spec = tables.by_name[name]
-  local names, columns = tables.column_names(spec), {}
-  for i, c in ipairs(spec.columns) do
-    columns[i] = { c[2], required = c.required, default = c.default, min = c.min, max = c.max,
-      values = c.values, aliases = c.aliases, level = name == "households" and "commune" or nil }
-  end
-  return load.new(db, string.format("INSERT INTO %s(%s) VALUES (%s)", name, table.concat(names, ", "),
-    string.rep("?", #names, ", ")), columns)
-end
-
 function T.test_a_plan_loads_a_row_whole_or_gives_it_to_lua()
   local db <close> = store.registry(":memory:", "init")
   db:exec([[
@@ -117,7 +107,8 @@ function T.test_a_plan_loads_a_row_whole_or_gives_it_to_lua()
     for c, v in pairs(row) do sh:write(r, c, v) end
   end
   out:commit()
-  local lds = { households = loader(db, "households"), persons = loader(db, "persons"), surveys = loader(db, "surveys") }
+  local lds = { households = fx.loader(db, "households"), persons = fx.loader(db, "persons"),
+    surveys = fx.loader(db, "surveys") }
   local index = {}
   for _, name in ipairs({ "households", "persons", "surveys" }) do
     index[name] = {}
