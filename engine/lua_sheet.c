@@ -502,7 +502,7 @@ static int l_load(lua_State *L) {
   pl->code_col = plan_int(L, 2, "code", 1, SHEET_MAX_COLS);
   pl->last = plan_int(L, 2, "last", 0, SHEET_MAX_ROWS);
   lua_getfield(L, 2, "db");
-  pl->db = kehoach_store_db(L, -1);
+  pl->db = store_check_db(L, -1);
   lua_pop(L, 1);
   plan_read(L, pl, &max_col);
   lua_getfield(L, 2, "before");
