@@ -81,7 +81,7 @@ $(BUILD)/tests/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz.c tests/harness.h $
 	  $(LIB_OBJ) $(LDFLAGS) $(PKG_LIBS)
 
 # The default registry: Lào Cai city at the end of 2020 (scripts/profiles/lao-cai-city.lua).
-$(REGISTRY): scripts/profiles/lao-cai-city.lua $(wildcard stdlib/kehoach/registry/*.lua) \
+$(REGISTRY): scripts/profiles/lao-cai-city.lua $(wildcard stdlib/kehoach/registry/*.lua) engine/lua_gen.c \
              $(wildcard stdlib/kehoach/standards*.lua stdlib/kehoach/standards/*.lua) | $(BIN)
 	@mkdir -p $(dir $@)
 	./$(BIN) db generate $@ --force
@@ -89,7 +89,7 @@ $(REGISTRY): scripts/profiles/lao-cai-city.lua $(wildcard stdlib/kehoach/registr
 # A second district: Sa Pa town at the end of 2020 (scripts/profiles/sa-pa.lua), for
 # plans/sa-pa-2021.lua.
 SAPA = data/sa-pa.db
-$(SAPA): scripts/profiles/sa-pa.lua $(wildcard stdlib/kehoach/registry/*.lua) \
+$(SAPA): scripts/profiles/sa-pa.lua $(wildcard stdlib/kehoach/registry/*.lua) engine/lua_gen.c \
          $(wildcard stdlib/kehoach/standards*.lua stdlib/kehoach/standards/*.lua) | $(BIN)
 	@mkdir -p $(dir $@)
 	./$(BIN) db generate $@ --profile scripts/profiles/sa-pa.lua --force
@@ -98,7 +98,7 @@ $(SAPA): scripts/profiles/sa-pa.lua $(wildcard stdlib/kehoach/registry/*.lua) \
 # 1-in-10 sample of its households (scripts/profiles/lao-cai-province.lua), for
 # plans/lao-cai-province-2027.lua and plans/xa-mu-cang-chai-2027.lua.
 PROVINCE = data/lao-cai-province.db
-$(PROVINCE): scripts/profiles/lao-cai-province.lua $(wildcard stdlib/kehoach/registry/*.lua) stdlib/kehoach/units.lua \
+$(PROVINCE): scripts/profiles/lao-cai-province.lua $(wildcard stdlib/kehoach/registry/*.lua) engine/lua_gen.c stdlib/kehoach/units.lua \
          $(wildcard stdlib/kehoach/standards*.lua stdlib/kehoach/standards/*.lua) | $(BIN)
 	@mkdir -p $(dir $@)
 	./$(BIN) db generate $@ --profile scripts/profiles/lao-cai-province.lua --force
@@ -108,7 +108,7 @@ $(PROVINCE): scripts/profiles/lao-cai-province.lua $(wildcard stdlib/kehoach/reg
 # and the country at full size (31,040,000 households; `make national`, not part of run or
 # test: many minutes and about 10 GB).
 NATIONAL_SAMPLE = data/vietnam-sample.db
-$(NATIONAL_SAMPLE): scripts/profiles/vietnam.lua $(wildcard stdlib/kehoach/registry/*.lua) stdlib/kehoach/units.lua \
+$(NATIONAL_SAMPLE): scripts/profiles/vietnam.lua $(wildcard stdlib/kehoach/registry/*.lua) engine/lua_gen.c stdlib/kehoach/units.lua \
          $(wildcard stdlib/kehoach/standards*.lua stdlib/kehoach/standards/*.lua) | $(BIN)
 	@mkdir -p $(dir $@)
 	./$(BIN) db generate $@ --profile scripts/profiles/vietnam.lua --force

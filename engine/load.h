@@ -27,6 +27,19 @@ Loader *load_check(lua_State *L, int i);
 ** every later row gets -1 too. Raises nothing; keeps no pointer into values past the call. */
 int load_row(Loader *ld, const char *const *values, const size_t *lens, int n, int by_position);
 
+/* The two halves of load_row, for a reader that loads a row into several tables, all or
+** none (lua_sheet.c: a household and its survey). load_bind converts, checks and binds the
+** row without inserting it; a column of type household whose value is fresh (fresh_len
+** bytes: the code of a household the same row adds, not in its table yet) is left for
+** load_step. Returns 1 when the row is bound, else as load_row (nothing is then bound).
+** load_step inserts the row bound, its fresh household column as fresh_id, and puts the
+** new row's rowid in *rowid (when not NULL); returns as load_row. load_unbind forgets a row
+** bound and not inserted. None raises. */
+int load_bind(Loader *ld, const char *const *values, const size_t *lens, int n, int by_position,
+              const char *fresh, size_t fresh_len);
+int load_step(Loader *ld, long long fresh_id, long long *rowid);
+void load_unbind(Loader *ld);
+
 /* Raises the SQLite error that made load_row return -1, as core.store raises its errors.
 ** Stack: [-0, +0, e]. */
 int load_raise(lua_State *L, Loader *ld);

@@ -73,6 +73,7 @@ struct Loader {
   sqlite3_stmt *insert, *household, *unit; /* owned; NULL once closed (insert) or unused */
   int rc; /* an SQLite error that is not about the row (a full disk): load_raise raises it */
   int ncols;
+  int fresh_slot; /* load_bind left this household column for load_step (0: none) */
   lua_Integer count;
   Last last_household, last_unit;
   Column cols[LOAD_MAX_COLUMNS];
@@ -208,8 +209,10 @@ static int cached(Loader *ld, Last *last, sqlite3_stmt *stmt, const char *s, siz
   return 1;
 }
 
-/* Binds the value s of column c to slot; 0 when the value is not plainly good. */
-static int bind(Loader *ld, const Column *c, int slot, const char *s, size_t len) {
+/* Binds the value s of column c to slot; 0 when the value is not plainly good. A household
+** column whose value is fresh (fresh_len bytes) is left for load_step. */
+static int bind(Loader *ld, const Column *c, int slot, const char *s, size_t len, const char *fresh,
+                size_t fresh_len) {
   sqlite3_stmt *st = ld->insert;
   lua_Integer v;
   sqlite3_int64 id = 0;
@@ -244,29 +247,48 @@ static int bind(Loader *ld, const Column *c, int slot, const char *s, size_t len
       if (!cached(ld, &ld->last_unit, ld->unit, s, len, c->level, &id)) return 0;
       return sqlite3_bind_text(st, slot, s, (int)len, SQLITE_STATIC) == SQLITE_OK;
     case T_HOUSEHOLD:
+      if (fresh && len == fresh_len && memcmp(s, fresh, len) == 0) {
+        ld->fresh_slot = slot;
+        return 1;
+      }
       if (!cached(ld, &ld->last_household, ld->household, s, len, NULL, &id)) return 0;
       return sqlite3_bind_int64(st, slot, id) == SQLITE_OK;
   }
   return 0;
 }
 
-int load_row(Loader *ld, const char *const *values, const size_t *lens, int n, int by_position) {
+int load_bind(Loader *ld, const char *const *values, const size_t *lens, int n, int by_position,
+              const char *fresh, size_t fresh_len) {
   if (ld->insert == NULL || ld->rc) return ld->rc ? -1 : 0;
+  ld->fresh_slot = 0;
   for (int i = 0; i < ld->ncols; i++) {
     const Column *c = &ld->cols[i];
     int k = by_position ? c->pos - 1 : i;
     const char *s = k >= 0 && k < n && values[k] ? values[k] : "";
     size_t len = k >= 0 && k < n && values[k] ? lens[k] : 0;
-    if (!bind(ld, c, i + 1, s, len)) {
+    if (!bind(ld, c, i + 1, s, len, fresh, fresh_len)) {
       sqlite3_clear_bindings(ld->insert);
       return ld->rc ? -1 : 0;
     }
+  }
+  return 1;
+}
+
+void load_unbind(Loader *ld) {
+  if (ld->insert) sqlite3_clear_bindings(ld->insert);
+}
+
+int load_step(Loader *ld, long long fresh_id, long long *rowid) {
+  if (ld->fresh_slot && sqlite3_bind_int64(ld->insert, ld->fresh_slot, fresh_id) != SQLITE_OK) {
+    sqlite3_clear_bindings(ld->insert);
+    return 0;
   }
   int rc = sqlite3_step(ld->insert);
   sqlite3_reset(ld->insert);
   sqlite3_clear_bindings(ld->insert);
   if (rc == SQLITE_DONE) {
     ld->count++;
+    if (rowid) *rowid = sqlite3_last_insert_rowid(sqlite3_db_handle(ld->insert));
     return 1;
   }
   /* a constraint refused the row: Lua inserts it again and says which; anything else (a
@@ -274,6 +296,11 @@ int load_row(Loader *ld, const char *const *values, const size_t *lens, int n, i
   if ((rc & 0xff) == SQLITE_CONSTRAINT) return 0;
   ld->rc = rc;
   return -1;
+}
+
+int load_row(Loader *ld, const char *const *values, const size_t *lens, int n, int by_position) {
+  int bound = load_bind(ld, values, lens, n, by_position, NULL, 0);
+  return bound == 1 ? load_step(ld, 0, NULL) : bound;
 }
 
 int load_raise(lua_State *L, Loader *ld) {
@@ -370,7 +397,7 @@ static int prepare(sqlite3 *h, const char *sql, sqlite3_stmt **st) {
 /* load.new(db, sql, columns) -> Loader, or nil. Made closed, then opened; the user values
 ** anchor the Db (1) and the words the columns point into (2). Stack: [-0, +1, e]. */
 static int l_new(lua_State *L) {
-  sqlite3 *h = kehoach_store_db(L, 1);
+  sqlite3 *h = store_check_db(L, 1);
   const char *sql = luaL_checkstring(L, 2);
   luaL_checktype(L, 3, LUA_TTABLE);
   Loader *ld = lua_newuserdatauv(L, sizeof *ld, 2);

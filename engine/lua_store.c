@@ -84,7 +84,9 @@ static Db *check_db(lua_State *L, int i) {
   return db;
 }
 
-struct sqlite3 *kehoach_store_db(lua_State *L, int i) { return check_db(L, i)->h; }
+sqlite3 *store_check_db(lua_State *L, int i) { return check_db(L, i)->h; }
+
+int store_raise(lua_State *L, sqlite3 *h, int rc) { return raise_sqlite(L, h, rc); }
 
 /* Pushes a new Db userdata, closed; opened by the caller. Created closed first so an
 ** allocation error cannot leak the handle. */
@@ -574,13 +576,13 @@ static int l_stmt_rows(lua_State *L) {
 
 /* ---- statements stepped in C ------------------------------------------------------------ */
 
-struct sqlite3_stmt *kehoach_store_bind(lua_State *L, int i, int first) {
+struct sqlite3_stmt *store_bind_stmt(lua_State *L, int i, int first) {
   Stmt *s = check_stmt(L, i);
   bind_all(L, s->st, first);
   return s->st;
 }
 
-int kehoach_store_step(lua_State *L, int i) {
+int store_step_stmt(lua_State *L, int i) {
   Stmt *s = check_stmt(L, i);
   if (step(L, s) == SQLITE_ROW) return 1;
   sqlite3_reset(s->st);

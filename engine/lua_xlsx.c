@@ -548,7 +548,7 @@ static int l_rows(lua_State *L) {
   /* the Stmt and its values moved above the spec's fields, bound from there */
   int stmt = lua_gettop(L) + 1;
   for (int i = 4; i <= top; i++) lua_pushvalue(L, i);
-  sqlite3_stmt *st = kehoach_store_bind(L, stmt, stmt + 1);
+  sqlite3_stmt *st = store_bind_stmt(L, stmt, stmt + 1);
   int n = sqlite3_column_count(st) + numbered;
   luaL_argcheck(L, n <= ROWS_MAX_COLUMNS, 4, "too many columns");
   lxw_format *fmts[ROWS_MAX_COLUMNS];
@@ -566,7 +566,7 @@ static int l_rows(lua_State *L) {
     lua_pop(L, 1);
   }
   lua_Integer written = 0, left = 0;
-  while (kehoach_store_step(L, stmt)) {
+  while (store_step_stmt(L, stmt)) {
     if ((lua_Integer)row + 1 > last) {
       left++;
       continue;

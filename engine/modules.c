@@ -12,6 +12,7 @@ static const luaL_Reg modules[] = {
     {"xlsx", luaopen_kehoach_xlsx}, {"zip", luaopen_kehoach_zip},
     {"sheet", luaopen_kehoach_sheet}, {"http", luaopen_kehoach_http},
     {"load", luaopen_kehoach_load},
+    {"gen", luaopen_kehoach_gen},
     {NULL, NULL}};
 
 void modules_new_class(lua_State *L, const char *name, const luaL_Reg *methods,

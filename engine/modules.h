@@ -20,20 +20,7 @@ int luaopen_kehoach_zip(lua_State *L);   /* lua_zip.c: zip containers (libzip), 
 int luaopen_kehoach_sheet(lua_State *L); /* lua_sheet.c: reading .xlsx (sheet.c: libzip, expat) */
 int luaopen_kehoach_http(lua_State *L);  /* lua_http.c: the local server of kehoach serve */
 int luaopen_kehoach_load(lua_State *L);  /* lua_load.c: rows checked and inserted in C, for import */
-
-/* lua_store.c: the connection of the open Db at stack index i (raises when it is not one,
-** or is closed). The Db owns it: keep the Db anchored while the pointer is used. */
-struct sqlite3 *kehoach_store_db(lua_State *L, int i);
-
-/* lua_store.c: the statement of the open Stmt at stack index i, reset, with the values
-** from index first to the top bound to it as stmt:rows binds them. The Stmt owns it: keep
-** the Stmt anchored while the pointer is used. Stack: [-0, +0, e]. */
-struct sqlite3_stmt *kehoach_store_bind(lua_State *L, int i, int first);
-
-/* lua_store.c: steps the Stmt at stack index i: 1 at a row (read it through the pointer
-** kehoach_store_bind returned), 0 at the end (the statement is then reset); raises on an
-** error as stmt:rows does. Stack: [-0, +0, e]. */
-int kehoach_store_step(lua_State *L, int i);
+int luaopen_kehoach_gen(lua_State *L);   /* lua_gen.c: the generator's households, drawn in C */
 
 /* Registers the metatable `name` for a full userdata class: methods as __index, and
 ** `close` (idempotent: it must tolerate being called twice) as both __gc and __close, so
@@ -41,6 +28,27 @@ int kehoach_store_step(lua_State *L, int i);
 ** Stack: [-0, +0, e]. */
 void modules_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
                        lua_CFunction close);
+
+/* lua_store.c: the connection of the Db at stack index i, which stays its owner (the caller
+** anchors the Db for as long as it uses the handle); raises when i is not an open Db.
+** Stack: [-0, +0, e]. */
+struct sqlite3;
+struct sqlite3 *store_check_db(lua_State *L, int i);
+
+/* lua_store.c: raises the SQLite error rc of connection h as store.c words it, naming the
+** database file, with the exit code of its kind. Never returns. */
+int store_raise(lua_State *L, struct sqlite3 *h, int rc);
+
+/* lua_store.c: the statement of the open Stmt at stack index i, reset, with the values
+** from index first to the top bound to it as stmt:rows binds them. The Stmt owns it: keep
+** the Stmt anchored while the pointer is used. Stack: [-0, +0, e]. */
+struct sqlite3_stmt;
+struct sqlite3_stmt *store_bind_stmt(lua_State *L, int i, int first);
+
+/* lua_store.c: steps the Stmt at stack index i: 1 at a row (read it through the pointer
+** store_bind_stmt returned), 0 at the end (the statement is then reset); raises on an
+** error as stmt:rows does. Stack: [-0, +0, e]. */
+int store_step_stmt(lua_State *L, int i);
 
 /* lua_host.c: limits the whole command to seconds of processor time (0: none), given
 ** with --max-time or not (a limit given is never lowered for part of the command); past

@@ -29,7 +29,7 @@
 #include "sheet.h"
 
 #define MiB (1024ULL * 1024ULL)
-#define CHUNK 16384
+#define CHUNK (256 * 1024) /* bytes unpacked and parsed at a time: expat is called less */
 #define RATIO_FLOOR MiB                 /* the ratio is judged past this many bytes */
 #define CELL_MAX_BYTES (32767u * 4u)    /* Excel's 32,767 characters, at 4 bytes each */
 #define ROW_MAX_BYTES (16 * MiB)
@@ -317,10 +317,12 @@ static int xml_parse(xml_ctx *x, sheet_book *b, const char *name, unsigned long 
   return rc < 0 ? -1 : 0;
 }
 
-/* An element's name without its namespace prefix. */
+/* An element's name without its namespace prefix (Excel writes none; others write "x:c"). */
 static const char *local(const char *name) {
-  const char *c = strrchr(name, ':');
-  return c ? c + 1 : name;
+  const char *n = name;
+  for (const char *s = name; *s; s++)
+    if (*s == ':') n = s + 1;
+  return n;
 }
 
 static const char *attr(const char **atts, const char *want) {
@@ -562,15 +564,17 @@ typedef struct text_state {
 } text_state;
 
 static int text_start(text_state *t, const char *name) {
-  if (is(name, "rPh")) t->in_rph = 1;
-  else if (is(name, "t") && !t->in_rph) t->in_t = 1;
+  const char *n = name[0] && name[1] == '\0' ? name : local(name);
+  if (strcmp(n, "rPh") == 0) t->in_rph = 1;
+  else if (n[0] == 't' && n[1] == '\0' && !t->in_rph) t->in_t = 1;
   else return 0;
   return 1;
 }
 
 static void text_end(text_state *t, const char *name) {
-  if (is(name, "rPh")) t->in_rph = 0;
-  else if (is(name, "t")) t->in_t = 0;
+  const char *n = name[0] && name[1] == '\0' ? name : local(name);
+  if (strcmp(n, "rPh") == 0) t->in_rph = 0;
+  else if (n[0] == 't' && n[1] == '\0') t->in_t = 0;
 }
 
 typedef struct sst_ctx {
@@ -854,6 +858,26 @@ static int parse_ref(const char *s, unsigned *row, unsigned *col) {
 
 /* ---- a sheet's rows ------------------------------------------------------------------------- */
 
+/* A cell's t="..." as read: the types Excel writes, and one it does not. */
+enum cell_type { T_NUMBER, T_SHARED, T_STR, T_INLINE, T_ERROR, T_BOOL, T_DATE, T_OTHER };
+
+static char cell_type(const char *t) {
+  if (t == NULL || t[0] == '\0') return T_NUMBER;
+  if (t[1] == '\0') {
+    switch (t[0]) {
+      case 'n': return T_NUMBER;
+      case 's': return T_SHARED;
+      case 'e': return T_ERROR;
+      case 'b': return T_BOOL;
+      case 'd': return T_DATE;
+    }
+    return T_OTHER;
+  }
+  if (strcmp(t, "inlineStr") == 0) return T_INLINE;
+  if (strcmp(t, "str") == 0) return T_STR;
+  return T_OTHER;
+}
+
 typedef struct cell_tmp {
   unsigned col;
   char type;
@@ -867,7 +891,7 @@ struct sheet_reader {
   int in_data, in_row, in_cell, in_v, in_is;
   text_state t;
   unsigned row, last_row, col, rows_seen;
-  char type[12];
+  char type; /* the cell's t: enum cell_type */
   unsigned style;
   buf value; /* the cell being read: <v> or the text of <is> */
   buf text;  /* the row's cells' text */
@@ -960,16 +984,25 @@ static int number_text(const char *s) {
   return *s == '\0';
 }
 
+/* A whole number General shows exactly as <v> writes it: at most 15 digits, no leading
+** zero, an optional minus (not on 0). Most numbers of a list are such, and skip strtod. */
+static int plain_whole(const char *s, size_t len) {
+  size_t i = s[0] == '-';
+  if (len == i || len - i > 15 || (s[i] == '0' && (len - i > 1 || i))) return 0;
+  for (; i < len; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return 1;
+}
+
 /* Ends the cell being read: its text as the officer sees it, added to the row. */
 static void finish_cell(sheet_reader *r) {
   sheet_book *b = r->b;
   const char *v = r->value.p ? r->value.p : "";
   size_t vlen = r->value.len;
-  const char *t = r->type;
   char shown[64], type = 's';
   const char *text = v;
   size_t len = vlen;
-  if (strcmp(t, "s") == 0) {
+  if (r->type == T_SHARED) {
     char *end;
     errno = 0;
     unsigned long long i = strtoull(v, &end, 10);
@@ -980,18 +1013,18 @@ static void finish_cell(sheet_reader *r) {
     size_t start = i ? b->sst_end[i - 1] : 0;
     text = b->sst.p + start;
     len = b->sst_end[i] - start;
-  } else if (strcmp(t, "str") == 0 || strcmp(t, "inlineStr") == 0) {
+  } else if (r->type == T_STR || r->type == T_INLINE) {
     /* text as it is */
-  } else if (strcmp(t, "e") == 0) {
+  } else if (r->type == T_ERROR) {
     type = 'e';
-  } else if (strcmp(t, "b") == 0) {
+  } else if (r->type == T_BOOL) {
     if (vlen == 0) return;
     if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
       damaged(r, "holds a true or false that is neither 1 nor 0");
       return;
     }
     type = 'b';
-  } else if (strcmp(t, "d") == 0) {
+  } else if (r->type == T_DATE) {
     type = 'd';
     size_t k = 0;
     for (size_t i = 0; i < vlen && k + 1 < sizeof shown; i++) shown[k++] = v[i] == 'T' ? ' ' : v[i];
@@ -1001,15 +1034,16 @@ static void finish_cell(sheet_reader *r) {
     if (strlen(shown) > 10 && strcmp(shown + 10, " 00:00:00") == 0) shown[10] = '\0';
     text = shown;
     len = strlen(shown);
-  } else if (strcmp(t, "n") == 0 || t[0] == '\0') {
+  } else if (r->type == T_NUMBER) {
     if (vlen == 0) return; /* a styled blank */
+    int kind = r->style < b->nxf ? b->xfs[r->style].kind : FMT_GENERAL;
+    type = 'n';
+    if (kind == FMT_GENERAL && plain_whole(v, vlen)) goto add; /* General shows it as written */
     if (!number_text(v)) {
       damaged(r, "holds a number that is not one");
       return;
     }
     double d = strtod(v, NULL);
-    int kind = r->style < b->nxf ? b->xfs[r->style].kind : FMT_GENERAL;
-    type = 'n';
     if ((kind == FMT_DATE || kind == FMT_TIME || kind == FMT_DATETIME) && d >= 0 && d < 2958466) {
       type = 'd';
       show_date(d, kind, b->date1904, shown, sizeof shown);
@@ -1024,6 +1058,7 @@ static void finish_cell(sheet_reader *r) {
     damaged(r, "has a type Excel does not write");
     return;
   }
+add:
   if (len == 0) return;
   if (r->text.len + len > ROW_MAX_BYTES) {
     row_fail(r, "row %u holds more than %llu MiB of text", r->row, ROW_MAX_BYTES / MiB);
@@ -1047,33 +1082,59 @@ static void finish_cell(sheet_reader *r) {
   c->len = len;
 }
 
+/* The attributes of <row> and <c> the reader wants, found in one pass: r, t and s. */
+typedef struct cell_atts {
+  const char *r, *t, *s;
+} cell_atts;
+
+static void cell_attrs(const char **atts, cell_atts *out) {
+  out->r = out->t = out->s = NULL;
+  for (; atts[0]; atts += 2) {
+    const char *n = atts[0];
+    if (n[0] != '\0' && n[1] != '\0') {
+      if (strncmp(n, "xmlns", 5) == 0) continue;
+      n = local(n);
+    }
+    if (n[0] == '\0' || n[1] != '\0') continue;
+    if (n[0] == 'r') out->r = atts[1];
+    else if (n[0] == 't') out->t = atts[1];
+    else if (n[0] == 's') out->s = atts[1];
+  }
+}
+
+/* Element names in a sheet's rows are short: one look at their first letters tells them. */
+static int named(const char *n, const char *want) { return n[0] == want[0] && strcmp(n, want) == 0; }
+
 static void XMLCALL rows_start(void *ud, const char *name, const char **atts) {
   sheet_reader *r = ud;
+  const char *n = name[0] && name[1] == '\0' ? name : local(name);
   if (!r->in_data) {
-    if (is(name, "sheetData")) r->in_data = 1;
+    if (named(n, "sheetData")) r->in_data = 1;
     return;
   }
   if (r->in_cell) {
-    if (is(name, "v")) {
+    if (named(n, "v")) {
       r->in_v = 1;
-    } else if (is(name, "is")) {
+    } else if (named(n, "is")) {
       r->in_is = 1;
     } else if (r->in_is) {
       text_start(&r->t, name);
     }
     return;
   }
-  if (is(name, "row")) {
-    const char *ref = attr(atts, "r");
+  cell_atts ca;
+  if (named(n, "row")) {
+    cell_attrs(atts, &ca);
+    const char *ref = ca.r;
     unsigned row = r->last_row + 1;
     if (ref) {
       char *end;
-      unsigned long n = strtoul(ref, &end, 10);
-      if (*end != '\0' || n == 0 || n > 0xFFFFFFFFul) {
+      unsigned long num = strtoul(ref, &end, 10);
+      if (*end != '\0' || num == 0 || num > 0xFFFFFFFFul) {
         row_fail(r, "the workbook is damaged: a row is numbered '%.40s'", ref);
         return;
       }
-      row = (unsigned)n;
+      row = (unsigned)num;
     }
     if (++r->rows_seen > SHEET_MAX_ROWS || row > SHEET_MAX_ROWS) {
       row_fail(r, "row %u is past Excel's last row, 1,048,576", row > SHEET_MAX_ROWS ? row : r->rows_seen);
@@ -1088,8 +1149,9 @@ static void XMLCALL rows_start(void *ud, const char *name, const char **atts) {
     r->in_row = 1;
     r->ncells = 0;
     r->text.len = 0;
-  } else if (is(name, "c") && r->in_row) {
-    const char *ref = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
+  } else if (named(n, "c") && r->in_row) {
+    cell_attrs(atts, &ca);
+    const char *ref = ca.r, *s = ca.s;
     unsigned row = r->row, col = r->col + 1;
     if (ref) {
       unsigned rr = 0, cc = 0;
@@ -1115,7 +1177,7 @@ static void XMLCALL rows_start(void *ud, const char *name, const char **atts) {
       return;
     }
     r->col = col;
-    snprintf(r->type, sizeof r->type, "%s", t ? t : "");
+    r->type = cell_type(ca.t);
     r->style = s ? (unsigned)strtoul(s, NULL, 10) : 0;
     r->in_cell = 1;
     r->in_v = r->in_is = 0;
@@ -1128,24 +1190,25 @@ static void XMLCALL rows_start(void *ud, const char *name, const char **atts) {
 static void XMLCALL rows_end(void *ud, const char *name) {
   sheet_reader *r = ud;
   if (!r->in_data) return;
+  const char *n = name[0] && name[1] == '\0' ? name : local(name);
   if (r->in_cell) {
-    if (is(name, "c")) {
+    if (named(n, "c")) {
       r->in_cell = 0;
       finish_cell(r);
-    } else if (is(name, "v")) {
+    } else if (named(n, "v")) {
       r->in_v = 0;
-    } else if (is(name, "is")) {
+    } else if (named(n, "is")) {
       r->in_is = 0;
     } else if (r->in_is) {
       text_end(&r->t, name);
     }
-  } else if (is(name, "row")) {
+  } else if (named(n, "row")) {
     r->in_row = 0;
     if (r->ncells > 0) {
       r->ready = 1;
       XML_StopParser(r->x.p, XML_TRUE);
     }
-  } else if (is(name, "sheetData")) {
+  } else if (named(n, "sheetData")) {
     r->in_data = 0;
     r->x.done = 1;
     XML_StopParser(r->x.p, XML_FALSE); /* the rest (merged ranges, print settings) is not read */
@@ -1256,15 +1319,166 @@ static void XMLCALL merge_start(void *ud, const char *name, const char **atts) {
   c->list[c->n++] = g;
 }
 
+/* Excel writes a sheet's merged ranges after its rows, so parsing the sheet again to reach
+** them would cost as much as reading it. Its bytes are scanned instead for the markup that
+** opens <mergeCells>, and expat parses only the root's start tag and what follows from there:
+** the document with its rows left out. Outside comments, CDATA sections, processing
+** instructions and attribute values, '<' only ever opens markup (XML escapes it elsewhere),
+** so the scan follows those and nothing else. */
+enum scan_state { SC_TEXT, SC_LT, SC_NAME, SC_TAG, SC_DQ, SC_SQ, SC_BANG, SC_COMMENT, SC_CDATA, SC_PI };
+
+#define SCAN_NAME 64      /* longer names are not <mergeCells> */
+#define SCAN_ROOT 65536   /* a root start tag longer than this: the sheet is parsed whole */
+
+typedef struct scan {
+  int state, first_done, dashes, brackets; /* brackets: "]" in CDATA, "?" in a PI, before */
+  char name[SCAN_NAME + 1];
+  size_t nlen;
+  buf root; /* the bytes up to the end of the root's start tag */
+  char bang[8];
+  size_t nbang;
+} scan;
+
+/* Follows the markup of n bytes at p. Returns the offset in p just past the name of a
+** <mergeCells> start tag (found: s->name holds the name), -1 to read on, -2 when the scan
+** cannot follow the part (a DOCTYPE, a root tag too long, no memory): it is parsed whole. */
+static long scan_bytes(scan *s, const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    char ch = p[i];
+    if (!s->first_done && buf_add(&s->root, &ch, 1) < 0) return -2;
+    if (!s->first_done && s->root.len > SCAN_ROOT) return -2;
+    switch (s->state) {
+      case SC_TEXT: {
+        const char *lt = memchr(p + i, '<', n - i);
+        if (lt == NULL) {
+          if (!s->first_done && buf_add(&s->root, p + i + 1, n - i - 1) < 0) return -2;
+          return -1;
+        }
+        if (!s->first_done && buf_add(&s->root, p + i + 1, (size_t)(lt - p) - i) < 0) return -2;
+        i = (size_t)(lt - p);
+        s->state = SC_LT;
+        break;
+      }
+      case SC_LT:
+        s->nlen = 0, s->brackets = 0;
+        if (ch == '!') s->state = SC_BANG, s->nbang = 0;
+        else if (ch == '?') s->state = SC_PI;
+        else if (ch == '/') s->state = SC_TAG;
+        else s->state = SC_NAME, s->name[s->nlen++] = ch;
+        break;
+      case SC_NAME:
+        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '/' || ch == '>') {
+          s->name[s->nlen < SCAN_NAME ? s->nlen : SCAN_NAME] = '\0';
+          size_t k = s->nlen;
+          if (s->first_done && k >= 10 && k <= SCAN_NAME && memcmp(s->name + k - 10, "mergeCells", 10) == 0 &&
+              (k == 10 || s->name[k - 11] == ':'))
+            return (long)i;
+          s->state = SC_TAG;
+          if (ch == '>') s->state = SC_TEXT, s->first_done = 1; /* as SC_TAG does */
+        } else if (s->nlen < SCAN_NAME + 1) {
+          if (s->nlen < SCAN_NAME) s->name[s->nlen] = ch;
+          s->nlen++;
+        }
+        break;
+      case SC_TAG:
+        if (s->first_done) { /* most bytes of a sheet: past them quickly */
+          while (i < n && p[i] != '"' && p[i] != '\'' && p[i] != '>') i++;
+          if (i == n) return -1;
+          ch = p[i];
+        }
+        if (ch == '"') s->state = SC_DQ;
+        else if (ch == '\'') s->state = SC_SQ;
+        else if (ch == '>') {
+          s->state = SC_TEXT;
+          s->first_done = 1; /* the first tag that ends is the root's start tag */
+        }
+        break;
+      case SC_DQ:
+      case SC_SQ: {
+        const char *q = s->first_done ? memchr(p + i, s->state == SC_DQ ? '"' : '\'', n - i) : NULL;
+        if (s->first_done && q == NULL) return -1;
+        if (q) i = (size_t)(q - p), ch = *q;
+        if (ch == (s->state == SC_DQ ? '"' : '\'')) s->state = SC_TAG;
+        break;
+      }
+      case SC_BANG:
+        s->bang[s->nbang++] = ch;
+        if (s->nbang == 2 && memcmp(s->bang, "--", 2) == 0) s->state = SC_COMMENT, s->dashes = 0;
+        else if (s->nbang == 7 && memcmp(s->bang, "[CDATA[", 7) == 0) s->state = SC_CDATA, s->brackets = 0;
+        else if (s->nbang >= 7 || (s->nbang == 2 && s->bang[0] != '[')) return -2; /* a DOCTYPE */
+        break;
+      case SC_COMMENT:
+        if (ch == '>' && s->dashes >= 2) s->state = SC_TEXT;
+        s->dashes = ch == '-' ? s->dashes + 1 : 0;
+        break;
+      case SC_CDATA:
+        if (ch == '>' && s->brackets >= 2) s->state = SC_TEXT;
+        s->brackets = ch == ']' ? s->brackets + 1 : 0;
+        break;
+      case SC_PI:
+        if (ch == '>' && s->brackets) s->state = SC_TEXT;
+        s->brackets = ch == '?';
+        break;
+    }
+  }
+  return -1;
+}
+
+/* The merged ranges by the scan: 1 when they are in c, 0 when the sheet must be parsed
+** whole instead, -1 when memory was refused (err filled). */
+static int merges_by_scan(merge_ctx *c, sheet_book *b, size_t i, kh_error *err) {
+  kh_error ignored;
+  scan s;
+  memset(&s, 0, sizeof s);
+  char *chunk = malloc(CHUNK);
+  if (chunk == NULL) return no_memory(err), -1;
+  int rc = 0;
+  if (xml_open(&c->x, b, b->sheets[i].part, b->lim.sheet_bytes, merge_start, NULL, NULL, &ignored) == 0) {
+    long n, at = -1;
+    while (at < 0 && (n = part_read(&c->x.part, chunk, CHUNK, &ignored)) > 0) {
+      at = scan_bytes(&s, chunk, (size_t)n);
+      if (at == -2) break;
+      if (at >= 0) {
+        /* the root's start tag, then "<mergeCells" and the rest of the part */
+        int ok = XML_Parse(c->x.p, s.root.p, (int)s.root.len, 0) == XML_STATUS_OK &&
+                 XML_Parse(c->x.p, "<", 1, 0) == XML_STATUS_OK &&
+                 XML_Parse(c->x.p, s.name, (int)strlen(s.name), 0) == XML_STATUS_OK &&
+                 XML_Parse(c->x.p, chunk + at, (int)(n - at), 0) == XML_STATUS_OK;
+        while (ok && (n = part_read(&c->x.part, chunk, CHUNK, &ignored)) > 0)
+          ok = XML_Parse(c->x.p, chunk, (int)n, 0) == XML_STATUS_OK;
+        rc = ok && n == 0 && XML_Parse(c->x.p, "", 0, 1) == XML_STATUS_OK && !c->x.failed;
+      }
+    }
+    if (at == -1 && n == 0 && s.state == SC_TEXT && s.first_done) rc = 1; /* no merged range */
+  }
+  xml_close(&c->x);
+  free(chunk);
+  free(s.root.p);
+  return rc;
+}
+
 int sheet_merges(sheet_book *b, size_t i, unsigned max_row, sheet_range **out, size_t *n, kh_error *err) {
   merge_ctx c;
   memset(&c, 0, sizeof c);
   c.b = b;
   c.sheet = b->sheets[i].name;
   c.max_row = max_row;
-  if (xml_parse(&c.x, b, b->sheets[i].part, b->lim.sheet_bytes, merge_start, NULL, NULL, err) < 0) {
+  int rc = merges_by_scan(&c, b, i, err);
+  if (rc < 0) {
     free(c.list);
     return -1;
+  }
+  if (rc == 0) {
+    /* parsed whole: whatever stopped the scan is found and said, or was nothing */
+    free(c.list);
+    memset(&c, 0, sizeof c);
+    c.b = b;
+    c.sheet = b->sheets[i].name;
+    c.max_row = max_row;
+    if (xml_parse(&c.x, b, b->sheets[i].part, b->lim.sheet_bytes, merge_start, NULL, NULL, err) < 0) {
+      free(c.list);
+      return -1;
+    }
   }
   *out = c.list;
   *n = c.n;

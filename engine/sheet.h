@@ -93,8 +93,9 @@ int sheet_rows_next(sheet_reader *r, sheet_row *row, kh_error *err);
 void sheet_rows_close(sheet_reader *r);
 
 /* The merged ranges of sheet i whose first row is at most max_row (a second pass over the
-** sheet: Excel writes them after the rows). *out is malloc'ed (the caller frees it), *n its
-** length. Returns 0, or -1 with err filled. */
+** sheet: Excel writes them after the rows; its markup is scanned for them, and only what
+** follows is parsed). *out is malloc'ed (the caller frees it), *n its length. Returns 0, or
+** -1 with err filled. */
 int sheet_merges(sheet_book *b, size_t i, unsigned max_row, sheet_range **out, size_t *n,
                  kh_error *err);
 

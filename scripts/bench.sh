@@ -19,7 +19,7 @@ MEASUREMENTS=${BENCH_MEASUREMENTS:-"generate classify stats run sweep doc progre
 DATA=data
 # what a registry is made from: when any of it is newer, the cached registry is made again
 SOURCES="stdlib/kehoach/registry/generate.lua stdlib/kehoach/registry/profile.lua
-  stdlib/kehoach/registry/tables.lua stdlib/kehoach/standards stdlib/kehoach/standards.lua
+  stdlib/kehoach/registry/year.lua engine/lua_gen.c stdlib/kehoach/registry/tables.lua stdlib/kehoach/standards stdlib/kehoach/standards.lua
   scripts/profiles"
 
 # GNU time reports peak RSS; Debian's `time` package has it.

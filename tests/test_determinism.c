@@ -5,6 +5,11 @@
 ** out/<plan-id>/ compared byte for byte, and the stdout and stderr of the runs too. Lua
 ** lays tables out differently in each process, so anything written in the order of a
 ** table's keys shows up here. Times live only in the runs table of the results database.
+**
+** And kehoach db generate makes the registries it always made: each case of
+** tests/fixtures/generate-digests.txt generated again, exported to CSV, and its files'
+** sha256 compared with the digests recorded there (the figures every other test pins come
+** from these registries).
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -113,9 +118,73 @@ static void the_same_run_writes_the_same_bytes(void **state) {
   free(two);
 }
 
+#define DIGESTS "tests/fixtures/generate-digests.txt"
+
+/* The cases of DIGESTS: a name, and the arguments of db generate after its FILE. */
+static const struct {
+  const char *name;
+  const char *args[4];
+} generated[] = {
+    {"default", {NULL}},
+    {"h20000", {"--households", "20000", NULL}},
+    {"h200000", {"--households", "200000", NULL}},
+    {"sapa", {"--profile", "scripts/profiles/sa-pa.lua", NULL}},
+    {"province", {"--profile", "scripts/profiles/lao-cai-province.lua", NULL}},
+    {"vietnam", {"--profile", "scripts/profiles/vietnam.lua", NULL}},
+    {"until", {"--events-until", "2021-06-30", NULL}},
+};
+
+/* Generates case i into dir and exports it to dir/<name>/; asserts both ran through. */
+static char *generate_case(const char *dir, size_t i) {
+  char *db = kh_path(dir, "registry.db"), *out = kh_path(dir, generated[i].name);
+  const char *args[12] = {"db", "generate", db};
+  int n = 3;
+  for (const char *const *a = generated[i].args; *a; a++) args[n++] = *a;
+  args[n] = NULL;
+  kh_result r = kh_run(args);
+  if (r.code != 0) fail_msg("db generate %s failed (%d): %s", generated[i].name, r.code, r.err);
+  kh_result_free(&r);
+  const char *export[] = {"db", "export", out, "--db", db, NULL};
+  r = kh_run(export);
+  if (r.code != 0) fail_msg("db export %s failed (%d): %s", generated[i].name, r.code, r.err);
+  kh_result_free(&r);
+  unlink(db);
+  free(db);
+  return out;
+}
+
+static void generate_makes_the_registries_it_always_made(void **state) {
+  char *digests = kh_read_file(DIGESTS);
+  assert_non_null(digests);
+  char *dir = kh_tmpdir();
+  int compared = 0;
+  for (size_t i = 0; i < sizeof generated / sizeof generated[0]; i++) {
+    char *out = generate_case(dir, i);
+    char line[256];
+    for (const char *p = digests; *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p)) {
+      char name[32], file[32], want[65];
+      if (*p == '#' || sscanf(p, "%31s %31s %64s", name, file, want) != 3) continue;
+      if (strcmp(name, generated[i].name) != 0) continue;
+      snprintf(line, sizeof line, "%s/%s", out, file);
+      char *got = kh_sha256(line);
+      if (got == NULL || strcmp(got, want) != 0)
+        fail_msg("%s: %s differs from the registry recorded in %s", name, file, DIGESTS);
+      free(got);
+      compared++;
+    }
+    kh_remove_tree(out);
+    free(out);
+  }
+  assert_int_equal(compared, 6 * (int)(sizeof generated / sizeof generated[0]));
+  kh_remove_tree(dir);
+  free(dir);
+  free(digests);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(the_same_run_writes_the_same_bytes),
+      cmocka_unit_test(generate_makes_the_registries_it_always_made),
   };
   return cmocka_run_group_tests_name("determinism", tests, NULL, NULL);
 }

@@ -271,6 +271,47 @@ static void test_a_small_good_book(void **state) {
   free(dir);
 }
 
+/* The merged ranges, found after the rows without parsing them: markup that only looks like
+** <mergeCells> (in a comment, a CDATA section, a processing instruction, a cell's text) is
+** not taken for it; a prefixed one is; one before the rows, where Excel never writes it,
+** is still found (the sheet is then parsed whole). */
+static void test_merges_after_the_rows(void **state) {
+  static const struct {
+    const char *sheet, *want;
+  } cases[] = {
+      {SHEET_HEAD "<sheetData/><mergeCells><mergeCell ref=\"B2:C3\"/></mergeCells></worksheet>", "2,2-3,3"},
+      {SHEET_HEAD "<!-- <mergeCells><mergeCell ref=\"A1:Z9\"/></mergeCells> --><sheetData><row r=\"1\">"
+                  "<c t=\"inlineStr\"><is><t><![CDATA[<mergeCells><mergeCell ref=\"A1:Z8\"/></mergeCells>]]>"
+                  "</t></is></c><c t=\"inlineStr\"><is><t>&lt;mergeCells&gt; mergeCells</t></is></c></row>"
+                  "</sheetData><?note <mergeCells><mergeCell ref=\"A1:Z7\"/></mergeCells> ?>"
+                  "<mergeCells count=\"2\"><mergeCell ref=\"B2:C3\"/><mergeCell ref=\"A5:A6\"/></mergeCells>"
+                  "</worksheet>", "2,2-3,3 5,1-6,1"},
+      {"<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><x:sheetData>"
+       "<x:row r=\"1\"><x:c r=\"A1\"><x:v>1</x:v></x:c></x:row></x:sheetData><x:mergeCells count=\"1\">"
+       "<x:mergeCell ref=\"A1:B1\"/></x:mergeCells></x:worksheet>", "1,1-1,2"},
+      {SHEET_HEAD "<mergeCells><mergeCell ref=\"A1:B1\"/></mergeCells><sheetData/></worksheet>", "1,1-1,2"},
+      {SHEET_HEAD "<sheetData><row r=\"1\"><c><v>1</v></c></row></sheetData></worksheet>", ""},
+  };
+  char *dir = kh_tmpdir(), *path = kh_path(dir, "ds.xlsx");
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    write_book(path, cases[k].sheet, 0, NULL);
+    sheet_book *b = open_ok(path);
+    sheet_range *m = NULL;
+    size_t n = 0;
+    kh_error err;
+    if (sheet_merges(b, 0, SHEET_MAX_ROWS, &m, &n, &err) < 0) fail_msg("case %zu: %s", k, err.msg);
+    char got[256] = "";
+    for (size_t i = 0; i < n; i++)
+      snprintf(got + strlen(got), sizeof got - strlen(got), "%s%u,%u-%u,%u", i ? " " : "", m[i].r1, m[i].c1,
+               m[i].r2, m[i].c2);
+    if (strcmp(got, cases[k].want) != 0) fail_msg("case %zu: merges '%s', expected '%s'", k, got, cases[k].want);
+    free(m);
+    sheet_close(b);
+  }
+  free(path);
+  free(dir);
+}
+
 /* What each kind of cell shows: dates (built-in, custom, with a time, the 1904 system),
 ** zero-padded codes, numbers as General writes them, booleans, errors, formulas' results,
 ** rich shared strings without their phonetic guides, elements with a namespace prefix. */
@@ -469,7 +510,8 @@ static void test_broken(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_review_list),  cmocka_unit_test(test_from_memory),
-      cmocka_unit_test(test_a_small_good_book), cmocka_unit_test(test_cell_values),
+      cmocka_unit_test(test_a_small_good_book), cmocka_unit_test(test_merges_after_the_rows),
+      cmocka_unit_test(test_cell_values),
       cmocka_unit_test(test_zip_bomb),
       cmocka_unit_test(test_entities),     cmocka_unit_test(test_too_many_rows),
       cmocka_unit_test(test_broken),

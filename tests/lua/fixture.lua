@@ -5,7 +5,9 @@
 -- (urban ward) and Hòa Bình (rural). Huyện Khác, next door, has one poor household that
 -- no plan of Thành phố Mẫu may reach. Surveys are of 2020 (one of 2019, which must be
 -- ignored). Load with: local fx = core.host.loadfile("tests/lua/fixture.lua", ..., _ENV)()
-local store, fs = core.store, core.fs
+local tables = require "kehoach.registry.tables"
+
+local store, fs, load = core.store, core.fs, core.load
 
 local M = {}
 
@@ -111,5 +113,19 @@ end
 
 -- The header every fixture plan starts with (one line, so plan lines are easy to count).
 M.HEADER = 'plan { id = "mau-2021", title = "Kế hoạch mẫu", unit = "Thành phố Mẫu", year = 2021, standard = "vn-2016" }\n'
+
+-- A core.load Loader of registry table name, its columns as import.lua gives them (rows by
+-- column index), and the table's spec.
+function M.loader(db, name)
+  local spec = tables.by_name[name]
+  local names, columns = tables.column_names(spec), {}
+  for i, c in ipairs(spec.columns) do
+    columns[i] = { c[2], required = c.required, default = c.default, min = c.min, max = c.max,
+      values = c.values, aliases = c.aliases, level = name == "households" and "commune" or nil }
+  end
+  local sql = string.format("INSERT INTO %s(%s) VALUES (%s)", name, table.concat(names, ", "),
+    string.rep("?", #names, ", "))
+  return load.new(db, sql, columns), spec
+end
 
 return M

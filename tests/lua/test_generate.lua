@@ -1,6 +1,7 @@
 -- test_generate.lua — the registry generator on small registries (5,000 households) of the
 -- default profile: what the 2021 plan needs survives scaling down, statuses agree with the
--- standard, and the same seed gives the same data; and the default registry (`make`).
+-- standard, and the same seed gives the same data; and the default registry (`make`). And
+-- core.gen's random numbers are Lua's: the registries made before it drew them stay the same.
 local t = ...
 local profiles = require "kehoach.registry.profile"
 local generate = require "kehoach.registry.generate"
@@ -123,6 +124,51 @@ function T.test_too_few_households_for_the_profile_is_refused_with_a_size_that_w
   local db = small(1, n)
   t.eq(db:value("SELECT count(*) FROM households"), n, "the suggested size makes a registry, 2021 review included")
   t.ok(db:value("SELECT count(*) FROM surveys WHERE year = 2021") > 0)
+end
+
+-- The checks at the end of a generation are real: a row that breaks a CHECK of the schema,
+-- disagrees with the standard, or references nothing (written here by a trigger, as a bug
+-- in the generator would write it) stops the generation with what is wrong.
+function T.test_a_bad_row_stops_the_generation()
+  local p = profiles.load(profiles.default())
+  for _, case in ipairs({
+    { "persons", "UPDATE persons SET sex = 'X' WHERE id = NEW.id AND NEW.id = 7",
+      "wrote 1 rows of persons that break a CHECK" },
+    { "surveys", "UPDATE surveys SET status = CASE status WHEN 'poor' THEN 'middle' ELSE 'poor' END "
+      .. "WHERE rowid = NEW.rowid AND NEW.household = 9 AND NEW.year = 2020",
+      "generated 1 surveys whose status differs from vn%-2016" },
+    { "surveys", "UPDATE surveys SET income = income + 100000000 "
+      .. "WHERE rowid = NEW.rowid AND NEW.year = 2021 AND NEW.household = "
+      .. "(SELECT min(household) FROM surveys WHERE year = 2021 AND status = 'poor')",
+      "the review of 2021: 1 statuses differ from vn%-2022" },
+    { "needs", "UPDATE needs SET household = 999999 WHERE rowid = NEW.rowid AND NEW.rowid = 3",
+      "a row whose reference is missing" },
+  }) do
+    local db = core.store.registry(":memory:", "init")
+    db:exec(string.format("CREATE TRIGGER bad AFTER INSERT ON %s BEGIN %s; END", case[1], case[2]))
+    t.raises(case[3], generate.run, { db = db, profile = p, households = 5000 })
+  end
+end
+
+-- core.gen.rng(n, m) draws what math.random draws after math.randomseed(n, m): 10^5 of each
+-- form, from seeds of both signs, ranges that are and are not a power of two wide.
+function T.test_the_generator_draws_lua_s_own_random_numbers()
+  for _, seed in ipairs({ { 2021 }, { 2021, 2022 }, { -7, 1 << 40 }, { 0 } }) do
+    math.randomseed(table.unpack(seed))
+    local rng = core.gen.rng(table.unpack(seed))
+    for i = 1, 100000 do
+      local n = i % 97 + 1
+      local a, b = math.random(), rng:random()
+      if a ~= b then t.eq(b, a, "random() draw " .. i) end
+      a, b = math.random(n), rng:random(n)
+      if a ~= b then t.eq(b, a, "random(" .. n .. ") draw " .. i) end
+      a, b = math.random(-6, n * 1000), rng:random(-6, n * 1000)
+      if a ~= b then t.eq(b, a, "random(-6, " .. n * 1000 .. ") draw " .. i) end
+      a, b = math.random(0), rng:random(0)
+      if a ~= b then t.eq(b, a, "random(0) draw " .. i) end
+    end
+  end
+  t.raises("interval is empty", function() core.gen.rng(1):random(3, 2) end)
 end
 
 return T

@@ -3,9 +3,9 @@
 -- false, nothing inserted), which then checks it and words the problem. Each case is one
 -- value at a boundary, in a row whose other values are good.
 local t = ...
-local tables = require "kehoach.registry.tables"
+local fx = core.host.loadfile("tests/lua/fixture.lua", "tests/lua/fixture.lua", _ENV)()
 
-local store, load = core.store, core.load
+local store = core.store
 
 local T = {}
 
@@ -16,18 +16,7 @@ INSERT INTO households VALUES (1, 'H1', '02632', NULL, NULL, 0);
 INSERT INTO households VALUES (7, '1', '02632', NULL, NULL, 0);
 ]]
 
--- A loader of table name, its columns as import.lua gives them (rows by column index).
-local function loader(db, name)
-  local spec = tables.by_name[name]
-  local names, columns = tables.column_names(spec), {}
-  for i, c in ipairs(spec.columns) do
-    columns[i] = { c[2], required = c.required, default = c.default, min = c.min, max = c.max,
-      values = c.values, aliases = c.aliases, level = name == "households" and "commune" or nil }
-  end
-  local sql = string.format("INSERT INTO %s(%s) VALUES (%s)", name, table.concat(names, ", "),
-    string.rep("?", #names, ", "))
-  return load.new(db, sql, columns), spec
-end
+local loader = fx.loader
 
 -- Puts a good row of table name with column = raw; returns what was stored in the column,
 -- or false when the loader left the row to Lua (and then checks nothing was inserted).

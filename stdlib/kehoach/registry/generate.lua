@@ -11,10 +11,11 @@
 --       values.date; default all of them), and its year-end review when events_until
 --       reaches it.
 --
--- The same profile, seed and size give the same data: one xoshiro stream
--- (math.randomseed), communes and categories visited in fixed order. Households stream
--- through prepared statements, a transaction per batch; nothing is kept in Lua tables
--- beyond the household being made, so memory stays flat at any size. Each household's
+-- The same profile, seed and size give the same data: one xoshiro stream (Lua's
+-- math.randomseed and math.random, drawn in C by core.gen), communes and categories visited
+-- in fixed order. Lua lays the registry out and reads the standard's bands; core.gen draws
+-- each household and writes it through prepared statements, a transaction per batch,
+-- keeping nothing beyond the household being made, so memory stays flat at any size. Each household's
 -- category (unable to escape, income-poor, deprivation-poor, near-poor, middle,
 -- non-poor) is drawn without replacement from its commune's exact counts; its income and
 -- deprivations are drawn inside the band the standard gives that category, and at the end
@@ -24,13 +25,12 @@ local profiles = require "kehoach.registry.profile"
 local schema = require "kehoach.registry.schema"
 local year = require "kehoach.registry.year"
 
-local host, store = core.host, core.store
+local host, store, gen = core.host, core.store, core.gen
 
-local random, floor, max, min = math.random, math.floor, math.max, math.min
+local floor, max, min = math.floor, math.max, math.min
 
 local M = {}
 
-local BATCH = 10000 -- households per transaction
 local CATEGORIES = { "unable", "income_poor", "deprivation_poor", "near_poor", "middle", "non_poor" }
 local STATUS = { unable = "poor", income_poor = "poor", deprivation_poor = "poor",
   near_poor = "near_poor", middle = "middle", non_poor = "non_poor" }
@@ -94,7 +94,7 @@ function M.suggested(p)
   return math.ceil(M.smallest(p) * 1.05 / 100) * 100
 end
 
--- A cumulative table for weighted draws.
+-- A cumulative table for weighted draws (core.gen draws an index with it).
 local function cumulative(weights)
   local cum, sum = {}, 0
   for i, w in ipairs(weights) do
@@ -102,121 +102,6 @@ local function cumulative(weights)
     cum[i] = sum
   end
   return { cum = cum, total = sum }
-end
-
--- Index drawn with the weights of a cumulative table.
-local function draw(c)
-  local r = random() * c.total
-  local cum = c.cum
-  for i = 1, #cum do
-    if r < cum[i] then return i end
-  end
-  return #cum
-end
-
-local function pick(list) return list[random(#list)] end
-
--- Sizes of the households unable to escape: n households, exactly `persons` persons, most
--- of them living alone or in twos (each extra person goes to a random household, more
--- readily to one of one).
-local function unable_sizes(n, persons, largest)
-  local sizes = {}
-  if n == 0 then return sizes end  -- a profile with none
-  for i = 1, n do sizes[i] = 1 end
-  local cap = min(largest, max(4, -(-persons // n) + 1))
-  local left = persons - n
-  while left > 0 do
-    local i = random(n)
-    if sizes[i] < cap and (sizes[i] == 1 or random() < 0.35) then
-      sizes[i] = sizes[i] + 1
-      left = left - 1
-    end
-  end
-  return sizes
-end
-
--- ---- one household ----------------------------------------------------------------------
-
--- The people of one household, into the reusable array `people` (records reused too).
--- Returns the number of school-age children (6 to 15).
-local function make_people(people, size, g, em, category, year)
-  local names = em and g.names.minority or g.names.majority
-  local unable = category == "unable"
-  local head_age
-  if unable then
-    head_age = random() < 0.7 and random(62, 92) or random(30, 60)
-  else
-    head_age = random(24, 58) + random(0, 20)
-  end
-  local head_sex = random() < (unable and 0.45 or 0.78) and "M" or "F"
-  local family = pick(names.family)
-  local school = 0
-  for i = 1, size do
-    local p = people[i]
-    if not p then
-      p = {}
-      people[i] = p
-    end
-    local age, sex, relation, fam = head_age, head_sex, "Chủ hộ", family
-    if i > 1 then
-      local r = random()
-      if i == 2 and r < (unable and 0.3 or 0.85) then
-        sex = head_sex == "M" and "F" or "M"
-        relation = sex == "F" and "Vợ" or "Chồng"
-        age = max(18, head_age + random(-6, 4))
-        fam = pick(names.family)
-      elseif head_age >= 58 and r < 0.9 then
-        if random() < 0.5 then
-          relation, age = "Cháu", random(0, 17)
-        else
-          relation, age = "Con", random(20, max(20, head_age - 20))
-        end
-        sex = random() < 0.5 and "M" or "F"
-      elseif head_age <= 45 and r < 0.93 and random() < 0.1 then
-        sex = random() < 0.5 and "M" or "F"
-        relation = sex == "M" and "Bố" or "Mẹ"
-        age = min(95, head_age + random(20, 32))
-        fam = pick(names.family)
-      else
-        sex = random() < 0.5 and "M" or "F"
-        relation = "Con"
-        age = random(max(0, head_age - 45), max(0, head_age - 18))
-      end
-    end
-    p.name = fam .. " " .. pick(names.middle[sex]) .. " " .. pick(names.given[sex])
-    p.sex, p.age, p.relation = sex, age, relation
-    local disability = 0
-    if unable and i == 1 and random() < 0.6 then disability = random(2, 3)
-    elseif random() < 0.03 then disability = random(1, 3) end
-    p.disability = disability
-    local chronic = unable and 0.5 or (age >= 60 and 0.2 or 0.04)
-    p.chronic = random() < chronic and 1 or 0
-    p.can_work = (age >= 15 and age <= 60 and disability < 2 and not (unable and i == 1)) and 1 or 0
-    if age >= 6 and age <= 15 then school = school + 1 end
-  end
-  return school
-end
-
--- Chooses k deprivations among the standard's indicators into `dep` (column -> 0/1, nil
--- for indicators the standard does not ask), honouring forced ones.
-local function make_deprivations(dep, k, g, area, housing, school_children)
-  for _, col in ipairs(INDICATORS) do dep[col] = nil end
-  for _, col in ipairs(g.std.indicators) do dep[col] = 0 end
-  local chosen = 0
-  if housing then
-    dep.d_housing_quality = 1
-    chosen = 1
-  end
-  local weights = g.indicator_draw[area]
-  local allowed = #g.std.indicators - (school_children == 0 and 1 or 0)
-  k = min(k, allowed)
-  while chosen < k do
-    local col = g.std.indicators[draw(weights)]
-    if dep[col] == 0 and (col ~= "d_child_schooling" or school_children > 0) then
-      dep[col] = 1
-      chosen = chosen + 1
-    end
-  end
 end
 
 -- What a category is under the standard: the status, and the kind of poverty when the
@@ -270,26 +155,6 @@ local function band(g, category, urban, k)
   return n, lo, hi
 end
 
--- Income in VND per person per month inside the band of the category: in the lowest band,
--- from a share of its line (the unable to escape lowest); above the highest line, up to a
--- multiple of it.
-local function make_income(g, category, lo, hi)
-  local inc, step = g.incomes, g.incomes.step
-  if lo == 0 and hi then
-    if category == "unable" then
-      lo, hi = hi * inc.unable_floor, hi * inc.unable_ceiling
-    else
-      lo = hi * inc.income_poor_floor
-    end
-  elseif hi then
-    lo = lo + step
-  else
-    lo, hi = lo + step, lo * inc.non_poor_ceiling
-  end
-  local steps = floor((hi - lo) / step)
-  return floor(lo) + random(0, steps) * step
-end
-
 -- ---- the registry ---------------------------------------------------------------------
 
 local function insert_units(db, p)
@@ -303,147 +168,6 @@ local function insert_units(db, p)
     ins:run(c.code, c.name, "commune", c.kind, c.parent, c.urban, c.difficult)
   end
   ins:close()
-end
-
-local function statements(db)
-  local d_cols = table.concat(INDICATORS, ", ")
-  return {
-    household = db:prepare("INSERT INTO households(id, code, unit, village, head, ethnic_minority) "
-      .. "VALUES (?, ?, ?, ?, ?, ?)"),
-    person = db:prepare("INSERT INTO persons(id, household, name, sex, birth_year, relation, "
-      .. "can_work, disability, chronic_illness, health_insurance, in_school) "
-      .. "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-    survey = db:prepare("INSERT INTO surveys(household, year, income, status, unable_to_escape, "
-      .. d_cols .. ") VALUES (?, ?, ?, ?, ?" .. string.rep(", ?", #INDICATORS) .. ")"),
-    need = db:prepare("INSERT INTO needs(household, year, kind) VALUES (?, ?, ?)"),
-  }
-end
-
--- The needs of one household: exact counts where the commune gives them (drawn without
--- replacement among its poor able to escape), rates otherwise.
-local function draw_needs(out, g, status, exact, able_left)
-  local n = 0
-  for _, kind in ipairs(profiles.NEED_KINDS) do
-    local yes
-    if status == "poor" and exact[kind] then
-      yes = exact[kind] > 0 and random(able_left) <= exact[kind]
-      if yes then exact[kind] = exact[kind] - 1 end
-    else
-      local rates = g.need_rates[status]
-      yes = rates ~= nil and rates[kind] ~= nil and random() < rates[kind]
-    end
-    if yes then
-      n = n + 1
-      out[n] = kind
-    end
-  end
-  return n
-end
-
--- Writes the people of household hid; returns the next person id. Health insurance and
--- schooling agree with the household's deprivations: when deprived, one person of 6 or
--- more is uninsured (the head, if the draw lands on a younger one) and one child of 6 to
--- 15 is out of school.
-local function write_people(st, people, size, dep, hid, pid, year)
-  local uninsured = 0
-  if dep.d_health_insurance == 1 then
-    uninsured = random(size)
-    if people[uninsured].age < 6 then uninsured = 1 end
-  end
-  local out_of_school = dep.d_child_schooling == 1
-  for i = 1, size do
-    local p = people[i]
-    local insured = i == uninsured and 0 or 1
-    local in_school = 0
-    if p.age >= 6 and p.age <= 15 then
-      in_school = 1
-      if out_of_school then
-        in_school = 0
-        out_of_school = false
-      end
-    elseif p.age >= 16 and p.age <= 18 then
-      in_school = random() < 0.7 and 1 or 0
-    elseif p.age >= 19 and p.age <= 22 then
-      in_school = random() < 0.25 and 1 or 0
-    end
-    st.person:run(pid, hid, p.name, p.sex, year - p.age, p.relation, p.can_work, p.disability,
-      p.chronic, insured, in_school)
-    pid = pid + 1
-  end
-  return pid
-end
-
--- Writes the households of one commune; returns the next household and person ids.
--- (The year after, its events and its review, is a pass of its own: kehoach.registry.year.)
-local function write_commune(g, st, lay, hid, pid, progress)
-  local c, year = lay.commune, g.year
-  local left, total = {}, 0
-  for _, cat in ipairs(CATEGORIES) do
-    left[cat] = lay.count[cat]
-    total = total + left[cat]
-  end
-  local exact = {}
-  for kind, n in pairs(lay.needs) do exact[kind] = n end
-  local able_left = lay.count.income_poor + lay.count.deprivation_poor
-  local width = g.code_width
-  local area = c.urban == 1 and "urban" or "rural"
-  local people, dep, needs, dvals = g.people, g.dep, g.needs, g.dvals
-  local villages = c.villages
-  local nvillages = type(villages) == "table" and #villages or villages
-  local village_word = c.urban == 1 and "Tổ dân phố " or "Thôn "
-  for seq = 1, lay.households do
-    -- the category, drawn without replacement from what is left
-    local r, cat = random(total), nil
-    for _, name in ipairs(CATEGORIES) do
-      r = r - left[name]
-      if r <= 0 then
-        cat = name
-        break
-      end
-    end
-    left[cat] = left[cat] - 1
-    total = total - 1
-    local status = STATUS[cat]
-    local distressed = status == "poor" or status == "near_poor"
-    local em = random() < (distressed and c.ethnic_minority.poor or c.ethnic_minority.all)
-    local nneeds = 0
-    if cat == "income_poor" or cat == "deprivation_poor" then
-      nneeds = draw_needs(needs, g, status, exact, able_left)
-      able_left = able_left - 1
-    elseif cat ~= "unable" then
-      nneeds = draw_needs(needs, g, status, exact, 0)
-    end
-    local housing = false
-    for i = 1, nneeds do
-      if needs[i] == "housing" then housing = true end
-    end
-    local size
-    if cat == "unable" then
-      g.unable_next = g.unable_next + 1
-      size = g.unable_sizes[g.unable_next]
-    else
-      size = draw(g.size_draw)
-    end
-    local school = make_people(people, size, g, em, cat, year)
-    local k, lo, hi = band(g, cat, c.urban, draw(g.dep_draw[cat]) - 1)
-    make_deprivations(dep, k, g, area, housing, school)
-    local income = make_income(g, cat, lo, hi)
-    local village = type(villages) == "table" and villages[random(nvillages)]
-      or (village_word .. random(nvillages))
-    local code = string.format("%s-%0" .. width .. "d", c.code, seq)
-    st.household:run(hid, code, c.code, village, people[1].name, em and 1 or 0)
-    pid = write_people(st, people, size, dep, hid, pid, year)
-    for i, col in ipairs(INDICATORS) do dvals[i] = dep[col] end
-    st.survey:run(hid, year, income, status, cat == "unable" and 1 or 0,
-      table.unpack(dvals, 1, #INDICATORS))
-    for i = 1, nneeds do st.need:run(hid, year, needs[i]) end
-    hid = hid + 1
-    if hid % BATCH == 1 then
-      g.db:exec("COMMIT; BEGIN")
-      if progress then progress(hid - 1, g.total) end
-    end
-  end
-  return hid, pid
 end
 
 -- Indicator weights for draws, by area, over the standard's indicators.
@@ -493,33 +217,59 @@ local function count_mismatches(db, std, year)
     WHERE s.year = ? AND s.status IS NOT %s]], std.status_sql("s.income", "u.urban", dep)), year)
 end
 
+-- The bands of every category, area and deprivation count a household of the layout can
+-- draw, for core.gen: { [category] = { [area] = { [k + 1] = { k, lo, hi } } } }. A count
+-- the standard gives no band for holds band()'s message instead, raised if it is drawn.
+local function bands(g, layout)
+  local out = {}
+  for _, cat in ipairs(CATEGORIES) do out[cat] = {} end
+  for _, lay in ipairs(layout) do
+    local urban = lay.commune.urban
+    local area = urban == 1 and "urban" or "rural"
+    for _, cat in ipairs(CATEGORIES) do
+      if lay.count[cat] > 0 and not out[cat][area] then
+        local list = {}
+        for k = 0, #g.dep_draw[cat].cum - 1 do
+          local ok, n, lo, hi = pcall(band, g, cat, urban, k)
+          if not ok and type(n) ~= "string" then error(n, 0) end
+          list[k + 1] = ok and { n, lo, hi } or n
+        end
+        out[cat][area] = list
+      end
+    end
+  end
+  return out
+end
+
 function M.run(o)
   local p = o.profile
   local households = o.households or p.households
   local seed = o.seed or p.seed
   local layout = M.layout(p, households)
-  math.randomseed(seed)
   local std = p.standard
-  local g = {
-    std = std, year = p.survey.year, names = p.names, incomes = p.incomes,
-    need_rates = p.need_rates or {}, total = households,
-    people = {}, dep = {}, needs = {}, dvals = {},
-    size_draw = cumulative(p.household_size), dep_draw = {},
-    indicator_draw = indicator_draws(p, std),
-    unable_sizes = unable_sizes(p.unable_to_escape.households, p.unable_to_escape.persons,
-      #p.household_size),
-    unable_next = 0, bands = {},
-  }
-  g.dep_draw.unable = cumulative(p.deprivations.unable)
-  for _, cat in ipairs(CATEGORIES) do
-    g.dep_draw[cat] = g.dep_draw[cat] or cumulative(p.deprivations[cat])
-  end
+  local g = { std = std, bands = {}, dep_draw = {} }
+  for _, cat in ipairs(CATEGORIES) do g.dep_draw[cat] = cumulative(p.deprivations[cat]) end
   local largest = 0
   for _, lay in ipairs(layout) do largest = max(largest, lay.households) end
-  g.code_width = max(5, #tostring(largest))
+  -- core.gen reads the schema's words (statuses, need kinds, indicator columns) from here,
+  -- under keys that are not themselves words of the schema
+  local names, rates = {}, {}
+  for group, n in pairs(p.names) do names[group] = { family = n.family, second = n.middle, given = n.given } end
+  for _, cat in ipairs(CATEGORIES) do rates[cat] = (p.need_rates or {})[STATUS[cat]] end
+  local spec = {
+    seed = seed, year = p.survey.year, total = households, code_width = max(5, #tostring(largest)),
+    categories = CATEGORIES, status_of = STATUS, housing_need = "housing",
+    columns = { housing_quality = "d_housing_quality", child_schooling = "d_child_schooling",
+      health_insurance = "d_health_insurance" },
+    names = names, incomes = p.incomes, need_kinds = profiles.NEED_KINDS, need_rates = rates,
+    size_draw = cumulative(p.household_size), dep_draw = g.dep_draw,
+    indicator_draw = indicator_draws(p, std),
+    indicators = INDICATORS, std_indicators = std.indicators,
+    unable = p.unable_to_escape, bands = bands(g, layout),
+  }
+  g.year = spec.year
 
   local db = o.db or store.registry(o.path, "init")
-  g.db = db
   -- a new file under a temporary name: no journal needed, the caller renames it when done
   if not o.db then
     db:exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
@@ -531,12 +281,16 @@ function M.run(o)
   local deferred = indexes()
   for _, ix in ipairs(deferred) do db:exec("DROP INDEX IF EXISTS " .. ix.name) end
   insert_units(db, p)
-  local st = statements(db)
-  local hid, pid = 1, 1
-  for _, lay in ipairs(layout) do
-    hid, pid = write_commune(g, st, lay, hid, pid, o.progress)
+  local persons = 0
+  do
+    local households_of <close> = gen.new(db, spec)
+    for _, lay in ipairs(layout) do
+      local em = lay.commune.ethnic_minority
+      lay.minority = { em.all, em.poor }
+      local _
+      _, persons = households_of:commune(lay, o.progress)
+    end
   end
-  for _, s in pairs(st) do s:close() end
   for _, ix in ipairs(deferred) do db:exec(ix.sql) end
   local bad = count_mismatches(db, std, g.year)
   if bad ~= 0 then
@@ -564,7 +318,7 @@ function M.run(o)
   db:exec("ANALYZE")
   if not o.db then db:close() end
   if o.progress then o.progress(households, households) end
-  return { households = households, persons = pid - 1, seed = seed, next_year = next_year }
+  return { households = households, persons = persons, seed = seed, next_year = next_year }
 end
 
 return M

@@ -93,6 +93,14 @@ local function context(db)
     end
     return total
   end
+  -- The commune a household's unit names (NFC text): its code, when it is a commune's code
+  -- or a name only one commune has; else nil, and the communes of that name (if any).
+  function ctx.commune(v)
+    if ctx.units[v] == "commune" then return v end
+    local list = ctx.communes[text.fold(v)]
+    if list and #list == 1 then return list[1].code end
+    return nil, list
+  end
   function ctx.add_unit(code, name, level)
     ctx.units[code] = level
     if level == "commune" then
@@ -211,9 +219,8 @@ function convert.unit(raw, col, ctx, tname)
   local v = text.nfc(raw) or raw
   if tname ~= "households" and ctx.units[v] then return v end
   if tname == "households" then
-    if ctx.units[v] == "commune" then return v end
-    local list = ctx.communes[text.fold(v)]
-    if list and #list == 1 then return list[1].code end
+    local code, list = ctx.commune(v)
+    if code then return code end
     if list then
       local codes = {}
       for _, u in ipairs(list) do codes[#codes + 1] = u.code end
@@ -423,24 +430,30 @@ local CLOSE_EACH = { __close = function(sts) for _, st in pairs(sts) do close_al
 
 -- The rows of tables (specs, in load order) from one source other than their CSV files
 -- (kehoach.registry.sheet: workbooks or CSV files read through a mapping), in one pass:
--- source:each(specs, ctx, fn) calls fn with a row's table, its text by column index, a
--- table naming the cell of each column, and the file (and sheet). Returns the rows of each.
+-- source:each(specs, ctx, fn, loaders) calls fn with a row's table, its text by column
+-- index, a table naming the cell of each column, and the file (and sheet), and may give
+-- rows to the tables' loaders (core.load) itself: it returns how many each took so. Returns
+-- the rows of each.
 local function import_source(ctx, specs, source)
   local sts <close> = setmetatable({}, CLOSE_EACH)
-  local counts, parents = {}, {}
+  local counts, parents, loaders = {}, {}, {}
   for _, spec in ipairs(specs) do
     local st = open_table(ctx, spec)
     sts[spec.name], counts[spec.name] = st, 0
     st.loader = loader(ctx, spec, st, nil)
+    loaders[spec.name] = st.loader
   end
-  source:each(specs, ctx, function(spec, raws, where, file)
+  -- the source may hand rows to the loaders itself (a workbook's reader does, in C), and
+  -- says how many each took that way
+  local loaded = source:each(specs, ctx, function(spec, raws, where, file)
     local st = sts[spec.name]
     if st.loader and st.loader:put(raws) then
       counts[spec.name] = counts[spec.name] + 1
     else
       counts[spec.name] = counts[spec.name] + import_row(ctx, spec, st, raws, file, where, true, parents)
     end
-  end)
+  end, loaders)
+  for name, n in pairs(loaded or {}) do counts[name] = counts[name] + n end
   return counts
 end
 

@@ -5,10 +5,15 @@
 --   sheet.source(paths, mapping, opts) -> a source for import.run's files:
 --     files = { households = src, surveys = src, persons = src }
 --     opts: { year = Y (the review's year when the mapping gives none) }
---   src:each(specs, ctx, fn)  calls fn(spec, raws, where, label) for each row of each table
+--   src:each(specs, ctx, fn [, loaders])
+--                             calls fn(spec, raws, where, label) for each row of each table
 --                             of specs (in their order, row by row): raws by the table's
 --                             column index, where naming each column's cell ({ at = "row
---                             12", income = "F12" }), label "FILE, sheet NAME"
+--                             12", income = "F12" }), label "FILE, sheet NAME". With the
+--                             tables' loaders (core.load, by table name), a workbook's rows
+--                             whose values are plainly good go to them in C instead, never
+--                             made Lua values (core.sheet's plan); returns { table = rows
+--                             loaded so }
 --   src.matched, src.new      households already in the registry (by code), and those added
 --   src.skipped               the hidden sheets, not read
 --
@@ -205,6 +210,16 @@ local function mark(src, v)
   return known
 end
 
+-- A status in words as the status it says (or the words, refused later), remembered by text.
+local function status(src, v)
+  local known = src.statuses[v]
+  if not known then
+    known = src.mapping.status[mapping.key(v)] or v
+    if #v <= 64 then src.statuses[v] = known end
+  end
+  return known
+end
+
 -- Column index by name, for each table.
 local INDEX = {}
 for _, spec in ipairs(tables.list) do
@@ -270,12 +285,7 @@ local function table_row(src, ctx, tname, layout, cells, r, where)
     end
     if cols.status then
       local v = cells[cols.status]
-      local status = v and src.statuses[v]
-      if v and not status then
-        status = m.status[mapping.key(v)] or v
-        if #v <= 64 then src.statuses[v] = status end
-      end
-      raws[index.status] = status
+      raws[index.status] = v and status(src, v)
     elseif cols.poor or cols.near_poor then
       -- a mark neither yes nor no is refused as the status it fails to say
       local p = cols.poor and mark(src, cells[cols.poor]) or "0"
@@ -306,8 +316,55 @@ local function person_row(src, layout, cells)
   return raws
 end
 
--- Reads one sheet (or CSV file) and gives each data row to row(cells, r, layout).
-local function read_sheet(src, ctx, label, key, open_rows, merges_of, commune, row)
+-- The plan by which core.sheet loads in C the rows of a sheet whose values are plainly good
+-- (lua_sheet.c says how): for each table, where each column's value comes from, as
+-- table_row and person_rows take it. The words of marks and statuses are turned into values
+-- by the same functions, once per text; a text they do not know, and any row with a
+-- problem, is Lua's. nil when the mapping asks for what only Lua does.
+local function plan(src, ctx, layout, specs, loaders)
+  local m, cols = src.mapping, layout.cols
+  if m.rows == "persons" or cols.poor or cols.near_poor or not cols.code then return nil end
+  local function as_mark(v)
+    local k = mark(src, v)
+    return (k == "1" or k == "0") and k or nil
+  end
+  local function marked(col) return col and { col = col, word = as_mark, absent = "0" } end
+  local function cell(col) return col and { col = col } end
+  local p = { db = src.db, code = cols.code, last = layout.last, before = src.before, tables = {} }
+  for _, spec in ipairs(specs) do
+    local index, c = INDEX[spec.name], {}
+    local t = { loader = loaders[spec.name], name = spec.name, width = #spec.columns, columns = c }
+    if not t.loader then return nil end
+    if spec.name == "households" then
+      c[index.code] = cell(cols.code)
+      if m.commune == "sheet" then
+        local name = text.nfc(layout.commune) or layout.commune
+        c[index.unit] = { value = ctx.commune(name) or name }
+      else
+        c[index.unit] = cell(cols.commune)
+      end
+      c[index.village], c[index.head] = cell(cols.village), cell(cols.head)
+      c[index.ethnic_minority] = marked(cols.ethnic_minority)
+    elseif spec.name == "surveys" then
+      c[index.household] = { fresh = true }
+      c[index.year] = src.year and { value = tostring(src.year) } or cell(cols.year)
+      c[index.income] = cell(cols.income)
+      for _, d in ipairs(schema.values.indicator) do c[index[d]] = marked(cols[d]) end
+      c[index.status] = cols.status and { col = cols.status, word = function(v) return status(src, v) end }
+      c[index.unable_to_escape] = marked(cols.unable_to_escape)
+    elseif spec.name == "persons" and cols.persons then
+      c[index.household], t.count = { fresh = true }, cols.persons
+    else
+      return nil
+    end
+    p.tables[#p.tables + 1] = t
+  end
+  return p.tables[1] and p.tables[1].name == "households" and p or nil
+end
+
+-- Reads one sheet (or CSV file) and gives each data row to row(cells, r, layout); with
+-- attach, attach(reader, layout) once the layout is known, and attach(reader) at the end.
+local function read_sheet(src, ctx, label, key, open_rows, merges_of, commune, row, attach)
   local layout = src.layouts[key]
   if layout == false then return end
   local held = not layout and {} or nil
@@ -323,7 +380,9 @@ local function read_sheet(src, ctx, label, key, open_rows, merges_of, commune, r
     end
     row(cells, r, layout)
   end
-  for cells, r in open_rows() do
+  local iter, reader, init, closing = open_rows()
+  if layout and attach then attach(reader, layout) end
+  for cells, r in iter, reader, init, closing do
     if layout then
       data(cells, r)
     else
@@ -338,9 +397,11 @@ local function read_sheet(src, ctx, label, key, open_rows, merges_of, commune, r
         src.layouts[key] = layout
         for _, h in ipairs(held) do data(h.cells, h.r) end
         held = nil
+        if attach then attach(reader, layout) end
       end
     end
   end
+  if attach then attach(reader) end
   if not layout then
     layout = find_layout(src, ctx, label, held, merges_of, true)
     src.layouts[key] = layout
@@ -367,7 +428,9 @@ function source:each_row(ctx, row)
         else
           local label = name .. ", sheet " .. s.name
           read_sheet(self, ctx, label, path .. "\0" .. i, function() return wb:rows(i) end,
-            function(last) return wb:merges(i, last) end, s.name, row)
+            function(last) return wb:merges(i, last) end, s.name, row, self.loaders and function(reader, layout)
+              self:attach(ctx, reader, layout)
+            end)
         end
       end
     else
@@ -376,6 +439,25 @@ function source:each_row(ctx, row)
       read_sheet(self, ctx, name, path, function() return csv_rows(reader) end, function() return {} end,
         (name:gsub("%.[cC][sS][vV]$", "")), row)
     end
+  end
+end
+
+-- Gives a sheet's reader the plan of its layout (when there is one), or at the end
+-- (layout nil) counts what the plan loaded: its households are new ones.
+function source:attach(ctx, reader, layout)
+  if layout then
+    local p = plan(self, ctx, layout, self.specs, self.loaders)
+    if p then reader:load(p) end
+    self.plans[reader] = p
+    return
+  end
+  local p = self.plans[reader]
+  if not p then return end
+  self.plans[reader] = nil
+  for i, n in ipairs(reader:loaded()) do
+    local name = p.tables[i].name
+    self.loaded[name] = (self.loaded[name] or 0) + n
+    if name == "households" then self.new = self.new + n end
   end
 end
 
@@ -398,7 +480,8 @@ end
 
 -- One pass over the files for every table: each row gives its household first, then its
 -- review and its members, so a row's children follow their parent.
-function source:each(specs, ctx, fn)
+function source:each(specs, ctx, fn, loaders)
+  self.specs, self.loaders, self.loaded, self.plans = specs, loaders, {}, {}
   self.known = self.known or function(code)
     local iter, state = self.lookup:rows(code)
     return iter(state)
@@ -418,6 +501,7 @@ function source:each(specs, ctx, fn)
   end)
   local skipped = util.sorted_keys(self.hidden)
   self.skipped = skipped
+  return self.loaded
 end
 
 -- Which tables the mapping fills.
