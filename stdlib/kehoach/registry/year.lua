@@ -143,24 +143,22 @@ local function tally(db, g)
   ins:close()
 
   -- one kind of event: the `n` households of each commune with the largest key among the
-  -- candidates (after the events already drawn)
+  -- candidates (after the events already drawn), commune by commune: a sort that keeps only
+  -- the n it takes, where a window over the table ranked every candidate (the order is
+  -- total, so the same households, ranked alike). A commune with fewer than n candidates
+  -- takes them all: the rows changed say how many there were.
   local function draw(kind, n_col, key_col, what)
-    for r in db:rows(string.format([[SELECT c.unit, c.%s AS want, count(y.id) AS have
-        FROM temp.kh_year_counts c LEFT JOIN temp.kh_year y ON y.unit = c.unit AND y.gone IS NULL
-          AND y.event IS NULL AND y.%s IS NOT NULL
-        GROUP BY c.unit HAVING want > have]], n_col, key_col)) do
-      short(g, r.unit, what, r.want, r.have)
-    end
-    -- commune by commune: a sort that keeps only the n it takes, where a window over the
-    -- table ranked every candidate (the order is total, so the same households, ranked alike)
-    local pick = db:prepare(string.format([[UPDATE temp.kh_year SET event = '%s', event_rank = r.k
+    local pick <close> = db:prepare(string.format([[UPDATE temp.kh_year SET event = '%s', event_rank = r.k
       FROM (SELECT id, row_number() OVER (ORDER BY key DESC, id) AS k
             FROM (SELECT id, %s AS key FROM temp.kh_year
                   WHERE unit = ? AND gone IS NULL AND event IS NULL AND %s IS NOT NULL
                   ORDER BY %s DESC, id LIMIT ?)) r
       WHERE kh_year.id = r.id]], kind, key_col, key_col, key_col))
-    for _, code in ipairs(units) do pick:run(code, g.counts[code][n_col]) end
-    pick:close()
+    for _, code in ipairs(units) do
+      local want = g.counts[code][n_col]
+      local have = pick:run(code, want)
+      if have < want then short(g, code, what, want, have) end
+    end
   end
   draw("escaped", "escaped", "k_escape", "to escape poverty among the poor able to")
   draw("re_poor", "re", "k_re", "to fall back into poverty among the near-poor")
