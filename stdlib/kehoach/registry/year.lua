@@ -197,13 +197,15 @@ local function tally(db, g)
   -- commune by commune, the lowest incomes up to the count (a sort that keeps only what the
   -- count takes, where a window ranked every household: two thirds of the tallies' time);
   -- the order (income, id) is total, so the households are the ones a ranking would pick
-  local lowest, wants = db:prepare([[UPDATE temp.kh_year SET below = 1 WHERE id IN (SELECT id
-    FROM temp.kh_year WHERE unit = ? AND gone IS NULL AND NOT poor0 ORDER BY income, id LIMIT ?)]]), {}
+  local wants = {}
   for r in db:rows("SELECT unit, poor + near - poor0 AS n FROM temp.kh_year_counts ORDER BY unit") do
     wants[#wants + 1] = r
   end
-  for _, r in ipairs(wants) do lowest:run(r.unit, r.n) end
-  lowest:close()
+  do
+    local lowest <close> = db:prepare([[UPDATE temp.kh_year SET below = 1 WHERE id IN (SELECT id
+      FROM temp.kh_year WHERE unit = ? AND gone IS NULL AND NOT poor0 ORDER BY income, id LIMIT ?)]])
+    for _, r in ipairs(wants) do lowest:run(r.unit, r.n) end
+  end
   db:exec([[
     UPDATE temp.kh_year SET poor1 = 1
       FROM (SELECT id, unit, row_number() OVER (PARTITION BY unit ORDER BY
