@@ -19,7 +19,8 @@
 -- category (unable to escape, income-poor, deprivation-poor, near-poor, middle,
 -- non-poor) is drawn without replacement from its commune's exact counts; its income and
 -- deprivations are drawn inside the band the standard gives that category, and at the end
--- SQLite checks that every recorded status is the one the standard computes.
+-- SQLite checks, in one pass over the surveys, that every recorded status is the one the
+-- standard computes.
 local util = require "kehoach.util"
 local profiles = require "kehoach.registry.profile"
 local schema = require "kehoach.registry.schema"
@@ -195,26 +196,62 @@ local function indexes()
   return out
 end
 
--- Every CHECK of the registry's schema holds (PRAGMA ignore_check_constraints was on while
--- the rows went in): a row that breaks one is a bug in this file.
-local function check_enumerations(db)
-  for _, t in ipairs({ "persons", "surveys", "needs", "events", "households", "units" }) do
-    local sql = db:value("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", t)
-    local checks = {}
-    for c in sql:gmatch("CHECK%s*(%b())") do checks[#checks + 1] = "NOT " .. c end
+-- The CHECKs of table t's schema, each negated ("NOT (sex IN ('M','F'))"), in a list.
+local function broken_checks(db, t)
+  local sql = db:value("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", t)
+  local out = {}
+  for c in sql:gmatch("CHECK%s*(%b())") do out[#out + 1] = "NOT " .. c end
+  return out
+end
+
+-- The checks at the end of a generation, made once over the rows (a row that fails one is a
+-- bug in this file): every CHECK of the schema holds (PRAGMA ignore_check_constraints was on
+-- while the rows went in), every reference leads to a row, and every recorded status is the
+-- one its year's standard computes (std0 for the base review of year0; std1 for the review
+-- of year1, when the year after was generated). The surveys are read once for all three.
+-- Households are numbered 1..n with none missing, so the references to them are checked
+-- from the indexes' first and last entries; otherwise PRAGMA foreign_key_check reads them.
+-- (CROSS JOIN: the surveys in their order, each household and unit looked up; left to
+-- itself, with no statistics yet, SQLite starts from the units and seeks the surveys.)
+local function verify(db, std0, year0, std1, year1)
+  for _, t in ipairs({ "persons", "needs", "events", "households", "units" }) do
+    local checks = broken_checks(db, t)
     if #checks > 0 then
       local bad = db:value(string.format("SELECT count(*) FROM %s WHERE %s", t, table.concat(checks, " OR ")))
       if bad ~= 0 then error(string.format("the generator wrote %d rows of %s that break a CHECK", bad, t)) end
     end
   end
-end
-
--- Counts recorded statuses that differ from what the standard computes (should be none).
-local function count_mismatches(db, std, year)
-  local dep = std.deprivations_sql("s")
-  return db:value(string.format([[SELECT count(*) FROM surveys s
-    JOIN households h ON h.id = s.household JOIN units u ON u.code = h.unit
-    WHERE s.year = ? AND s.status IS NOT %s]], std.status_sql("s.income", "u.urban", dep)), year)
+  local status0 = std0.status_sql("s.income", "u.urban", std0.deprivations_sql("s"))
+  local status1 = std1 and std1.status_sql("s.income", "u.urban", std1.deprivations_sql("s")) or "s.status"
+  local bad = db:first(string.format([[SELECT count(*) FILTER (WHERE %s) AS broken,
+      count(*) FILTER (WHERE s.year = %d AND s.status IS NOT %s) AS status0,
+      count(*) FILTER (WHERE s.year = %d AND s.status IS NOT %s) AS status1
+    FROM surveys s CROSS JOIN households h ON h.id = s.household
+      CROSS JOIN units u ON u.code = h.unit]],
+    table.concat(broken_checks(db, "surveys"), " OR "), year0, status0, year1 or 0, status1))
+  if bad.broken ~= 0 then error(string.format("the generator wrote %d rows of surveys that break a CHECK", bad.broken)) end
+  if bad.status0 ~= 0 then
+    error(string.format("generated %d surveys whose status differs from %s", bad.status0, std0.name))
+  end
+  if bad.status1 ~= 0 then
+    error(string.format("the review of %d: %d statuses differ from %s", year1, bad.status1, std1.name))
+  end
+  local whole = db:first("SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM households")
+  local missing = whole.n ~= (whole.last or 0) or (whole.n > 0 and whole.first ~= 1)
+  if not missing then
+    for _, t in ipairs({ "persons", "surveys", "needs", "events" }) do
+      -- two subqueries: each reads one end of the index, where min() and max() together read it all
+      local r = db:first(string.format("SELECT (SELECT min(household) FROM %s) AS lo, (SELECT max(household) FROM %s) AS hi", t, t))
+      if r.lo and (r.lo < 1 or r.hi > whole.n) then missing = true end
+    end
+    missing = missing or db:first([[SELECT 1 FROM (SELECT DISTINCT unit FROM households) h
+      WHERE NOT EXISTS (SELECT 1 FROM units WHERE code = h.unit)]]) ~= nil
+      or db:first([[SELECT 1 FROM units c WHERE c.parent IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM units p WHERE p.code = c.parent)]]) ~= nil
+  end
+  if missing and db:first("PRAGMA foreign_key_check") then
+    error("the generator wrote a row whose reference is missing")
+  end
 end
 
 -- The bands of every category, area and deprivation count a household of the layout can
@@ -292,10 +329,6 @@ function M.run(o)
     end
   end
   for _, ix in ipairs(deferred) do db:exec(ix.sql) end
-  local bad = count_mismatches(db, std, g.year)
-  if bad ~= 0 then
-    error(string.format("generated %d surveys whose status differs from %s", bad, std.name))
-  end
   local meta = {
     { "generated_by", "kehoach " .. host.version() },
     { "profile", p.name },
@@ -310,11 +343,12 @@ function M.run(o)
   local next_year
   if p.next_year then
     next_year = year.run({ db = db, profile = p, households = households, seed = seed,
-      scale = households / p.households, need_kinds = profiles.NEED_KINDS, ["until"] = o.events_until })
+      scale = households / p.households, need_kinds = profiles.NEED_KINDS, ["until"] = o.events_until,
+      closing = not o.db })
   end
   db:exec("PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF")
-  if db:first("PRAGMA foreign_key_check") then error("the generator wrote a row whose reference is missing") end
-  check_enumerations(db)
+  local review = next_year and next_year.review
+  verify(db, std, g.year, review and review.standard, review and review.year)
   db:exec("ANALYZE")
   if not o.db then db:close() end
   if o.progress then o.progress(households, households) end
