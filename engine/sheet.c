@@ -39,7 +39,7 @@
 #define SHEETS_MAX 65536u
 
 sheet_limits sheet_default_limits(void) {
-  sheet_limits l = {1024 * MiB, 256 * MiB, 16 * MiB, 250};
+  sheet_limits l = {4096 * MiB, 256 * MiB, 16 * MiB, 250};
   return l;
 }
 

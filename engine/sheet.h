@@ -21,7 +21,8 @@
 
 /* What a workbook may unpack to; sheet_default_limits() gives the defaults. */
 typedef struct sheet_limits {
-  unsigned long long sheet_bytes;   /* one sheet's XML (default 1 GiB: streamed, so time only) */
+  unsigned long long sheet_bytes;   /* one sheet's XML (default 4 GiB: streamed, so time only; a
+                                    ** full sheet of a review list, 1,048,576 rows, is about 1 GiB) */
   unsigned long long strings_bytes; /* the shared strings, held in memory (default 256 MiB) */
   unsigned long long small_bytes;   /* workbook, relationships, styles (default 16 MiB) */
   unsigned ratio;                   /* most bytes unpacked per byte packed, once a part has
