@@ -800,11 +800,11 @@ static int draw_needs(Generator *g, int cat, long long *exact, long long able_le
   return n;
 }
 
-/* Steps a bound statement, then resets it; raises the SQLite error. */
-static void step(lua_State *L, Generator *g, sqlite3_stmt *st) {
+/* Steps a bound statement of connection h, then resets it; raises the SQLite error. */
+static void step(lua_State *L, sqlite3 *h, sqlite3_stmt *st) {
   int rc = sqlite3_step(st);
   sqlite3_reset(st);
-  if (rc != SQLITE_DONE) store_raise(L, g->h, rc);
+  if (rc != SQLITE_DONE) store_raise(L, h, rc);
 }
 
 /* Writes the people of household hid (generate.lua's write_people): when deprived, one
@@ -844,7 +844,7 @@ static void write_people(lua_State *L, Generator *g, int size) {
     sqlite3_bind_int(st, 9, p->chronic);
     sqlite3_bind_int(st, 10, i == uninsured ? 0 : 1);
     sqlite3_bind_int(st, 11, in_school);
-    step(L, g, st);
+    step(L, g->h, st);
     g->pid++;
   }
 }
@@ -963,7 +963,7 @@ static void write_household(lua_State *L, Generator *g, Commune *c, long long se
   sqlite3_bind_text(st, 4, village_name, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 5, g->people[0].name, g->people[0].name_len, SQLITE_STATIC);
   sqlite3_bind_int(st, 6, em);
-  step(L, g, st);
+  step(L, g->h, st);
   write_people(L, g, size);
   st = g->survey;
   sqlite3_bind_int64(st, 1, g->hid);
@@ -975,13 +975,13 @@ static void write_household(lua_State *L, Generator *g, Commune *c, long long se
     if (g->dep[i] < 0) sqlite3_bind_null(st, 6 + i);
     else sqlite3_bind_int(st, 6 + i, g->dep[i]);
   }
-  step(L, g, st);
+  step(L, g->h, st);
   st = g->need;
   for (int i = 0; i < nneeds; i++) {
     sqlite3_bind_int64(st, 1, g->hid);
     sqlite3_bind_int(st, 2, g->year);
     sqlite3_bind_text(st, 3, g->need_kinds.v[g->needs[i]], -1, SQLITE_STATIC);
-    step(L, g, st);
+    step(L, g->h, st);
   }
   g->hid++;
 }
@@ -1192,12 +1192,13 @@ static sqlite3_stmt *prepare_or_raise(lua_State *L, sqlite3 *h, const char *sql)
 
 /* The statements of one pass: finalized on any way out (the holder is a to-be-closed
 ** userdata on the Lua stack). */
+#define PASS_MT "kehoach.Pass"
 typedef struct Pass {
   sqlite3_stmt *st[4];
 } Pass;
 
 static int l_pass_close(lua_State *L) {
-  Pass *p = lua_touserdata(L, 1);
+  Pass *p = luaL_checkudata(L, 1, PASS_MT);
   for (int i = 0; i < 4; i++) {
     sqlite3_finalize(p->st[i]);
     p->st[i] = NULL;
@@ -1210,12 +1211,7 @@ static int l_pass_close(lua_State *L) {
 static Pass *new_pass(lua_State *L, sqlite3 *h, int first, int n) {
   Pass *p = lua_newuserdatauv(L, sizeof *p, 0);
   memset(p, 0, sizeof *p);
-  lua_newtable(L);
-  lua_pushcfunction(L, l_pass_close);
-  lua_setfield(L, -2, "__close");
-  lua_pushcfunction(L, l_pass_close);
-  lua_setfield(L, -2, "__gc");
-  lua_setmetatable(L, -2);
+  luaL_setmetatable(L, PASS_MT);
   lua_toclose(L, -1);
   for (int i = 0; i < n; i++) p->st[i] = prepare_or_raise(L, h, luaL_checkstring(L, first + i));
   return p;
@@ -1386,10 +1382,8 @@ static int l_propose(lua_State *L) {
     else sqlite3_bind_null(ins, 18);
     if (gone) sqlite3_bind_null(ins, 19); /* poor at the review under the base standard, */
     else sqlite3_bind_int(ins, 19, poor); /* unless an event changes it (the tallies) */
-    int wrc = sqlite3_step(ins);
-    sqlite3_reset(ins);
+    step(L, y->h, ins);
     lua_pop(L, 1);
-    if (wrc != SQLITE_DONE) return store_raise(L, y->h, wrc);
     batch(L, y->h, ++n);
   }
   if (rc != SQLITE_DONE) return store_raise(L, y->h, rc);
@@ -1544,9 +1538,7 @@ static void write_event(lua_State *L, Year *y, sqlite3_stmt *st, sqlite3_value *
   lua_getfield(L, -1, kind);
   sqlite3_bind_text(st, 4, luaL_checkstring(L, -1), -1, SQLITE_TRANSIENT);
   lua_pop(L, 3);
-  int rc = sqlite3_step(st);
-  sqlite3_reset(st);
-  if (rc != SQLITE_DONE) store_raise(L, y->h, rc);
+  step(L, y->h, st);
   (*events)++;
 }
 
@@ -1631,9 +1623,7 @@ static int l_settle(lua_State *L) {
         sqlite3_bind_text(survey, 4, y->word.v[W_POOR + status1], -1, SQLITE_STATIC);
         sqlite3_bind_int(survey, 5, unable);
         for (int c = 0; c < y->nindicators; c++) sqlite3_bind_int(survey, 6 + c, (int)(mask >> c & 1));
-        int wrc = sqlite3_step(survey);
-        sqlite3_reset(survey);
-        if (wrc != SQLITE_DONE) return store_raise(L, y->h, wrc);
+        step(L, y->h, survey);
         surveys++;
       }
       /* needs registered at the review, by the poor and near-poor able to work their way out */
@@ -1652,9 +1642,7 @@ static int l_settle(lua_State *L) {
             sqlite3_bind_value(need, 1, id);
             sqlite3_bind_int(need, 2, y->year);
             sqlite3_bind_text(need, 3, y->kinds.v[k], -1, SQLITE_STATIC);
-            int wrc = sqlite3_step(need);
-            sqlite3_reset(need);
-            if (wrc != SQLITE_DONE) return store_raise(L, y->h, wrc);
+            step(L, y->h, need);
           }
         }
       }
@@ -1671,12 +1659,14 @@ static const luaL_Reg rng_methods[] = {{"random", l_rng_random}, {NULL, NULL}};
 static const luaL_Reg gen_methods[] = {{"commune", l_commune}, {"close", l_gen_close}, {NULL, NULL}};
 static const luaL_Reg year_methods[] = {
     {"propose", l_propose}, {"settle", l_settle}, {"close", l_year_close}, {NULL, NULL}};
+static const luaL_Reg pass_methods[] = {{"close", l_pass_close}, {NULL, NULL}};
 static const luaL_Reg gen_funcs[] = {{"rng", l_rng}, {"new", l_new}, {"year", l_year}, {NULL, NULL}};
 
 int luaopen_kehoach_gen(lua_State *L) {
   modules_new_class(L, RNG_MT, rng_methods, l_rng_close);
   modules_new_class(L, GEN_MT, gen_methods, l_gen_close);
   modules_new_class(L, YEAR_MT, year_methods, l_year_close);
+  modules_new_class(L, PASS_MT, pass_methods, l_pass_close);
   luaL_newlib(L, gen_funcs);
   return 1;
 }
