@@ -182,4 +182,23 @@ function T.test_a_profile_asking_more_than_a_commune_holds_names_it()
     generate.run, { db = db, profile = p, households = 5000, seed = 3 })
 end
 
+-- A year that asks of a commune more than its households hold fails, naming the commune and
+-- what was asked: the tallies read each commune's run of households, and a commune's count
+-- is checked against what that run holds.
+function T.test_a_year_asking_too_much_of_a_commune_names_it()
+  local function fails(change, pattern)
+    local p = profiles.load(profiles.default())
+    change(p.communes[1].next)
+    local db = core.store.registry(":memory:", "init")
+    local msg = t.raises(pattern, generate.run, { db = db, profile = p, households = 5000, seed = 3 })
+    t.contains(msg, p.communes[1].name)
+    t.contains(msg, "give more --households")
+    db:close()
+  end
+  fails(function(nx) nx.escaped = { 0, 0, 0, 400 } end, "to escape poverty among the poor able to")
+  fails(function(nx) nx.re_poor = 4000 end, "to fall back into poverty among the near%-poor")
+  fails(function(nx) nx.near_poor = 4000 end, "poor or near%-poor under vn%-2022")
+  fails(function(nx) nx.near_poor, nx.poor = 0, 0 end, "which must hold the %d+ poor under vn%-2016")
+end
+
 return T

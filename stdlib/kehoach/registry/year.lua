@@ -137,14 +137,22 @@ end
 local function tally(db, g)
   db:exec([[DROP TABLE IF EXISTS temp.kh_year_counts;
     CREATE TEMP TABLE kh_year_counts(unit TEXT PRIMARY KEY, escaped INTEGER, fell INTEGER,
-      re INTEGER, poor INTEGER, near INTEGER, poor0 INTEGER)]])
-  local ins = db:prepare("INSERT INTO temp.kh_year_counts VALUES (?, ?, ?, ?, ?, ?, NULL)")
+      re INTEGER, poor INTEGER, near INTEGER)]])
+  local ins = db:prepare("INSERT INTO temp.kh_year_counts VALUES (?, ?, ?, ?, ?, ?)")
   local units = util.sorted_keys(g.counts)
   for _, code in ipairs(units) do
     local c = g.counts[code]
     ins:run(code, c.escaped, c.fell, c.re, c.poor, c.near)
   end
   ins:close()
+  -- each commune's households lie in one run of ids (the generator numbers them commune by
+  -- commune): its queries below read that run of temp.kh_year in order, where an index of
+  -- the table by commune would be one more sort of every household (and a seek per row).
+  -- `unit = ?` stays in each, so they would still be right were a run shared.
+  local spans = {}
+  for r in db:rows("SELECT unit, min(id) AS lo, max(id) AS hi FROM households GROUP BY unit") do
+    spans[r.unit] = r
+  end
 
   -- one kind of event: the `n` households of each commune with the largest key among the
   -- candidates (after the events already drawn), commune by commune: a sort that keeps only
@@ -155,12 +163,13 @@ local function tally(db, g)
     local pick <close> = db:prepare(string.format([[UPDATE temp.kh_year SET event = '%s', event_rank = r.k
       FROM (SELECT id, row_number() OVER (ORDER BY key DESC, id) AS k
             FROM (SELECT id, %s AS key FROM temp.kh_year
-                  WHERE unit = ? AND gone IS NULL AND event IS NULL AND %s IS NOT NULL
+                  WHERE id BETWEEN ? AND ? AND unit = ? AND gone IS NULL AND event IS NULL
+                    AND %s IS NOT NULL
                   ORDER BY %s DESC, id LIMIT ?)) r
       WHERE kh_year.id = r.id]], kind, key_col, key_col, key_col))
     for _, code in ipairs(units) do
-      local want = g.counts[code][n_col]
-      local have = pick:run(code, want)
+      local want, span = g.counts[code][n_col], spans[code]
+      local have = span and pick:run(span.lo, span.hi, code, want) or 0
       if have < want then short(g, code, what, want, have) end
     end
   end
@@ -179,36 +188,37 @@ local function tally(db, g)
     WHERE gone IS NULL AND event IS NOT NULL]])
 
   -- below the review's line: the poor of the base standard, then the lowest incomes
-  for r in db:rows([[SELECT c.unit, c.poor + c.near AS want, count(y.id) AS present,
-        count(y.id) FILTER (WHERE y.poor0) AS poor0,
-        count(y.id) FILTER (WHERE y.unable = 1) AS unable
-      FROM temp.kh_year_counts c LEFT JOIN temp.kh_year y ON y.unit = c.unit AND y.gone IS NULL
-      GROUP BY c.unit ORDER BY c.unit]]) do
-    if r.want < r.poor0 then
-      short(g, r.unit, "poor or near-poor under " .. g.std1.name .. ", which must hold the "
-        .. r.poor0 .. " poor under " .. g.std0.name, r.poor0, r.want)
-    elseif r.want > r.present then
-      short(g, r.unit, "poor or near-poor under " .. g.std1.name, r.want, r.present)
-    elseif g.counts[r.unit].poor < r.unable then
-      short(g, r.unit, "poor under " .. g.std1.name .. " (the households unable to escape "
-        .. "poverty among them)", r.unable, g.counts[r.unit].poor)
+  local wants = {}
+  do
+    local present <close> = db:prepare([[SELECT count(*) AS present,
+        count(*) FILTER (WHERE poor0) AS poor0, count(*) FILTER (WHERE unable = 1) AS unable
+      FROM temp.kh_year WHERE id BETWEEN ? AND ? AND unit = ? AND gone IS NULL]])
+    for _, code in ipairs(units) do
+      local c, span = g.counts[code], spans[code]
+      local r = { present = 0, poor0 = 0, unable = 0 }
+      if span then for row in present:rows(span.lo, span.hi, code) do r = row end end
+      local want = c.poor + c.near
+      if want < r.poor0 then
+        short(g, code, "poor or near-poor under " .. g.std1.name .. ", which must hold the "
+          .. r.poor0 .. " poor under " .. g.std0.name, r.poor0, want)
+      elseif want > r.present then
+        short(g, code, "poor or near-poor under " .. g.std1.name, want, r.present)
+      elseif c.poor < r.unable then
+        short(g, code, "poor under " .. g.std1.name .. " (the households unable to escape "
+          .. "poverty among them)", r.unable, c.poor)
+      end
+      if span then wants[#wants + 1] = { unit = code, span = span, n = want - r.poor0 } end
     end
   end
-  db:exec([[
-    UPDATE temp.kh_year SET below = 1 WHERE gone IS NULL AND poor0;
-    UPDATE temp.kh_year_counts SET poor0 = (SELECT count(*) FROM temp.kh_year z
-      WHERE z.unit = kh_year_counts.unit AND z.below = 1)]])
+  db:exec("UPDATE temp.kh_year SET below = 1 WHERE gone IS NULL AND poor0")
   -- commune by commune, the lowest incomes up to the count (a sort that keeps only what the
   -- count takes, where a window ranked every household: two thirds of the tallies' time);
   -- the order (income, id) is total, so the households are the ones a ranking would pick
-  local wants = {}
-  for r in db:rows("SELECT unit, poor + near - poor0 AS n FROM temp.kh_year_counts ORDER BY unit") do
-    wants[#wants + 1] = r
-  end
   do
     local lowest <close> = db:prepare([[UPDATE temp.kh_year SET below = 1 WHERE id IN (SELECT id
-      FROM temp.kh_year WHERE unit = ? AND gone IS NULL AND NOT poor0 ORDER BY income, id LIMIT ?)]])
-    for _, r in ipairs(wants) do lowest:run(r.unit, r.n) end
+      FROM temp.kh_year WHERE id BETWEEN ? AND ? AND unit = ? AND gone IS NULL AND NOT poor0
+      ORDER BY income, id LIMIT ?)]])
+    for _, r in ipairs(wants) do lowest:run(r.span.lo, r.span.hi, r.unit, r.n) end
   end
   db:exec([[
     UPDATE temp.kh_year SET poor1 = 1
@@ -343,7 +353,6 @@ function M.run(o)
   -- the draws: one stream, seeded as math.randomseed(seed, year), through both passes
   local y <close> = gen.year(db, drawing(g))
   pass_one(db, g, y)
-  db:exec("CREATE INDEX temp.kh_year_unit ON kh_year(unit)")  -- after the rows: one sort
   tally(db, g)
   pass_two(db, g, out, y)
   local meta = { { "events_until", o["until"] and o["until"].text or date_of(year, g.days) } }
