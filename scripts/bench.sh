@@ -33,6 +33,29 @@ if [ ! -x /usr/bin/time ]; then
   fi
 fi
 
+# The processor a run goes to. A virtual machine's processors need not run at one speed:
+# on the development machine, for minutes at a time, one ran the same work 1.5 to 1.9 times
+# slower than the other (the default profile's 1,000,000 households were generated in
+# 14.9 s on one and 23.0 s on the other), and a run lands on either. So each run is pinned
+# (taskset) to the processor that did a fixed piece of work fastest just before it.
+# BENCH_CPU=N pins every run to processor N; BENCH_CPU=none pins none.
+cpu_for_run() {
+  if [ -n "${BENCH_CPU:-}" ]; then
+    [ "$BENCH_CPU" = none ] || echo "$BENCH_CPU"
+    return 0
+  fi
+  command -v taskset >/dev/null 2>&1 || return 0
+  [ "$(nproc)" -gt 1 ] || return 0
+  best="" best_t=""
+  for c in $(seq 0 $(($(nproc) - 1))); do
+    t0=$(date +%s%N)
+    taskset -c "$c" awk 'BEGIN { for (i = 0; i < 1000000; i++) s += i % 7; exit s < 0 }' 2>/dev/null || return 0
+    t=$(($(date +%s%N) - t0))
+    if [ -z "$best_t" ] || [ "$t" -lt "$best_t" ]; then best=$c best_t=$t; fi
+  done
+  echo "$best"
+}
+
 # once LABEL COMMAND... — runs the command once, evaluating $BEFORE first, and sets ONCE_S
 # (seconds) and ONCE_KB (peak resident KiB). The command's own output is dropped (its
 # errors are shown on failure, and the bench stops).
@@ -41,7 +64,8 @@ once() {
   shift
   log=$(mktemp)
   [ -n "${BEFORE:-}" ] && eval "$BEFORE"
-  if ! /usr/bin/time -f "%e %M" -o "$log.time" "$@" >/dev/null 2>"$log"; then
+  cpu=$(cpu_for_run)
+  if ! /usr/bin/time -f "%e %M" -o "$log.time" ${cpu:+taskset -c "$cpu"} "$@" >/dev/null 2>"$log"; then
     echo "bench: $label failed:" >&2
     cat "$log" >&2
     rm -f "$log" "$log.time"
@@ -356,6 +380,11 @@ trap 'rm -f "$RESULTS"' EXIT
 
 mkdir -p "$DATA"
 echo "kehoach bench: $($BIN --version), $(nproc) CPUs, $(uname -m)"
+if [ -n "${BENCH_CPU:-}" ] && [ "$BENCH_CPU" != none ]; then
+  echo "every run on processor $BENCH_CPU"
+elif [ -z "${BENCH_CPU:-}" ] && [ "$(nproc)" -gt 1 ] && command -v taskset >/dev/null 2>&1; then
+  echo "each run on the processor that was fastest just before it (BENCH_CPU=none: wherever the system puts it)"
+fi
 if [ -f "$DATA/registry.db" ]; then
   echo "the default registry ($DATA/registry.db), the workbench over 1000 changes:"
   /usr/bin/python3 scripts/bench_serve.py "$BIN" "$DATA/registry.db" 1000
@@ -377,8 +406,19 @@ for n in $SIZES; do
     exit 1
   fi
   echo "$n households ($db):"
-  # read once before the first measurement, so that none of them pays for reading it from
-  # disk while the others find it in memory (a measurement and its floor run back to back)
+  # Every size measured with the same memory free: as root (BENCH_DROP_CACHES=0 not to),
+  # the files the kernel keeps in memory are let go first. Else, with memory full of other
+  # files (data/national.db is 12 GB), each size's runs pay the kernel for freeing pages as
+  # they go, and the larger pays more: the 2021 run at 10,000,000 households took 20.5 to
+  # 23.0 s (4.5 to 5.5 s of it in the kernel) with the memory full, 18.4 to 18.8 s (3.4 s)
+  # with it free; at 1,000,000, 1.8 s either way.
+  if [ "${BENCH_DROP_CACHES:-1}" != 0 ] && [ "$(id -u)" -eq 0 ] && [ -w /proc/sys/vm/drop_caches ]; then
+    sync
+    echo 1 >/proc/sys/vm/drop_caches
+  fi
+  # then the registry read once before the first measurement, so that none of them pays
+  # for reading it from disk while the others find it in memory (a measurement and its
+  # floor run back to back)
   [ -f "$db" ] && cat "$db" >/dev/null
   for m in $MEASUREMENTS; do
     "bench_$m" "$n" "$db"
