@@ -51,14 +51,19 @@ local function event_counts(db, units, from, to)
   return out
 end
 
--- Poor households at the review that moved away or dissolved by the date, by commune.
+-- Poor households at the review that moved away or dissolved by the date, by commune. From
+-- the poor of the review (in the registry's order) to their events (CROSS JOIN keeps that
+-- order): the index of events by household is small, where the year's events, in date
+-- order, looked up households and reviews all over the registry (at 10,000,000 households
+-- 1.61 s against 0.12 s, in SQLite's shell).
 local function poor_left(db, units, year, from, to)
   local out = {}
   for r in db:rows([[
       SELECT h.unit, count(DISTINCT h.id) AS n
-      FROM reg.events e JOIN reg.households h ON h.id = e.household
-      JOIN reg.surveys s ON s.household = h.id AND s.year = ? AND s.status = 'poor'
-      WHERE e.kind IN ('moved', 'dissolved') AND e.date >= ? AND e.date <= ?
+      FROM reg.surveys s CROSS JOIN reg.events e ON e.household = s.household
+      CROSS JOIN reg.households h ON h.id = s.household
+      WHERE s.year = ? AND s.status = 'poor'
+        AND e.kind IN ('moved', 'dissolved') AND e.date >= ? AND e.date <= ?
         AND NOT EXISTS (SELECT 1 FROM reg.events x WHERE x.household = h.id AND x.kind = 'escaped'
                         AND x.date >= ? AND x.date <= e.date)
       GROUP BY h.unit ORDER BY h.unit]], year, from, to, from) do
