@@ -45,8 +45,9 @@ end
 -- household has the review of the year (then a commune's households reviewed are all of
 -- them) and each commune's households are numbered in one run without gaps, as the
 -- generator numbers them (and an import of lists kept commune by commune); else nil, and
--- the persons are counted household by household. Looking each household's persons up took 0.44 s a million households, and
--- 11 times that at ten million: each lookup descends an index that grows with them.
+-- the persons are counted household by household. Looking each household's persons up
+-- took 0.44 s a million households, and 11 times that at ten million: each lookup descends
+-- an index that grows with them.
 local function persons_by_span(db, year)
   if db:value("SELECT count(*) FROM households")
       ~= db:value("SELECT count(*) FROM surveys WHERE year = ?", year) then
