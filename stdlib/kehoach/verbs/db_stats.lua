@@ -40,23 +40,33 @@ local function subtotals(db, rows)
   return out
 end
 
+-- Each commune's households as one run of ids: { {unit =, lo =, hi =, urban =}, ... } in
+-- code order, when the households of every unit are numbered in one run without gaps, as
+-- the generator numbers them (and an import of lists kept commune by commune); else nil.
+local function runs(db)
+  local by_unit = {}
+  for r in db:rows("SELECT unit, min(id) AS lo, max(id) AS hi, count(*) AS n FROM households GROUP BY unit") do
+    if r.hi - r.lo + 1 ~= r.n then return nil end
+    by_unit[r.unit] = r
+  end
+  local out = {}
+  for u in db:rows("SELECT code, urban FROM units WHERE level = 'commune' ORDER BY code") do
+    local r = by_unit[u.code]
+    if r then out[#out + 1] = { unit = u.code, lo = r.lo, hi = r.hi, urban = u.urban } end
+  end
+  return out
+end
+
 -- The persons of each commune's households, counted from the index of persons by household
 -- over the commune's run of household ids: { [commune code] = persons }. Only when every
 -- household has the review of the year (then a commune's households reviewed are all of
--- them) and each commune's households are numbered in one run without gaps, as the
--- generator numbers them (and an import of lists kept commune by commune); else nil, and
--- the persons are counted household by household. Looking each household's persons up
--- took 0.44 s a million households, and 11 times that at ten million: each lookup descends
--- an index that grows with them.
-local function persons_by_span(db, year)
+-- them); else nil, and the persons are counted household by household. Looking each
+-- household's persons up took 0.44 s a million households, and 11 times that at ten
+-- million: each lookup descends an index that grows with them.
+local function persons_by_span(db, year, spans)
   if db:value("SELECT count(*) FROM households")
       ~= db:value("SELECT count(*) FROM surveys WHERE year = ?", year) then
     return nil
-  end
-  local spans = {}
-  for r in db:rows("SELECT unit, min(id) AS lo, max(id) AS hi, count(*) AS n FROM households GROUP BY unit") do
-    if r.hi - r.lo + 1 ~= r.n then return nil end
-    spans[#spans + 1] = r
   end
   local count <close> = db:prepare("SELECT count(*) AS n FROM persons WHERE household BETWEEN ? AND ?")
   local out = {}
@@ -66,38 +76,59 @@ local function persons_by_span(db, year)
   return out
 end
 
+-- What is counted of a commune's households reviewed (k: classify.sql's rows).
+local COUNTS = [[count(*) AS households, %s AS persons,
+    count(CASE WHEN k.status = 'poor' THEN 1 END) AS poor,
+    count(CASE WHEN k.kind = 'income' THEN 1 END) AS income_poor,
+    count(CASE WHEN k.kind = 'deprivation' THEN 1 END) AS deprivation_poor,
+    count(CASE WHEN k.status = 'near_poor' THEN 1 END) AS near_poor,
+    count(CASE WHEN k.unable_to_escape = 1 THEN 1 END) AS unable_to_escape,
+    count(CASE WHEN k.recorded IS NOT k.status THEN 1 END) AS differ]]
+
+-- { [commune code] = counts }. When each commune's households are one run of ids, each
+-- commune's review is read along its run (classify.sql's span); else the whole review is
+-- read once, each household looked up, and counted commune by commune as the registry's
+-- index lists them (a join to the communes before counting would copy every household
+-- into a temporary index).
+local function counts_by_commune(db, year, std)
+  local spans = runs(db)
+  local persons = spans and persons_by_span(db, year, spans)
+  local counts = string.format(COUNTS,
+    persons and "0" or "sum((SELECT count(*) FROM persons p WHERE p.household = k.id))")
+  local out = {}
+  if spans then
+    local stmt <close> = db:prepare(string.format("SELECT %s FROM (%s) k", counts, classify.sql(std, true)))
+    for _, r in ipairs(spans) do
+      for row in stmt:rows({ year = year, unit = r.unit, urban = r.urban, lo = r.lo, hi = r.hi }) do
+        out[r.unit] = row
+      end
+    end
+  else
+    for row in db:rows(string.format("SELECT k.unit AS unit, %s FROM (%s) k GROUP BY k.unit", counts,
+        classify.sql(std)), { year = year }) do
+      out[row.unit] = row
+    end
+  end
+  if persons then
+    for unit, n in pairs(persons) do
+      if out[unit] then out[unit].persons = n end
+    end
+  end
+  return out
+end
+
 -- One row per commune (every commune of the registry, in code order) with counts, the
--- totals, and the subtotals of the units above the communes. The households are counted
--- commune by commune as the registry's index lists them, then joined to the communes: a
--- join before counting would copy every household into a temporary index.
+-- totals, and the subtotals of the units above the communes.
 local function gather(db, year, std)
-  local persons = persons_by_span(db, year)
-  local sql = string.format([[
-    SELECT u.code AS code, u.name AS name, coalesce(c.households, 0) AS households,
-      coalesce(c.persons, 0) AS persons, coalesce(c.poor, 0) AS poor,
-      coalesce(c.income_poor, 0) AS income_poor, coalesce(c.deprivation_poor, 0) AS deprivation_poor,
-      coalesce(c.near_poor, 0) AS near_poor, coalesce(c.unable_to_escape, 0) AS unable_to_escape,
-      coalesce(c.differ, 0) AS differ
-    FROM units u LEFT JOIN (
-      SELECT k.unit AS unit, count(*) AS households,
-        %s AS persons,
-        count(CASE WHEN k.status = 'poor' THEN 1 END) AS poor,
-        count(CASE WHEN k.kind = 'income' THEN 1 END) AS income_poor,
-        count(CASE WHEN k.kind = 'deprivation' THEN 1 END) AS deprivation_poor,
-        count(CASE WHEN k.status = 'near_poor' THEN 1 END) AS near_poor,
-        count(CASE WHEN k.unable_to_escape = 1 THEN 1 END) AS unable_to_escape,
-        count(CASE WHEN k.recorded IS NOT k.status THEN 1 END) AS differ
-      FROM (%s) k GROUP BY k.unit) c ON c.unit = u.code
-    WHERE u.level = 'commune'
-    ORDER BY u.code]], persons and "0" or "sum((SELECT count(*) FROM persons p WHERE p.household = k.id))",
-    classify.sql(std))
+  local counts = counts_by_commune(db, year, std)
   local rows = {}
-  for row in db:rows(sql, { year = year }) do
-    if persons then row.persons = persons[row.code] or 0 end
+  for u in db:rows("SELECT code, name FROM units WHERE level = 'commune' ORDER BY code") do
+    local c = counts[u.code] or {}
+    local row = { code = u.code, name = u.name, differ = c.differ or 0 }
+    for _, f in ipairs(FIELDS) do row[f] = c[f] or 0 end
     rows[#rows + 1] = row
   end
   local total = { name = "Total", differ = 0 }
-  for _, row in ipairs(rows) do row.persons = row.persons or 0 end
   for _, f in ipairs(FIELDS) do total[f] = 0 end
   for _, row in ipairs(rows) do
     for _, f in ipairs(FIELDS) do total[f] = total[f] + row[f] end
