@@ -1292,11 +1292,11 @@ static int cursor_seek(lua_State *L, sqlite3 *h, Cursor *c, long long id) {
 
 /* y:propose(select, persons, needs, insert) -> rows: pass one (year.lua's pass_one). Each
 ** household of the base review, read with select (columns: id, unit, urban, income, status,
-** unable, kind, every indicator; in the order of id; :y the base year), with its members
-** from persons (household, can_work: in the order of household) and its needs at the base
-** review from needs (household, kind: in the order of household, then kind), gets its draws
-** for the year, written with insert (19 values, in kh_year's order, poor0 last). Stack:
-** [-0, +1, e]. */
+** unable, kind, every indicator; in the order of id, which it checks; :y the base year),
+** with its members from persons (household, can_work: in the order of household) and its
+** needs at the base review from needs (household, kind: in the order of household, then
+** kind), gets its draws for the year, written with insert (19 values, in kh_year's order,
+** poor0 last). Stack: [-0, +1, e]. */
 static int l_propose(lua_State *L) {
   Year *y = check_year(L);
   Rng *r = &y->rng;
@@ -1309,10 +1309,12 @@ static int l_propose(lua_State *L) {
   cursor_next(L, y->h, &needed);
   const int ni = y->nindicators;
   luaL_Buffer needs_text;
-  long long n = 0;
+  long long n = 0, last = -1;
   int rc;
   while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
     long long id = sqlite3_column_int64(sel, 0);
+    if (id <= last) luaL_error(L, "the households of the review are not in the order of id (a bug in kehoach)");
+    last = id;
     long long persons = 0, workers = 0;
     for (int at = cursor_seek(L, y->h, &members, id); at; at = !members.done && members.at == id) {
       persons++;
