@@ -62,7 +62,7 @@ cpu_for_run() {
 once() {
   label=$1
   shift
-  log=$(mktemp)
+  log=$(mktemp "$SCRATCH/log.XXXXXX")
   [ -n "${BEFORE:-}" ] && eval "$BEFORE"
   cpu=$(cpu_for_run)
   if ! /usr/bin/time -f "%e %M" -o "$log.time" ${cpu:+taskset -c "$cpu"} "$@" >/dev/null 2>"$log"; then
@@ -174,7 +174,7 @@ bench_stats() {
 # (scripts/bench/plan-2021.sql, which test_plan_cli checks against the run), and the run's
 # time as a ratio to it (issue 18 asks for 1 at most)
 bench_run() {
-  out=$(mktemp -d)
+  out=$(mktemp -d "$SCRATCH/run.XXXXXX")
   if ! have_sqlite3; then
     TIMES=$REPEAT BEFORE="rm -f '$out/results.db'" measure run "$1" "$BIN" run plans/lao-cai-city-2021.lua --db "$2" --out "$out" --results "$out/results.db"
     TIMES=1 BEFORE=""
@@ -210,7 +210,7 @@ bench_run() {
 # (the selection and the allocation made once, each point priced) and a quota (the
 # selection once, each point chosen and projected again)
 bench_sweep() {
-  out=$(mktemp -d)
+  out=$(mktemp -d "$SCRATCH/run.XXXXXX")
   for vary in "tro_cap.amount=250000:440000:10000" "vay_von.quota.Thống Nhất=39:58:1"; do
     TIMES=$REPEAT measure sweep "$1" "$BIN" sweep plans/lao-cai-city-2021.lua --db "$2" --out "$out" --vary "$vary"
     TIMES=1
@@ -222,7 +222,7 @@ bench_sweep() {
 
 # the plan document: the plan evaluated in memory, then plan.md and plan.html
 bench_doc() {
-  out=$(mktemp -d)
+  out=$(mktemp -d "$SCRATCH/run.XXXXXX")
   TIMES=$REPEAT measure doc "$1" "$BIN" doc plans/lao-cai-city-2021.lua --db "$2" --out "$out"
   TIMES=1
   rm -rf "$out"
@@ -230,7 +230,7 @@ bench_doc() {
 
 # progress on the last day of the year: the registry's events against the targets
 bench_progress() {
-  out=$(mktemp -d)
+  out=$(mktemp -d "$SCRATCH/run.XXXXXX")
   TIMES=$REPEAT measure progress "$1" "$BIN" progress plans/lao-cai-city-2021.lua --as-of 2021-12-31 --db "$2" --out "$out"
   TIMES=1
   rm -rf "$out"
@@ -349,7 +349,7 @@ bench_xlsx() {
 
 bench_import() {
   have_sqlite3 || { echo "  import       skipped: no sqlite3 shell (apt-get install sqlite3)"; return 0; }
-  dir=$(mktemp -d)
+  dir=$(mktemp -d "$SCRATCH/run.XXXXXX")
   mkdir "$dir/csv" "$dir/floor"
   measure export "$1" "$BIN" db export "$dir/csv" --db "$2"
   ours=$LAST_SECONDS
@@ -376,7 +376,12 @@ bench_serve() {
 
 # every measurement as "label households seconds KiB", for the ratios at the end
 RESULTS=$(mktemp)
-trap 'rm -f "$RESULTS"' EXIT
+# what the measurements write (an export of 10,000,000 households and two registries
+# imported from it take 20 GB), removed however the bench ends: a failed or interrupted
+# bench left them in /tmp and the next one ran out of disk
+SCRATCH=$(mktemp -d)
+trap 'rm -rf "$RESULTS" "$SCRATCH"' EXIT
+trap 'exit 130' INT TERM
 
 mkdir -p "$DATA"
 echo "kehoach bench: $($BIN --version), $(nproc) CPUs, $(uname -m)"
@@ -453,7 +458,7 @@ SAMPLE=$DATA/vietnam-sample.db
 if [ ! -f "$SAMPLE" ]; then
   "$BIN" db generate "$SAMPLE" --profile scripts/profiles/vietnam.lua --force >/dev/null
 fi
-out=$(mktemp -d)
+out=$(mktemp -d "$SCRATCH/run.XXXXXX")
 echo "the country (plans/viet-nam-2027.lua):"
 measure allocation 155200 "$BIN" run plans/viet-nam-2027.lua --db "$SAMPLE" --out "$out" --results "$out/results.db" --quiet
 if [ -f "$DATA/national.db" ]; then
