@@ -34,12 +34,13 @@ local M = {}
 
 -- ---- the registry at the review the draft reads ---------------------------------------------
 
--- Poor, and poor able to escape, households by commune code, from the evaluation's view.
+-- Poor, and poor able to escape, households by commune code, from the evaluation's view
+-- of the whole review (every commune with households gets a row, none poor included).
 local function poor_by_commune(db)
   local out = {}
   for r in db:rows([[SELECT unit, count(*) FILTER (WHERE status = 'poor') AS poor,
       count(*) FILTER (WHERE status = 'poor' AND unable_to_escape = 0) AS able
-      FROM temp.kh_hh GROUP BY unit]]) do
+      FROM temp.kh_hh_all GROUP BY unit]]) do
     out[r.unit] = r
   end
   return out
