@@ -1,7 +1,8 @@
 -- select.lua — phase "select and rank" of kehoach.pipeline: the household view under the
--- plan's standard (temp.kh_hh), the households some support can reach read from it in one
--- pass (temp.kh_reach), poverty at the review, and each support's eligible households,
--- ranked within their commune by the support's priority, into temp.kh_eligible.
+-- plan's standard (temp.kh_hh; temp.kh_hh_all, the same households, for reading them all),
+-- the households some support can reach read from it in one pass (temp.kh_reach), poverty
+-- at the review, and each support's eligible households, ranked within their commune by
+-- the support's priority, into temp.kh_eligible.
 -- Households stay in SQLite: a selector is compiled to a WHERE; Lua sees one row per
 -- commune, except for a plan's `where` functions, called per household.
 --
