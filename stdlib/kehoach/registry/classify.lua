@@ -75,10 +75,10 @@ function M.open(opts, recover)
 end
 
 -- With span, the review of the households numbered :lo to :hi, all of commune :unit
--- (urban :urban), read along the reviews' primary key: no household or unit is looked up.
--- db stats reads a registry whose communes' households are each numbered in one run so: at
--- ten million households, looking each household up took 11.8 times as long as at one
--- million, and reading the runs 10. There is no code.
+-- (urban :urban), read along the reviews' primary key: no household or unit is looked up,
+-- so there is no code column. db stats reads a registry whose communes' households are
+-- each numbered in one run so: at ten million households, looking each household up took
+-- 11.8 times as long as at one million, and reading the runs 10.
 function M.sql(std, span)
   local dep = std.deprivations_sql("s")
   local head, urban, from
