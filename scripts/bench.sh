@@ -111,6 +111,9 @@ measure() {
 # how many times each measurement of a command that changes nothing runs (the fastest kept)
 REPEAT=${BENCH_REPEAT:-3}
 
+# the KiB free on the disk that holds DIR
+free_kib() { df -Pk "$1" | awk 'NR == 2 { print $4 }'; }
+
 # Registries are cached: made again only when missing or older than what makes them.
 stale() {
   [ ! -f "$1" ] || [ -n "$(find $SOURCES -newer "$1" -type f 2>/dev/null | head -n 1)" ]
@@ -352,7 +355,7 @@ bench_import() {
   # the export and the two registries imported from it: about four times the registry
   # (20 GB at 10,000,000 households); keep five times free
   need_kb=$(($(wc -c <"$2") / 1024 * 5))
-  free_kb=$(df -Pk "$SCRATCH" | awk 'NR == 2 { print $4 }')
+  free_kb=$(free_kib "$SCRATCH")
   if [ "$free_kb" -lt "$need_kb" ]; then
     echo "  import       skipped: export and import need about $((need_kb / 1024)) MiB free in $SCRATCH; only $((free_kb / 1024)) MiB"
     return 0
@@ -413,7 +416,7 @@ for n in $SIZES; do
   db="$DATA/bench-$(short "$n").db"
   # about 400 bytes of registry per household; keep twice that free
   need_kb=$((n / 1000 * 800))
-  free_kb=$(df -Pk "$DATA" | awk 'NR == 2 { print $4 }')
+  free_kb=$(free_kib "$DATA")
   if stale "$db" && [ "$free_kb" -lt "$need_kb" ]; then
     echo "bench: $n households need about $((need_kb / 1024)) MiB free in $DATA/; only $((free_kb / 1024)) MiB" >&2
     exit 1
