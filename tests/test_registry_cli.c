@@ -846,17 +846,25 @@ static void stats_tabulate_the_default_registry_aligned(void **state) {
   kh_result_free(&r);
 }
 
-/* The total of persons `db stats --json --year Y` gives for the registry at reg. */
-static long long stats_persons(const char *reg, const char *year) {
+/* What `kehoach db stats --json --year Y` writes of the registry at reg (to free). */
+static char *stats_json(const char *reg, const char *year) {
   const char *args[] = {"db", "stats", "--db", reg, "--year", year, "--json", NULL};
   kh_result r = kh_run(args);
   assert_int_equal(r.code, 0);
-  const char *total = strstr(r.out, "\"total\"");
+  char *out = strdup(r.out);
+  kh_result_free(&r);
+  return out;
+}
+
+/* The total of persons `db stats --json --year Y` gives for the registry at reg. */
+static long long stats_persons(const char *reg, const char *year) {
+  char *out = stats_json(reg, year);
+  const char *total = strstr(out, "\"total\"");
   assert_non_null(total);
   const char *persons = strstr(total, "\"persons\": ");
   assert_non_null(persons);
   long long n = atoll(persons + strlen("\"persons\": "));
-  kh_result_free(&r);
+  free(out);
   return n;
 }
 
@@ -883,16 +891,6 @@ static void stats_count_the_persons_of_the_households_reviewed(void **state) {
     sqlite3_close(db);
   }
   free(reg), free(dir);
-}
-
-/* What `kehoach db stats --json --year Y` writes of the registry at reg (to free). */
-static char *stats_json(const char *reg, const char *year) {
-  const char *args[] = {"db", "stats", "--db", reg, "--year", year, "--json", NULL};
-  kh_result r = kh_run(args);
-  assert_int_equal(r.code, 0);
-  char *out = strdup(r.out);
-  kh_result_free(&r);
-  return out;
 }
 
 /* Stats read each commune's review along its run of household ids when the households of
