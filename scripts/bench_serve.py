@@ -66,7 +66,7 @@ try:
     for label, med, top in rows:
         extra = "" if top is None else "  max %6.0f ms" % (top * 1000)
         share = "" if not run_seconds else "  %.2f × one run" % (med / run_seconds)
-        print("  %-12s %7.0f ms (median of 20)%s%s%s" % ("serve " + label, med * 1000, extra, share,
+        print("  %-17s %7.0f ms (median of 20)%s%s%s" % ("serve " + label, med * 1000, extra, share,
               "" if label == "floor" else "  %.1f × the floor" % (med / floor if floor > 0 else 0)))
 
     first = max(1, changes // 10)
@@ -75,7 +75,7 @@ try:
         if i + 1 == first:
             early = rss_kib()
     late = rss_kib()
-    print("  %-12s %d amount changes: RSS %.1f MiB after %d, %.1f MiB after %d (%+.1f MiB)" %
+    print("  %-17s %d amount changes: RSS %.1f MiB after %d, %.1f MiB after %d (%+.1f MiB)" %
           ("serve memory", changes, early / 1024, first, late / 1024, changes, (late - early) / 1024))
 finally:
     server.send_signal(2)
