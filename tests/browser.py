@@ -1,13 +1,16 @@
 """browser.py — what the Python browser tests share (tests/report_browser.py,
 tests/serve_browser.py): Debian's Chromium through chromedriver and python3-selenium, with
-the flags that work headless here and a fresh profile, and the checks' bookkeeping.
+the flags that work headless here and a fresh profile (removed when the script ends), and
+the checks' bookkeeping.
 
     driver = browser.chromium("kehoach-report-", ["--window-size=1366,900"])
     check = browser.Checks(); check("what", ok); sys.exit(check.code())
 
 browser.start() exits 77 (the C test then says SKIPPED) when selenium or chromedriver is
 missing; call it before anything else."""
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 
@@ -31,7 +34,10 @@ def chromium(profile_prefix, more=()):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     opts = webdriver.ChromeOptions()
-    for flag in FLAGS + ["--user-data-dir=" + tempfile.mkdtemp(prefix=profile_prefix)] + list(more):
+    profile = tempfile.mkdtemp(prefix=profile_prefix)
+    # the browser's profile goes when the script ends (after the driver has quit)
+    atexit.register(shutil.rmtree, profile, ignore_errors=True)
+    for flag in FLAGS + ["--user-data-dir=" + profile] + list(more):
         opts.add_argument(flag)
     opts.binary_location = "/usr/bin/chromium"
     return webdriver.Chrome(service=Service(DRIVER), options=opts)

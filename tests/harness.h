@@ -1,6 +1,7 @@
 /*
 ** harness.h — what the cmocka test programs share: a scratch folder, files in and out,
-** a file's sha256, and running the built kehoach with its output captured.
+** a file's sha256, and running the built kehoach with its output captured. Scratch
+** folders go at the end when every test passed (KEHOACH_KEEP_TMP=1 keeps them).
 **
 ** The Makefile sets KEHOACH_BIN (the program under test) and KEHOACH_REGISTRY (the
 ** default registry); tests run from the repository's top folder.
@@ -10,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
@@ -24,15 +26,50 @@
 
 extern char **environ;
 
-/* A new empty folder under /tmp; the caller frees the name (the folder is left for
-** inspection when a test fails; /tmp is cleaned by the system). */
+/* The scratch folders kh_tmpdir made, which kh_finish removes when every test passed. */
+static char **kh_scratch;
+static size_t kh_scratch_n, kh_scratch_cap;
+
+/* A new empty folder under /tmp; the caller frees the name. It is removed at the end when
+** every test of the program passed (kh_finish), and left for inspection when one failed. */
 static inline char *kh_tmpdir(void) {
   char *dir = strdup("/tmp/kehoach-test-XXXXXX");
   if (dir == NULL || mkdtemp(dir) == NULL) {
     perror("mkdtemp");
     abort();
   }
+  if (kh_scratch_n == kh_scratch_cap) {
+    kh_scratch_cap = kh_scratch_cap ? 2 * kh_scratch_cap : 16;
+    kh_scratch = realloc(kh_scratch, kh_scratch_cap * sizeof *kh_scratch);
+    if (kh_scratch == NULL) abort();
+  }
+  kh_scratch[kh_scratch_n++] = strdup(dir);
   return dir;
+}
+
+static inline int kh_remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+  (void)st, (void)flag, (void)ftw;
+  remove(path);
+  return 0;
+}
+
+/* Removes a scratch folder and all in it (only what kh_tmpdir made; never across into a
+** file system mounted inside it). */
+static inline void kh_remove_tree(const char *dir) {
+  if (strncmp(dir, "/tmp/kehoach-test-", 18) != 0) return;
+  nftw(dir, kh_remove_entry, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+}
+
+/* A test program's exit status: the number of tests failed (cmocka's), after removing
+** every scratch folder when none failed; with KEHOACH_KEEP_TMP set, they are kept. */
+static inline int kh_finish(int failed) {
+  for (size_t i = 0; i < kh_scratch_n; i++) {
+    if (failed == 0 && getenv("KEHOACH_KEEP_TMP") == NULL) kh_remove_tree(kh_scratch[i]);
+    free(kh_scratch[i]);
+  }
+  free(kh_scratch);
+  kh_scratch = NULL, kh_scratch_n = kh_scratch_cap = 0;
+  return failed;
 }
 
 /* Joins a folder and a name into a malloc'ed path. */

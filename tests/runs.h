@@ -86,14 +86,6 @@ static inline int kh_copy(const char *from, const char *to) {
   return bad ? -1 : 0;
 }
 
-/* Removes a scratch folder and all in it, once a test that made big files has passed. */
-static inline void kh_remove_tree(const char *dir) {
-  char cmd[4200];
-  if (strncmp(dir, "/tmp/kehoach-test-", 18) != 0) return; /* only what kh_tmpdir made */
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
-}
-
 /* Mounts a tmpfs of the given options on dir; 0, or -1 after a notice that the test is
 ** skipped, and why (mounting needs root, and a container may not allow it). The caller
 ** unmounts it (umount2(dir, MNT_DETACH)) before any assertion can fail. */

@@ -575,5 +575,5 @@ int main(void) {
       cmocka_unit_test(a_file_that_is_not_a_registry_is_refused),
       cmocka_unit_test(a_run_leaves_the_registry_unchanged_and_records_itself),
   };
-  return cmocka_run_group_tests_name("kehoach command line", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("kehoach command line", tests, NULL, NULL));
 }

@@ -210,5 +210,5 @@ int main(void) {
       cmocka_unit_test(the_report_draws_a_screenshot),
       cmocka_unit_test(the_report_reads_on_a_desktop_a_phone_and_paper),
   };
-  return cmocka_run_group_tests_name("report.html in Chromium", tests, page_setup, page_teardown);
+  return kh_finish(cmocka_run_group_tests_name("report.html in Chromium", tests, page_setup, page_teardown));
 }

@@ -186,5 +186,5 @@ int main(void) {
       cmocka_unit_test(the_same_run_writes_the_same_bytes),
       cmocka_unit_test(generate_makes_the_registries_it_always_made),
   };
-  return cmocka_run_group_tests_name("determinism", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("determinism", tests, NULL, NULL));
 }

@@ -413,5 +413,5 @@ int main(void) {
       cmocka_unit_test(the_progress_bar_is_drawn_on_a_terminal),
   };
   int failed = cmocka_run_group_tests_name("kehoach doc", doc_tests, doc_setup, doc_teardown);
-  return failed + cmocka_run_group_tests_name("the terminal", terminal_tests, NULL, NULL);
+  return kh_finish(failed + cmocka_run_group_tests_name("the terminal", terminal_tests, NULL, NULL));
 }

@@ -460,5 +460,5 @@ int main(void) {
       cmocka_unit_test_setup_teardown(existing_results_on_a_read_only_disk_are_an_output_error, setup, teardown),
       cmocka_unit_test_setup_teardown(a_full_disk_is_an_output_error_and_leaves_nothing_half_written, setup, teardown),
   };
-  return cmocka_run_group_tests_name("failures", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("failures", tests, NULL, NULL));
 }

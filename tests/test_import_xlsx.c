@@ -306,5 +306,5 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_bad_mapping, setup, teardown),
       cmocka_unit_test_setup_teardown(test_preview_of_csv_files, setup, teardown),
   };
-  return cmocka_run_group_tests_name("import_xlsx", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("import_xlsx", tests, NULL, NULL));
 }

@@ -126,5 +126,5 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(killed_runs_lose_nothing_and_leave_nothing_half_written),
   };
-  return cmocka_run_group_tests_name("kill", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("kill", tests, NULL, NULL));
 }

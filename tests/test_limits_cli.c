@@ -152,5 +152,5 @@ int main(void) {
       cmocka_unit_test(text_longer_than_a_cell_is_refused_where_it_comes_in),
       cmocka_unit_test(selectors_sqlite_cannot_parse_are_refused_by_check),
   };
-  return cmocka_run_group_tests_name("inputs at kehoach's limits", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("inputs at kehoach's limits", tests, NULL, NULL));
 }

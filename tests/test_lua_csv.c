@@ -132,5 +132,5 @@ int main(void) {
                                       kh_sandbox_teardown),
       cmocka_unit_test(every_failed_allocation_while_reading_ends_cleanly),
   };
-  return cmocka_run_group_tests_name("core.csv (lua_csv.c)", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("core.csv (lua_csv.c)", tests, NULL, NULL));
 }

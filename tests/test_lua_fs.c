@@ -135,5 +135,5 @@ int main(void) {
       cmocka_unit_test_setup_teardown(folders_and_their_refusals, kh_sandbox_setup, kh_sandbox_teardown),
       cmocka_unit_test(a_failed_allocation_leaves_nothing_open),
   };
-  return cmocka_run_group_tests_name("core.fs (lua_fs.c)", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("core.fs (lua_fs.c)", tests, NULL, NULL));
 }

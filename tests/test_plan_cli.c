@@ -685,5 +685,5 @@ int main(void) {
   };
   int failed = cmocka_run_group_tests_name("kehoach plans on the command line", tests, NULL, NULL);
   failed += cmocka_run_group_tests_name("the 2021 plan on the default registry", golden, run_2021, free_run);
-  return failed;
+  return kh_finish(failed);
 }

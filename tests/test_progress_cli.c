@@ -116,5 +116,5 @@ int main(void) {
       cmocka_unit_test(a_registry_cut_short_says_so_and_counts_what_it_has),
       cmocka_unit_test(the_date_is_required_and_checked),
   };
-  return cmocka_run_group_tests_name("kehoach progress", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("kehoach progress", tests, NULL, NULL));
 }

@@ -1108,5 +1108,5 @@ int main(void) {
       cmocka_unit_test(check_names_each_household_that_disagrees_with_the_reason),
       cmocka_unit_test(standards_of_ones_own_at_the_command_line),
   };
-  return cmocka_run_group_tests_name("registry command line", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("registry command line", tests, NULL, NULL));
 }

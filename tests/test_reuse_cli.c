@@ -372,5 +372,5 @@ int main(void) {
       cmocka_unit_test(diff_of_a_plan_with_itself_finds_no_change),
       cmocka_unit_test(diff_json_gives_the_differences_and_quiet_nothing),
   };
-  return cmocka_run_group_tests_name("reuse_cli", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("reuse_cli", tests, NULL, NULL));
 }

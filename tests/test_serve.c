@@ -345,5 +345,5 @@ int main(void) {
       cmocka_unit_test(test_changes_give_the_runs_figures),
       cmocka_unit_test(test_in_chromium),           cmocka_unit_test(test_ctrl_c_stops),
   };
-  return cmocka_run_group_tests_name("kehoach serve", tests, start, stop);
+  return kh_finish(cmocka_run_group_tests_name("kehoach serve", tests, start, stop));
 }

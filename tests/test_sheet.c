@@ -516,5 +516,5 @@ int main(void) {
       cmocka_unit_test(test_entities),     cmocka_unit_test(test_too_many_rows),
       cmocka_unit_test(test_broken),
   };
-  return cmocka_run_group_tests_name("sheet", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("sheet", tests, NULL, NULL));
 }

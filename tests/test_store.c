@@ -198,5 +198,5 @@ int main(void) {
       cmocka_unit_test(older_results_are_kept_aside_and_a_new_database_started),
       cmocka_unit_test(error_codes_map_to_exit_codes),
   };
-  return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("store", tests, NULL, NULL));
 }

@@ -258,5 +258,5 @@ int main(void) {
       cmocka_unit_test(a_name_two_units_share_asks_for_the_kind),
       cmocka_unit_test(import_refuses_a_tree_that_is_not_one),
   };
-  return cmocka_run_group_tests_name("units_cli", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("units_cli", tests, NULL, NULL));
 }

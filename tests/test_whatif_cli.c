@@ -648,5 +648,5 @@ int main(void) {
       cmocka_unit_test(sweep_svg_thins_its_labels_and_gives_cost_and_gap_their_own_axes),
       cmocka_unit_test(sweep_refuses_what_cannot_vary),
   };
-  return cmocka_run_group_tests_name("what-if on the command line", tests, NULL, NULL);
+  return kh_finish(cmocka_run_group_tests_name("what-if on the command line", tests, NULL, NULL));
 }

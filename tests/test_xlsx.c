@@ -367,5 +367,5 @@ int main(void) {
       cmocka_unit_test(the_workbook_is_the_same_on_every_run),
       cmocka_unit_test(a_variants_summary_sheet_says_what_was_changed),
   };
-  return cmocka_run_group_tests_name("report.xlsx", tests, book_setup, book_teardown);
+  return kh_finish(cmocka_run_group_tests_name("report.xlsx", tests, book_setup, book_teardown));
 }
