@@ -18,6 +18,11 @@
 --                           unable_to_escape
 --   classify.sql(std, true) -> the same but code, over the households :lo to :hi only, all
 --                           of them of commune :unit, urban :urban
+--   classify.runs(db)    -> { [unit code] = { lo =, hi =, n = } }: each unit's first and last
+--                           household id and its households; the registry's households;
+--                           and whether every unit's households are one run of ids with no
+--                           gap (as the generator numbers them, and an import of lists kept
+--                           commune by commune), so that lo to hi are the unit's households
 local util = require "kehoach.util"
 local standards = require "kehoach.standards"
 
@@ -72,6 +77,16 @@ function M.open(opts, recover)
     end
   end
   return db, year, std, path
+end
+
+function M.runs(db)
+  local by_unit, households, whole = {}, 0, true
+  for r in db:rows("SELECT unit, min(id) AS lo, max(id) AS hi, count(*) AS n FROM households GROUP BY unit") do
+    whole = whole and r.hi - r.lo + 1 == r.n
+    by_unit[r.unit] = r
+    households = households + r.n
+  end
+  return by_unit, households, whole
 end
 
 -- With span, the review of the households numbered :lo to :hi, all of commune :unit

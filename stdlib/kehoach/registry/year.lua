@@ -40,6 +40,7 @@
 local util = require "kehoach.util"
 local values = require "kehoach.plan.values"
 local schema = require "kehoach.registry.schema"
+local classify = require "kehoach.registry.classify"
 
 local gen = core.gen
 
@@ -156,10 +157,7 @@ local function tally(db, g)
   -- commune): its queries below read that run of temp.kh_year in order, where an index of
   -- the table by commune would be one more sort of every household (and a seek per row).
   -- `unit = ?` stays in each, so they would still be right were a run shared.
-  local spans = {}
-  for r in db:rows("SELECT unit, min(id) AS lo, max(id) AS hi FROM households GROUP BY unit") do
-    spans[r.unit] = r
-  end
+  local spans = classify.runs(db)
 
   -- one kind of event: the `n` households of each commune with the largest key among the
   -- candidates (after the events already drawn), commune by commune: a sort that keeps only

@@ -42,15 +42,10 @@ end
 
 -- Each commune's households as one run of ids: { {unit =, lo =, hi =, urban =}, ... } in
 -- code order, and the households of the registry, when the households of every unit are
--- numbered in one run without gaps, as the generator numbers them (and an import of lists
--- kept commune by commune); else nil.
+-- numbered in one run without gaps (classify.runs); else nil.
 local function runs(db)
-  local by_unit, households = {}, 0
-  for r in db:rows("SELECT unit, min(id) AS lo, max(id) AS hi, count(*) AS n FROM households GROUP BY unit") do
-    if r.hi - r.lo + 1 ~= r.n then return nil end
-    by_unit[r.unit] = r
-    households = households + r.n
-  end
+  local by_unit, households, whole = classify.runs(db)
+  if not whole then return nil end
   local out = {}
   for u in db:rows("SELECT code, urban FROM units WHERE level = 'commune' ORDER BY code") do
     local r = by_unit[u.code]
