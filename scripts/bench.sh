@@ -127,8 +127,8 @@ stale() {
 # indexes dropped while the rows go in and made after, then ANALYZE), as the generator does,
 # without drawing anything. Writing a registry ten times larger is not ten times the work on
 # every machine (on the development machine the shell took 11.1 × as long for 10,000,000
-# households as for 1,000,000), so the ratios at the end set the generator's growth beside
-# its floor's.
+# households as for 1,000,000 in one run, 9.8 × in the next), so the ratios at the end set
+# the generator's growth beside its floor's.
 #
 # generated LABEL HOUSEHOLDS FILE COMMAND... — the generation (COMMAND, writing FILE), then
 # its floor (labelled floor/LABEL) from FILE, into a file removed after
