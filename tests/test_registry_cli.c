@@ -395,6 +395,53 @@ static void run_ok(const char *const args[]) {
   kh_result_free(&r);
 }
 
+/* A new registry from files whose references the import resolves itself (SQLite's own check
+** is off while the rows go in): a district given after its commune, a household's commune by
+** name, members, a review, a need and an event by the household's code. Every reference
+** holds afterwards (PRAGMA foreign_key_check finds nothing), and a row naming a household
+** that is not there is still refused. */
+static void an_import_leaves_no_reference_dangling(void **state) {
+  char *dir = kh_tmpdir();
+  char *in = kh_path(dir, "in"), *reg = kh_path(dir, "new.db");
+  mkdir(in, 0700);
+  static const struct {
+    const char *name, *content;
+  } files[] = {
+      {"units.csv", "code,name,level,kind,parent,urban\n00001,Xã Một,commune,xã,001,0\n"
+                    "001,Huyện Một,district,huyện,01,0\n01,Tỉnh Một,province,tỉnh,,0\n"},
+      {"households.csv", "code,unit,head\nH-1,Xã Một,Lò Văn A\nH-2,00001,Lò Thị B\n"},
+      {"persons.csv", "household,name,sex,birth_year\nH-2,Lò Thị B,F,1980\nH-1,Lò Văn A,M,1975\n"},
+      {"surveys.csv", "household,year,income,status\nH-2,2024,1200000,poor\n"},
+      {"needs.csv", "household,year,kind\nH-1,2024,credit\n"},
+      {"events.csv", "household,date,kind\nH-2,2024-06-30,escaped\n"},
+  };
+  for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+    char *f = kh_path(in, files[i].name);
+    kh_write_file(f, files[i].content);
+    free(f);
+  }
+  const char *args[] = {"db", "import", in, "--db", reg, NULL};
+  run_ok(args);
+  assert_int_equal(query_int(reg, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  assert_int_equal(query_int(reg, "SELECT count(*) FROM persons p JOIN households h ON h.id = p.household "
+                                  "WHERE (h.code, p.name) IN (VALUES ('H-1', 'Lò Văn A'), ('H-2', 'Lò Thị B'))"), 2);
+  assert_int_equal(query_int(reg, "SELECT count(*) FROM surveys s JOIN events e USING (household) "
+                                  "JOIN households h ON h.id = s.household WHERE h.code = 'H-2'"), 1);
+  assert_int_equal(query_int(reg, "SELECT count(*) FROM needs n JOIN households h ON h.id = n.household "
+                                  "WHERE h.code = 'H-1' AND h.unit = '00001'"), 1);
+  char *persons = kh_path(in, "persons.csv");
+  kh_write_file(persons, "household,name\nH-3,Lò Văn C\n");
+  char *sum = kh_sha256(reg);
+  const char *again[] = {"db", "import", persons, "--db", reg, NULL};
+  kh_result r = kh_run(again);
+  assert_int_equal(r.code, 3);
+  if (!strstr(r.err, "persons.csv: row 2, column household: 'H-3'")) fail_msg("%s", r.err);
+  kh_result_free(&r);
+  char *after = kh_sha256(reg);
+  assert_string_equal(sum, after);
+  free(sum), free(after), free(persons), free(reg), free(in), free(dir);
+}
+
 /* Each file of table_files is the same in folders a and b. */
 static void assert_same_files(const char *a, const char *b) {
   for (size_t i = 0; i < sizeof table_files / sizeof table_files[0]; i++) {
@@ -1091,6 +1138,7 @@ int main(void) {
       cmocka_unit_test(import_refuses_a_nul_byte_in_a_value),
       cmocka_unit_test(import_reads_a_bom_old_tone_placement_and_household_codes),
       cmocka_unit_test(import_into_a_missing_file_creates_a_registry_or_nothing),
+      cmocka_unit_test(an_import_leaves_no_reference_dangling),
       cmocka_unit_test(household_codes_that_are_numbers_survive_export_and_import),
       cmocka_unit_test(export_of_a_damaged_registry_leaves_nothing),
       cmocka_unit_test(export_names_a_row_whose_household_is_missing),
