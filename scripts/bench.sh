@@ -533,7 +533,7 @@ measure allocation 155200 "$BIN" run plans/viet-nam-2027.lua --db "$SAMPLE" --ou
 if [ -f "$DATA/national.db" ]; then
   measure national 31040000 "$BIN" run plans/viet-nam-2027.lua --db "$DATA/national.db" --out "$out" \
     --results "$out/results.db" --quiet
-  awk -v s="$LAST_SECONDS" 'BEGIN { printf "  %-17s goal: at most 90 s and 128 MiB\n", "" }'
+  say "" "goal: at most 90 s and 128 MiB"
 else
   say national "skipped: no $DATA/national.db (make national makes it)"
 fi

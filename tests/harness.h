@@ -63,8 +63,9 @@ static inline void kh_remove_tree(const char *dir) {
 /* A test program's exit status: the number of tests failed (cmocka's), after removing
 ** every scratch folder when none failed; with KEHOACH_KEEP_TMP set, they are kept. */
 static inline int kh_finish(int failed) {
+  int clean = failed == 0 && getenv("KEHOACH_KEEP_TMP") == NULL;
   for (size_t i = 0; i < kh_scratch_n; i++) {
-    if (failed == 0 && getenv("KEHOACH_KEEP_TMP") == NULL) kh_remove_tree(kh_scratch[i]);
+    if (clean) kh_remove_tree(kh_scratch[i]);
     free(kh_scratch[i]);
   }
   free(kh_scratch);

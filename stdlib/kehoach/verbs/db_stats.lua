@@ -57,9 +57,10 @@ end
 -- The persons of each commune's households, counted from the index of persons by household
 -- over the commune's run of household ids: { [commune code] = persons }. Only when every
 -- household (households: how many the registry holds) has the review of the year (then a
--- commune's households reviewed are all of them); else nil, and the persons are counted household by household. Looking each
--- household's persons up took 0.44 s a million households, and 11 times that at ten
--- million: each lookup descends an index that grows with them.
+-- commune's households reviewed are all of them); else nil, and the persons are counted
+-- household by household. Looking each household's persons up took 0.44 s a million
+-- households, and 11 times that at ten million: each lookup descends an index that grows
+-- with them.
 local function persons_by_span(db, year, spans, households)
   if households ~= db:value("SELECT count(*) FROM surveys WHERE year = ?", year) then return nil end
   local count <close> = db:prepare("SELECT count(*) AS n FROM persons WHERE household BETWEEN ? AND ?")
